@@ -1,0 +1,98 @@
+package lesionradiomics.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Minimal RFC 4180 CSV: quoted fields, embedded commas/quotes/newlines, a UTF-8 BOM tolerated. */
+public final class Csv {
+
+	private Csv() {}
+
+	/** All records of a file, header included, as lists of fields. */
+	public static List<List<String>> read(Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new VolumeFormatException(file, "file not found");
+		try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			List<List<String>> rows = new ArrayList<>();
+			List<String> row = new ArrayList<>();
+			StringBuilder field = new StringBuilder();
+			boolean quoted = false, any = false;
+			int c = r.read();
+			if (c == 0xFEFF) c = r.read();
+			for (; c >= 0; c = r.read()) {
+				char ch = (char) c;
+				any = true;
+				if (quoted) {
+					if (ch == '"') {
+						r.mark(1);
+						int next = r.read();
+						if (next == '"') field.append('"');
+						else {
+							quoted = false;
+							if (next >= 0) r.reset();
+						}
+					} else field.append(ch);
+				} else if (ch == '"') quoted = true;
+				else if (ch == ',') {
+					row.add(field.toString());
+					field.setLength(0);
+				} else if (ch == '\n' || ch == '\r') {
+					if (ch == '\r') {
+						r.mark(1);
+						if (r.read() != '\n') r.reset();
+					}
+					row.add(field.toString());
+					field.setLength(0);
+					if (!(row.size() == 1 && row.get(0).isEmpty())) rows.add(row);
+					row = new ArrayList<>();
+					any = false;
+				} else field.append(ch);
+			}
+			if (quoted) throw new VolumeFormatException(file, "unterminated quoted field at the end of the file");
+			if (any) {
+				row.add(field.toString());
+				if (!(row.size() == 1 && row.get(0).isEmpty())) rows.add(row);
+			}
+			return rows;
+		}
+	}
+
+	public static String quote(String s) {
+		if (s == null) return "";
+		if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) return s;
+		return '"' + s.replace("\"", "\"\"") + '"';
+	}
+
+	public static void writeRow(Writer w, List<String> fields) throws IOException {
+		for (int i = 0; i < fields.size(); i++) {
+			if (i > 0) w.write(',');
+			w.write(quote(fields.get(i)));
+		}
+		w.write('\n');
+	}
+
+	/** Writes rows to {@code file} atomically: a temporary file in the same folder, then a rename. */
+	public static void writeAtomically(Path file, List<List<String>> rows) throws IOException {
+		Path dir = file.toAbsolutePath().getParent();
+		if (dir != null) Files.createDirectories(dir);
+		Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+		try {
+			try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+				for (List<String> row : rows) writeRow(w, row);
+			}
+			try {
+				Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			} catch (java.nio.file.AtomicMoveNotSupportedException e) {
+				Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+			}
+		} finally {
+			Files.deleteIfExists(tmp);
+		}
+	}
+}

@@ -1,0 +1,75 @@
+package lesionradiomics.io;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import lesionradiomics.volume.Geometry;
+import lesionradiomics.volume.LabelMap;
+import lesionradiomics.volume.Volume;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.converter.Converters;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.LongType;
+import net.imglib2.type.numeric.real.DoubleType;
+
+/**
+ * A volume as a reader found it: the stored pixels, their geometry, the linear rescale to physical units and any
+ * segment names. {@link #asVolume()} and {@link #asLabelMap()} give the views the rest of the plugin works on.
+ */
+public final class ImageData {
+
+	private final Path source;
+	private final RandomAccessibleInterval<? extends RealType<?>> stored;
+	private final boolean integerStorage;
+	private final Geometry geometry;
+	private final double slope;
+	private final double intercept;
+	private final Map<Long, String> segmentNames;
+
+	public ImageData(Path source, RandomAccessibleInterval<? extends RealType<?>> stored, boolean integerStorage, Geometry geometry,
+			double slope, double intercept, Map<Long, String> segmentNames) {
+		this.source = source;
+		this.stored = stored;
+		this.integerStorage = integerStorage;
+		this.geometry = geometry;
+		this.slope = slope;
+		this.intercept = intercept;
+		this.segmentNames = Map.copyOf(segmentNames);
+	}
+
+	public Path source() { return source; }
+	public Geometry geometry() { return geometry; }
+	public RandomAccessibleInterval<? extends RealType<?>> stored() { return stored; }
+	public Map<Long, String> segmentNames() { return segmentNames; }
+
+	private boolean isRescaled() {
+		return slope != 1 || intercept != 0;
+	}
+
+	/** Intensities in physical units: the stored pixels, through a rescale view when the file defines one. */
+	public Volume asVolume() {
+		if (!isRescaled()) return new Volume(stored, geometry);
+		RandomAccessibleInterval<DoubleType> scaled = Converters.convert(stored,
+				(in, out) -> out.setReal(in.getRealDouble() * slope + intercept), new DoubleType());
+		return new Volume(scaled, geometry);
+	}
+
+	/**
+	 * The pixels as integer labels. Integer files are used as they are; a floating-point file is accepted when every
+	 * value is a whole number (some tools save label maps as float), otherwise this is an error naming the file.
+	 */
+	@SuppressWarnings({ "unchecked", "rawtypes" })
+	public LabelMap asLabelMap() throws VolumeFormatException {
+		if (isRescaled())
+			throw new VolumeFormatException(source, "a label map must not carry an intensity rescale (slope " + slope + ", intercept " + intercept + ")");
+		if (integerStorage) return new LabelMap((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval) stored, geometry, segmentNames);
+		for (RealType<?> t : net.imglib2.view.Views.flatIterable(stored)) {
+			double v = t.getRealDouble();
+			if (v != Math.rint(v))
+				throw new VolumeFormatException(source, "label map holds a non-integer value " + v + "; labels must be whole numbers");
+		}
+		RandomAccessibleInterval<LongType> labels = Converters.convert(stored, (in, out) -> out.set((long) in.getRealDouble()), new LongType());
+		return new LabelMap(labels, geometry, segmentNames);
+	}
+}

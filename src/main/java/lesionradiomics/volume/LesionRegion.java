@@ -1,0 +1,106 @@
+package lesionradiomics.volume;
+
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
+
+/**
+ * One lesion cut out of its image: intensities and mask of a small box around it, as flat arrays (x fastest). This is
+ * what preprocessing and the feature families work on, so their cost follows the lesion's size, not the image's.
+ * Immutable by convention: arrays are handed out for reading only and copied by every transformation.
+ */
+public final class LesionRegion {
+
+	private final int[] size;
+	private final double[] spacing;
+	private final double[] values;
+	private final boolean[] mask;
+	private final int voxelCount;
+
+	public LesionRegion(int[] size, double[] spacing, double[] values, boolean[] mask) {
+		if (values.length != (long) size[0] * size[1] * size[2] || mask.length != values.length)
+			throw new IllegalArgumentException("region arrays do not match size");
+		this.size = size.clone();
+		this.spacing = spacing.clone();
+		this.values = values;
+		this.mask = mask;
+		int n = 0;
+		for (boolean m : mask) if (m) n++;
+		this.voxelCount = n;
+	}
+
+	/**
+	 * Copies the box {@code box} (already padded as wanted) of the image and marks the voxels whose label equals
+	 * {@code label}. Labels of touching lesions are background here, as in pyradiomics' {@code mask == label}.
+	 */
+	public static LesionRegion crop(Volume volume, LabelMap labelMap, long label, BoundingBox box) {
+		long[] min = box.min(), max = box.max();
+		int[] size = new int[3];
+		for (int d = 0; d < 3; d++) size[d] = Math.toIntExact(max[d] - min[d] + 1);
+		int n = size[0] * size[1] * size[2];
+		double[] values = new double[n];
+		boolean[] mask = new boolean[n];
+		Cursor<? extends RealType<?>> ci = Views.flatIterable(Views.interval(volume.image(), min, max)).cursor();
+		Cursor<? extends IntegerType<?>> cl = Views.flatIterable(Views.interval(labelMap.labels(), min, max)).cursor();
+		for (int i = 0; i < n; i++) {
+			values[i] = ci.next().getRealDouble();
+			mask[i] = cl.next().getIntegerLong() == label;
+		}
+		return new LesionRegion(size, volume.geometry().spacing(), values, mask);
+	}
+
+	/** Wraps a whole volume and a mask image (non-zero = inside). */
+	public static LesionRegion of(RandomAccessibleInterval<? extends RealType<?>> image,
+			RandomAccessibleInterval<? extends IntegerType<?>> maskImage, long label, double[] spacing) {
+		long[] dims = Intervals.dimensionsAsLongArray(image);
+		return crop(new Volume(image, Geometry.of(dims, spacing)), new LabelMap(maskImage, Geometry.of(dims, spacing)), label,
+				new BoundingBox(new long[3], new long[] { dims[0] - 1, dims[1] - 1, dims[2] - 1 }, 0));
+	}
+
+	public int[] size() { return size.clone(); }
+	public int size(int d) { return size[d]; }
+	public double[] spacing() { return spacing.clone(); }
+	public double spacing(int d) { return spacing[d]; }
+	/** Intensities of the whole box (read only). */
+	public double[] values() { return values; }
+	/** Mask of the whole box (read only). */
+	public boolean[] mask() { return mask; }
+	/** Number of voxels inside the mask. */
+	public int voxelCount() { return voxelCount; }
+	public int index(int x, int y, int z) { return x + size[0] * (y + size[1] * z); }
+
+	/** The intensities of the voxels inside the mask, in memory order. */
+	public double[] maskedValues() {
+		double[] out = new double[voxelCount];
+		int k = 0;
+		for (int i = 0; i < mask.length; i++) if (mask[i]) out[k++] = values[i];
+		return out;
+	}
+
+	public LesionRegion withMask(boolean[] newMask) {
+		return new LesionRegion(size, spacing, values, newMask);
+	}
+
+	public LesionRegion withValues(double[] newValues) {
+		return new LesionRegion(size, spacing, newValues, mask);
+	}
+
+	/** Number of axes along which the mask spans more than one voxel (pyradiomics' ROI dimensionality). */
+	public int maskDimensionality() {
+		int[] lo = { Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE }, hi = { -1, -1, -1 };
+		for (int z = 0, i = 0; z < size[2]; z++)
+			for (int y = 0; y < size[1]; y++)
+				for (int x = 0; x < size[0]; x++, i++)
+					if (mask[i]) {
+						lo[0] = Math.min(lo[0], x); hi[0] = Math.max(hi[0], x);
+						lo[1] = Math.min(lo[1], y); hi[1] = Math.max(hi[1], y);
+						lo[2] = Math.min(lo[2], z); hi[2] = Math.max(hi[2], z);
+					}
+		int dims = 0;
+		for (int d = 0; d < 3; d++) if (hi[d] > lo[d]) dims++;
+		return dims;
+	}
+}
