@@ -1,7 +1,5 @@
 package lesionradiomics.preprocess;
 
-import java.util.Arrays;
-
 /**
  * Grey-level discretisation exactly as pyradiomics' {@code getBinEdges}/{@code binImage}: bins are half-open
  * {@code [edge_k, edge_k+1)}, numbered from 1, so a value on an edge falls into the upper bin.
@@ -95,13 +93,17 @@ public final class Discretizer {
 		return out;
 	}
 
-	/** numpy.digitize with right=False: number of edges less than or equal to v. */
+	/**
+	 * numpy.digitize with right=False: the number of edges less than or equal to v. Plain {@code <=} comparisons, not
+	 * {@link java.util.Arrays#binarySearch(double[], double)}, whose total order puts -0.0 below an edge at 0.0.
+	 */
 	static int digitize(double[] edges, double v) {
-		int pos = Arrays.binarySearch(edges, v);
-		if (pos >= 0) {
-			while (pos + 1 < edges.length && edges[pos + 1] == v) pos++;
-			return pos + 1;
+		int lo = 0, hi = edges.length;
+		while (lo < hi) {
+			int mid = (lo + hi) >>> 1;
+			if (edges[mid] <= v) lo = mid + 1;
+			else hi = mid;
 		}
-		return -pos - 1;
+		return lo;
 	}
 }

@@ -1,0 +1,54 @@
+package lesionradiomics.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import lesionradiomics.io.NrrdReader;
+import lesionradiomics.progress.Progress;
+import lesionradiomics.testing.SharedReference;
+import lesionradiomics.volume.LabelMap;
+import lesionradiomics.volume.Volume;
+
+/**
+ * Every label of the two multi-lesion volumes (short and float images, a flipped axis, touching and one-slice lesions)
+ * extracted in one pass and compared with pyradiomics' values for each label.
+ */
+class MultiLesionReferenceTest {
+
+	@ParameterizedTest(name = "binWidth {0}")
+	@CsvSource({ "25, reference_bw25.csv", "10, reference_bw10.csv" })
+	void everyLabelMatchesPyradiomics(double binWidth, String referenceFile) throws IOException {
+		List<Map<String, String>> ref = SharedReference.readRows(SharedReference.require("multilesion/" + referenceFile));
+		FeatureSettings settings = FeatureSettings.builder().binWidth(binWidth).build();
+		List<String> bad = new ArrayList<>();
+		int lesions = 0;
+		for (String c : List.of("public_m1", "public_m2")) {
+			Volume image = NrrdReader.read(SharedReference.require("multilesion/" + c + "_image.nrrd")).asVolume();
+			LabelMap labels = NrrdReader.read(SharedReference.require("multilesion/" + c + "_label.nrrd")).asLabelMap();
+			Map<Long, LesionFeatures> byLabel = new HashMap<>();
+			for (LesionFeatures f : new LesionExtractor(settings, 2).extractAll(image, labels, Progress.NONE)) byLabel.put(f.label(), f);
+			for (Map<String, String> row : ref) {
+				if (!row.get("case").equals(c)) continue;
+				long label = Long.parseLong(row.get("label"));
+				LesionFeatures f = byLabel.get(label);
+				if (f == null || !f.ok()) {
+					bad.add(c + " label " + label + ": " + (f == null ? "not found" : f.error().get()));
+					continue;
+				}
+				lesions++;
+				bad.addAll(PyradiomicsCasesTest.compare(f.values(), row, FeatureRegistry.classNames(), c + " label " + label, 1e-4));
+			}
+		}
+		assertEquals(32, lesions + bad.stream().filter(s -> s.contains(": not found") || !s.contains("original_")).count(), "lesion count");
+		assertTrue(bad.isEmpty(), bad.size() + " mismatches:\n" + String.join("\n", bad));
+	}
+}
