@@ -69,7 +69,8 @@ public final class FeatureRegistry {
 
 	private static final List<FeatureClass> CLASSES = List.of(
 			new FeatureClass("shape", Shape.class, Shape::new),
-			new FeatureClass("firstorder", FirstOrder.class, FirstOrder::new));
+			new FeatureClass("firstorder", FirstOrder.class, FirstOrder::new),
+			new FeatureClass("glcm", Glcm.class, Glcm::new));
 
 	private FeatureRegistry() {}
 

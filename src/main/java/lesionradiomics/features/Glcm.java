@@ -1,0 +1,313 @@
+package lesionradiomics.features;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.EigenDecomposition;
+
+/**
+ * Grey Level Co-occurrence Matrix features of pyradiomics 3.0 ({@code radiomics/glcm.py}): one symmetric GLCM per
+ * direction (pairs counted in the + direction, then P + Pᵀ), rows/columns of absent grey levels removed, empty
+ * directions dropped, each matrix normalised; features are computed per direction and averaged (nanmean). With
+ * {@code weightingNorm} the direction matrices are weighted, summed and normalised into one matrix instead.
+ */
+public final class Glcm {
+
+	/** Normalised matrices p[angle][i][j] over the present grey levels. */
+	private final double[][][] p;
+	/** Present grey levels (pyradiomics' i and j vectors). */
+	private final double[] g;
+	/** Highest grey level (pyradiomics' Ng, used by Idmn and Idn). */
+	private final int ng;
+	private final double[][] px;
+	private final double[] ux;
+	private final double[][] pxAddy;
+	private final double[][] pxSuby;
+	private final double[] hxy;
+
+	public Glcm(LesionData lesion) {
+		TextureGrid grid = new TextureGrid(lesion);
+		int n = grid.presentLevels.length;
+		ng = grid.maxLevel;
+		g = new double[n];
+		for (int k = 0; k < n; k++) g[k] = grid.presentLevels[k];
+		List<double[][]> matrices = new ArrayList<>();
+		List<int[]> usedAngles = new ArrayList<>();
+		for (int[] a : grid.angles) {
+			double[][] m = new double[n][n];
+			for (int z = 0, i = 0; z < grid.nz; z++)
+				for (int y = 0; y < grid.ny; y++)
+					for (int x = 0; x < grid.nx; x++, i++) {
+						int li = grid.levels[i];
+						if (li == 0) continue;
+						int j = grid.neighbour(x, y, z, a, 1);
+						if (j < 0 || grid.levels[j] == 0) continue;
+						m[grid.levelRow[li]][grid.levelRow[grid.levels[j]]]++;
+					}
+			for (int r = 0; r < n; r++) // symmetric GLCM: P + P^T
+				for (int c = r; c < n; c++) {
+					double s = m[r][c] + m[c][r];
+					m[r][c] = s;
+					m[c][r] = s;
+				}
+			matrices.add(m);
+			usedAngles.add(a);
+		}
+		String norm = lesion.settings().weightingNorm();
+		if (norm != null) {
+			double[][] sum = new double[n][n];
+			for (int k = 0; k < matrices.size(); k++) {
+				double w = grid.weight(usedAngles.get(k), norm);
+				for (int r = 0; r < n; r++)
+					for (int c = 0; c < n; c++) sum[r][c] += w * matrices.get(k)[r][c];
+			}
+			matrices = new ArrayList<>();
+			matrices.add(sum);
+		} else if (matrices.size() > 1) {
+			List<double[][]> nonEmpty = new ArrayList<>();
+			for (double[][] m : matrices) if (total(m) > 0) nonEmpty.add(m);
+			if (!nonEmpty.isEmpty()) matrices = nonEmpty;
+		}
+		p = matrices.toArray(new double[0][][]);
+		int na = p.length;
+		px = new double[na][n];
+		ux = new double[na];
+		pxAddy = new double[na][2 * ng - 1];
+		pxSuby = new double[na][ng];
+		hxy = new double[na];
+		for (int a = 0; a < na; a++) {
+			double t = total(p[a]);
+			for (int r = 0; r < n; r++)
+				for (int c = 0; c < n; c++) {
+					double v = t == 0 ? Double.NaN : p[a][r][c] / t; // empty direction: NaN, ignored by nanmean
+					p[a][r][c] = v;
+					px[a][r] += v;
+					ux[a] += g[r] * v;
+					pxAddy[a][(int) (g[r] + g[c]) - 2] += v;
+					pxSuby[a][(int) Math.abs(g[r] - g[c])] += v;
+					hxy[a] -= v * TextureGrid.log2(v);
+				}
+		}
+	}
+
+	private static double total(double[][] m) {
+		double t = 0;
+		for (double[] row : m) for (double v : row) t += v;
+		return t;
+	}
+
+	/** A per-direction quantity averaged over directions with numpy.nanmean. */
+	private interface PerAngle { double at(int a); }
+
+	private double mean(PerAngle f) {
+		double[] v = new double[p.length];
+		for (int a = 0; a < p.length; a++) v[a] = f.at(a);
+		return TextureGrid.nanMean(v);
+	}
+
+	/** Sum over i, j of p(i,j)·w(i,j). */
+	private interface Weight { double of(double i, double j); }
+
+	private double sum(int a, Weight w) {
+		double s = 0;
+		for (int r = 0; r < g.length; r++)
+			for (int c = 0; c < g.length; c++) s += p[a][r][c] * w.of(g[r], g[c]);
+		return s;
+	}
+
+	@Feature
+	double autocorrelation() { return mean(a -> sum(a, (i, j) -> i * j)); }
+
+	/** pyradiomics takes a plain mean here (ux.mean), not nanmean. */
+	@Feature
+	double jointAverage() {
+		double s = 0;
+		for (double u : ux) s += u;
+		return s / ux.length;
+	}
+
+	@Feature
+	double clusterProminence() { return mean(a -> sum(a, (i, j) -> Math.pow(i + j - 2 * ux[a], 4))); }
+
+	@Feature
+	double clusterShade() { return mean(a -> sum(a, (i, j) -> Math.pow(i + j - 2 * ux[a], 3))); }
+
+	@Feature
+	double clusterTendency() { return mean(a -> sum(a, (i, j) -> (i + j - 2 * ux[a]) * (i + j - 2 * ux[a]))); }
+
+	@Feature
+	double contrast() { return mean(a -> sum(a, (i, j) -> (i - j) * (i - j))); }
+
+	/** Symmetric GLCM: uy = ux and σy = σx. A flat direction (σ = 0) counts as correlation 1. */
+	@Feature
+	double correlation() {
+		return mean(a -> {
+			double var = sum(a, (i, j) -> (i - ux[a]) * (i - ux[a]));
+			double sig = Math.sqrt(var);
+			if (Double.isNaN(sig)) return Double.NaN;
+			if (sig * sig == 0) return 1;
+			double corm = sum(a, (i, j) -> (i - ux[a]) * (j - ux[a]));
+			return corm / (sig * sig + FirstOrder.EPS);
+		});
+	}
+
+	@Feature
+	double differenceAverage() { return mean(a -> diffSum(a, k -> k)); }
+
+	@Feature
+	double differenceEntropy() { return mean(a -> -differenceLogSum(a)); }
+
+	@Feature
+	double differenceVariance() {
+		return mean(a -> {
+			double da = diffSum(a, k -> k);
+			return diffSum(a, k -> (k - da) * (k - da));
+		});
+	}
+
+	private interface KWeight { double of(double k); }
+
+	private double diffSum(int a, KWeight w) {
+		double s = 0;
+		for (int k = 0; k < ng; k++) s += pxSuby[a][k] * w.of(k);
+		return s;
+	}
+
+	/** Σ p log2(p + eps) over p_{x-y}. */
+	private double differenceLogSum(int a) {
+		double s = 0;
+		for (int k = 0; k < ng; k++) s += pxSuby[a][k] * TextureGrid.log2(pxSuby[a][k]);
+		return s;
+	}
+
+	@Feature
+	double jointEnergy() { return mean(this::energy); }
+
+	private double energy(int a) {
+		double s = 0;
+		for (double[] row : p[a]) for (double v : row) s += v * v;
+		return s;
+	}
+
+	@Feature
+	double jointEntropy() { return mean(a -> hxy[a]); }
+
+	private double[] marginalEntropies(int a) {
+		double hx = 0, hxy1 = 0, hxy2 = 0;
+		for (int r = 0; r < g.length; r++) {
+			hx -= px[a][r] * TextureGrid.log2(px[a][r]);
+			for (int c = 0; c < g.length; c++) {
+				double pp = px[a][r] * px[a][c];
+				hxy1 -= p[a][r][c] * TextureGrid.log2(pp);
+				hxy2 -= pp * TextureGrid.log2(pp);
+			}
+		}
+		return new double[] { hx, hxy1, hxy2 };
+	}
+
+	/** (HXY − HXY1) / max(HX, HY); 0 where both marginal entropies are 0 (flat region). */
+	@Feature
+	double imc1() {
+		return mean(a -> {
+			double[] h = marginalEntropies(a);
+			double div = h[0];
+			if (Double.isNaN(div)) return Double.NaN;
+			return div == 0 ? 0 : (hxy[a] - h[1]) / div;
+		});
+	}
+
+	/** √(1 − e^(−2(HXY2 − HXY))); 0 when HXY2 = HXY, NaN (ignored) when rounding makes the radicand negative. */
+	@Feature
+	double imc2() {
+		return mean(a -> {
+			double[] h = marginalEntropies(a);
+			if (h[2] == hxy[a]) return 0;
+			return Math.sqrt(1 - Math.exp(-2 * (h[2] - hxy[a])));
+		});
+	}
+
+	@Feature
+	double idm() { return mean(a -> diffSum(a, k -> 1 / (1 + k * k))); }
+
+	@Feature
+	double idmn() { return mean(a -> diffSum(a, k -> 1 / (1 + (k * k) / ((double) ng * ng)))); }
+
+	@Feature
+	double id() { return mean(a -> diffSum(a, k -> 1 / (1 + k))); }
+
+	@Feature
+	double idn() { return mean(a -> diffSum(a, k -> 1 / (1 + k / ng))); }
+
+	@Feature
+	double inverseVariance() {
+		return mean(a -> {
+			double s = 0;
+			for (int k = 1; k < ng; k++) s += pxSuby[a][k] / ((double) k * k);
+			return s;
+		});
+	}
+
+	@Feature
+	double maximumProbability() {
+		return mean(a -> {
+			double m = Double.NEGATIVE_INFINITY;
+			for (double[] row : p[a]) for (double v : row) m = Math.max(m, v);
+			return m;
+		});
+	}
+
+	@Feature
+	double sumAverage() {
+		return mean(a -> {
+			double s = 0;
+			for (int k = 0; k < pxAddy[a].length; k++) s += pxAddy[a][k] * (k + 2);
+			return s;
+		});
+	}
+
+	@Feature
+	double sumEntropy() {
+		return mean(a -> {
+			double s = 0;
+			for (double v : pxAddy[a]) s -= v * TextureGrid.log2(v);
+			return s;
+		});
+	}
+
+	@Feature
+	double sumSquares() { return mean(a -> sum(a, (i, j) -> (i - ux[a]) * (i - ux[a]))); }
+
+	/**
+	 * √(second largest eigenvalue of Q), Q(i,j) = Σ_k p(i,k)p(j,k) / (p_x(i)p_y(k)); 1 for a flat region (a 1×1 matrix
+	 * has a single eigenvalue). Q = Dx⁻¹ P Dy⁻¹ Pᵀ is similar to the symmetric S = Dx^-½ P Dy⁻¹ Pᵀ Dx^-½, whose
+	 * eigenvalues are found reliably; grey levels without neighbours in a direction add zero eigenvalues.
+	 */
+	@Feature("MCC")
+	double mcc() {
+		int n = g.length;
+		if (n < 2) return 1;
+		return mean(a -> {
+			int[] support = new int[n];
+			int m = 0;
+			for (int i = 0; i < n; i++) {
+				if (Double.isNaN(px[a][i])) return Double.NaN;
+				if (px[a][i] > 0) support[m++] = i;
+			}
+			double[][] sym = new double[m][m];
+			for (int r = 0; r < m; r++)
+				for (int c = r; c < m; c++) {
+					int i = support[r], j = support[c];
+					double s = 0;
+					for (int k = 0; k < n; k++) if (px[a][k] > 0) s += p[a][i][k] * p[a][j][k] / px[a][k];
+					s /= Math.sqrt(px[a][i] * px[a][j]);
+					sym[r][c] = s;
+					sym[c][r] = s;
+				}
+			double[] ev = new double[n]; // zeros for the levels outside the support
+			if (m > 0) System.arraycopy(new EigenDecomposition(new Array2DRowRealMatrix(sym, false)).getRealEigenvalues(), 0, ev, 0, m);
+			java.util.Arrays.sort(ev);
+			return Math.sqrt(ev[n - 2]);
+		});
+	}
+}
