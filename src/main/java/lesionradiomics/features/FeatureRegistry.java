@@ -70,7 +70,11 @@ public final class FeatureRegistry {
 	private static final List<FeatureClass> CLASSES = List.of(
 			new FeatureClass("shape", Shape.class, Shape::new),
 			new FeatureClass("firstorder", FirstOrder.class, FirstOrder::new),
-			new FeatureClass("glcm", Glcm.class, Glcm::new));
+			new FeatureClass("glcm", Glcm.class, Glcm::new),
+			new FeatureClass("gldm", Gldm.class, Gldm::new),
+			new FeatureClass("glrlm", Glrlm.class, Glrlm::new),
+			new FeatureClass("glszm", Glszm.class, Glszm::new),
+			new FeatureClass("ngtdm", Ngtdm.class, Ngtdm::new));
 
 	private FeatureRegistry() {}
 

@@ -1,0 +1,49 @@
+package lesionradiomics.features;
+
+/**
+ * Grey Level Dependence Matrix features of pyradiomics 3.0 ({@code radiomics/gldm.py}): for every voxel, the number of
+ * neighbours (all directions, both ways) inside the mask whose grey level differs by at most {@code gldm_a}; the matrix
+ * counts voxels by grey level and dependence + 1.
+ */
+public final class Gldm {
+
+	private final SizeMatrix m;
+
+	public Gldm(LesionData lesion) {
+		TextureGrid grid = new TextureGrid(lesion);
+		double alpha = lesion.settings().gldmA();
+		int maxDependence = 2 * grid.angles.length;
+		double[][] counts = new double[grid.presentLevels.length][maxDependence + 1];
+		for (int z = 0, v = 0; z < grid.nz; z++)
+			for (int y = 0; y < grid.ny; y++)
+				for (int x = 0; x < grid.nx; x++, v++) {
+					int level = grid.levels[v];
+					if (level == 0) continue;
+					int dependence = 0;
+					for (int[] a : grid.angles)
+						for (int sign = 1; sign >= -1; sign -= 2) {
+							int w = grid.neighbour(x, y, z, a, sign);
+							if (w >= 0 && grid.levels[w] != 0 && Math.abs(level - grid.levels[w]) <= alpha) dependence++;
+						}
+					counts[grid.levelRow[level]][dependence]++;
+				}
+		double[] levels = new double[grid.presentLevels.length];
+		for (int k = 0; k < levels.length; k++) levels[k] = grid.presentLevels[k];
+		m = new SizeMatrix(levels, counts);
+	}
+
+	@Feature double smallDependenceEmphasis() { return m.smallEmphasis(); }
+	@Feature double largeDependenceEmphasis() { return m.largeEmphasis(); }
+	@Feature double grayLevelNonUniformity() { return m.grayLevelNonUniformity(); }
+	@Feature double dependenceNonUniformity() { return m.sizeNonUniformity(); }
+	@Feature double dependenceNonUniformityNormalized() { return m.sizeNonUniformityNormalized(); }
+	@Feature double grayLevelVariance() { return m.grayLevelVariance(); }
+	@Feature double dependenceVariance() { return m.sizeVariance(); }
+	@Feature double dependenceEntropy() { return m.entropy(); }
+	@Feature double lowGrayLevelEmphasis() { return m.lowGrayLevelEmphasis(); }
+	@Feature double highGrayLevelEmphasis() { return m.highGrayLevelEmphasis(); }
+	@Feature double smallDependenceLowGrayLevelEmphasis() { return m.jointEmphasis(-2, -2); }
+	@Feature double smallDependenceHighGrayLevelEmphasis() { return m.jointEmphasis(2, -2); }
+	@Feature double largeDependenceLowGrayLevelEmphasis() { return m.jointEmphasis(-2, 2); }
+	@Feature double largeDependenceHighGrayLevelEmphasis() { return m.jointEmphasis(2, 2); }
+}

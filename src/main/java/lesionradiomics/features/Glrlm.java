@@ -1,0 +1,108 @@
+package lesionradiomics.features;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Grey Level Run Length Matrix features of pyradiomics 3.0 ({@code radiomics/glrlm.py}, {@code calculate_glrlm}): one
+ * matrix per direction, runs of equal grey level along lines through the lesion's bounding box (voxels outside the
+ * mask end a run). A direction along which no line holds two mask voxels (e.g. across a one-slice lesion) is dropped,
+ * as are empty directions; features are averaged over directions, or computed on the weighted sum with
+ * {@code weightingNorm}.
+ */
+public final class Glrlm {
+
+	private final List<SizeMatrix> matrices = new ArrayList<>();
+	private final int voxelCount;
+	private final double runPercentageScale;
+
+	public Glrlm(LesionData lesion) {
+		TextureGrid grid = new TextureGrid(lesion);
+		voxelCount = grid.voxelCount;
+		int maxRun = Math.max(grid.nx, Math.max(grid.ny, grid.nz));
+		int rows = grid.presentLevels.length;
+		double[] levels = new double[rows];
+		for (int k = 0; k < rows; k++) levels[k] = grid.presentLevels[k];
+		double[][][] perAngle = new double[grid.angles.length][][];
+		for (int a = 0; a < grid.angles.length; a++) perAngle[a] = runs(grid, grid.angles[a], rows, maxRun);
+		String norm = lesion.settings().weightingNorm();
+		if (norm != null) {
+			double[] w = new double[grid.angles.length];
+			double wSum = 0;
+			for (int a = 0; a < w.length; a++) {
+				w[a] = grid.weight(grid.angles[a], norm);
+				wSum += w[a];
+			}
+			matrices.add(new SizeMatrix(levels, SizeMatrix.weightedSum(perAngle, w)));
+			runPercentageScale = wSum;
+		} else {
+			for (double[][] counts : perAngle) {
+				SizeMatrix m = new SizeMatrix(levels, counts);
+				if (m.total > 0) matrices.add(m);
+			}
+			if (matrices.isEmpty()) matrices.add(new SizeMatrix(levels, perAngle[0]));
+			runPercentageScale = 1;
+		}
+	}
+
+	/** Run counts [grey level row][length - 1] along direction {@code a}; all zero when no line has two mask voxels. */
+	private static double[][] runs(TextureGrid g, int[] a, int rows, int maxRun) {
+		double[][] counts = new double[rows][maxRun];
+		boolean multiElement = false;
+		for (int z = 0, v = 0; z < g.nz; z++)
+			for (int y = 0; y < g.ny; y++)
+				for (int x = 0; x < g.nx; x++, v++) {
+					if (g.neighbour(x, y, z, a, -1) >= 0) continue; // not the start of a line
+					int level = 0, length = 0, elements = 0;
+					int cx = x, cy = y, cz = z, w = v;
+					while (w >= 0) {
+						int l = g.levels[w];
+						if (l != 0) {
+							elements++;
+							if (l == level) length++;
+							else {
+								if (level != 0) counts[g.levelRow[level]][length - 1]++;
+								level = l;
+								length = 1;
+							}
+						} else if (level != 0) {
+							counts[g.levelRow[level]][length - 1]++;
+							level = 0;
+							length = 0;
+						}
+						w = g.neighbour(cx, cy, cz, a, 1);
+						cz += a[0];
+						cy += a[1];
+						cx += a[2];
+					}
+					if (level != 0) counts[g.levelRow[level]][length - 1]++;
+					if (elements > 1) multiElement = true;
+				}
+		return multiElement ? counts : new double[rows][maxRun];
+	}
+
+	private interface PerMatrix { double of(SizeMatrix m); }
+
+	private double mean(PerMatrix f) {
+		double[] v = new double[matrices.size()];
+		for (int k = 0; k < v.length; k++) v[k] = f.of(matrices.get(k));
+		return TextureGrid.nanMean(v);
+	}
+
+	@Feature double shortRunEmphasis() { return mean(SizeMatrix::smallEmphasis); }
+	@Feature double longRunEmphasis() { return mean(SizeMatrix::largeEmphasis); }
+	@Feature double grayLevelNonUniformity() { return mean(SizeMatrix::grayLevelNonUniformity); }
+	@Feature double grayLevelNonUniformityNormalized() { return mean(SizeMatrix::grayLevelNonUniformityNormalized); }
+	@Feature double runLengthNonUniformity() { return mean(SizeMatrix::sizeNonUniformity); }
+	@Feature double runLengthNonUniformityNormalized() { return mean(SizeMatrix::sizeNonUniformityNormalized); }
+	@Feature double runPercentage() { return mean(m -> m.total / (voxelCount * runPercentageScale)); }
+	@Feature double grayLevelVariance() { return mean(SizeMatrix::grayLevelVariance); }
+	@Feature double runVariance() { return mean(SizeMatrix::sizeVariance); }
+	@Feature double runEntropy() { return mean(SizeMatrix::entropy); }
+	@Feature double lowGrayLevelRunEmphasis() { return mean(SizeMatrix::lowGrayLevelEmphasis); }
+	@Feature double highGrayLevelRunEmphasis() { return mean(SizeMatrix::highGrayLevelEmphasis); }
+	@Feature double shortRunLowGrayLevelEmphasis() { return mean(m -> m.jointEmphasis(-2, -2)); }
+	@Feature double shortRunHighGrayLevelEmphasis() { return mean(m -> m.jointEmphasis(2, -2)); }
+	@Feature double longRunLowGrayLevelEmphasis() { return mean(m -> m.jointEmphasis(-2, 2)); }
+	@Feature double longRunHighGrayLevelEmphasis() { return mean(m -> m.jointEmphasis(2, 2)); }
+}

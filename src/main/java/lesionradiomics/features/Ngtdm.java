@@ -1,0 +1,102 @@
+package lesionradiomics.features;
+
+/**
+ * Neighbouring Grey Tone Difference Matrix features of pyradiomics 3.0 ({@code radiomics/ngtdm.py}): for each voxel,
+ * |grey level − mean grey level of its neighbours inside the mask| (0 when it has none), summed per grey level (s_i);
+ * p_i is the fraction of voxels with grey level i.
+ */
+public final class Ngtdm {
+
+	private final double[] i;
+	private final double[] p;
+	private final double[] s;
+	private final double voxels;
+
+	public Ngtdm(LesionData lesion) {
+		TextureGrid grid = new TextureGrid(lesion);
+		int rows = grid.presentLevels.length;
+		double[] n = new double[rows];
+		s = new double[rows];
+		for (int z = 0, v = 0; z < grid.nz; z++)
+			for (int y = 0; y < grid.ny; y++)
+				for (int x = 0; x < grid.nx; x++, v++) {
+					int level = grid.levels[v];
+					if (level == 0) continue;
+					int count = 0;
+					double sum = 0;
+					for (int[] a : grid.angles)
+						for (int sign = 1; sign >= -1; sign -= 2) {
+							int w = grid.neighbour(x, y, z, a, sign);
+							if (w >= 0 && grid.levels[w] != 0) {
+								count++;
+								sum += grid.levels[w];
+							}
+						}
+					double diff = count == 0 ? 0 : Math.abs(level - sum / count);
+					n[grid.levelRow[level]]++;
+					s[grid.levelRow[level]] += diff;
+				}
+		double total = 0;
+		for (double c : n) total += c;
+		voxels = total;
+		p = new double[rows];
+		i = new double[rows];
+		for (int k = 0; k < rows; k++) {
+			p[k] = n[k] / total;
+			i[k] = grid.presentLevels[k];
+		}
+	}
+
+	/** 1 / Σ p_i s_i; 10⁶ when the sum is 0 (flat region), as pyradiomics. */
+	@Feature
+	double coarseness() {
+		double sum = 0;
+		for (int k = 0; k < p.length; k++) sum += p[k] * s[k];
+		return sum == 0 ? 1e6 : 1 / sum;
+	}
+
+	@Feature
+	double contrast() {
+		int ngp = 0;
+		for (double v : p) if (v > 0) ngp++;
+		if (ngp * (ngp - 1) == 0) return 0;
+		double pairs = 0, sSum = 0;
+		for (int a = 0; a < p.length; a++) {
+			sSum += s[a];
+			for (int b = 0; b < p.length; b++) pairs += p[a] * p[b] * (i[a] - i[b]) * (i[a] - i[b]);
+		}
+		return pairs * sSum / voxels / (ngp * (ngp - 1.0));
+	}
+
+	@Feature
+	double busyness() {
+		double num = 0, den = 0;
+		for (int a = 0; a < p.length; a++) {
+			num += p[a] * s[a];
+			for (int b = 0; b < p.length; b++) if (p[a] > 0 && p[b] > 0) den += Math.abs(i[a] * p[a] - i[b] * p[b]);
+		}
+		return den == 0 ? 0 : num / den;
+	}
+
+	@Feature
+	double complexity() {
+		double sum = 0;
+		for (int a = 0; a < p.length; a++)
+			for (int b = 0; b < p.length; b++) {
+				double div = p[a] + p[b];
+				if (p[a] == 0 || p[b] == 0 || div == 0) continue;
+				sum += Math.abs(i[a] - i[b]) * (p[a] * s[a] + p[b] * s[b]) / div;
+			}
+		return sum / voxels;
+	}
+
+	@Feature
+	double strength() {
+		double num = 0, sSum = 0;
+		for (int a = 0; a < p.length; a++) {
+			sSum += s[a];
+			for (int b = 0; b < p.length; b++) if (p[a] > 0 && p[b] > 0) num += (p[a] + p[b]) * (i[a] - i[b]) * (i[a] - i[b]);
+		}
+		return sSum == 0 ? 0 : num / sSum;
+	}
+}
