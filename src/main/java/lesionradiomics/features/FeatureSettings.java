@@ -240,13 +240,13 @@ public final class FeatureSettings {
 				case "resampledPixelSpacing": return resampledPixelSpacing(v.equalsIgnoreCase("none") ? null : doubles(v));
 				case "interpolator": return interpolator(v);
 				case "padDistance": return padDistance(Integer.parseInt(v));
-				case "normalize": return normalize(Boolean.parseBoolean(v));
+				case "normalize": return normalize(v.equalsIgnoreCase("true"));
 				case "normalizeScale": return normalizeScale(Double.parseDouble(v));
 				case "removeOutliers": return removeOutliers(v.equalsIgnoreCase("none") ? Double.NaN : Double.parseDouble(v));
 				case "resegmentRange": return resegmentRange(v.equalsIgnoreCase("none") ? null : doubles(v));
 				case "resegmentMode": return resegmentMode(Resegmentation.Mode.parse(v));
 				case "voxelArrayShift": return voxelArrayShift(Double.parseDouble(v));
-				case "force2D": return force2D(Boolean.parseBoolean(v));
+				case "force2D": return force2D(v.equalsIgnoreCase("true"));
 				case "force2Ddimension": return force2Ddimension(Integer.parseInt(v));
 				case "distances": {
 					double[] d = doubles(v);

@@ -1,18 +1,272 @@
 package lesionradiomics.preprocess;
 
+import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
 import lesionradiomics.volume.BoundingBox;
 import lesionradiomics.volume.LabelMap;
 import lesionradiomics.volume.LesionRegion;
 import lesionradiomics.volume.Volume;
+import net.imglib2.Cursor;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.IntegerType;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.util.Util;
+import net.imglib2.view.Views;
 
-/** Placeholder, replaced by the B-spline resampler. */
+/**
+ * Resampling of one lesion to a new voxel spacing on pyradiomics' grid ({@code imageoperations.resampleImage}): the
+ * new grid covers the lesion's bounding box plus {@code padDistance} voxels, its first voxel centre sits half a new
+ * voxel inside the old box corner, axes where the lesion is one voxel thick keep their spacing, and nothing is done
+ * when the spacing already matches. Intensities are interpolated as SimpleITK's ResampleImageFilter does (cubic
+ * B-spline on ITK's mirror-boundary coefficients by default, or linear / nearest neighbour), cast back to the stored
+ * integer type (clamped, truncated toward zero) for integer images; the mask by nearest neighbour.
+ */
 public final class Resampler {
+
+	/** Extra input voxels around the interpolation support when computing B-spline coefficients: the recursive
+	 * filter's influence decays as |z|^n (|z| ≈ 0.268), below 1e-9 after this many voxels. */
+	private static final int COEFFICIENT_MARGIN = 16;
+	private static final double POLE = Math.sqrt(3) - 2;
+
+	public enum Interpolator { BSPLINE, LINEAR, NEAREST;
+		/** pyradiomics / SimpleITK names: sitkBSpline, sitkLinear, sitkNearestNeighbor (case and prefix optional). */
+		public static Interpolator parse(String name) {
+			String n = name.toLowerCase(Locale.ROOT).replace("sitk", "");
+			if (n.startsWith("bspline")) return BSPLINE;
+			if (n.equals("linear")) return LINEAR;
+			if (n.startsWith("nearest")) return NEAREST;
+			throw new IllegalArgumentException("unknown interpolator '" + name + "' (use sitkBSpline, sitkLinear or sitkNearestNeighbor)");
+		}
+	}
+
 	private Resampler() {}
 
-	public static LesionRegion resampleLesion(Volume image, LabelMap labels, long label, BoundingBox box, double[] spacing,
+	/**
+	 * The lesion {@code label} resampled to {@code targetSpacing} (x, y, z mm; 0 keeps an axis). {@code intensityMap}
+	 * (may be null) is applied to intensities before interpolation, as pyradiomics normalises before resampling.
+	 */
+	public static LesionRegion resampleLesion(Volume image, LabelMap labels, long label, BoundingBox box, double[] targetSpacing,
 			String interpolator, int padDistance, DoubleUnaryOperator intensityMap) {
-		throw new UnsupportedOperationException("resampling not implemented yet");
+		double[] spacing = image.geometry().spacing();
+		long[] imageSize = image.geometry().size();
+		double[] target = new double[3];
+		boolean same = true;
+		for (int d = 0; d < 3; d++) {
+			target[d] = targetSpacing[d] == 0 || box.size(d) == 1 ? spacing[d] : targetSpacing[d];
+			if (Math.abs(spacing[d] - target[d]) > 1e-8 + 1e-5 * Math.abs(target[d])) same = false; // numpy.allclose
+		}
+		if (same) {
+			LesionRegion r = LesionRegion.crop(image, labels, label, box);
+			return intensityMap == null ? r : r.withValues(map(r.values(), intensityMap));
+		}
+		int[] size = new int[3];
+		double[][] position = new double[3][]; // continuous input index of each output index, per axis
+		for (int d = 0; d < 3; d++) {
+			double ratio = spacing[d] / target[d];
+			double lo = Math.floor((box.min(d) - 0.5) * ratio - padDistance);
+			double hi = Math.ceil((box.min(d) + box.size(d) - 0.5) * ratio + padDistance);
+			double maxHi = Math.ceil(imageSize[d] * ratio) - 1;
+			lo = Math.max(lo, 0);
+			hi = Math.min(hi, maxHi);
+			size[d] = (int) (hi - lo + 1);
+			double origin = 0.5 * (target[d] - spacing[d]) / spacing[d] + lo / ratio;
+			position[d] = new double[size[d]];
+			for (int o = 0; o < size[d]; o++) position[d][o] = origin + o * (target[d] / spacing[d]);
+		}
+		Interpolator kind = Interpolator.parse(interpolator);
+		RealType<?> type = Util.getTypeFromInterval(image.image());
+		boolean integer = type instanceof IntegerType && intensityMap == null;
+		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap);
+		if (integer) {
+			double min = type.getMinValue(), max = type.getMaxValue();
+			for (int i = 0; i < values.length; i++) values[i] = castToInteger(values[i], min, max);
+		}
+		boolean[] mask = nearestMask(labels.labels(), imageSize, position, size, label);
+		return new LesionRegion(size, target, values, mask);
+	}
+
+	private static double[] map(double[] v, DoubleUnaryOperator f) {
+		double[] out = new double[v.length];
+		for (int i = 0; i < v.length; i++) out[i] = f.applyAsDouble(v[i]);
+		return out;
+	}
+
+	/** ITK's cast with bounds checking: clamp to the type's range, then C++ static_cast (truncation toward zero). */
+	static double castToInteger(double v, double min, double max) {
+		if (v < min) return min;
+		if (v > max) return max;
+		return v < 0 ? Math.ceil(v) : Math.floor(v);
+	}
+
+	/** ITK's IsInsideBuffer for a continuous index: [-0.5, n - 0.5). */
+	private static boolean inside(double idx, long n) {
+		return idx >= -0.5 && idx < n - 0.5;
+	}
+
+	private static boolean[] nearestMask(RandomAccessibleInterval<? extends IntegerType<?>> labels, long[] imageSize, double[][] pos,
+			int[] size, long label) {
+		long[] lo = new long[3], hi = new long[3];
+		for (int d = 0; d < 3; d++) {
+			lo[d] = Math.max(0, (long) Math.floor(pos[d][0] + 0.5));
+			hi[d] = Math.min(imageSize[d] - 1, (long) Math.floor(pos[d][size[d] - 1] + 0.5));
+		}
+		int[] bs = { (int) (hi[0] - lo[0] + 1), (int) (hi[1] - lo[1] + 1), (int) (hi[2] - lo[2] + 1) };
+		boolean[] block = new boolean[bs[0] * bs[1] * bs[2]];
+		Cursor<? extends IntegerType<?>> c = Views.flatIterable(Views.interval(labels, lo, hi)).cursor();
+		for (int i = 0; i < block.length; i++) block[i] = c.next().getIntegerLong() == label;
+		boolean[] out = new boolean[size[0] * size[1] * size[2]];
+		for (int z = 0, i = 0; z < size[2]; z++) {
+			long kz = (long) Math.floor(pos[2][z] + 0.5); // ITK rounds half up to the nearest index
+			for (int y = 0; y < size[1]; y++) {
+				long ky = (long) Math.floor(pos[1][y] + 0.5);
+				for (int x = 0; x < size[0]; x++, i++) {
+					long kx = (long) Math.floor(pos[0][x] + 0.5);
+					if (!inside(pos[0][x], imageSize[0]) || !inside(pos[1][y], imageSize[1]) || !inside(pos[2][z], imageSize[2])) continue;
+					out[i] = block[(int) ((kx - lo[0]) + bs[0] * ((ky - lo[1]) + bs[1] * (kz - lo[2])))];
+				}
+			}
+		}
+		return out;
+	}
+
+	/** Interpolated intensities on the output grid (x fastest). */
+	private static double[] interpolate(RandomAccessibleInterval<? extends RealType<?>> image, long[] imageSize, double[][] pos, int[] size,
+			Interpolator kind, DoubleUnaryOperator intensityMap) {
+		int support = kind == Interpolator.BSPLINE ? 2 : 1;
+		int margin = kind == Interpolator.BSPLINE ? COEFFICIENT_MARGIN : 0;
+		long[] lo = new long[3], hi = new long[3];
+		for (int d = 0; d < 3; d++) {
+			lo[d] = Math.max(0, (long) Math.floor(pos[d][0]) - support - margin);
+			hi[d] = Math.min(imageSize[d] - 1, (long) Math.floor(pos[d][size[d] - 1]) + support + margin);
+		}
+		int[] bs = { (int) (hi[0] - lo[0] + 1), (int) (hi[1] - lo[1] + 1), (int) (hi[2] - lo[2] + 1) };
+		double[] block = new double[bs[0] * bs[1] * bs[2]];
+		Cursor<? extends RealType<?>> c = Views.flatIterable(Views.interval(image, lo, hi)).cursor();
+		for (int i = 0; i < block.length; i++) {
+			double v = c.next().getRealDouble();
+			block[i] = intensityMap == null ? v : intensityMap.applyAsDouble(v);
+		}
+		if (kind == Interpolator.BSPLINE) bsplineCoefficients(block, bs);
+
+		// Per axis: the input indices (block coordinates) and weights contributing to each output index.
+		int taps = kind == Interpolator.BSPLINE ? 4 : kind == Interpolator.LINEAR ? 2 : 1;
+		int[][][] idx = new int[3][][];
+		double[][][] w = new double[3][][];
+		boolean[][] in = new boolean[3][];
+		for (int d = 0; d < 3; d++) {
+			idx[d] = new int[size[d]][taps];
+			w[d] = new double[size[d]][taps];
+			in[d] = new boolean[size[d]];
+			for (int o = 0; o < size[d]; o++) {
+				double x = pos[d][o];
+				in[d][o] = inside(x, imageSize[d]);
+				weights(kind, x, imageSize[d], idx[d][o], w[d][o]);
+				for (int t = 0; t < taps; t++) idx[d][o][t] -= lo[d];
+			}
+		}
+		double[] out = new double[size[0] * size[1] * size[2]];
+		int sy = bs[0], sz = bs[0] * bs[1];
+		for (int z = 0, i = 0; z < size[2]; z++)
+			for (int y = 0; y < size[1]; y++)
+				for (int x = 0; x < size[0]; x++, i++) {
+					if (!in[0][x] || !in[1][y] || !in[2][z]) continue; // outside the image: default value 0
+					double v = 0;
+					for (int tz = 0; tz < taps; tz++) {
+						double wz = w[2][z][tz];
+						int oz = idx[2][z][tz] * sz;
+						for (int ty = 0; ty < taps; ty++) {
+							double wzy = wz * w[1][y][ty];
+							int oy = oz + idx[1][y][ty] * sy;
+							for (int tx = 0; tx < taps; tx++) v += wzy * w[0][x][tx] * block[oy + idx[0][x][tx]];
+						}
+					}
+					out[i] = v;
+				}
+		return out;
+	}
+
+	/** Input indices (mirrored into [0, n-1] as ITK) and weights for one continuous index. */
+	private static void weights(Interpolator kind, double x, long n, int[] idx, double[] w) {
+		if (kind == Interpolator.NEAREST) {
+			idx[0] = (int) Math.max(0, Math.min(n - 1, (long) Math.floor(x + 0.5)));
+			w[0] = 1;
+			return;
+		}
+		long f = (long) Math.floor(x);
+		double t = x - f;
+		if (kind == Interpolator.LINEAR) {
+			idx[0] = (int) Math.max(0, Math.min(n - 1, f));
+			idx[1] = (int) Math.max(0, Math.min(n - 1, f + 1));
+			w[0] = 1 - t;
+			w[1] = t;
+			return;
+		}
+		// ITK BSplineInterpolateImageFunction, order 3
+		w[3] = t * t * t / 6.0;
+		w[0] = 1.0 / 6.0 + 0.5 * t * (t - 1.0) - w[3];
+		w[2] = t + w[0] - 2.0 * w[3];
+		w[1] = 1.0 - w[0] - w[2] - w[3];
+		for (int k = 0; k < 4; k++) idx[k] = (int) mirror(f - 1 + k, n);
+	}
+
+	/** ITK's ApplyMirrorBoundaryConditions. */
+	static long mirror(long k, long n) {
+		if (n == 1) return 0;
+		long period = 2 * n - 2;
+		if (k < 0) k = -k - period * ((-k) / period);
+		else k = k - period * (k / period);
+		if (k >= n) k = period - k;
+		return k;
+	}
+
+	/** In-place cubic B-spline coefficients of a block, along x, y and z (ITK BSplineDecompositionImageFilter). */
+	static void bsplineCoefficients(double[] data, int[] size) {
+		int[] stride = { 1, size[0], size[0] * size[1] };
+		for (int d = 0; d < 3; d++) {
+			int n = size[d];
+			if (n == 1) continue;
+			double[] line = new double[n];
+			int o1 = (d + 1) % 3, o2 = (d + 2) % 3;
+			for (int a = 0; a < size[o1]; a++)
+				for (int b = 0; b < size[o2]; b++) {
+					int base = a * stride[o1] + b * stride[o2];
+					for (int k = 0; k < n; k++) line[k] = data[base + k * stride[d]];
+					coefficients1d(line);
+					for (int k = 0; k < n; k++) data[base + k * stride[d]] = line[k];
+				}
+		}
+	}
+
+	/** Unser's recursive filter with ITK's initialisations (tolerance 1e-10, mirror boundaries). */
+	static void coefficients1d(double[] c) {
+		int n = c.length;
+		double z = POLE;
+		double lambda = (1 - z) * (1 - 1 / z);
+		for (int k = 0; k < n; k++) c[k] *= lambda;
+		// causal initialisation
+		int horizon = (int) Math.ceil(Math.log(1e-10) / Math.log(Math.abs(z)));
+		if (horizon < n) {
+			double zn = z, sum = c[0];
+			for (int k = 1; k < horizon; k++) {
+				sum += zn * c[k];
+				zn *= z;
+			}
+			c[0] = sum;
+		} else {
+			double zn = z, iz = 1 / z, z2n = Math.pow(z, n - 1);
+			double sum = c[0] + z2n * c[n - 1];
+			z2n *= z2n * iz;
+			for (int k = 1; k <= n - 2; k++) {
+				sum += (zn + z2n) * c[k];
+				zn *= z;
+				z2n *= iz;
+			}
+			c[0] = sum / (1 - zn * zn);
+		}
+		for (int k = 1; k < n; k++) c[k] += z * c[k - 1];
+		// anti-causal initialisation
+		c[n - 1] = (z / (z * z - 1)) * (z * c[n - 2] + c[n - 1]);
+		for (int k = n - 2; k >= 0; k--) c[k] = z * (c[k + 1] - c[k]);
 	}
 }
