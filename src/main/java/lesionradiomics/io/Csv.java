@@ -6,7 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -77,22 +76,12 @@ public final class Csv {
 		w.write('\n');
 	}
 
-	/** Writes rows to {@code file} atomically: a temporary file in the same folder, then a rename. */
+	/** Writes rows to {@code file} atomically (UTF-8). */
 	public static void writeAtomically(Path file, List<List<String>> rows) throws IOException {
-		Path dir = file.toAbsolutePath().getParent();
-		if (dir != null) Files.createDirectories(dir);
-		Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
-		try {
-			try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-				for (List<String> row : rows) writeRow(w, row);
-			}
-			try {
-				Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-			} catch (java.nio.file.AtomicMoveNotSupportedException e) {
-				Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-			}
-		} finally {
-			Files.deleteIfExists(tmp);
-		}
+		AtomicFiles.write(file, out -> {
+			Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8));
+			for (List<String> row : rows) writeRow(w, row);
+			w.flush();
+		});
 	}
 }

@@ -1,0 +1,53 @@
+package lesionradiomics.command;
+
+import java.nio.file.Path;
+
+import lesionradiomics.progress.Progress;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Command-line entry point: {@code java -jar lesion-radiomics-cli.jar <command> [options]}. Errors in the user's input
+ * are reported as one clear line (file, patient or lesion and what is wrong) and exit code 2; no stack trace unless
+ * {@code LESION_RADIOMICS_DEBUG} is set.
+ */
+@Command(name = "lesion-radiomics", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
+		description = "Per-lesion radiomics, robustness, intra-patient heterogeneity and sampling recovery for metastatic disease.",
+		subcommands = { ExtractCli.class, DemoCli.class, BenchCli.class, CommandLine.HelpCommand.class })
+public final class Cli {
+
+	public static void main(String[] args) {
+		System.exit(run(args));
+	}
+
+	/** Runs a command line and returns the exit code (0 ok, 1 failure, 2 bad input or usage). */
+	public static int run(String... args) {
+		CommandLine cl = new CommandLine(new Cli());
+		cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+			if (System.getenv("LESION_RADIOMICS_DEBUG") != null) ex.printStackTrace();
+			if (ex instanceof Progress.CancelledException) {
+				System.err.println("cancelled");
+				return 130;
+			}
+			String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+			System.err.println("error: " + msg);
+			return ex instanceof java.io.IOException || ex instanceof IllegalArgumentException ? 2 : 1;
+		});
+		return cl.execute(args);
+	}
+
+	/** {@code out.csv} → {@code out<suffix>} (e.g. {@code out.errors.csv}). */
+	static Path sibling(Path file, String suffix) {
+		String n = file.getFileName().toString();
+		String base = n.toLowerCase().endsWith(".csv") ? n.substring(0, n.length() - 4) : n;
+		return file.resolveSibling(base + suffix);
+	}
+
+	static final class Version implements CommandLine.IVersionProvider {
+		@Override
+		public String[] getVersion() {
+			String v = Cli.class.getPackage().getImplementationVersion();
+			return new String[] { "Lesion Radiomics " + (v == null ? "(development build)" : v) };
+		}
+	}
+}

@@ -1,0 +1,56 @@
+package lesionradiomics.command;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import lesionradiomics.features.FeatureSettings;
+import lesionradiomics.io.Csv;
+import lesionradiomics.io.LesionTable;
+import lesionradiomics.io.VolumeReaders;
+import lesionradiomics.report.FeatureTableCsv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code extract}: features of every lesion of one image and label map, one CSV row per lesion. */
+@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
+		description = { "Extract pyradiomics-compatible features of every lesion of a label map in one pass.",
+				"Writes patient,label,site and the feature columns (original_<class>_<Feature>), one row per lesion." },
+		footer = { "", "Example:", "  java -jar target/lesion-radiomics-cli.jar extract --image ct.nrrd --labels lesions.nrrd \\",
+				"      --lesions lesions.csv --patient P01 --preset study --out features.csv" })
+final class ExtractCli implements Callable<Integer> {
+
+	@Option(names = "--image", required = true, paramLabel = "IMG", description = "Image volume: .nrrd, .nhdr, .nii, .nii.gz, a DICOM folder or any file ImageJ opens.")
+	Path image;
+
+	@Option(names = "--labels", required = true, paramLabel = "LABELS", description = "Label map on the image's grid, one integer label per lesion (0 = background); .seg.nrrd segment names become sites.")
+	Path labels;
+
+	@Option(names = "--lesions", paramLabel = "TABLE.csv", description = "Lesion table with columns patient,label,site (+ any others). Only listed labels are extracted.")
+	Path lesions;
+
+	@Option(names = "--patient", paramLabel = "ID", description = "Patient to extract (required when the lesion table lists several; default: the image file name).")
+	String patient;
+
+	@Option(names = "--out", required = true, paramLabel = "FEATURES.csv", description = "Output CSV (written atomically). Lesions that could not be computed go to FEATURES.errors.csv.")
+	Path out;
+
+	@Mixin
+	ExtractionOptions options;
+
+	@Override
+	public Integer call() throws Exception {
+		FeatureSettings settings = options.settings();
+		LesionTable table = lesions == null ? null : LesionTable.read(lesions);
+		long t0 = System.nanoTime();
+		ExtractionTask.Result r = ExtractionTask.run(VolumeReaders.read(image), VolumeReaders.read(labels), table, patient, settings,
+				options.threads(), new CliProgress(System.err));
+		for (String w : r.warnings()) System.err.println("warning: " + w);
+		FeatureTableCsv.write(r.table(), out);
+		Path errors = Cli.sibling(out, ".errors.csv");
+		if (!r.table().failed().isEmpty()) Csv.writeAtomically(errors, FeatureTableCsv.failureRows(r.table()));
+		System.err.printf("%d lesions, %d features each, written to %s in %.2f s%s%n", r.table().computed().size(), r.table().columns().size(), out,
+				(System.nanoTime() - t0) / 1e9, r.table().failed().isEmpty() ? "" : "; " + r.table().failed().size() + " not computed, see " + errors);
+		return 0;
+	}
+}

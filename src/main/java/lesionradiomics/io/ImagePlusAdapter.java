@@ -1,0 +1,101 @@
+package lesionradiomics.io;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import ij.ImagePlus;
+import ij.ImageStack;
+import ij.measure.Calibration;
+import lesionradiomics.volume.Geometry;
+import net.imglib2.img.Img;
+import net.imglib2.img.basictypeaccess.array.ByteArray;
+import net.imglib2.img.basictypeaccess.array.FloatArray;
+import net.imglib2.img.basictypeaccess.array.ShortArray;
+import net.imglib2.img.planar.PlanarImg;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Fraction;
+
+/**
+ * Wraps an ImageJ 1.x stack (8-, 16- or 32-bit, one channel and frame) as an ImgLib2 image without copying the
+ * pixels. Spacing comes from the calibration (mm; cm and µm are converted), the origin from its x/y/zOrigin, and a
+ * linear calibration function (e.g. signed 16-bit CT: value − 32768, DICOM rescale) becomes the rescale to physical
+ * units, so the core sees Hounsfield units.
+ */
+public final class ImagePlusAdapter {
+
+	private ImagePlusAdapter() {}
+
+	public static ImageData wrap(ImagePlus imp) {
+		if (imp.getNChannels() > 1 || imp.getNFrames() > 1)
+			throw new IllegalArgumentException("image '" + imp.getTitle() + "' has several channels or frames; a single 3D volume is needed");
+		if (imp.getBitDepth() == 24) throw new IllegalArgumentException("image '" + imp.getTitle() + "' is RGB; a greyscale volume is needed");
+		ImageStack stack = imp.getStack();
+		long[] dims = { imp.getWidth(), imp.getHeight(), imp.getStackSize() };
+		Img<? extends RealType<?>> img = planar(stack, imp.getBitDepth(), dims);
+		Calibration cal = imp.getCalibration();
+		double scale = unitScale(imp.getTitle(), cal.getUnit());
+		double[] spacing = { cal.pixelWidth * scale, cal.pixelHeight * scale, cal.pixelDepth * scale };
+		double[] origin = { -cal.xOrigin * spacing[0], -cal.yOrigin * spacing[1], -cal.zOrigin * spacing[2] };
+		double slope = 1, intercept = 0;
+		if (imp.getBitDepth() != 32 && cal.calibrated()) {
+			double[] c = cal.getCoefficients();
+			if (cal.getFunction() != Calibration.STRAIGHT_LINE || c == null || c.length < 2)
+				throw new IllegalArgumentException("image '" + imp.getTitle() + "' has a non-linear calibration function; "
+						+ "convert it to 32-bit first (Image > Type > 32-bit)");
+			intercept = c[0];
+			slope = c[1];
+		}
+		Path source = imp.getOriginalFileInfo() != null && imp.getOriginalFileInfo().directory != null
+				? Path.of(imp.getOriginalFileInfo().directory, String.valueOf(imp.getOriginalFileInfo().fileName))
+				: Path.of(imp.getTitle());
+		boolean integer = imp.getBitDepth() != 32;
+		return new ImageData(source, img, integer, new Geometry(dims, spacing, origin, Geometry.identity()), slope, intercept, Map.of());
+	}
+
+	private static double unitScale(String title, String unit) {
+		String u = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);
+		switch (u) {
+		case "mm": case "millimeter": case "millimetre": return 1;
+		case "cm": return 10;
+		case "m": case "meter": case "metre": return 1000;
+		case "µm": case "um": case "micron": case "microns": case "micrometer": return 1e-3;
+		case "pixel": case "pixels": case "": return 1; // uncalibrated: 1 voxel = 1 mm, as SimpleITK assumes
+		default: throw new IllegalArgumentException("image '" + title + "' has calibration unit '" + unit + "'; use mm");
+		}
+	}
+
+	private static Img<? extends RealType<?>> planar(ImageStack stack, int bitDepth, long[] dims) {
+		int n = stack.getSize();
+		switch (bitDepth) {
+		case 8: {
+			List<ByteArray> planes = new ArrayList<>();
+			for (int z = 1; z <= n; z++) planes.add(new ByteArray((byte[]) stack.getPixels(z)));
+			PlanarImg<UnsignedByteType, ByteArray> img = new PlanarImg<>(planes, dims, new Fraction());
+			img.setLinkedType(new UnsignedByteType(img));
+			return img;
+		}
+		case 16: {
+			List<ShortArray> planes = new ArrayList<>();
+			for (int z = 1; z <= n; z++) planes.add(new ShortArray((short[]) stack.getPixels(z)));
+			PlanarImg<UnsignedShortType, ShortArray> img = new PlanarImg<>(planes, dims, new Fraction());
+			img.setLinkedType(new UnsignedShortType(img));
+			return img;
+		}
+		case 32: {
+			List<FloatArray> planes = new ArrayList<>();
+			for (int z = 1; z <= n; z++) planes.add(new FloatArray((float[]) stack.getPixels(z)));
+			PlanarImg<FloatType, FloatArray> img = new PlanarImg<>(planes, dims, new Fraction());
+			img.setLinkedType(new FloatType(img));
+			return img;
+		}
+		default:
+			throw new IllegalArgumentException("unsupported bit depth " + bitDepth);
+		}
+	}
+}

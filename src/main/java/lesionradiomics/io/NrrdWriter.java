@@ -1,0 +1,83 @@
+package lesionradiomics.io;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+import lesionradiomics.volume.Geometry;
+
+/** Writes 3D NRRD files (gzip or raw, little endian, LPS), atomically; with optional Slicer segment names. */
+public final class NrrdWriter {
+
+	private NrrdWriter() {}
+
+	public static void writeShorts(Path file, short[] data, Geometry g, boolean gzip) throws IOException {
+		ByteBuffer b = ByteBuffer.allocate(data.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+		b.asShortBuffer().put(data);
+		write(file, "short", b.array(), g, gzip, Map.of());
+	}
+
+	public static void writeFloats(Path file, float[] data, Geometry g, boolean gzip) throws IOException {
+		ByteBuffer b = ByteBuffer.allocate(data.length * 4).order(ByteOrder.LITTLE_ENDIAN);
+		b.asFloatBuffer().put(data);
+		write(file, "float", b.array(), g, gzip, Map.of());
+	}
+
+	/** Labels as unsigned char (≤ 255) or unsigned short; {@code segmentNames} become Slicer Segment fields. */
+	public static void writeLabels(Path file, int[] labels, Geometry g, boolean gzip, Map<Long, String> segmentNames) throws IOException {
+		int max = 0;
+		for (int v : labels) max = Math.max(max, v);
+		if (max <= 255) {
+			byte[] b = new byte[labels.length];
+			for (int i = 0; i < labels.length; i++) b[i] = (byte) labels[i];
+			write(file, "unsigned char", b, g, gzip, segmentNames);
+		} else {
+			ByteBuffer b = ByteBuffer.allocate(labels.length * 2).order(ByteOrder.LITTLE_ENDIAN);
+			for (int v : labels) b.putShort((short) v);
+			write(file, "unsigned short", b.array(), g, gzip, segmentNames);
+		}
+	}
+
+	public static void write(Path file, String type, byte[] data, Geometry g, boolean gzip, Map<Long, String> segmentNames) throws IOException {
+		StringBuilder h = new StringBuilder("NRRD0004\n# written by Lesion Radiomics\n");
+		h.append("type: ").append(type).append('\n').append("dimension: 3\n").append("space: left-posterior-superior\n");
+		h.append(String.format(Locale.ROOT, "sizes: %d %d %d%n", g.size(0), g.size(1), g.size(2)));
+		double[] dir = g.direction(), sp = g.spacing(), o = g.origin();
+		h.append("space directions:");
+		for (int c = 0; c < 3; c++)
+			h.append(String.format(Locale.ROOT, " (%s,%s,%s)", num(dir[c] * sp[c]), num(dir[3 + c] * sp[c]), num(dir[6 + c] * sp[c])));
+		h.append("\nkinds: domain domain domain\n");
+		if (!type.contains("char")) h.append("endian: little\n");
+		h.append("encoding: ").append(gzip ? "gzip" : "raw").append('\n');
+		h.append(String.format(Locale.ROOT, "space origin: (%s,%s,%s)%n", num(o[0]), num(o[1]), num(o[2])));
+		int k = 0;
+		for (Map.Entry<Long, String> e : new java.util.TreeMap<>(segmentNames).entrySet()) {
+			h.append("Segment").append(k).append("_LabelValue:=").append(e.getKey()).append('\n');
+			h.append("Segment").append(k).append("_Name:=").append(e.getValue()).append('\n');
+			h.append("Segment").append(k).append("_Layer:=0\n");
+			k++;
+		}
+		h.append('\n');
+		AtomicFiles.write(file, raw -> {
+			OutputStream out = new BufferedOutputStream(raw, 1 << 16);
+			out.write(h.toString().getBytes(StandardCharsets.US_ASCII));
+			if (gzip) {
+				GZIPOutputStream gz = new GZIPOutputStream(out, 1 << 16);
+				gz.write(data);
+				gz.finish();
+			} else out.write(data);
+			out.flush();
+		});
+	}
+
+	private static String num(double v) {
+		return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+	}
+}
