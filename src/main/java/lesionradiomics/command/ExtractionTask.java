@@ -57,7 +57,7 @@ public final class ExtractionTask {
 					+ labels.geometry().describeDifference(image.geometry()));
 		LabelMap labelMap = labels.asLabelMap();
 		Volume volume = image.asVolume();
-		SortedMap<Long, BoundingBox> found = labelMap.lesions();
+		SortedMap<Long, BoundingBox> found = labelMap.lesions(threads);
 		List<String> warnings = new ArrayList<>();
 		if (found.isEmpty()) throw new VolumeFormatException(labels.source(), "label map contains no lesion (all voxels are 0)");
 

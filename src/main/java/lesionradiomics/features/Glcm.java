@@ -27,7 +27,7 @@ public final class Glcm {
 	private final double[] hxy;
 
 	public Glcm(LesionData lesion) {
-		TextureGrid grid = new TextureGrid(lesion);
+		TextureGrid grid = lesion.textureGrid();
 		int n = grid.presentLevels.length;
 		ng = grid.maxLevel;
 		g = new double[n];

@@ -10,7 +10,7 @@ public final class Gldm {
 	private final SizeMatrix m;
 
 	public Gldm(LesionData lesion) {
-		TextureGrid grid = new TextureGrid(lesion);
+		TextureGrid grid = lesion.textureGrid();
 		double alpha = lesion.settings().gldmA();
 		int maxDependence = 2 * grid.angles.length;
 		double[][] counts = new double[grid.presentLevels.length][maxDependence + 1];

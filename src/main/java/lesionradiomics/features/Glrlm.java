@@ -17,7 +17,7 @@ public final class Glrlm {
 	private final double runPercentageScale;
 
 	public Glrlm(LesionData lesion) {
-		TextureGrid grid = new TextureGrid(lesion);
+		TextureGrid grid = lesion.textureGrid();
 		voxelCount = grid.voxelCount;
 		int maxRun = Math.max(grid.nx, Math.max(grid.ny, grid.nz));
 		int rows = grid.presentLevels.length;

@@ -11,7 +11,7 @@ public final class Glszm {
 	private final int voxelCount;
 
 	public Glszm(LesionData lesion) {
-		TextureGrid grid = new TextureGrid(lesion);
+		TextureGrid grid = lesion.textureGrid();
 		voxelCount = grid.voxelCount;
 		int n = grid.levels.length;
 		boolean[] done = new boolean[n];

@@ -13,6 +13,8 @@ public final class LesionData {
 	private final int[] grayLevels;
 	private final int voxelCount;
 	private final FeatureSettings settings;
+	/** Built on first use and shared by the texture families of this lesion (one thread per lesion). */
+	private TextureGrid textureGrid;
 
 	public LesionData(LesionRegion region, boolean[] mask, int[] grayLevels, FeatureSettings settings) {
 		this.region = region;
@@ -35,6 +37,11 @@ public final class LesionData {
 	public int[] size() { return region.size(); }
 	public double[] spacing() { return region.spacing(); }
 	public double[] values() { return region.values(); }
+
+	TextureGrid textureGrid() {
+		if (textureGrid == null) textureGrid = new TextureGrid(this);
+		return textureGrid;
+	}
 
 	/** Intensities inside the analysed mask, in memory order. */
 	public double[] maskedValues() {

@@ -42,7 +42,7 @@ public final class LesionExtractor {
 
 	/** Features of every non-zero label. */
 	public List<LesionFeatures> extractAll(Volume image, LabelMap labels, Progress progress) {
-		return extract(image, labels, labels.lesions(), progress);
+		return extract(image, labels, labels.lesions(threads), progress);
 	}
 
 	/**

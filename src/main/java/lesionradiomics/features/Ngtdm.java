@@ -13,7 +13,7 @@ public final class Ngtdm {
 	private final double voxels;
 
 	public Ngtdm(LesionData lesion) {
-		TextureGrid grid = new TextureGrid(lesion);
+		TextureGrid grid = lesion.textureGrid();
 		int rows = grid.presentLevels.length;
 		double[] n = new double[rows];
 		s = new double[rows];

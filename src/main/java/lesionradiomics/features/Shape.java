@@ -65,7 +65,7 @@ public final class Shape {
 		MarchingCubes.Mesh mesh = MarchingCubes.march(padded, px, py, pz, s);
 		meshVolume = mesh.volume;
 		surfaceArea = mesh.surfaceArea;
-		diameters = MarchingCubes.diameters(mesh.vertices);
+		diameters = MarchingCubes.diameters(mesh.vertices, new double[] { s[2], s[1], s[0] });
 		double[] ev = new EigenDecomposition(new Array2DRowRealMatrix(cov)).getRealEigenvalues();
 		java.util.Arrays.sort(ev);
 		// pyradiomics: tiny negative eigenvalues of flat (2D) masks are machine error, set to 0

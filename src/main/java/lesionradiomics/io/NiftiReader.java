@@ -1,16 +1,12 @@
 package lesionradiomics.io;
 
-import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 import lesionradiomics.volume.Geometry;
 
@@ -27,45 +23,49 @@ public final class NiftiReader {
 
 	public static ImageData read(Path file) throws IOException {
 		boolean gz = file.getFileName().toString().toLowerCase().endsWith(".gz");
-		try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-				InputStream in = gz ? new GZIPInputStream(raw, 1 << 16) : raw) {
-			byte[] header = in.readNBytes(HEADER_SIZE);
-			if (header.length < HEADER_SIZE) throw new VolumeFormatException(file, "file is shorter than a NIfTI-1 header");
-			ByteBuffer h = ByteBuffer.wrap(header).order(ByteOrder.LITTLE_ENDIAN);
-			if (h.getInt(0) != HEADER_SIZE) {
-				h.order(ByteOrder.BIG_ENDIAN);
-				if (h.getInt(0) != HEADER_SIZE) throw new VolumeFormatException(file, "not a NIfTI-1 file (sizeof_hdr is not 348)");
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+			ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
+			Gzip gzip = gz ? new Gzip(file, mapped) : null;
+			try {
+				ByteBuffer h = ByteBuffer.allocate(HEADER_SIZE);
+				if (gz) gzip.inflateFully(h);
+				else {
+					if (mapped.remaining() < HEADER_SIZE) throw new VolumeFormatException(file, "file is shorter than a NIfTI-1 header");
+					h.put(mapped.duplicate().limit(HEADER_SIZE));
+				}
+				h.flip();
+				h.order(ByteOrder.LITTLE_ENDIAN);
+				if (h.getInt(0) != HEADER_SIZE) {
+					h.order(ByteOrder.BIG_ENDIAN);
+					if (h.getInt(0) != HEADER_SIZE) throw new VolumeFormatException(file, "not a NIfTI-1 file (sizeof_hdr is not 348)");
+				}
+				byte[] header = h.array();
+				String magic = new String(header, 344, 3, java.nio.charset.StandardCharsets.US_ASCII);
+				if (!magic.equals("n+1"))
+					throw new VolumeFormatException(file, "only single-file NIfTI-1 ('n+1') is supported, magic is '" + magic.trim() + "'");
+				int ndim = h.getShort(40);
+				if (ndim < 3 || ndim > 7) throw new VolumeFormatException(file, "NIfTI dim[0] = " + ndim + ", expected a 3D volume");
+				long[] dims = { h.getShort(42), h.getShort(44), h.getShort(46) };
+				for (int d = 3; d < ndim; d++)
+					if (h.getShort(42 + 2 * d) > 1) throw new VolumeFormatException(file, "4D or vector NIfTI images are not supported (dim[" + (d + 1) + "] > 1)");
+				for (long d : dims) if (d < 1) throw new VolumeFormatException(file, "NIfTI dimension " + d + " is not positive");
+				PixelType type = type(file, h.getShort(70));
+				float[] pixdim = new float[8];
+				for (int i = 0; i < 8; i++) pixdim[i] = h.getFloat(76 + 4 * i);
+				long voxOffset = Math.max(HEADER_SIZE, (long) h.getFloat(108));
+				double slope = h.getFloat(112), inter = h.getFloat(116);
+				if (slope == 0 || !Double.isFinite(slope)) { slope = 1; inter = 0; }
+				if (!Double.isFinite(inter)) inter = 0;
+				Geometry geometry = geometry(file, h, dims, pixdim);
+				net.imglib2.img.Img<? extends net.imglib2.type.numeric.RealType<?>> pixels;
+				if (gz) {
+					gzip.inflateFully(ByteBuffer.allocate((int) (voxOffset - HEADER_SIZE)));
+					pixels = type.read(gzip::inflateFully, h.order(), dims);
+				} else pixels = type.read(file, voxOffset, 0, false, h.order(), dims);
+				return new ImageData(file, pixels, type.isInteger(), geometry, slope, inter, Map.of());
+			} finally {
+				if (gzip != null) gzip.close();
 			}
-			String magic = new String(header, 344, 3, java.nio.charset.StandardCharsets.US_ASCII);
-			if (!magic.equals("n+1"))
-				throw new VolumeFormatException(file, "only single-file NIfTI-1 ('n+1') is supported, magic is '" + magic.trim() + "'");
-			int ndim = h.getShort(40);
-			if (ndim < 3 || ndim > 7) throw new VolumeFormatException(file, "NIfTI dim[0] = " + ndim + ", expected a 3D volume");
-			long[] dims = { h.getShort(42), h.getShort(44), h.getShort(46) };
-			for (int d = 3; d < ndim; d++)
-				if (h.getShort(42 + 2 * d) > 1) throw new VolumeFormatException(file, "4D or vector NIfTI images are not supported (dim[" + (d + 1) + "] > 1)");
-			for (long d : dims) if (d < 1) throw new VolumeFormatException(file, "NIfTI dimension " + d + " is not positive");
-			PixelType type = type(file, h.getShort(70));
-			float[] pixdim = new float[8];
-			for (int i = 0; i < 8; i++) pixdim[i] = h.getFloat(76 + 4 * i);
-			long voxOffset = (long) h.getFloat(108);
-			double slope = h.getFloat(112), inter = h.getFloat(116);
-			if (slope == 0 || !Double.isFinite(slope)) { slope = 1; inter = 0; }
-			if (!Double.isFinite(inter)) inter = 0;
-			Geometry geometry = geometry(file, h, dims, pixdim);
-
-			long skip = Math.max(0, voxOffset - HEADER_SIZE);
-			in.skipNBytes(skip);
-			long expected = dims[0] * dims[1] * dims[2] * type.bytes();
-			if (expected > Integer.MAX_VALUE - 16) throw new VolumeFormatException(file, "volume too large");
-			byte[] data = in.readNBytes((int) expected);
-			if (data.length < expected)
-				throw new VolumeFormatException(file, (gz ? "truncated gzip data" : "truncated data") + ": expected " + expected + " bytes of pixels, found " + data.length);
-			return new ImageData(file, type.wrap(data, h.order(), dims), type.isInteger(), geometry, slope, inter, Map.of());
-		} catch (ZipException e) {
-			throw new VolumeFormatException(file, "corrupted gzip data (" + e.getMessage() + ")", e);
-		} catch (EOFException e) {
-			throw new VolumeFormatException(file, "truncated gzip data: the compressed stream ends early", e);
 		}
 	}
 

@@ -14,8 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.ZipException;
 
 import lesionradiomics.volume.Geometry;
 
@@ -29,7 +27,15 @@ public final class NrrdReader {
 	private NrrdReader() {}
 
 	public static ImageData read(Path file) throws IOException {
-		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+		long[] consumed = { 0 };
+		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16) {
+			@Override
+			public synchronized int read() throws IOException {
+				int b = super.read();
+				if (b >= 0) consumed[0]++;
+				return b;
+			}
+		}) {
 			String magic = readLine(in, file);
 			if (magic == null || !magic.startsWith("NRRD000"))
 				throw new VolumeFormatException(file, "not a NRRD file (it does not start with 'NRRD000x')");
@@ -45,21 +51,20 @@ public final class NrrdReader {
 				else throw new VolumeFormatException(file, "unreadable header line '" + line + "'");
 			}
 			Header h = parseHeader(file, fields);
-			byte[] data;
+			Path dataPath = file;
+			long offset = consumed[0];
 			String dataFile = fields.get("data file");
 			if (dataFile == null) dataFile = fields.get("datafile");
 			if (dataFile != null) {
-				Path detached = file.resolveSibling(dataFile.trim());
-				if (!Files.isRegularFile(detached))
+				dataPath = file.resolveSibling(dataFile.trim());
+				offset = 0;
+				if (!Files.isRegularFile(dataPath))
 					throw new VolumeFormatException(file, "detached data file '" + dataFile + "' not found next to the header");
-				try (InputStream din = new BufferedInputStream(Files.newInputStream(detached), 1 << 16)) {
-					data = readData(detached, din, h, skipBytes(fields));
-				}
-			} else {
-				data = readData(file, in, h, skipBytes(fields));
 			}
+			net.imglib2.img.Img<? extends net.imglib2.type.numeric.RealType<?>> pixels = h.type.read(dataPath, offset, skipBytes(fields), h.gzip,
+					h.order, h.sizes);
 			Geometry geometry = new Geometry(h.sizes, h.spacing, h.origin, h.direction);
-			return new ImageData(file, h.type.wrap(data, h.order, h.sizes), h.type.isInteger(), geometry, 1, 0, segmentNames(keyValues));
+			return new ImageData(file, pixels, h.type.isInteger(), geometry, 1, 0, segmentNames(keyValues));
 		} catch (VolumeFormatException e) {
 			throw e;
 		} catch (EOFException e) {
@@ -153,25 +158,6 @@ public final class NrrdReader {
 			throw new VolumeFormatException(file, "cannot read numbers in '" + text + "'");
 		}
 		return out;
-	}
-
-	private static byte[] readData(Path file, InputStream in, Header h, long skip) throws IOException {
-		long expected = h.sizes[0] * h.sizes[1] * h.sizes[2] * h.type.bytes();
-		if (expected > Integer.MAX_VALUE - 16) throw new VolumeFormatException(file, "volume too large (" + expected + " bytes)");
-		InputStream src = in;
-		try {
-			if (h.gzip) src = new GZIPInputStream(in, 1 << 16);
-			if (skip > 0) src.skipNBytes(skip);
-			byte[] data = src.readNBytes((int) expected);
-			if (data.length < expected)
-				throw new VolumeFormatException(file, (h.gzip ? "truncated gzip data" : "truncated data") + ": expected " + expected
-						+ " bytes of pixels, found " + data.length);
-			return data;
-		} catch (ZipException e) {
-			throw new VolumeFormatException(file, "corrupted gzip data (" + e.getMessage() + ")", e);
-		} catch (EOFException e) {
-			throw new VolumeFormatException(file, "truncated gzip data: the compressed stream ends early", e);
-		}
 	}
 
 	/** Slicer segmentation: Segment{i}_LabelValue and Segment{i}_Name (label value 1 + i when absent, as Slicer writes). */

@@ -1,6 +1,10 @@
 package lesionradiomics.io;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.ByteOrder;
 
 import net.imglib2.img.array.ArrayImgs;
@@ -41,22 +45,96 @@ public enum PixelType {
 		}
 	}
 
-	/** Wraps {@code data} (exactly {@code n * bytes()} bytes) as an image of the given dimensions, without a second copy. */
-	public Img<? extends RealType<?>> wrap(byte[] data, ByteOrder order, long[] dims) {
-		ByteBuffer buf = ByteBuffer.wrap(data).order(order);
-		int n = data.length / bytes;
+	/** A source of pixel bytes that fills a buffer from its position to its limit. */
+	interface ByteSource {
+		void fill(ByteBuffer out) throws IOException;
+	}
+
+	/** Wraps the remaining bytes of an in-memory buffer (exactly {@code n * bytes()}) as an image. */
+	public Img<? extends RealType<?>> wrap(ByteBuffer data, ByteOrder order, long[] dims) throws IOException {
+		ByteBuffer src = data.slice();
+		return read(out -> {
+			ByteBuffer part = src.slice();
+			part.limit(out.remaining());
+			out.put(part);
+			src.position(src.position() + part.limit());
+		}, order, dims);
+	}
+
+	/**
+	 * Reads {@code dims} pixels from {@code source} into a new primitive array wrapped as an image. Bytes pass through
+	 * a small reusable buffer, so each large array is written once (a volume's page faults are paid once, not three
+	 * times as with inflate-to-buffer-then-copy).
+	 */
+	Img<? extends RealType<?>> read(ByteSource source, ByteOrder order, long[] dims) throws IOException {
+		long count = dims[0] * dims[1] * dims[2];
+		if (count * bytes > Integer.MAX_VALUE - 16) throw new IOException("volume too large (" + count * bytes + " bytes)");
+		int n = (int) count;
+		if (this == INT8 || this == UINT8) {
+			byte[] a = new byte[n];
+			source.fill(ByteBuffer.wrap(a));
+			return this == INT8 ? ArrayImgs.bytes(a, dims) : ArrayImgs.unsignedBytes(a, dims);
+		}
+		Object array;
 		switch (this) {
-		case INT8: return ArrayImgs.bytes(data, dims);
-		case UINT8: return ArrayImgs.unsignedBytes(data, dims);
-		case INT16: { short[] a = new short[n]; buf.asShortBuffer().get(a); return ArrayImgs.shorts(a, dims); }
-		case UINT16: { short[] a = new short[n]; buf.asShortBuffer().get(a); return ArrayImgs.unsignedShorts(a, dims); }
-		case INT32: { int[] a = new int[n]; buf.asIntBuffer().get(a); return ArrayImgs.ints(a, dims); }
-		case UINT32: { int[] a = new int[n]; buf.asIntBuffer().get(a); return ArrayImgs.unsignedInts(a, dims); }
-		case INT64: { long[] a = new long[n]; buf.asLongBuffer().get(a); return ArrayImgs.longs(a, dims); }
-		case UINT64: { long[] a = new long[n]; buf.asLongBuffer().get(a); return ArrayImgs.unsignedLongs(a, dims); }
-		case FLOAT32: { float[] a = new float[n]; buf.asFloatBuffer().get(a); return ArrayImgs.floats(a, dims); }
-		case FLOAT64: { double[] a = new double[n]; buf.asDoubleBuffer().get(a); return ArrayImgs.doubles(a, dims); }
-		default: throw new AssertionError(this);
+		case INT16: case UINT16: array = new short[n]; break;
+		case INT32: case UINT32: array = new int[n]; break;
+		case INT64: case UINT64: array = new long[n]; break;
+		case FLOAT32: array = new float[n]; break;
+		default: array = new double[n]; break;
+		}
+		ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(order);
+		int perChunk = chunk.capacity() / bytes;
+		for (int done = 0; done < n;) {
+			int len = Math.min(perChunk, n - done);
+			chunk.clear().limit(len * bytes);
+			source.fill(chunk);
+			chunk.flip();
+			switch (this) {
+			case INT16: case UINT16: chunk.asShortBuffer().get((short[]) array, done, len); break;
+			case INT32: case UINT32: chunk.asIntBuffer().get((int[]) array, done, len); break;
+			case INT64: case UINT64: chunk.asLongBuffer().get((long[]) array, done, len); break;
+			case FLOAT32: chunk.asFloatBuffer().get((float[]) array, done, len); break;
+			default: chunk.asDoubleBuffer().get((double[]) array, done, len); break;
+			}
+			done += len;
+		}
+		switch (this) {
+		case INT16: return ArrayImgs.shorts((short[]) array, dims);
+		case UINT16: return ArrayImgs.unsignedShorts((short[]) array, dims);
+		case INT32: return ArrayImgs.ints((int[]) array, dims);
+		case UINT32: return ArrayImgs.unsignedInts((int[]) array, dims);
+		case INT64: return ArrayImgs.longs((long[]) array, dims);
+		case UINT64: return ArrayImgs.unsignedLongs((long[]) array, dims);
+		case FLOAT32: return ArrayImgs.floats((float[]) array, dims);
+		default: return ArrayImgs.doubles((double[]) array, dims);
+		}
+	}
+
+	/**
+	 * Reads {@code dims} pixels from {@code file} starting at byte {@code offset} (then skipping {@code skip} bytes of
+	 * the decoded stream): memory-mapped, inflated chunk by chunk when gzip-compressed.
+	 */
+	public Img<? extends RealType<?>> read(Path file, long offset, long skip, boolean gzip, ByteOrder order, long[] dims) throws IOException {
+		long expected = dims[0] * dims[1] * dims[2] * bytes;
+		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+			long available = ch.size() - offset;
+			if (available < 0) throw new VolumeFormatException(file, "file ends before its pixel data");
+			if (available > Integer.MAX_VALUE) throw new VolumeFormatException(file, "file too large");
+			ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, offset, available);
+			if (!gzip) {
+				if (available < expected + skip)
+					throw new VolumeFormatException(file, "truncated data: expected " + expected + " bytes of pixels, found " + Math.max(0, available - skip));
+				mapped.position((int) skip).limit((int) (skip + expected));
+				return wrap(mapped, order, dims);
+			}
+			Gzip gz = new Gzip(file, mapped);
+			try {
+				if (skip > 0) gz.inflateFully(ByteBuffer.allocate((int) skip));
+				return read(gz::inflateFully, order, dims);
+			} finally {
+				gz.close();
+			}
 		}
 	}
 }

@@ -1,12 +1,20 @@
 package lesionradiomics.volume;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 import net.imglib2.Cursor;
+import net.imglib2.img.array.ArrayImg;
+import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedIntType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+import net.imglib2.util.Util;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.util.Intervals;
@@ -46,15 +54,59 @@ public final class LabelMap {
 	 * one read of the label map however many lesions it holds.
 	 */
 	public SortedMap<Long, BoundingBox> lesions() {
-		long sx = geometry.size(0), sy = geometry.size(1);
+		return lesions(1);
+	}
+
+	/** As {@link #lesions()}, the rows split over {@code threads} workers (same result for any thread count). */
+	public SortedMap<Long, BoundingBox> lesions(int threads) {
+		long rows = geometry.size(1) * geometry.size(2);
+		int workers = (int) Math.max(1, Math.min(threads, rows / 64));
+		List<Map<Long, long[]>> parts = new ArrayList<>();
+		if (workers == 1) parts.add(scanRows(0, rows));
+		else {
+			List<Thread> pool = new ArrayList<>();
+			List<Map<Long, long[]>> results = Collections.synchronizedList(new ArrayList<>());
+			for (int w = 0; w < workers; w++) {
+				long from = rows * w / workers, to = rows * (w + 1) / workers;
+				Thread t = new Thread(() -> results.add(scanRows(from, to)), "label-scan");
+				pool.add(t);
+				t.start();
+			}
+			for (Thread t : pool) {
+				try {
+					t.join();
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("interrupted while scanning the label map", e);
+				}
+			}
+			parts.addAll(results);
+		}
 		Map<Long, long[]> acc = new HashMap<>();
-		Cursor<? extends IntegerType<?>> c = Views.flatIterable(labels).cursor();
-		long x = 0, y = 0, z = 0;
+		for (Map<Long, long[]> part : parts)
+			part.forEach((label, a) -> acc.merge(label, a, (p, q) -> new long[] { Math.min(p[0], q[0]), Math.min(p[1], q[1]),
+					Math.min(p[2], q[2]), Math.max(p[3], q[3]), Math.max(p[4], q[4]), Math.max(p[5], q[5]), p[6] + q[6] }));
+		SortedMap<Long, BoundingBox> boxes = new TreeMap<>();
+		acc.forEach((label, a) -> boxes.put(label,
+				new BoundingBox(new long[] { a[0], a[1], a[2] }, new long[] { a[3], a[4], a[5] }, a[6])));
+		return boxes;
+	}
+
+	/** Bounds (min x,y,z, max x,y,z, count) per label over image rows [from, to) (a row is one y,z line). */
+	private Map<Long, long[]> scanRows(long from, long to) {
+		int sx = (int) geometry.size(0);
+		long sy = geometry.size(1);
+		Map<Long, long[]> acc = new HashMap<>();
+		RowReader reader = rowReader(labels, sx, from);
+		long[] row = new long[sx];
 		long lastLabel = 0;
 		long[] last = null;
-		while (c.hasNext()) {
-			long v = c.next().getIntegerLong();
-			if (v != 0) {
+		for (long r = from; r < to; r++) {
+			reader.next(row);
+			long y = r % sy, z = r / sy;
+			for (int x = 0; x < sx; x++) {
+				long v = row[x];
+				if (v == 0) continue;
 				if (v != lastLabel || last == null) {
 					last = acc.computeIfAbsent(v, k -> new long[] { Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, -1, -1, -1, 0 });
 					lastLabel = v;
@@ -67,17 +119,56 @@ public final class LabelMap {
 				if (z > last[5]) last[5] = z;
 				last[6]++;
 			}
-			if (++x == sx) {
-				x = 0;
-				if (++y == sy) {
-					y = 0;
-					z++;
-				}
+		}
+		return acc;
+	}
+
+	/** Reads one image row (x fastest) per call. */
+	private interface RowReader {
+		void next(long[] row);
+	}
+
+	/**
+	 * Array images are read straight from their primitive storage, several times faster than a cursor on large label
+	 * maps; any other image through a flat cursor.
+	 */
+	private static RowReader rowReader(RandomAccessibleInterval<? extends IntegerType<?>> img, int width, long firstRow) {
+		if (img instanceof ArrayImg) {
+			Object storage = ((ArrayDataAccess<?>) ((ArrayImg<?, ?>) img).update(null)).getCurrentStorageArray();
+			Object type = Util.getTypeFromInterval(img);
+			int[] offset = { (int) (firstRow * width) };
+			if (storage instanceof byte[]) {
+				byte[] a = (byte[]) storage;
+				int mask = type instanceof UnsignedByteType ? 0xff : -1;
+				return row -> {
+					int o = offset[0];
+					for (int x = 0; x < width; x++) row[x] = a[o + x] & mask;
+					offset[0] += width;
+				};
+			}
+			if (storage instanceof short[]) {
+				short[] a = (short[]) storage;
+				int mask = type instanceof UnsignedShortType ? 0xffff : -1;
+				return row -> {
+					int o = offset[0];
+					for (int x = 0; x < width; x++) row[x] = a[o + x] & mask;
+					offset[0] += width;
+				};
+			}
+			if (storage instanceof int[]) {
+				int[] a = (int[]) storage;
+				long mask = type instanceof UnsignedIntType ? 0xffffffffL : -1L;
+				return row -> {
+					int o = offset[0];
+					for (int x = 0; x < width; x++) row[x] = a[o + x] & mask;
+					offset[0] += width;
+				};
 			}
 		}
-		SortedMap<Long, BoundingBox> boxes = new TreeMap<>();
-		acc.forEach((label, a) -> boxes.put(label,
-				new BoundingBox(new long[] { a[0], a[1], a[2] }, new long[] { a[3], a[4], a[5] }, a[6])));
-		return boxes;
+		Cursor<? extends IntegerType<?>> c = Views.flatIterable(img).cursor();
+		c.jumpFwd(firstRow * width);
+		return row -> {
+			for (int x = 0; x < width; x++) row[x] = c.next().getIntegerLong();
+		};
 	}
 }
