@@ -30,8 +30,7 @@ public final class Glcm {
 		TextureGrid grid = lesion.textureGrid();
 		int n = grid.presentLevels.length;
 		ng = grid.maxLevel;
-		g = new double[n];
-		for (int k = 0; k < n; k++) g[k] = grid.presentLevels[k];
+		g = grid.levelValues();
 		List<double[][]> matrices = new ArrayList<>();
 		List<int[]> usedAngles = new ArrayList<>();
 		for (int[] a : grid.angles) {

@@ -27,8 +27,7 @@ public final class Gldm {
 						}
 					counts[grid.levelRow[level]][dependence]++;
 				}
-		double[] levels = new double[grid.presentLevels.length];
-		for (int k = 0; k < levels.length; k++) levels[k] = grid.presentLevels[k];
+		double[] levels = grid.levelValues();
 		m = new SizeMatrix(levels, counts);
 	}
 

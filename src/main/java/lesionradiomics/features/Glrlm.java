@@ -21,8 +21,7 @@ public final class Glrlm {
 		voxelCount = grid.voxelCount;
 		int maxRun = Math.max(grid.nx, Math.max(grid.ny, grid.nz));
 		int rows = grid.presentLevels.length;
-		double[] levels = new double[rows];
-		for (int k = 0; k < rows; k++) levels[k] = grid.presentLevels[k];
+		double[] levels = grid.levelValues();
 		double[][][] perAngle = new double[grid.angles.length][][];
 		for (int a = 0; a < grid.angles.length; a++) perAngle[a] = runs(grid, grid.angles[a], rows, maxRun);
 		String norm = lesion.settings().weightingNorm();

@@ -44,8 +44,7 @@ public final class Glszm {
 		}
 		double[][] counts = new double[grid.presentLevels.length][maxSize];
 		for (int z = 0; z < zones; z++) counts[grid.levelRow[zoneLevel[z]]][zoneSize[z] - 1]++;
-		double[] levels = new double[grid.presentLevels.length];
-		for (int k = 0; k < levels.length; k++) levels[k] = grid.presentLevels[k];
+		double[] levels = grid.levelValues();
 		m = new SizeMatrix(levels, counts);
 	}
 

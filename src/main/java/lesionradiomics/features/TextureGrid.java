@@ -78,6 +78,13 @@ final class TextureGrid {
 		spacingZyx = new double[] { sp[2], sp[1], sp[0] };
 	}
 
+	/** The present grey levels as values (pyradiomics' ivector). */
+	double[] levelValues() {
+		double[] v = new double[presentLevels.length];
+		for (int k = 0; k < v.length; k++) v[k] = presentLevels[k];
+		return v;
+	}
+
 	/** Offsets (dz, dy, dx) with infinity norm in {@code distances}, one of each ± pair; none along {@code skipAxis}. */
 	static int[][] angles(int[] distances, int skipAxis) {
 		int maxD = 0;
