@@ -37,7 +37,7 @@ final class DemoCli implements Callable<Integer> {
 		for (int p = 0; p < PATIENTS.length; p++) {
 			String id = (String) PATIENTS[p][0];
 			int count = (Integer) PATIENTS[p][1], sites = (Integer) PATIENTS[p][2];
-			SyntheticCase c = new SyntheticCase(new int[] { 112, 112, 48 }, new double[] { 1.4, 1.4, 2.5 }, count, 12, 1500, sites,
+			SyntheticCase c = new SyntheticCase(new int[] { 112, 112, 48 }, new double[] { 0.9, 0.9, 2.0 }, count, 12, 1500, sites,
 					seed * 1000 + p);
 			c.write(out, id);
 			for (SyntheticCase.Lesion l : c.lesions) lesionRows.add(List.of(id, Integer.toString(l.label), l.site, l.texture));

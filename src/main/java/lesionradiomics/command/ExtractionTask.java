@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -16,6 +18,7 @@ import lesionradiomics.features.LesionFeatures;
 import lesionradiomics.io.ImageData;
 import lesionradiomics.io.LesionTable;
 import lesionradiomics.io.VolumeFormatException;
+import lesionradiomics.preprocess.MaskPerturbation;
 import lesionradiomics.progress.Progress;
 import lesionradiomics.volume.BoundingBox;
 import lesionradiomics.volume.LabelMap;
@@ -52,6 +55,19 @@ public final class ExtractionTask {
 	 */
 	public static Result run(ImageData image, ImageData labels, LesionTable lesions, String patient, FeatureSettings settings,
 			int threads, Progress progress) throws IOException {
+		Map<String, Result> r = run(image, labels, lesions, patient, settings, threads, progress, List.of());
+		return r.get(ORIGINAL);
+	}
+
+	/** Name of the unperturbed extraction in {@link #run(ImageData, ImageData, LesionTable, String, FeatureSettings, int, Progress, List)}. */
+	public static final String ORIGINAL = "original";
+
+	/**
+	 * As {@link #run(ImageData, ImageData, LesionTable, String, FeatureSettings, int, Progress)}, once on the delineated
+	 * masks ("original") and once per perturbation (by its name), sharing the reading, checks and label scan.
+	 */
+	public static Map<String, Result> run(ImageData image, ImageData labels, LesionTable lesions, String patient, FeatureSettings settings,
+			int threads, Progress progress, List<MaskPerturbation> perturbations) throws IOException {
 		if (!image.geometry().sameGrid(labels.geometry()))
 			throw new VolumeFormatException(labels.source(), "label map does not match image " + image.source() + ": "
 					+ labels.geometry().describeDifference(image.geometry()));
@@ -91,15 +107,23 @@ public final class ExtractionTask {
 			who = patient == null || patient.isBlank() ? stem(image.source()) : patient.trim();
 			selected.putAll(found);
 		}
-		List<LesionFeatures> features = new LesionExtractor(settings, threads).extract(volume, labelMap, selected, progress);
-		List<FeatureTable.Row> rows = new ArrayList<>();
-		for (LesionFeatures f : features) {
-			String site = lesions != null ? lesions.forPatient(who).find(f.label()).map(LesionTable.Lesion::site).orElse("")
-					: labelMap.segmentNames().getOrDefault(f.label(), "");
-			rows.add(new FeatureTable.Row(who, f.label(), site, f));
-			if (!f.ok()) warnings.add("patient " + who + ", label " + f.label() + ": not computed: " + f.error().get());
+		Map<String, Result> out = new LinkedHashMap<>();
+		List<MaskPerturbation> variants = new ArrayList<>();
+		variants.add(null);
+		variants.addAll(perturbations);
+		for (MaskPerturbation p : variants) {
+			List<String> notes = new ArrayList<>(warnings);
+			List<LesionFeatures> features = new LesionExtractor(settings, threads, p).extract(volume, labelMap, selected, progress);
+			List<FeatureTable.Row> rows = new ArrayList<>();
+			for (LesionFeatures f : features) {
+				String site = lesions != null ? lesions.forPatient(who).find(f.label()).map(LesionTable.Lesion::site).orElse("")
+						: labelMap.segmentNames().getOrDefault(f.label(), "");
+				rows.add(new FeatureTable.Row(who, f.label(), site, f));
+				if (!f.ok()) notes.add("patient " + who + ", label " + f.label() + (p == null ? "" : " (" + p + ")") + ": not computed: " + f.error().get());
+			}
+			out.put(p == null ? ORIGINAL : p.name(), new Result(new FeatureTable(FeatureRegistry.columns(settings), rows), notes));
 		}
-		return new Result(new FeatureTable(FeatureRegistry.columns(settings), rows), warnings);
+		return out;
 	}
 
 	/** File name without the volume extensions (.nii.gz, .seg.nrrd, .nrrd, …). */

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import lesionradiomics.preprocess.MaskPerturbation;
 import lesionradiomics.preprocess.Normalization;
 import lesionradiomics.preprocess.Resampler;
 import lesionradiomics.preprocess.Resegmentation;
@@ -31,11 +32,18 @@ public final class LesionExtractor {
 
 	private final FeatureSettings settings;
 	private final int threads;
+	private final MaskPerturbation perturbation;
 
 	public LesionExtractor(FeatureSettings settings, int threads) {
+		this(settings, threads, null);
+	}
+
+	/** @param perturbation change of each lesion's mask before computing (robustness analysis), or null */
+	public LesionExtractor(FeatureSettings settings, int threads, MaskPerturbation perturbation) {
 		if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, is " + threads);
 		this.settings = settings;
 		this.threads = threads;
+		this.perturbation = perturbation;
 	}
 
 	public FeatureSettings settings() { return settings; }
@@ -113,9 +121,11 @@ public final class LesionExtractor {
 			region = Resampler.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
 					settings.padDistance(), normalization == null ? null : normalization::apply);
 		} else {
-			region = LesionRegion.crop(image, labels, label, box);
+			BoundingBox crop = perturbation == null ? box : box.padded(perturbation.margin(image.geometry().spacing()), image.geometry().size());
+			region = LesionRegion.crop(image, labels, label, crop);
 			if (normalization != null) region = region.withValues(normalization.apply(region.values()));
 		}
+		if (perturbation != null) region = perturbation.apply(region);
 		try {
 			return LesionFeatures.of(label, box.voxelCount(), compute(region));
 		} catch (IllegalArgumentException e) {

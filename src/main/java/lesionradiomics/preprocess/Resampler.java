@@ -82,8 +82,9 @@ public final class Resampler {
 			double min = type.getMinValue(), max = type.getMaxValue();
 			for (int i = 0; i < values.length; i++) values[i] = castToInteger(values[i], min, max);
 		}
-		boolean[] mask = nearestMask(labels.labels(), imageSize, position, size, label);
-		return new LesionRegion(size, target, values, mask);
+		boolean[] mask = new boolean[values.length], others = new boolean[values.length];
+		nearestLabels(labels.labels(), imageSize, position, size, label, mask, others);
+		return new LesionRegion(size, target, values, mask, others);
 	}
 
 	private static double[] map(double[] v, DoubleUnaryOperator f) {
@@ -104,18 +105,18 @@ public final class Resampler {
 		return idx >= -0.5 && idx < n - 0.5;
 	}
 
-	private static boolean[] nearestMask(RandomAccessibleInterval<? extends IntegerType<?>> labels, long[] imageSize, double[][] pos,
-			int[] size, long label) {
+	/** Nearest-neighbour resampling of the label map: {@code mask} = this label, {@code others} = any other label. */
+	private static void nearestLabels(RandomAccessibleInterval<? extends IntegerType<?>> labels, long[] imageSize, double[][] pos,
+			int[] size, long label, boolean[] mask, boolean[] others) {
 		long[] lo = new long[3], hi = new long[3];
 		for (int d = 0; d < 3; d++) {
 			lo[d] = Math.max(0, (long) Math.floor(pos[d][0] + 0.5));
 			hi[d] = Math.min(imageSize[d] - 1, (long) Math.floor(pos[d][size[d] - 1] + 0.5));
 		}
 		int[] bs = { (int) (hi[0] - lo[0] + 1), (int) (hi[1] - lo[1] + 1), (int) (hi[2] - lo[2] + 1) };
-		boolean[] block = new boolean[bs[0] * bs[1] * bs[2]];
+		long[] block = new long[bs[0] * bs[1] * bs[2]];
 		Cursor<? extends IntegerType<?>> c = Views.flatIterable(Views.interval(labels, lo, hi)).cursor();
-		for (int i = 0; i < block.length; i++) block[i] = c.next().getIntegerLong() == label;
-		boolean[] out = new boolean[size[0] * size[1] * size[2]];
+		for (int i = 0; i < block.length; i++) block[i] = c.next().getIntegerLong();
 		for (int z = 0, i = 0; z < size[2]; z++) {
 			long kz = (long) Math.floor(pos[2][z] + 0.5); // ITK rounds half up to the nearest index
 			for (int y = 0; y < size[1]; y++) {
@@ -123,11 +124,12 @@ public final class Resampler {
 				for (int x = 0; x < size[0]; x++, i++) {
 					long kx = (long) Math.floor(pos[0][x] + 0.5);
 					if (!inside(pos[0][x], imageSize[0]) || !inside(pos[1][y], imageSize[1]) || !inside(pos[2][z], imageSize[2])) continue;
-					out[i] = block[(int) ((kx - lo[0]) + bs[0] * ((ky - lo[1]) + bs[1] * (kz - lo[2])))];
+					long l = block[(int) ((kx - lo[0]) + bs[0] * ((ky - lo[1]) + bs[1] * (kz - lo[2])))];
+					mask[i] = l == label;
+					others[i] = l != 0 && l != label;
 				}
 			}
 		}
-		return out;
 	}
 
 	/** Interpolated intensities on the output grid (x fastest). */

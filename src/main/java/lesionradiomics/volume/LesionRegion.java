@@ -18,15 +18,22 @@ public final class LesionRegion {
 	private final double[] spacing;
 	private final double[] values;
 	private final boolean[] mask;
+	private final boolean[] others;
 	private final int voxelCount;
 
 	public LesionRegion(int[] size, double[] spacing, double[] values, boolean[] mask) {
+		this(size, spacing, values, mask, null);
+	}
+
+	/** @param others voxels of other lesions in the box (dilation must not enter them); null when unknown */
+	public LesionRegion(int[] size, double[] spacing, double[] values, boolean[] mask, boolean[] others) {
 		if (values.length != (long) size[0] * size[1] * size[2] || mask.length != values.length)
 			throw new IllegalArgumentException("region arrays do not match size");
 		this.size = size.clone();
 		this.spacing = spacing.clone();
 		this.values = values;
 		this.mask = mask;
+		this.others = others;
 		int n = 0;
 		for (boolean m : mask) if (m) n++;
 		this.voxelCount = n;
@@ -43,13 +50,16 @@ public final class LesionRegion {
 		int n = size[0] * size[1] * size[2];
 		double[] values = new double[n];
 		boolean[] mask = new boolean[n];
+		boolean[] others = new boolean[n];
 		Cursor<? extends RealType<?>> ci = Views.flatIterable(Views.interval(volume.image(), min, max)).cursor();
 		Cursor<? extends IntegerType<?>> cl = Views.flatIterable(Views.interval(labelMap.labels(), min, max)).cursor();
 		for (int i = 0; i < n; i++) {
 			values[i] = ci.next().getRealDouble();
-			mask[i] = cl.next().getIntegerLong() == label;
+			long l = cl.next().getIntegerLong();
+			mask[i] = l == label;
+			others[i] = l != 0 && l != label;
 		}
-		return new LesionRegion(size, volume.geometry().spacing(), values, mask);
+		return new LesionRegion(size, volume.geometry().spacing(), values, mask, others);
 	}
 
 	/** Wraps a whole volume and a mask image (non-zero = inside). */
@@ -68,6 +78,9 @@ public final class LesionRegion {
 	public double[] values() { return values; }
 	/** Mask of the whole box (read only). */
 	public boolean[] mask() { return mask; }
+	/** Voxels of other lesions in the box (read only), or null when not known. */
+	public boolean[] others() { return others; }
+
 	/** Number of voxels inside the mask. */
 	public int voxelCount() { return voxelCount; }
 	public int index(int x, int y, int z) { return x + size[0] * (y + size[1] * z); }
@@ -81,11 +94,11 @@ public final class LesionRegion {
 	}
 
 	public LesionRegion withMask(boolean[] newMask) {
-		return new LesionRegion(size, spacing, values, newMask);
+		return new LesionRegion(size, spacing, values, newMask, others);
 	}
 
 	public LesionRegion withValues(double[] newValues) {
-		return new LesionRegion(size, spacing, newValues, mask);
+		return new LesionRegion(size, spacing, newValues, mask, others);
 	}
 
 	/** Number of axes along which the mask spans more than one voxel (pyradiomics' ROI dimensionality). */
