@@ -70,6 +70,20 @@ final class BenchCli implements Callable<Integer> {
 					best, bestExtract, repeat, table.rows().size() / best, voxels / best,
 					threads == 1 ? "" : String.format("; speed-up %.2fx (extract only %.2fx)", single / best, singleExtract / bestExtract));
 		}
+		// robustness: original + eroded + dilated in one call versus one extraction (same images already read)
+		List<lesionradiomics.preprocess.MaskPerturbation> perturb = List.of(
+				new lesionradiomics.preprocess.MaskPerturbation(lesionradiomics.preprocess.MaskPerturbation.Kind.ERODE, 1),
+				new lesionradiomics.preprocess.MaskPerturbation(lesionradiomics.preprocess.MaskPerturbation.Kind.DILATE, 1));
+		double one = Double.MAX_VALUE, three = Double.MAX_VALUE;
+		for (int k = 0; k < repeat + 1; k++) {
+			long t = System.nanoTime();
+			ExtractionTask.run(img, lab, null, "bench", settings, cores, Progress.NONE);
+			one = Math.min(one, (System.nanoTime() - t) / 1e9);
+			t = System.nanoTime();
+			ExtractionTask.run(img, lab, null, "bench", settings, cores, Progress.NONE, perturb);
+			three = Math.min(three, (System.nanoTime() - t) / 1e9);
+		}
+		System.out.printf("robustness (original + eroded + dilated, %d threads): %.3f s vs one extraction %.3f s = %.2fx%n", cores, three, one, three / one);
 		System.out.println("whole run incl. JVM start: time java -jar target/lesion-radiomics-cli.jar extract --threads 1 --image " + image
 				+ " --labels " + labels + " --out " + d.resolve("bench_features.csv"));
 		return 0;
