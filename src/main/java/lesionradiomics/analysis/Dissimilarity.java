@@ -112,14 +112,22 @@ public final class Dissimilarity {
 
 	/** MTD and ATH of a full distance matrix: {max, mean} over pairs i < j; NaN when fewer than 2 lesions. */
 	public static double[] indexes(double[][] d) {
-		int n = d.length;
+		return indexes(d, java.util.stream.IntStream.range(0, d.length).toArray());
+	}
+
+	/** MTD and ATH of the lesions {@code subset} of a distance matrix (same scaling as the whole set). */
+	public static double[] indexes(double[][] d, int[] subset) {
+		int n = subset.length;
 		if (n < 2) return new double[] { Double.NaN, Double.NaN };
 		double max = Double.NEGATIVE_INFINITY, sum = 0;
-		for (int i = 0; i < n; i++)
-			for (int j = i + 1; j < n; j++) {
-				max = Math.max(max, d[i][j]);
-				sum += d[i][j];
+		for (int a = 0; a < n; a++) {
+			double[] row = d[subset[a]];
+			for (int b = a + 1; b < n; b++) {
+				double v = row[subset[b]];
+				if (v > max) max = v;
+				sum += v;
 			}
+		}
 		return new double[] { max, sum / (n * (n - 1) / 2.0) };
 	}
 

@@ -37,7 +37,7 @@ public final class FirstOrder {
 	}
 
 	/** numpy.percentile, default 'linear' method, on sorted values. */
-	static double percentile(double[] sortedValues, double q) {
+	public static double percentile(double[] sortedValues, double q) {
 		double pos = (sortedValues.length - 1) * q / 100.0;
 		int lo = (int) Math.floor(pos);
 		int hi = Math.min(lo + 1, sortedValues.length - 1);
