@@ -56,6 +56,17 @@ final class BenchAnalysisCli implements Callable<Integer> {
 			System.out.printf("heterogeneity of %d patients x %d lesions x %d features: %.2f s (%d CVs, %d organ CVs, %d tests)%n", patients, lesions,
 					features, (System.nanoTime() - t) / 1e9, r.cvPatient.size(), r.cvSite.size(), r.tests.size());
 		}
+		// sampling: 100 patients x 70 lesions, the 6 study strategies + exhaustive, 500 simulations, curves k = 2..15
+		FeatureMatrix small = synthetic(100, lesions, features, 5, seed);
+		for (int k = 0; k < 2; k++) {
+			long t = System.nanoTime();
+			java.util.List<String> notes = new java.util.ArrayList<>();
+			SamplingTask.Options o = new SamplingTask.Options();
+			lesionradiomics.sampling.Simulation.Result r = SamplingTask.run(SamplingTask.patients(small, small, o.scaling, notes), o,
+					Runtime.getRuntime().availableProcessors(), lesionradiomics.progress.Progress.NONE);
+			System.out.printf("sampling of 100 patients x %d lesions: %d strategies x %d simulations + curves k = 2..15: %.2f s (%d threads)%n", lesions,
+					r.strategies.size() / (2 * 101), o.simulations, (System.nanoTime() - t) / 1e9, Runtime.getRuntime().availableProcessors());
+		}
 		return 0;
 	}
 }
