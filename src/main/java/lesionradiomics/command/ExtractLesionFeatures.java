@@ -3,18 +3,15 @@ package lesionradiomics.command;
 import java.io.File;
 
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.UIService;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import lesionradiomics.features.FeatureSettings;
 import lesionradiomics.io.ImagePlusAdapter;
 import lesionradiomics.io.LesionTable;
-import lesionradiomics.progress.Progress;
 import lesionradiomics.report.FeatureTableCsv;
 import lesionradiomics.report.ResultsTables;
 
@@ -23,7 +20,7 @@ import lesionradiomics.report.ResultsTables;
  * --run}); the Fiji menu entry is the ImageJ 1.x plugin of plugins.config, so the function appears once in the menus.
  */
 @Plugin(type = Command.class, headless = true, label = "Extract Lesion Features")
-public class ExtractLesionFeatures implements Command {
+public class ExtractLesionFeatures extends TaskCommand {
 
 	@Parameter(label = "Image")
 	private ImagePlus image;
@@ -61,28 +58,20 @@ public class ExtractLesionFeatures implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "Lesion Features")
 	private ResultsTable table;
 
-	@Parameter
-	private StatusService status;
-
-	@Parameter(required = false)
-	private UIService ui;
+	@Override
+	protected String title() {
+		return "Extract Lesion Features";
+	}
 
 	@Override
-	public void run() {
-		try {
-			FeatureSettings settings = SettingsFactory.build(preset, binWidth, binCount, resample, SettingsFactory.list(classes), null, java.util.Map.of());
-			Progress progress = (what, done, total) -> status.showStatus((int) done, (int) total, "Lesion Radiomics: " + what + " " + done + "/" + total);
-			ExtractionTask.Result r = ExtractionTask.run(ImagePlusAdapter.wrap(image), ImagePlusAdapter.wrap(labels),
-					lesions == null ? null : LesionTable.read(lesions.toPath()), patient, settings, SettingsFactory.threads(threads), progress);
-			for (String w : r.warnings()) status.warn("Lesion Radiomics: " + w);
-			if (output != null) FeatureTableCsv.write(r.table(), output.toPath());
-			table = ResultsTables.features(r.table());
-			if (ui != null && !ui.isHeadless()) table.show("Lesion Features");
-		} catch (java.io.IOException | IllegalArgumentException e) {
-			throw new IllegalArgumentException("Extract Lesion Features: " + e.getMessage(), e);
-		} finally {
-			status.clearStatus();
-		}
+	protected void execute() throws java.io.IOException {
+		FeatureSettings settings = SettingsFactory.build(preset, binWidth, binCount, resample, SettingsFactory.list(classes), null, java.util.Map.of());
+		ExtractionTask.Result r = ExtractionTask.run(ImagePlusAdapter.wrap(image), ImagePlusAdapter.wrap(labels),
+				lesions == null ? null : LesionTable.read(lesions.toPath()), patient, settings, SettingsFactory.threads(threads), progress());
+		for (String w : r.warnings()) warn(w);
+		if (output != null) FeatureTableCsv.write(r.table(), output.toPath());
+		table = ResultsTables.features(r.table());
+		if (showing()) table.show("Lesion Features");
 	}
 
 	public ResultsTable table() { return table; }

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import lesionradiomics.analysis.Dissimilarity;
 import lesionradiomics.analysis.FeatureMatrix;
 import lesionradiomics.io.Csv;
-import lesionradiomics.report.FeatureTableCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,8 +43,7 @@ final class HeterogeneityCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		List<String> list = selected == null ? null : FeatureTableCsv.readList(selected);
-		FeatureMatrix m = FeatureTableCsv.readMatrix(features, list);
+		FeatureMatrix m = new AnalysisInput(features, selected).analysed;
 		HeterogeneityTask.Groups g = groupTable == null ? HeterogeneityTask.Groups.parse(groups) : new HeterogeneityTask.Groups(groupsFrom(groupTable, groupColumn));
 		HeterogeneityTask.Result r = HeterogeneityTask.run(m, Dissimilarity.Scaling.parse(scaling), g);
 		HeterogeneityTask.write(r, out);

@@ -9,7 +9,6 @@ import ij.gui.GenericDialog;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
 import lesionradiomics.analysis.Dissimilarity;
-import lesionradiomics.report.FeatureTableCsv;
 import lesionradiomics.report.ResultsTables;
 
 /** Plugins › Lesion Radiomics › Patient Heterogeneity (ImageJ 1.x entry, macro-recordable). */
@@ -28,7 +27,7 @@ public class HeterogeneityPlugin implements PlugIn {
 		try {
 			Path features = Path.of(gd.getNextString().trim());
 			String selected = gd.getNextString().trim();
-			HeterogeneityTask.Result r = HeterogeneityTask.run(FeatureTableCsv.readMatrix(features, selected.isEmpty() ? null : FeatureTableCsv.readList(Path.of(selected))),
+			HeterogeneityTask.Result r = HeterogeneityTask.run(new AnalysisInput(features, selected.isEmpty() ? null : Path.of(selected)).analysed,
 					Dissimilarity.Scaling.parse(gd.getNextChoice()), HeterogeneityTask.Groups.parse(gd.getNextString()));
 			String out = gd.getNextString().trim();
 			if (!out.isEmpty()) HeterogeneityTask.write(r, Path.of(out));

@@ -6,11 +6,9 @@ import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.UIService;
 
 import ij.measure.ResultsTable;
 import lesionradiomics.analysis.Dissimilarity;
-import lesionradiomics.report.FeatureTableCsv;
 import lesionradiomics.report.ResultsTables;
 
 /**
@@ -18,7 +16,7 @@ import lesionradiomics.report.ResultsTables;
  * "CV per organ", "Heterogeneity indexes" and "Tests" tables, plus the plots (saved when an output folder is given).
  */
 @Plugin(type = Command.class, headless = true, label = "Patient Heterogeneity")
-public class PatientHeterogeneity implements Command {
+public class PatientHeterogeneity extends TaskCommand {
 
 	@Parameter(label = "Lesion features (CSV)")
 	private File features;
@@ -47,23 +45,21 @@ public class PatientHeterogeneity implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "Tests")
 	private ResultsTable tests;
 
-	@Parameter(required = false)
-	private UIService ui;
+	@Override
+	protected String title() {
+		return "Patient Heterogeneity";
+	}
 
 	@Override
-	public void run() {
-		try {
-			HeterogeneityTask.Result r = HeterogeneityTask.run(
-					FeatureTableCsv.readMatrix(features.toPath(), selected == null ? null : FeatureTableCsv.readList(selected.toPath())),
-					Dissimilarity.Scaling.parse(scaling), HeterogeneityTask.Groups.parse(groups));
-			if (output != null) HeterogeneityTask.write(r, output.toPath());
-			cvPerPatient = ResultsTables.of(HeterogeneityTask.cvRows(r.cvPatient, false));
-			cvPerOrgan = ResultsTables.of(HeterogeneityTask.cvRows(r.cvSite, true));
-			indexes = ResultsTables.of(HeterogeneityTask.indexRows(r));
-			tests = ResultsTables.of(HeterogeneityTask.testRows(r));
-			if (ui != null && !ui.isHeadless()) HeterogeneityPlugin.show(r, cvPerPatient, cvPerOrgan, indexes, tests);
-		} catch (java.io.IOException | IllegalArgumentException e) {
-			throw new IllegalArgumentException("Patient Heterogeneity: " + e.getMessage(), e);
-		}
+	protected void execute() throws java.io.IOException {
+		HeterogeneityTask.Result r = HeterogeneityTask.run(
+				new AnalysisInput(features.toPath(), selected == null ? null : selected.toPath()).analysed,
+				Dissimilarity.Scaling.parse(scaling), HeterogeneityTask.Groups.parse(groups));
+		if (output != null) HeterogeneityTask.write(r, output.toPath());
+		cvPerPatient = ResultsTables.of(HeterogeneityTask.cvRows(r.cvPatient, false));
+		cvPerOrgan = ResultsTables.of(HeterogeneityTask.cvRows(r.cvSite, true));
+		indexes = ResultsTables.of(HeterogeneityTask.indexRows(r));
+		tests = ResultsTables.of(HeterogeneityTask.testRows(r));
+		if (showing()) HeterogeneityPlugin.show(r, cvPerPatient, cvPerOrgan, indexes, tests);
 	}
 }

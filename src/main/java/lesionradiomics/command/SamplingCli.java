@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import lesionradiomics.analysis.Dissimilarity;
-import lesionradiomics.analysis.FeatureMatrix;
-import lesionradiomics.report.FeatureTableCsv;
 import lesionradiomics.sampling.PatientLesions;
 import lesionradiomics.sampling.Simulation;
 import picocli.CommandLine.Command;
@@ -57,8 +55,7 @@ final class SamplingCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		FeatureMatrix full = FeatureTableCsv.readMatrix(features, null);
-		FeatureMatrix analysed = selected == null ? full : full.select(FeatureTableCsv.readList(selected));
+		AnalysisInput in = new AnalysisInput(features, selected);
 		SamplingTask.Options o = new SamplingTask.Options();
 		o.simulations = simulations;
 		o.seed = seed;
@@ -68,7 +65,7 @@ final class SamplingCli implements Callable<Integer> {
 		o.kMax = kmax;
 		o.targetPercent = target;
 		List<String> notes = new ArrayList<>();
-		List<PatientLesions> patients = SamplingTask.patients(analysed, full, o.scaling, notes);
+		List<PatientLesions> patients = SamplingTask.patients(in.analysed, in.full, o.scaling, notes);
 		Simulation.Result r = SamplingTask.run(patients, o, SettingsFactory.threads(threads), new CliProgress(System.err));
 		SamplingTask.write(r, o, out);
 		for (String n : notes) System.err.println("note: " + n);

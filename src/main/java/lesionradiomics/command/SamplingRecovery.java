@@ -5,22 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.UIService;
 
 import ij.measure.ResultsTable;
-import lesionradiomics.analysis.FeatureMatrix;
-import lesionradiomics.report.FeatureTableCsv;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.sampling.Recovery;
 import lesionradiomics.sampling.Simulation;
 
 /** SciJava command "Sampling Recovery" (headless, scriptable); the menu entry is the ImageJ 1.x plugin. */
 @Plugin(type = Command.class, headless = true, label = "Sampling Recovery")
-public class SamplingRecovery implements Command {
+public class SamplingRecovery extends TaskCommand {
 
 	@Parameter(label = "Lesion features (CSV)")
 	private File features;
@@ -49,38 +45,30 @@ public class SamplingRecovery implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "Recovery Curves")
 	private ResultsTable curves;
 
-	@Parameter
-	private StatusService status;
-
-	@Parameter(required = false)
-	private UIService ui;
+	@Override
+	protected String title() {
+		return "Sampling Recovery";
+	}
 
 	@Override
-	public void run() {
-		try {
-			FeatureMatrix full = FeatureTableCsv.readMatrix(features.toPath(), null);
-			FeatureMatrix analysed = selected == null ? full : full.select(FeatureTableCsv.readList(selected.toPath()));
-			SamplingTask.Options o = new SamplingTask.Options();
-			o.simulations = simulations;
-			o.seed = seed;
-			o.plainRatio = ratio;
-			o.recistLikeExcluded = SettingsFactory.list(exclude);
-			List<String> notes = new ArrayList<>();
-			Simulation.Result r = SamplingTask.run(SamplingTask.patients(analysed, full, o.scaling, notes), o, Runtime.getRuntime().availableProcessors(),
-					(what, done, total) -> status.showStatus((int) done, (int) total, "Lesion Radiomics: sampling " + what));
-			for (String n : notes) status.warn("Lesion Radiomics: " + n);
-			if (output != null) SamplingTask.write(r, o, output.toPath());
-			recovery = ResultsTables.of(SamplingTask.tableRows(r));
-			curves = ResultsTables.of(SamplingTask.longRows(r.curves, "k"));
-			if (ui != null && !ui.isHeadless()) {
-				recovery.show("Sampling Recovery");
-				curves.show("Recovery Curves");
-				for (Recovery.Index i : Recovery.Index.values()) SamplingTask.curve(r, i, o.targetPercent).show();
-			}
-		} catch (java.io.IOException | IllegalArgumentException e) {
-			throw new IllegalArgumentException("Sampling Recovery: " + e.getMessage(), e);
-		} finally {
-			status.clearStatus();
+	protected void execute() throws java.io.IOException {
+		AnalysisInput in = new AnalysisInput(features.toPath(), selected == null ? null : selected.toPath());
+		SamplingTask.Options o = new SamplingTask.Options();
+		o.simulations = simulations;
+		o.seed = seed;
+		o.plainRatio = ratio;
+		o.recistLikeExcluded = SettingsFactory.list(exclude);
+		List<String> notes = new ArrayList<>();
+		Simulation.Result r = SamplingTask.run(SamplingTask.patients(in.analysed, in.full, o.scaling, notes), o, Runtime.getRuntime().availableProcessors(),
+				progress());
+		for (String n : notes) warn(n);
+		if (output != null) SamplingTask.write(r, o, output.toPath());
+		recovery = ResultsTables.of(SamplingTask.tableRows(r));
+		curves = ResultsTables.of(SamplingTask.longRows(r.curves, "k"));
+		if (showing()) {
+			recovery.show("Sampling Recovery");
+			curves.show("Recovery Curves");
+			for (Recovery.Index i : Recovery.Index.values()) SamplingTask.curve(r, i, o.targetPercent).show();
 		}
 	}
 }

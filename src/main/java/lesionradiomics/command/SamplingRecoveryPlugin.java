@@ -8,9 +8,7 @@ import java.util.List;
 import ij.IJ;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import lesionradiomics.analysis.FeatureMatrix;
 import lesionradiomics.progress.Progress;
-import lesionradiomics.report.FeatureTableCsv;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.sampling.Recovery;
 import lesionradiomics.sampling.Simulation;
@@ -31,9 +29,9 @@ public class SamplingRecoveryPlugin implements PlugIn {
 		gd.showDialog();
 		if (gd.wasCanceled()) return;
 		try {
-			FeatureMatrix full = FeatureTableCsv.readMatrix(Path.of(gd.getNextString().trim()), null);
+			Path features = Path.of(gd.getNextString().trim());
 			String sel = gd.getNextString().trim();
-			FeatureMatrix analysed = sel.isEmpty() ? full : full.select(FeatureTableCsv.readList(Path.of(sel)));
+			AnalysisInput in = new AnalysisInput(features, sel.isEmpty() ? null : Path.of(sel));
 			SamplingTask.Options o = new SamplingTask.Options();
 			o.simulations = (int) gd.getNextNumber();
 			o.seed = (long) gd.getNextNumber();
@@ -41,7 +39,7 @@ public class SamplingRecoveryPlugin implements PlugIn {
 			o.recistLikeExcluded = SettingsFactory.list(gd.getNextString());
 			String out = gd.getNextString().trim();
 			List<String> notes = new ArrayList<>();
-			Simulation.Result r = SamplingTask.run(SamplingTask.patients(analysed, full, o.scaling, notes), o, Runtime.getRuntime().availableProcessors(),
+			Simulation.Result r = SamplingTask.run(SamplingTask.patients(in.analysed, in.full, o.scaling, notes), o, Runtime.getRuntime().availableProcessors(),
 					ExtractLesionFeaturesPlugin.imageJProgress());
 			for (String n : notes) IJ.log("Lesion Radiomics: " + n);
 			if (!out.isEmpty()) SamplingTask.write(r, o, Path.of(out));

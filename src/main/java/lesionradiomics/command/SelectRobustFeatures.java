@@ -3,11 +3,9 @@ package lesionradiomics.command;
 import java.io.File;
 
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.ui.UIService;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
@@ -21,7 +19,7 @@ import lesionradiomics.report.ResultsTables;
  * folder). The Fiji menu entry is the ImageJ 1.x plugin of plugins.config.
  */
 @Plugin(type = Command.class, headless = true, label = "Select Robust Features")
-public class SelectRobustFeatures implements Command {
+public class SelectRobustFeatures extends TaskCommand {
 
 	@Parameter(label = "Cohort table (patient,image,labels[,lesions])", required = false)
 	private File cohort;
@@ -71,38 +69,31 @@ public class SelectRobustFeatures implements Command {
 	@Parameter(type = ItemIO.OUTPUT, label = "Correlation Heatmap")
 	private ImagePlus heatmap;
 
-	@Parameter
-	private StatusService status;
-
-	@Parameter(required = false)
-	private UIService ui;
+	@Override
+	protected String title() {
+		return "Select Robust Features";
+	}
 
 	@Override
-	public void run() {
-		try {
-			CohortTable c = Inputs.cohort(cohort == null ? null : cohort.toPath(), image == null ? null : image.toPath(),
-					labels == null ? null : labels.toPath(), lesions == null ? null : lesions.toPath(), patient);
-			SelectionTask.Options o = new SelectionTask.Options();
-			o.radiusMm = radius;
-			o.cccThreshold = ccc;
-			o.method = Correlation.Method.parse(correlation);
-			o.correlationThreshold = cut;
-			SelectionTask.Result r = SelectionTask.run(c, SettingsFactory.build(preset, binWidth, 0, null, null, null, java.util.Map.of()), o,
-					SettingsFactory.threads(threads), (what, done, total) -> status.showStatus((int) done, (int) total, "Lesion Radiomics: " + what));
-			for (String w : r.warnings) status.warn("Lesion Radiomics: " + w);
-			SelectionTask.write(r, o.method, output.toPath());
-			robustness = ResultsTables.of(SelectionTask.robustnessRows(r));
-			clusters = ResultsTables.of(SelectionTask.clusterRows(r));
-			heatmap = new ImagePlus("Correlation Heatmap", SelectionTask.heatmap(r, o.method));
-			if (ui != null && !ui.isHeadless()) {
-				robustness.show("Feature Robustness");
-				clusters.show("Feature Clusters");
-				heatmap.show();
-			}
-		} catch (java.io.IOException | IllegalArgumentException e) {
-			throw new IllegalArgumentException("Select Robust Features: " + e.getMessage(), e);
-		} finally {
-			status.clearStatus();
+	protected void execute() throws java.io.IOException {
+		CohortTable c = Inputs.cohort(cohort == null ? null : cohort.toPath(), image == null ? null : image.toPath(),
+				labels == null ? null : labels.toPath(), lesions == null ? null : lesions.toPath(), patient);
+		SelectionTask.Options o = new SelectionTask.Options();
+		o.radiusMm = radius;
+		o.cccThreshold = ccc;
+		o.method = Correlation.Method.parse(correlation);
+		o.correlationThreshold = cut;
+		SelectionTask.Result r = SelectionTask.run(c, SettingsFactory.build(preset, binWidth, 0, null, null, null, java.util.Map.of()), o,
+				SettingsFactory.threads(threads), progress());
+		for (String w : r.warnings) warn(w);
+		SelectionTask.write(r, o.method, output.toPath());
+		robustness = ResultsTables.of(SelectionTask.robustnessRows(r));
+		clusters = ResultsTables.of(SelectionTask.clusterRows(r));
+		heatmap = new ImagePlus("Correlation Heatmap", SelectionTask.heatmap(r, o.method));
+		if (showing()) {
+			robustness.show("Feature Robustness");
+			clusters.show("Feature Clusters");
+			heatmap.show();
 		}
 	}
 }

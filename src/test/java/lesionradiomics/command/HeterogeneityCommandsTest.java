@@ -59,7 +59,7 @@ class HeterogeneityCommandsTest {
 	@Test
 	void headlessCommand() throws Exception {
 		Path out = dir.resolve("scijava");
-		try (Context context = new Context(CommandService.class)) {
+		try (Context context = new Context(CommandService.class, org.scijava.app.StatusService.class)) {
 			CommandModule m = context.service(CommandService.class).run(PatientHeterogeneity.class, true,
 					Map.of("features", features.toFile(), "output", out.toFile())).get();
 			assertEquals(6, ((ResultsTable) m.getOutput("indexes")).size());
