@@ -48,7 +48,7 @@ public final class SelectionTask {
 		public final List<String> warnings;
 		public final List<List<String>> errors;
 
-		Result(FeatureTable original, List<FeatureSelection.Robustness> robustness, FeatureSelection.Decorrelation decorrelation,
+		public Result(FeatureTable original, List<FeatureSelection.Robustness> robustness, FeatureSelection.Decorrelation decorrelation,
 				List<String> warnings, List<List<String>> errors) {
 			this.original = original;
 			this.robustness = robustness;
