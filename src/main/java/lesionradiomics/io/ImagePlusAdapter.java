@@ -58,6 +58,48 @@ public final class ImagePlusAdapter {
 		return new ImageData(source, img, integer, new Geometry(dims, spacing, origin, Geometry.identity()), slope, intercept, Map.of());
 	}
 
+	/**
+	 * A copy of a volume as an ImagePlus (what File › Import shows): whole-number data within 0..65535 as 16-bit (label
+	 * maps), anything else as 32-bit in physical units; calibration in mm with the origin.
+	 */
+	public static ImagePlus toImagePlus(ImageData d, String title) {
+		int nx = (int) d.geometry().size(0), ny = (int) d.geometry().size(1), nz = (int) d.geometry().size(2);
+		net.imglib2.RandomAccessibleInterval<? extends RealType<?>> img = d.asVolume().image();
+		boolean shortRange = true;
+		for (RealType<?> t : net.imglib2.view.Views.flatIterable(img)) {
+			double v = t.getRealDouble();
+			if (v != Math.rint(v) || v < 0 || v > 65535) {
+				shortRange = false;
+				break;
+			}
+		}
+		ImageStack stack = new ImageStack(nx, ny);
+		net.imglib2.Cursor<? extends RealType<?>> c = net.imglib2.view.Views.flatIterable(img).cursor();
+		for (int z = 0; z < nz; z++) {
+			if (shortRange) {
+				short[] px = new short[nx * ny];
+				for (int i = 0; i < px.length; i++) px[i] = (short) c.next().getRealDouble();
+				stack.addSlice(new ij.process.ShortProcessor(nx, ny, px, null));
+			} else {
+				float[] px = new float[nx * ny];
+				for (int i = 0; i < px.length; i++) px[i] = (float) c.next().getRealDouble();
+				stack.addSlice(new ij.process.FloatProcessor(nx, ny, px));
+			}
+		}
+		ImagePlus imp = new ImagePlus(title, stack);
+		Calibration cal = imp.getCalibration();
+		cal.setUnit("mm");
+		cal.pixelWidth = d.geometry().spacing(0);
+		cal.pixelHeight = d.geometry().spacing(1);
+		cal.pixelDepth = d.geometry().spacing(2);
+		double[] o = d.geometry().origin();
+		cal.xOrigin = -o[0] / cal.pixelWidth;
+		cal.yOrigin = -o[1] / cal.pixelHeight;
+		cal.zOrigin = -o[2] / cal.pixelDepth;
+		imp.resetDisplayRange();
+		return imp;
+	}
+
 	private static double unitScale(String title, String unit) {
 		String u = unit == null ? "" : unit.trim().toLowerCase(Locale.ROOT);
 		switch (u) {
