@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "lesion-radiomics", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
 		description = "Per-lesion radiomics, robustness, intra-patient heterogeneity and sampling recovery for metastatic disease.",
-		subcommands = { CohortCli.class, ExtractCli.class, SelectCli.class, HeterogeneityCli.class, SamplingCli.class, DemoCli.class, BenchCli.class, BenchAnalysisCli.class, CommandLine.HelpCommand.class })
+		subcommands = { CohortCli.class, ExtractCli.class, SelectCli.class, HeterogeneityCli.class, SamplingCli.class, DemoCli.class, BenchCli.class, BenchAnalysisCli.class, BenchCohortCli.class, CommandLine.HelpCommand.class })
 public final class Cli {
 
 	public static void main(String[] args) {

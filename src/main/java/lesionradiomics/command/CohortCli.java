@@ -65,6 +65,10 @@ final class CohortCli implements Callable<Integer> {
 		o.settings = options.settings();
 		o.threads = options.threads();
 		o.resume = resume;
+		if (options.splitComponents != null) {
+			o.splitConnectivity = options.splitComponents;
+			o.minLesionMm3 = options.minLesionMm3;
+		}
 		o.selection.radiusMm = radius;
 		o.selection.cccThreshold = ccc;
 		o.selection.method = Correlation.Method.parse(correlation);

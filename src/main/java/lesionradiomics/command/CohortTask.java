@@ -45,6 +45,9 @@ public final class CohortTask {
 		public String groups = "2-5,15-";
 		public int threads = Runtime.getRuntime().availableProcessors();
 		public boolean resume;
+		/** 0 = label maps as given; 6 or 26 = split binary maps into connected components. */
+		public int splitConnectivity;
+		public double minLesionMm3;
 	}
 
 	private CohortTask() {}
@@ -53,7 +56,7 @@ public final class CohortTask {
 
 	/** What describes a run's extraction, to know whether saved per-patient results can be reused. */
 	static String fingerprint(Options o) {
-		return o.settings.asMap() + " perturbation radius " + o.selection.radiusMm + " mm";
+		return o.settings.asMap() + " perturbation radius " + o.selection.radiusMm + " mm, components " + o.splitConnectivity + "/" + o.minLesionMm3;
 	}
 
 	/** Runs everything; returns the notes (warnings, skipped steps). */
@@ -81,7 +84,9 @@ public final class CohortTask {
 				try {
 					Files.deleteIfExists(marker);
 					LesionTable table = p.lesions() == null ? null : LesionTable.read(p.lesions());
-					Map<String, ExtractionTask.Result> r = ExtractionTask.run(VolumeReaders.read(p.image()), VolumeReaders.read(p.labels()), table, p.id(),
+					lesionradiomics.io.ImageData labels = VolumeReaders.read(p.labels());
+					if (o.splitConnectivity > 0) labels = ExtractionTask.splitComponents(labels, o.splitConnectivity, o.minLesionMm3);
+					Map<String, ExtractionTask.Result> r = ExtractionTask.run(VolumeReaders.read(p.image()), labels, table, p.id(),
 							o.settings, o.threads, Progress.NONE, perturbations);
 					for (String v : VARIANTS) FeatureTableCsv.write(r.get(v).table(), dir.resolve(v + ".csv"));
 					List<List<String>> failed = new ArrayList<>();

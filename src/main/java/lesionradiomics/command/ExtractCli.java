@@ -43,7 +43,7 @@ final class ExtractCli implements Callable<Integer> {
 		FeatureSettings settings = options.settings();
 		LesionTable table = lesions == null ? null : LesionTable.read(lesions);
 		long t0 = System.nanoTime();
-		ExtractionTask.Result r = ExtractionTask.run(VolumeReaders.read(image), VolumeReaders.read(labels), table, patient, settings,
+		ExtractionTask.Result r = ExtractionTask.run(VolumeReaders.read(image), options.labels(VolumeReaders.read(labels)), table, patient, settings,
 				options.threads(), new CliProgress(System.err));
 		for (String w : r.warnings()) System.err.println("warning: " + w);
 		FeatureTableCsv.write(r.table(), out);

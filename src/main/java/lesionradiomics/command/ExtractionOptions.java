@@ -37,6 +37,12 @@ public final class ExtractionOptions {
 	@Option(names = "--param", paramLabel = "NAME=VALUE", description = "Any pyradiomics setting by its name, e.g. --param normalize=true --param resegmentRange=-100,400 --param force2D=true. Repeatable.")
 	Map<String, String> params = new LinkedHashMap<>();
 
+	@Option(names = "--split-components", paramLabel = "6|26", description = "Treat the label map as binary and number its connected components (6- or 26-connectivity) as lesions.")
+	Integer splitComponents;
+
+	@Option(names = "--min-lesion-mm3", paramLabel = "V", description = "With --split-components: drop components smaller than V mm3 (default 0).")
+	double minLesionMm3 = 0;
+
 	@Option(names = "--threads", paramLabel = "N", description = "Lesions extracted in parallel (default: all cores). Results do not depend on it.")
 	Integer threads;
 
@@ -47,6 +53,11 @@ public final class ExtractionOptions {
 		if (binRange != null) b.set("binRange", binRange);
 		if (interpolator != null) b.interpolator(interpolator);
 		return b.build();
+	}
+
+	/** The label map as given, or split into connected components when asked. */
+	lesionradiomics.io.ImageData labels(lesionradiomics.io.ImageData labels) throws java.io.IOException {
+		return splitComponents == null ? labels : ExtractionTask.splitComponents(labels, splitComponents, minLesionMm3);
 	}
 
 	int threads() {

@@ -126,6 +126,16 @@ public final class ExtractionTask {
 		return out;
 	}
 
+	/**
+	 * A binary (or any) label map split into lesions by connected components (6- or 26-connectivity), smaller
+	 * components than {@code minSizeMm3} dropped, lesions numbered 1.. in scan order.
+	 */
+	public static ImageData splitComponents(ImageData labels, int connectivity, double minSizeMm3) throws IOException {
+		net.imglib2.img.Img<net.imglib2.type.numeric.integer.IntType> split = lesionradiomics.preprocess.ConnectedComponents.label(
+				labels.asLabelMap().labels(), labels.geometry(), connectivity, minSizeMm3);
+		return new ImageData(labels.source(), split, true, labels.geometry(), 1, 0, java.util.Map.of());
+	}
+
 	/** File name without the volume extensions (.nii.gz, .seg.nrrd, .nrrd, …). */
 	static String stem(Path file) {
 		String n = file.getFileName().toString();
