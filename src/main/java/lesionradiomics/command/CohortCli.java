@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.analysis.Correlation;
 import lesionradiomics.analysis.Dissimilarity;
 import lesionradiomics.io.CohortTable;
 import picocli.CommandLine.Command;
@@ -32,17 +31,8 @@ final class CohortCli implements Callable<Integer> {
 	@Option(names = "--resume", description = "Reuse the per-patient results of an earlier (interrupted) run into the same folder with the same settings.")
 	boolean resume;
 
-	@Option(names = "--radius", paramLabel = "MM", description = "Erosion/dilation radius for robustness (default 1).")
-	double radius = 1;
-
-	@Option(names = "--ccc", paramLabel = "T", description = "Robustness threshold (default 0.8).")
-	double ccc = 0.8;
-
-	@Option(names = "--correlation", paramLabel = "METHOD", description = "pearson (default) or spearman.")
-	String correlation = "pearson";
-
-	@Option(names = "--cut", paramLabel = "R", description = "Cluster features while average |r| >= R (default 0.8).")
-	double cut = 0.8;
+	@Mixin
+	SelectionOptions selection;
 
 	@Option(names = "--scaling", description = "Feature scaling for dissimilarity: minmax (default), zscore, none.")
 	String scaling = "minmax";
@@ -69,10 +59,7 @@ final class CohortCli implements Callable<Integer> {
 			o.splitConnectivity = options.splitComponents;
 			o.minLesionMm3 = options.minLesionMm3;
 		}
-		o.selection.radiusMm = radius;
-		o.selection.cccThreshold = ccc;
-		o.selection.method = Correlation.Method.parse(correlation);
-		o.selection.correlationThreshold = cut;
+		o.selection = selection.options();
 		o.scaling = Dissimilarity.Scaling.parse(scaling);
 		o.groups = groups;
 		o.sampling.simulations = simulations;

@@ -1,10 +1,8 @@
 package lesionradiomics.command;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.analysis.Correlation;
 import lesionradiomics.io.CohortTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,23 +32,8 @@ final class SelectCli implements Callable<Integer> {
 	@Option(names = "--cohort", paramLabel = "COHORT.csv", description = "Several patients: patient,image,labels[,lesions] per row.")
 	Path cohort;
 
-	@Option(names = "--radius", paramLabel = "MM", description = "Erosion/dilation radius in mm (default 1).")
-	double radius = 1;
-
-	@Option(names = "--ccc", paramLabel = "T", description = "Concordance threshold for robustness (default 0.8).")
-	double ccc = 0.8;
-
-	@Option(names = "--correlation", paramLabel = "METHOD", description = "pearson (default) or spearman.")
-	String correlation = "pearson";
-
-	@Option(names = "--cut", paramLabel = "R", description = "Join features while their average |r| >= R (default 0.8).")
-	double cut = 0.8;
-
-	@Option(names = "--clusters", paramLabel = "K", description = "Cut into exactly K clusters instead of at --cut.")
-	int clusters = 0;
-
-	@Option(names = "--prefer", split = ",", paramLabel = "NAME", description = "Preference list for representatives (default: VoxelVolume, MeshVolume, Maximum3DDiameter, Maximum2DDiameterSlice, Sphericity, ..., Mean, Median, 90Percentile, ...).")
-	List<String> prefer;
+	@Mixin
+	SelectionOptions selection;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
@@ -61,13 +44,7 @@ final class SelectCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		CohortTable c = Inputs.cohort(cohort, image, labels, lesions, patient);
-		SelectionTask.Options o = new SelectionTask.Options();
-		o.radiusMm = radius;
-		o.cccThreshold = ccc;
-		o.method = Correlation.Method.parse(correlation);
-		o.correlationThreshold = cut;
-		o.clusters = clusters;
-		if (prefer != null) o.preferences = prefer;
+		SelectionTask.Options o = selection.options();
 		SelectionTask.Result r = SelectionTask.run(c, options.settings(), o, options.threads(), new CliProgress(System.err));
 		for (String w : r.warnings) System.err.println("warning: " + w);
 		SelectionTask.write(r, o.method, out);

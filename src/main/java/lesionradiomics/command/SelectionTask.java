@@ -88,18 +88,20 @@ public final class SelectionTask {
 			progress.update("patients", ++done, cohort.patients().size());
 		}
 		if (byVariant.isEmpty()) throw new IllegalArgumentException("no patient could be extracted: " + errors.subList(1, errors.size()));
-		FeatureTable original = FeatureTable.concat(byVariant.get(ExtractionTask.ORIGINAL));
+		Map<String, FeatureTable> joined = new LinkedHashMap<>();
+		byVariant.forEach((variant, tables) -> joined.put(variant, FeatureTable.concat(tables)));
+		FeatureTable original = joined.get(ExtractionTask.ORIGINAL);
 		// Only lesions computed on every mask variant enter the comparison, in the same order everywhere.
 		List<Integer> keep = new ArrayList<>();
 		List<FeatureTable.Row> rows = original.rows();
 		for (int i = 0; i < rows.size(); i++) {
 			boolean ok = true;
-			for (List<FeatureTable> t : byVariant.values()) ok &= FeatureTable.concat(t).rows().get(i).features().ok();
+			for (FeatureTable t : joined.values()) ok &= t.rows().get(i).features().ok();
 			if (ok) keep.add(i);
 			else warnings.add("patient " + rows.get(i).patient() + ", label " + rows.get(i).label() + " left out of the robustness analysis (not computed on every mask)");
 		}
 		Map<String, FeatureMatrix> matrices = new LinkedHashMap<>();
-		byVariant.forEach((variant, tables) -> matrices.put(variant, matrix(FeatureTable.concat(tables), keep)));
+		joined.forEach((variant, table) -> matrices.put(variant, matrix(table, keep)));
 		FeatureMatrix base = matrices.remove(ExtractionTask.ORIGINAL);
 		if (base.rows() < 3) throw new IllegalArgumentException("robustness needs at least 3 lesions computed on every mask, found " + base.rows());
 		List<FeatureSelection.Robustness> robustness = FeatureSelection.robustness(base, matrices, o.cccThreshold);
