@@ -44,19 +44,6 @@ public final class FeatureMatrix {
 		for (int i = 0; i < values.length; i++) this.values[i] = values[i].clone();
 	}
 
-	/** The computed lesions of a feature table (failed lesions are left out). */
-	public static FeatureMatrix from(lesionradiomics.features.FeatureTable table) {
-		List<Lesion> l = new ArrayList<>();
-		List<double[]> v = new ArrayList<>();
-		for (lesionradiomics.features.FeatureTable.Row r : table.computed()) {
-			l.add(new Lesion(r.patient(), r.label(), r.site()));
-			double[] row = new double[table.columns().size()];
-			for (int c = 0; c < row.length; c++) row[c] = r.features().get(table.columns().get(c));
-			v.add(row);
-		}
-		return new FeatureMatrix(l, table.columns(), v.toArray(new double[0][]));
-	}
-
 	public List<Lesion> lesions() { return lesions; }
 	public List<String> features() { return features; }
 	public int rows() { return lesions.size(); }

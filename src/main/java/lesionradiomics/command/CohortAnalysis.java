@@ -14,16 +14,13 @@ import lesionradiomics.report.ResultsTables;
 
 /** SciJava command "Cohort Analysis" (headless, scriptable); the menu entry is the ImageJ 1.x plugin. */
 @Plugin(type = Command.class, headless = true, label = "Cohort Analysis")
-public class CohortAnalysis extends TaskCommand {
+public class CohortAnalysis extends ExtractionCommand {
 
 	@Parameter(label = "Cohort table (patient,image,labels[,lesions][,group])")
 	private File cohort;
 
 	@Parameter(label = "Output folder")
 	private File output;
-
-	@Parameter(label = "Preset", choices = { "pyradiomics", "study" })
-	private String preset = "pyradiomics";
 
 	@Parameter(label = "Simulations", min = "1")
 	private int simulations = 500;
@@ -33,9 +30,6 @@ public class CohortAnalysis extends TaskCommand {
 
 	@Parameter(label = "Resume an interrupted run")
 	private boolean resume = false;
-
-	@Parameter(label = "Threads (0 = all cores)", min = "0")
-	private int threads = 0;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Sampling Recovery")
 	private ResultsTable recovery;
@@ -51,8 +45,8 @@ public class CohortAnalysis extends TaskCommand {
 	@Override
 	protected void execute() throws java.io.IOException {
 		CohortTask.Options o = new CohortTask.Options();
-		o.settings = SettingsFactory.build(preset, null, null, null, null, null, java.util.Map.of());
-		o.threads = SettingsFactory.threads(threads);
+		o.settings = settings();
+		o.threads = threads();
 		o.sampling.simulations = simulations;
 		o.sampling.seed = seed;
 		o.resume = resume;

@@ -80,6 +80,7 @@ public final class CohortTask {
 			Path marker = dir.resolve("complete.txt");
 			if (o.resume && Files.isRegularFile(marker) && Files.readString(marker, StandardCharsets.UTF_8).equals(fingerprint)) {
 				reused++;
+				lesions += Csv.read(dir.resolve(ExtractionTask.ORIGINAL + ".csv")).size() - 1;
 			} else {
 				try {
 					Files.deleteIfExists(marker);
@@ -98,12 +99,11 @@ public final class CohortTask {
 					}
 					Csv.writeAtomically(dir.resolve("lesion_errors.csv"), failed);
 					AtomicFiles.write(marker, s -> s.write(fingerprint.getBytes(StandardCharsets.UTF_8)));
+					lesions += r.get(ExtractionTask.ORIGINAL).table().computed().size();
 				} catch (IOException | IllegalArgumentException e) {
 					errors.add(List.of(p.id(), "", e.getMessage()));
 				}
 			}
-			if (Files.isRegularFile(dir.resolve(ExtractionTask.ORIGINAL + ".csv")) && Files.isRegularFile(marker))
-				lesions += Csv.read(dir.resolve(ExtractionTask.ORIGINAL + ".csv")).size() - 1;
 			progress.update("patients (" + lesions + " lesions)", ++done, cohort.patients().size());
 		}
 		seconds.put("extraction", (System.nanoTime() - t0) / 1e9);

@@ -9,7 +9,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import lesionradiomics.features.FeatureSettings;
 import lesionradiomics.io.ImagePlusAdapter;
 import lesionradiomics.io.LesionTable;
 import lesionradiomics.report.FeatureTableCsv;
@@ -20,7 +19,7 @@ import lesionradiomics.report.ResultsTables;
  * --run}); the Fiji menu entry is the ImageJ 1.x plugin of plugins.config, so the function appears once in the menus.
  */
 @Plugin(type = Command.class, headless = true, label = "Extract Lesion Features")
-public class ExtractLesionFeatures extends TaskCommand {
+public class ExtractLesionFeatures extends ExtractionCommand {
 
 	@Parameter(label = "Image")
 	private ImagePlus image;
@@ -33,24 +32,6 @@ public class ExtractLesionFeatures extends TaskCommand {
 
 	@Parameter(label = "Patient", required = false)
 	private String patient = "";
-
-	@Parameter(label = "Preset", choices = { "pyradiomics", "study" })
-	private String preset = "pyradiomics";
-
-	@Parameter(label = "Bin width (0 = preset)", min = "0")
-	private double binWidth = 0;
-
-	@Parameter(label = "Bin count (0 = use bin width)", min = "0")
-	private int binCount = 0;
-
-	@Parameter(label = "Resample to x,y,z mm (blank = no)", required = false)
-	private String resample = "";
-
-	@Parameter(label = "Feature classes (blank = all)", required = false)
-	private String classes = "";
-
-	@Parameter(label = "Threads (0 = all cores)", min = "0")
-	private int threads = 0;
 
 	@Parameter(label = "Output CSV", required = false)
 	private File output;
@@ -65,9 +46,8 @@ public class ExtractLesionFeatures extends TaskCommand {
 
 	@Override
 	protected void execute() throws java.io.IOException {
-		FeatureSettings settings = SettingsFactory.build(preset, binWidth, binCount, resample, SettingsFactory.list(classes), null, java.util.Map.of());
 		ExtractionTask.Result r = ExtractionTask.run(ImagePlusAdapter.wrap(image), ImagePlusAdapter.wrap(labels),
-				lesions == null ? null : LesionTable.read(lesions.toPath()), patient, settings, SettingsFactory.threads(threads), progress());
+				lesions == null ? null : LesionTable.read(lesions.toPath()), patient, settings(), threads(), progress());
 		for (String w : r.warnings()) warn(w);
 		if (output != null) FeatureTableCsv.write(r.table(), output.toPath());
 		table = ResultsTables.features(r.table());

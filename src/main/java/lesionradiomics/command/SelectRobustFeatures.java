@@ -19,7 +19,7 @@ import lesionradiomics.report.ResultsTables;
  * folder). The Fiji menu entry is the ImageJ 1.x plugin of plugins.config.
  */
 @Plugin(type = Command.class, headless = true, label = "Select Robust Features")
-public class SelectRobustFeatures extends TaskCommand {
+public class SelectRobustFeatures extends ExtractionCommand {
 
 	@Parameter(label = "Cohort table (patient,image,labels[,lesions])", required = false)
 	private File cohort;
@@ -36,12 +36,6 @@ public class SelectRobustFeatures extends TaskCommand {
 	@Parameter(label = "Patient", required = false)
 	private String patient = "";
 
-	@Parameter(label = "Preset", choices = { "pyradiomics", "study" })
-	private String preset = "pyradiomics";
-
-	@Parameter(label = "Bin width (0 = preset)", min = "0")
-	private double binWidth = 0;
-
 	@Parameter(label = "Perturbation radius (mm)", min = "0")
 	private double radius = 1;
 
@@ -53,9 +47,6 @@ public class SelectRobustFeatures extends TaskCommand {
 
 	@Parameter(label = "Cluster at |r| >=")
 	private double cut = 0.8;
-
-	@Parameter(label = "Threads (0 = all cores)", min = "0")
-	private int threads = 0;
 
 	@Parameter(label = "Output folder")
 	private File output;
@@ -83,8 +74,7 @@ public class SelectRobustFeatures extends TaskCommand {
 		o.cccThreshold = ccc;
 		o.method = Correlation.Method.parse(correlation);
 		o.correlationThreshold = cut;
-		SelectionTask.Result r = SelectionTask.run(c, SettingsFactory.build(preset, binWidth, 0, null, null, null, java.util.Map.of()), o,
-				SettingsFactory.threads(threads), progress());
+		SelectionTask.Result r = SelectionTask.run(c, settings(), o, threads(), progress());
 		for (String w : r.warnings) warn(w);
 		SelectionTask.write(r, o.method, output.toPath());
 		robustness = ResultsTables.of(SelectionTask.robustnessRows(r));

@@ -89,13 +89,6 @@ public final class LesionTable {
 		return new LesionTable(file, lesions, extras);
 	}
 
-	/** A table made in code (e.g. by the demo generator or a command). */
-	public static LesionTable of(List<Lesion> lesions) {
-		List<String> extras = new ArrayList<>();
-		for (Lesion l : lesions) for (String k : l.extra().keySet()) if (!extras.contains(k)) extras.add(k);
-		return new LesionTable(null, new ArrayList<>(lesions), extras);
-	}
-
 	public Optional<Path> source() { return Optional.ofNullable(source); }
 	public List<Lesion> lesions() { return lesions; }
 	public List<String> extraColumns() { return extraColumns; }

@@ -72,11 +72,6 @@ public final class Geometry {
 		return "none";
 	}
 
-	/** A sub-grid starting at {@code offset} (voxels) with the given size, same spacing and direction. */
-	public Geometry crop(long[] offset, long[] newSize) {
-		return new Geometry(newSize, spacing, toPhysical(new double[] { offset[0], offset[1], offset[2] }), direction);
-	}
-
 	private static boolean close(double[] a, double[] b, double scale) {
 		for (int i = 0; i < a.length; i++)
 			if (Math.abs(a[i] - b[i]) > TOLERANCE * Math.max(scale, Math.max(Math.abs(a[i]), Math.abs(b[i])))) return false;

@@ -1,10 +1,8 @@
 package lesionradiomics.volume;
 
 import net.imglib2.Cursor;
-import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 /**
@@ -60,14 +58,6 @@ public final class LesionRegion {
 			others[i] = l != 0 && l != label;
 		}
 		return new LesionRegion(size, volume.geometry().spacing(), values, mask, others);
-	}
-
-	/** Wraps a whole volume and a mask image (non-zero = inside). */
-	public static LesionRegion of(RandomAccessibleInterval<? extends RealType<?>> image,
-			RandomAccessibleInterval<? extends IntegerType<?>> maskImage, long label, double[] spacing) {
-		long[] dims = Intervals.dimensionsAsLongArray(image);
-		return crop(new Volume(image, Geometry.of(dims, spacing)), new LabelMap(maskImage, Geometry.of(dims, spacing)), label,
-				new BoundingBox(new long[3], new long[] { dims[0] - 1, dims[1] - 1, dims[2] - 1 }, 0));
 	}
 
 	public int[] size() { return size.clone(); }
