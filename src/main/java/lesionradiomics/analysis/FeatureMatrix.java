@@ -15,16 +15,25 @@ public final class FeatureMatrix {
 		private final String patient;
 		private final long label;
 		private final String site;
+		private final java.util.Map<String, String> annotations;
 
 		public Lesion(String patient, long label, String site) {
+			this(patient, label, site, java.util.Map.of());
+		}
+
+		/** @param annotations further columns of the lesion table (e.g. a lesion id, a response), kept in outputs */
+		public Lesion(String patient, long label, String site, java.util.Map<String, String> annotations) {
 			this.patient = patient;
 			this.label = label;
 			this.site = site;
+			this.annotations = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(annotations));
 		}
 
 		public String patient() { return patient; }
 		public long label() { return label; }
 		public String site() { return site; }
+		/** Further lesion-table columns, in table order. */
+		public java.util.Map<String, String> annotations() { return annotations; }
 
 		@Override
 		public String toString() { return patient + "/" + label; }

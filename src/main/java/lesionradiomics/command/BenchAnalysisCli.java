@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.analysis.Dissimilarity;
 import lesionradiomics.analysis.FeatureMatrix;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.HeterogeneityOptions;
+import lesionradiomics.workflow.HeterogeneityWorkflow;
+import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.SamplingWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,20 +56,21 @@ final class BenchAnalysisCli implements Callable<Integer> {
 		FeatureMatrix m = synthetic(patients, lesions, features, 5, seed);
 		for (int k = 0; k < 3; k++) {
 			long t = System.nanoTime();
-			HeterogeneityTask.Result r = HeterogeneityTask.run(m, Dissimilarity.Scaling.MINMAX, HeterogeneityTask.Groups.parse("2-5,15-"));
+			HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(m, HeterogeneityOptions.DEFAULTS, java.util.Map.of());
 			System.out.printf("heterogeneity of %d patients x %d lesions x %d features: %.2f s (%d CVs, %d organ CVs, %d tests)%n", patients, lesions,
-					features, (System.nanoTime() - t) / 1e9, r.cvPatient.size(), r.cvSite.size(), r.tests.size());
+					features, (System.nanoTime() - t) / 1e9, r.cvPatient().size(), r.cvSite().size(), r.tests().size());
 		}
 		// sampling: 100 patients x 70 lesions, the 6 study strategies + exhaustive, 500 simulations, curves k = 2..15
 		FeatureMatrix small = synthetic(100, lesions, features, 5, seed);
 		for (int k = 0; k < 2; k++) {
 			long t = System.nanoTime();
-			java.util.List<String> notes = new java.util.ArrayList<>();
-			SamplingTask.Options o = new SamplingTask.Options();
-			lesionradiomics.sampling.Simulation.Result r = SamplingTask.run(SamplingTask.patients(small, small, o.scaling, notes), o,
-					Runtime.getRuntime().availableProcessors(), lesionradiomics.progress.Progress.NONE);
+			SamplingOptions o = SamplingOptions.DEFAULTS;
+			lesionradiomics.sampling.Simulation.Result r;
+			try (Execution execution = Execution.of(0, lesionradiomics.progress.Progress.NONE)) {
+				r = SamplingWorkflow.run(small, small, o, execution).simulation();
+			}
 			System.out.printf("sampling of 100 patients x %d lesions: %d strategies x %d simulations + curves k = 2..15: %.2f s (%d threads)%n", lesions,
-					r.strategies.size() / (2 * 101), o.simulations, (System.nanoTime() - t) / 1e9, Runtime.getRuntime().availableProcessors());
+					r.strategies.size() / (2 * 101), o.simulations(), (System.nanoTime() - t) / 1e9, Runtime.getRuntime().availableProcessors());
 		}
 		return 0;
 	}

@@ -5,18 +5,21 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.features.FeatureSettings;
 import lesionradiomics.features.FeatureTable;
-import lesionradiomics.io.ImageData;
-import lesionradiomics.io.VolumeReaders;
 import lesionradiomics.progress.Progress;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.ExtractionWorkflow;
+import lesionradiomics.workflow.SelectionOptions;
+import lesionradiomics.workflow.SelectionWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code bench}: the extraction benchmark. Generates a synthetic CT of 512×512×120 voxels (0.78×0.78×2.5 mm) with 60
  * lesions of ~20 to ~20 000 voxels, saves it as gzip NRRD, then reads and extracts all 107 features at 1 thread and
- * at all cores, and prints total seconds, lesions per second and voxels per second.
+ * at all cores, and prints total seconds, lesions per second and voxels per second; then the cost of the robustness
+ * pass (original + eroded + dilated masks) relative to one extraction, without and with resampling.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
 		description = { "Benchmark extraction on a generated 512x512x120 CT with 60 lesions (all 107 features).",
@@ -42,54 +45,58 @@ final class BenchCli implements Callable<Integer> {
 			c.write(d, "bench");
 			System.out.printf("generated %s (%d lesions) in %.1f s%n", d, c.lesions.size(), (System.nanoTime() - t) / 1e9);
 		}
-		FeatureSettings settings = FeatureSettings.defaults();
+		ExtractionOptions options = ExtractionOptions.DEFAULTS;
 		int cores = Runtime.getRuntime().availableProcessors();
 		long t0 = System.nanoTime();
-		ImageData img = VolumeReaders.read(image), lab = VolumeReaders.read(labels);
-		System.out.printf("read both gzip NRRD files: %.3f s (first read, cold)%n", (System.nanoTime() - t0) / 1e9);
+		ExtractionWorkflow.Input in = ExtractionWorkflow.read(image, labels, null, "bench", options);
+		System.out.printf("read both gzip NRRD files (concurrently): %.3f s (first read, cold)%n", (System.nanoTime() - t0) / 1e9);
 		double single = 0, singleExtract = 0;
 		for (int threads : List.of(1, cores)) {
-			run(image, labels, settings, threads); // warm-up
-			double best = Double.MAX_VALUE, bestExtract = Double.MAX_VALUE;
-			FeatureTable table = null;
-			for (int k = 0; k < repeat; k++) {
-				long t = System.nanoTime();
-				table = run(image, labels, settings, threads);
-				best = Math.min(best, (System.nanoTime() - t) / 1e9);
-				t = System.nanoTime();
-				ExtractionTask.run(img, lab, null, "bench", settings, threads, Progress.NONE);
-				bestExtract = Math.min(bestExtract, (System.nanoTime() - t) / 1e9);
+			try (Execution execution = Execution.of(threads, Progress.NONE)) {
+				readAndExtract(image, labels, options, execution); // warm-up
+				double best = Double.MAX_VALUE, bestExtract = Double.MAX_VALUE;
+				FeatureTable table = null;
+				for (int k = 0; k < repeat; k++) {
+					long t = System.nanoTime();
+					table = readAndExtract(image, labels, options, execution);
+					best = Math.min(best, (System.nanoTime() - t) / 1e9);
+					t = System.nanoTime();
+					ExtractionWorkflow.run(in, options, execution);
+					bestExtract = Math.min(bestExtract, (System.nanoTime() - t) / 1e9);
+				}
+				long voxels = 0;
+				for (FeatureTable.Row r : table.rows()) voxels += r.features().voxelCount();
+				if (threads == 1) {
+					single = best;
+					singleExtract = bestExtract;
+				}
+				System.out.printf("threads %d: read + extract %.3f s, extract only %.3f s (best of %d); %.1f lesions/s, %.3g lesion voxels/s%s%n", threads,
+						best, bestExtract, repeat, table.rows().size() / best, voxels / best,
+						threads == 1 ? "" : String.format("; speed-up %.2fx (extract only %.2fx)", single / best, singleExtract / bestExtract));
 			}
-			long voxels = 0;
-			for (FeatureTable.Row r : table.rows()) voxels += r.features().voxelCount();
-			if (threads == 1) {
-				single = best;
-				singleExtract = bestExtract;
-			}
-			System.out.printf("threads %d: read + extract %.3f s, extract only %.3f s (best of %d); %.1f lesions/s, %.3g lesion voxels/s%s%n", threads,
-					best, bestExtract, repeat, table.rows().size() / best, voxels / best,
-					threads == 1 ? "" : String.format("; speed-up %.2fx (extract only %.2fx)", single / best, singleExtract / bestExtract));
 		}
 		// robustness: original + eroded + dilated in one call versus one extraction (same images already read)
-		List<lesionradiomics.preprocess.MaskPerturbation> perturb = List.of(
-				new lesionradiomics.preprocess.MaskPerturbation(lesionradiomics.preprocess.MaskPerturbation.Kind.ERODE, 1),
-				new lesionradiomics.preprocess.MaskPerturbation(lesionradiomics.preprocess.MaskPerturbation.Kind.DILATE, 1));
-		double one = Double.MAX_VALUE, three = Double.MAX_VALUE;
-		for (int k = 0; k < repeat + 1; k++) {
-			long t = System.nanoTime();
-			ExtractionTask.run(img, lab, null, "bench", settings, cores, Progress.NONE);
-			one = Math.min(one, (System.nanoTime() - t) / 1e9);
-			t = System.nanoTime();
-			ExtractionTask.run(img, lab, null, "bench", settings, cores, Progress.NONE, perturb);
-			three = Math.min(three, (System.nanoTime() - t) / 1e9);
+		try (Execution execution = Execution.of(cores, Progress.NONE)) {
+			for (ExtractionOptions o : List.of(options, new ExtractionOptions("study", java.util.Map.of(), List.of(), List.of(), 0, 0))) {
+				double one = Double.MAX_VALUE, three = Double.MAX_VALUE;
+				for (int k = 0; k < repeat + 1; k++) {
+					long t = System.nanoTime();
+					ExtractionWorkflow.run(in, o, execution);
+					one = Math.min(one, (System.nanoTime() - t) / 1e9);
+					t = System.nanoTime();
+					ExtractionWorkflow.run(in, o, SelectionWorkflow.perturbations(SelectionOptions.DEFAULTS), execution);
+					three = Math.min(three, (System.nanoTime() - t) / 1e9);
+				}
+				System.out.printf("robustness (original + eroded + dilated, %d threads, preset %s): %.3f s vs one extraction %.3f s = %.2fx%n", cores,
+						o.preset(), three, one, three / one);
+			}
 		}
-		System.out.printf("robustness (original + eroded + dilated, %d threads): %.3f s vs one extraction %.3f s = %.2fx%n", cores, three, one, three / one);
 		System.out.println("whole run incl. JVM start: time java -jar target/lesion-radiomics-cli.jar extract --threads 1 --image " + image
 				+ " --labels " + labels + " --out " + d.resolve("bench_features.csv"));
 		return 0;
 	}
 
-	private static FeatureTable run(Path image, Path labels, FeatureSettings settings, int threads) throws Exception {
-		return ExtractionTask.run(VolumeReaders.read(image), VolumeReaders.read(labels), null, "bench", settings, threads, Progress.NONE).table();
+	private static FeatureTable readAndExtract(Path image, Path labels, ExtractionOptions options, Execution execution) throws Exception {
+		return ExtractionWorkflow.run(ExtractionWorkflow.read(image, labels, null, "bench", options), options, execution).table();
 	}
 }

@@ -46,8 +46,7 @@ public final class Cli {
 	static final class Version implements CommandLine.IVersionProvider {
 		@Override
 		public String[] getVersion() {
-			String v = Cli.class.getPackage().getImplementationVersion();
-			return new String[] { "Lesion Radiomics " + (v == null ? "(development build)" : v) };
+			return new String[] { "Lesion Radiomics " + lesionradiomics.report.CohortReport.version() };
 		}
 	}
 }

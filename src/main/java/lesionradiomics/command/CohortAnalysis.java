@@ -9,27 +9,56 @@ import org.scijava.plugin.Plugin;
 
 import ij.measure.ResultsTable;
 import lesionradiomics.io.CohortTable;
-import lesionradiomics.io.Csv;
+import lesionradiomics.report.CohortFolder;
+import lesionradiomics.report.CohortReport;
+import lesionradiomics.report.HeterogeneityReport;
 import lesionradiomics.report.ResultsTables;
+import lesionradiomics.report.SamplingReport;
+import lesionradiomics.workflow.CohortOptions;
+import lesionradiomics.workflow.CohortWorkflow;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.HeterogeneityOptions;
+import lesionradiomics.workflow.SamplingOptions;
 
 /** SciJava command "Cohort Analysis" (headless, scriptable); the menu entry is the ImageJ 1.x plugin. */
 @Plugin(type = Command.class, headless = true, label = "Cohort Analysis")
-public class CohortAnalysis extends ExtractionCommand {
+public class CohortAnalysis extends SelectionCommand {
 
-	@Parameter(label = "Cohort table (patient,image,labels[,lesions][,group])")
+	@Parameter(label = "Cohort table (patient,image,labels[,lesions][,group])", persist = false)
 	private File cohort;
 
-	@Parameter(label = "Output folder")
+	@Parameter(label = "Output folder", persist = false)
 	private File output;
 
-	@Parameter(label = "Simulations", min = "1")
-	private int simulations = 500;
+	@Parameter(label = "Scaling", choices = { "minmax", "zscore", "none" }, persist = false)
+	private String scaling = Bind.name(HeterogeneityOptions.DEFAULTS.scaling());
 
-	@Parameter(label = "Seed")
-	private long seed = 20220101L;
+	@Parameter(label = "Groups by lesion count, e.g. 2-5,15- (blank = group column, else 2-5,15-)", required = false, persist = false)
+	private String groups = HeterogeneityOptions.DEFAULTS.groups();
 
-	@Parameter(label = "Resume an interrupted run")
-	private boolean resume = false;
+	@Parameter(label = "Group column of the cohort table", required = false, persist = false)
+	private String groupColumn = HeterogeneityOptions.DEFAULTS.groupColumn();
+
+	@Parameter(label = "Simulations", min = "1", persist = false)
+	private int simulations = SamplingOptions.DEFAULTS.simulations();
+
+	@Parameter(label = "Seed", persist = false)
+	private long seed = SamplingOptions.DEFAULTS.seed();
+
+	@Parameter(label = "Plain ratio I(S)/I instead of 1 - |I(S) - I|/I", persist = false)
+	private boolean ratio = SamplingOptions.DEFAULTS.ratio();
+
+	@Parameter(label = "Sites excluded from RECIST-like, comma-separated", required = false, persist = false)
+	private String excludeSites = String.join(",", SamplingOptions.DEFAULTS.excludeSites());
+
+	@Parameter(label = "Largest k of the recovery curves", min = "2", persist = false)
+	private int kmax = SamplingOptions.DEFAULTS.kmax();
+
+	@Parameter(label = "Recovery target (%)", min = "1", max = "100", persist = false)
+	private double target = SamplingOptions.DEFAULTS.target();
+
+	@Parameter(label = "Resume an interrupted run", persist = false)
+	private boolean resume = CohortOptions.DEFAULTS.resume();
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Sampling Recovery")
 	private ResultsTable recovery;
@@ -44,15 +73,16 @@ public class CohortAnalysis extends ExtractionCommand {
 
 	@Override
 	protected void execute() throws java.io.IOException {
-		CohortTask.Options o = new CohortTask.Options();
-		o.settings = settings();
-		o.threads = threads();
-		o.sampling.simulations = simulations;
-		o.sampling.seed = seed;
-		o.resume = resume;
-		for (String n : CohortTask.run(CohortTable.read(cohort.toPath()), o, output.toPath(), progress())) warn(n);
-		recovery = ResultsTables.of(Csv.read(output.toPath().resolve("sampling/sampling_recovery.csv")));
-		indexes = ResultsTables.of(Csv.read(output.toPath().resolve("heterogeneity/heterogeneity_indexes.csv")));
+		CohortOptions o = new CohortOptions(extractionOptions(), selectionOptions(), Bind.heterogeneity(scaling, groups, groupColumn),
+				Bind.sampling(simulations, seed, ratio, scaling, Bind.list(excludeSites), kmax, target), resume);
+		CohortWorkflow.Result r;
+		try (Execution execution = execution()) {
+			r = CohortWorkflow.run(CohortTable.read(cohort.toPath()), o, new CohortFolder(output.toPath()), execution);
+		}
+		CohortReport.write(r, output.toPath());
+		for (String n : r.notes()) warn(n);
+		recovery = ResultsTables.of(SamplingReport.tableRows(r.sampling().simulation()));
+		indexes = ResultsTables.of(HeterogeneityReport.indexRows(r.heterogeneity()));
 		if (showing()) {
 			recovery.show("Sampling Recovery");
 			indexes.show("Heterogeneity indexes");

@@ -1,50 +1,48 @@
 package lesionradiomics.command;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 import ij.IJ;
-import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import lesionradiomics.io.CohortTable;
-import lesionradiomics.io.Csv;
-import lesionradiomics.progress.Progress;
+import lesionradiomics.report.CohortFolder;
+import lesionradiomics.report.CohortReport;
+import lesionradiomics.report.HeterogeneityReport;
 import lesionradiomics.report.ResultsTables;
+import lesionradiomics.report.SamplingReport;
+import lesionradiomics.workflow.CohortOptions;
+import lesionradiomics.workflow.CohortWorkflow;
+import lesionradiomics.workflow.Execution;
 
 /** Plugins › Lesion Radiomics › Cohort Analysis (ImageJ 1.x entry, macro-recordable): the whole study on a cohort table. */
 public class CohortAnalysisPlugin implements PlugIn {
 
+	static final String TITLE = "Cohort Analysis";
+
+	static DialogForm form() {
+		return new DialogForm(TITLE).file("cohort").directory("output").extraction().selection().heterogeneity().sampling()
+				.checkbox("resume", CohortOptions.DEFAULTS.resume());
+	}
+
 	@Override
 	public void run(String arg) {
-		GenericDialog gd = new GenericDialog("Cohort Analysis");
-		gd.addFileField("cohort", "", 30);
-		gd.addDirectoryField("output", "", 30);
-		DialogFields.addSettings(gd);
-		gd.addNumericField("simulations", 500, 0);
-		gd.addNumericField("seed", 20220101, 0);
-		gd.addCheckbox("resume", false);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
-		try {
-			Path cohort = Path.of(gd.getNextString().trim()), out = Path.of(gd.getNextString().trim());
-			CohortTask.Options o = new CohortTask.Options();
-			o.settings = DialogFields.readSettings(gd);
-			o.threads = DialogFields.readThreads(gd);
-			o.sampling.simulations = (int) gd.getNextNumber();
-			o.sampling.seed = (long) gd.getNextNumber();
-			o.resume = gd.getNextBoolean();
-			List<String> notes = CohortTask.run(CohortTable.read(cohort), o, out, ExtractLesionFeaturesPlugin.imageJProgress());
-			for (String n : notes) IJ.log("Lesion Radiomics: " + n);
-			ResultsTables.of(Csv.read(out.resolve("sampling/sampling_recovery.csv"))).show("Sampling Recovery");
-			ResultsTables.of(Csv.read(out.resolve("heterogeneity/heterogeneity_indexes.csv"))).show("Heterogeneity indexes");
+		DialogForm.Values v = form().show();
+		if (v == null) return;
+		DialogForm.run(TITLE, () -> {
+			CohortOptions o = new CohortOptions(DialogForm.extraction(v), DialogForm.selection(v), DialogForm.heterogeneity(v), DialogForm.sampling(v),
+					v.bool("resume"));
+			CohortTable cohort = CohortTable.read(v.path("cohort"));
+			Path out = v.path("output");
+			CohortWorkflow.Result r;
+			try (Execution execution = Execution.of(v.integer("threads"), DialogForm.imageJProgress())) {
+				r = CohortWorkflow.run(cohort, o, new CohortFolder(out), execution);
+			}
+			CohortReport.write(r, out);
+			for (String n : r.notes()) IJ.log("Lesion Radiomics: " + n);
+			ResultsTables.of(SamplingReport.tableRows(r.sampling().simulation())).show("Sampling Recovery");
+			ResultsTables.of(HeterogeneityReport.indexRows(r.heterogeneity())).show("Heterogeneity indexes");
+			IJ.log("Lesion Radiomics: cohort analysed, results in " + out);
 			IJ.showStatus("Lesion Radiomics: cohort analysed, results in " + out);
-		} catch (IOException | IllegalArgumentException e) {
-			IJ.error("Cohort Analysis", e.getMessage());
-		} catch (Progress.CancelledException e) {
-			IJ.showStatus("Lesion Radiomics: cancelled (resume later with 'resume' checked)");
-		} finally {
-			IJ.showProgress(1.0);
-		}
+		});
 	}
 }

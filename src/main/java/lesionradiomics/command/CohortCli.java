@@ -1,11 +1,14 @@
 package lesionradiomics.command;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.analysis.Dissimilarity;
 import lesionradiomics.io.CohortTable;
+import lesionradiomics.report.CohortFolder;
+import lesionradiomics.report.CohortReport;
+import lesionradiomics.workflow.CohortOptions;
+import lesionradiomics.workflow.CohortWorkflow;
+import lesionradiomics.workflow.Execution;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -29,44 +32,31 @@ final class CohortCli implements Callable<Integer> {
 	Path out;
 
 	@Option(names = "--resume", description = "Reuse the per-patient results of an earlier (interrupted) run into the same folder with the same settings.")
-	boolean resume;
+	boolean resume = CohortOptions.DEFAULTS.resume();
 
 	@Mixin
-	SelectionOptions selection;
-
-	@Option(names = "--scaling", description = "Feature scaling for dissimilarity: minmax (default), zscore, none.")
-	String scaling = "minmax";
-
-	@Option(names = "--groups", paramLabel = "A,B", description = "Lesion-count groups for the rank-sum test (default 2-5,15-).")
-	String groups = "2-5,15-";
-
-	@Option(names = "--simulations", description = "Sampling simulations (default 500).")
-	int simulations = 500;
-
-	@Option(names = "--seed", description = "Sampling seed (default 20220101).")
-	long seed = 20220101L;
+	SelectionArgs selection;
 
 	@Mixin
-	ExtractionOptions options;
+	HeterogeneityArgs heterogeneity;
+
+	@Mixin
+	SamplingArgs sampling;
+
+	@Mixin
+	ExtractionArgs extraction;
 
 	@Override
 	public Integer call() throws Exception {
-		CohortTask.Options o = new CohortTask.Options();
-		o.settings = options.settings();
-		o.threads = options.threads();
-		o.resume = resume;
-		if (options.splitComponents != null) {
-			o.splitConnectivity = options.splitComponents;
-			o.minLesionMm3 = options.minLesionMm3;
-		}
-		o.selection = selection.options();
-		o.scaling = Dissimilarity.Scaling.parse(scaling);
-		o.groups = groups;
-		o.sampling.simulations = simulations;
-		o.sampling.seed = seed;
+		CohortOptions o = new CohortOptions(extraction.options(), selection.options(), heterogeneity.options(), sampling.options(heterogeneity.scaling),
+				resume);
 		long t = System.nanoTime();
-		List<String> notes = CohortTask.run(CohortTable.read(cohort), o, out, new CliProgress(System.err));
-		for (String n : notes) System.err.println("note: " + n);
+		CohortWorkflow.Result r;
+		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
+			r = CohortWorkflow.run(CohortTable.read(cohort), o, new CohortFolder(out), execution);
+		}
+		CohortReport.write(r, out);
+		for (String n : r.notes()) System.err.println("note: " + n);
 		System.err.printf("cohort analysed in %.1f s; results in %s (start with sampling/sampling_recovery.csv and heterogeneity/heterogeneity_indexes.csv)%n",
 				(System.nanoTime() - t) / 1e9, out);
 		return 0;

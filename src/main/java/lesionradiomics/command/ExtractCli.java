@@ -3,11 +3,11 @@ package lesionradiomics.command;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.features.FeatureSettings;
 import lesionradiomics.io.Csv;
-import lesionradiomics.io.LesionTable;
-import lesionradiomics.io.VolumeReaders;
 import lesionradiomics.report.FeatureTableCsv;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.ExtractionWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,15 +36,16 @@ final class ExtractCli implements Callable<Integer> {
 	Path out;
 
 	@Mixin
-	ExtractionOptions options;
+	ExtractionArgs extraction;
 
 	@Override
 	public Integer call() throws Exception {
-		FeatureSettings settings = options.settings();
-		LesionTable table = lesions == null ? null : LesionTable.read(lesions);
+		ExtractionOptions options = extraction.options(); // every option checked before any file is read
 		long t0 = System.nanoTime();
-		ExtractionTask.Result r = ExtractionTask.run(VolumeReaders.read(image), options.labels(VolumeReaders.read(labels)), table, patient, settings,
-				options.threads(), new CliProgress(System.err));
+		ExtractionWorkflow.Result r;
+		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
+			r = ExtractionWorkflow.run(ExtractionWorkflow.read(image, labels, lesions, patient, options), options, execution);
+		}
 		for (String w : r.warnings()) System.err.println("warning: " + w);
 		FeatureTableCsv.write(r.table(), out);
 		Path errors = Cli.sibling(out, ".errors.csv");

@@ -13,6 +13,9 @@ import lesionradiomics.io.ImagePlusAdapter;
 import lesionradiomics.io.LesionTable;
 import lesionradiomics.report.FeatureTableCsv;
 import lesionradiomics.report.ResultsTables;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.ExtractionWorkflow;
 
 /**
  * SciJava command "Extract Lesion Features" for headless and scripted use ({@code CommandService}, {@code --headless
@@ -27,13 +30,13 @@ public class ExtractLesionFeatures extends ExtractionCommand {
 	@Parameter(label = "Label image")
 	private ImagePlus labels;
 
-	@Parameter(label = "Lesion table (patient,label,site)", required = false)
+	@Parameter(label = "Lesion table (patient,label,site)", required = false, persist = false)
 	private File lesions;
 
-	@Parameter(label = "Patient", required = false)
+	@Parameter(label = "Patient", required = false, persist = false)
 	private String patient = "";
 
-	@Parameter(label = "Output CSV", required = false)
+	@Parameter(label = "Output CSV", required = false, persist = false)
 	private File output;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Lesion Features")
@@ -46,8 +49,13 @@ public class ExtractLesionFeatures extends ExtractionCommand {
 
 	@Override
 	protected void execute() throws java.io.IOException {
-		ExtractionTask.Result r = ExtractionTask.run(ImagePlusAdapter.wrap(image), ImagePlusAdapter.wrap(labels),
-				lesions == null ? null : LesionTable.read(lesions.toPath()), patient, settings(), threads(), progress());
+		ExtractionOptions o = extractionOptions();
+		ExtractionWorkflow.Input in = ExtractionWorkflow.prepared(new ExtractionWorkflow.Input(ImagePlusAdapter.wrap(image),
+				ImagePlusAdapter.wrap(labels), lesions == null ? null : LesionTable.read(lesions.toPath()), patient), o);
+		ExtractionWorkflow.Result r;
+		try (Execution execution = execution()) {
+			r = ExtractionWorkflow.run(in, o, execution);
+		}
 		for (String w : r.warnings()) warn(w);
 		if (output != null) FeatureTableCsv.write(r.table(), output.toPath());
 		table = ResultsTables.features(r.table());

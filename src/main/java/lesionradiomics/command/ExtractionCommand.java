@@ -2,34 +2,59 @@ package lesionradiomics.command;
 
 import org.scijava.plugin.Parameter;
 
-import lesionradiomics.features.FeatureSettings;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.ExtractionOptions;
 
-/** The extraction settings every SciJava command that extracts features offers, named as the dialogs' macro keys. */
+/**
+ * The extraction settings every SciJava command that extracts features offers, bound to {@link ExtractionOptions}.
+ * Parameters that change results are not persisted: a value remembered from an earlier run (or a test) must never
+ * change a later headless run silently.
+ */
 abstract class ExtractionCommand extends TaskCommand {
 
-	@Parameter(label = "Preset", choices = { "pyradiomics", "study" })
-	protected String preset = "pyradiomics";
+	@Parameter(label = "Preset", choices = { "pyradiomics", "study" }, persist = false,
+			description = "pyradiomics: its defaults (bin width 25, no resampling); study: 1x1x1 mm B-spline resampling, bin width 10")
+	protected String preset = ExtractionOptions.DEFAULTS.preset();
 
-	@Parameter(label = "Bin width (0 = preset)", min = "0")
+	@Parameter(label = "Bin width (0 = preset)", min = "0", persist = false)
 	protected double binWidth = 0;
 
-	@Parameter(label = "Bin count (0 = use bin width)", min = "0")
+	@Parameter(label = "Bin count (0 = use bin width)", min = "0", persist = false)
 	protected int binCount = 0;
 
-	@Parameter(label = "Resample to x,y,z mm (blank = preset)", required = false)
+	@Parameter(label = "Absolute bin range min,max,count (blank = none)", required = false, persist = false)
+	protected String binRange = "";
+
+	@Parameter(label = "Resample to x,y,z mm (blank = preset)", required = false, persist = false)
 	protected String resample = "";
 
-	@Parameter(label = "Feature classes (blank = all)", required = false)
+	@Parameter(label = "Interpolator (blank = sitkBSpline)", required = false, persist = false)
+	protected String interpolator = "";
+
+	@Parameter(label = "Feature classes, comma-separated (blank = all)", required = false, persist = false)
 	protected String classes = "";
+
+	@Parameter(label = "Single features class:Name, comma-separated", required = false, persist = false)
+	protected String features = "";
+
+	@Parameter(label = "Further pyradiomics settings (name=value;name=value)", required = false, persist = false)
+	protected String settings = "";
+
+	@Parameter(label = "Split binary label map into components (0, 6 or 26)", choices = { "0", "6", "26" }, persist = false)
+	protected String splitComponents = "0";
+
+	@Parameter(label = "Smallest component (mm3)", min = "0", persist = false)
+	protected double minLesionMm3 = ExtractionOptions.DEFAULTS.minLesionMm3();
 
 	@Parameter(label = "Threads (0 = all cores)", min = "0")
 	protected int threads = 0;
 
-	protected FeatureSettings settings() {
-		return SettingsFactory.build(preset, binWidth, binCount, resample, SettingsFactory.list(classes), null, java.util.Map.of());
+	protected ExtractionOptions extractionOptions() {
+		return Bind.extraction(preset, binWidth, binCount, binRange, resample, interpolator, Bind.list(classes), Bind.list(features),
+				Bind.pairs(settings), Integer.parseInt(splitComponents), minLesionMm3);
 	}
 
-	protected int threads() {
-		return SettingsFactory.threads(threads);
+	protected Execution execution() {
+		return Execution.of(threads, progress());
 	}
 }

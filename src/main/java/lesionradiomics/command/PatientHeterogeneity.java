@@ -1,6 +1,7 @@
 package lesionradiomics.command;
 
 import java.io.File;
+import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -8,8 +9,11 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.measure.ResultsTable;
-import lesionradiomics.analysis.Dissimilarity;
+import lesionradiomics.report.HeterogeneityReport;
 import lesionradiomics.report.ResultsTables;
+import lesionradiomics.workflow.FeatureInput;
+import lesionradiomics.workflow.HeterogeneityOptions;
+import lesionradiomics.workflow.HeterogeneityWorkflow;
 
 /**
  * SciJava command "Patient Heterogeneity" (headless, scriptable): a lesion feature table → "CV per patient",
@@ -18,19 +22,25 @@ import lesionradiomics.report.ResultsTables;
 @Plugin(type = Command.class, headless = true, label = "Patient Heterogeneity")
 public class PatientHeterogeneity extends TaskCommand {
 
-	@Parameter(label = "Lesion features (CSV)")
+	@Parameter(label = "Lesion features (CSV)", persist = false)
 	private File features;
 
-	@Parameter(label = "Selected features (list, optional)", required = false)
+	@Parameter(label = "Selected features (list, optional)", required = false, persist = false)
 	private File selected;
 
-	@Parameter(label = "Scaling", choices = { "minmax", "zscore", "none" })
-	private String scaling = "minmax";
+	@Parameter(label = "Scaling", choices = { "minmax", "zscore", "none" }, persist = false)
+	private String scaling = Bind.name(HeterogeneityOptions.DEFAULTS.scaling());
 
-	@Parameter(label = "Groups by lesion count")
-	private String groups = "2-5,15-";
+	@Parameter(label = "Groups by lesion count, e.g. 2-5,15- (blank = group column, else 2-5,15-)", required = false, persist = false)
+	private String groups = HeterogeneityOptions.DEFAULTS.groups();
 
-	@Parameter(label = "Output folder", required = false)
+	@Parameter(label = "Group table (patient + group column, optional)", required = false, persist = false)
+	private File groupTable;
+
+	@Parameter(label = "Group column", required = false, persist = false)
+	private String groupColumn = HeterogeneityOptions.DEFAULTS.groupColumn();
+
+	@Parameter(label = "Output folder", required = false, persist = false)
 	private File output;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "CV per patient")
@@ -52,14 +62,16 @@ public class PatientHeterogeneity extends TaskCommand {
 
 	@Override
 	protected void execute() throws java.io.IOException {
-		HeterogeneityTask.Result r = HeterogeneityTask.run(
-				new AnalysisInput(features.toPath(), selected == null ? null : selected.toPath()).analysed,
-				Dissimilarity.Scaling.parse(scaling), HeterogeneityTask.Groups.parse(groups));
-		if (output != null) HeterogeneityTask.write(r, output.toPath());
-		cvPerPatient = ResultsTables.of(HeterogeneityTask.cvRows(r.cvPatient, false));
-		cvPerOrgan = ResultsTables.of(HeterogeneityTask.cvRows(r.cvSite, true));
-		indexes = ResultsTables.of(HeterogeneityTask.indexRows(r));
-		tests = ResultsTables.of(HeterogeneityTask.testRows(r));
+		HeterogeneityOptions o = Bind.heterogeneity(scaling, groups, groupColumn);
+		Map<String, String> groupOf = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable.toPath(), o.groupColumn());
+		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath()).analysed(),
+				o, groupOf);
+		for (String n : r.notes()) warn(n);
+		if (output != null) HeterogeneityReport.write(r, output.toPath());
+		cvPerPatient = ResultsTables.of(HeterogeneityReport.cvRows(r.cvPatient(), false));
+		cvPerOrgan = ResultsTables.of(HeterogeneityReport.cvRows(r.cvSite(), true));
+		indexes = ResultsTables.of(HeterogeneityReport.indexRows(r));
+		tests = ResultsTables.of(HeterogeneityReport.testRows(r));
 		if (showing()) HeterogeneityPlugin.show(r, cvPerPatient, cvPerOrgan, indexes, tests);
 	}
 }

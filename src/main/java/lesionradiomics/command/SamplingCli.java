@@ -1,14 +1,17 @@
 package lesionradiomics.command;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.analysis.Dissimilarity;
-import lesionradiomics.sampling.PatientLesions;
-import lesionradiomics.sampling.Simulation;
+import lesionradiomics.report.SamplingReport;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.FeatureInput;
+import lesionradiomics.workflow.HeterogeneityOptions;
+import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.SamplingWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code sampling}: heterogeneity recovered by lesion-sampling strategies, and recovery curves. */
@@ -26,50 +29,29 @@ final class SamplingCli implements Callable<Integer> {
 	@Option(names = "--selected", paramLabel = "LIST", description = "Features to compute distances on (e.g. selected_features.txt).")
 	Path selected;
 
-	@Option(names = "--simulations", description = "Simulations per patient and strategy (default 500).")
-	int simulations = 500;
+	@Mixin
+	SamplingArgs sampling;
 
-	@Option(names = "--seed", description = "Random seed (default 20220101); same seed, same output.")
-	long seed = 20220101L;
+	@Option(names = "--scaling", paramLabel = "S", description = "Feature scaling for the distances: minmax (default), zscore or none.")
+	String scaling = Bind.name(HeterogeneityOptions.DEFAULTS.scaling());
 
-	@Option(names = "--ratio", description = "Report the plain ratio I(subset)/I(all) instead of max(0, 1 - |I(S) - I| / I).")
-	boolean ratio;
-
-	@Option(names = "--scaling", description = "minmax (default), zscore or none.")
-	String scaling = "minmax";
-
-	@Option(names = "--exclude-sites", split = ",", description = "Sites the RECIST-like strategy never samples (default: bone).")
-	List<String> exclude = new ArrayList<>(List.of("bone"));
-
-	@Option(names = "--kmax", description = "Largest k of the recovery curves (default 15).")
-	int kmax = 15;
-
-	@Option(names = "--target", description = "Recovery target in %% for the lesions needed (default 75).")
-	double target = 75;
-
-	@Option(names = "--threads", description = "Patients simulated in parallel (default: all cores). Results do not depend on it.")
-	int threads = 0;
+	@Option(names = "--threads", paramLabel = "N", description = "Patients simulated in parallel (default 0: all cores). Results do not depend on it.")
+	int threads;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
 	@Override
 	public Integer call() throws Exception {
-		AnalysisInput in = new AnalysisInput(features, selected);
-		SamplingTask.Options o = new SamplingTask.Options();
-		o.simulations = simulations;
-		o.seed = seed;
-		o.plainRatio = ratio;
-		o.scaling = Dissimilarity.Scaling.parse(scaling);
-		o.recistLikeExcluded = exclude;
-		o.kMax = kmax;
-		o.targetPercent = target;
-		List<String> notes = new ArrayList<>();
-		List<PatientLesions> patients = SamplingTask.patients(in.analysed, in.full, o.scaling, notes);
-		Simulation.Result r = SamplingTask.run(patients, o, SettingsFactory.threads(threads), new CliProgress(System.err));
-		SamplingTask.write(r, o, out);
-		for (String n : notes) System.err.println("note: " + n);
-		for (List<String> row : SamplingTask.tableRows(r)) System.out.println(String.join(" | ", row));
+		SamplingOptions o = sampling.options(scaling);
+		FeatureInput in = FeatureInput.read(features, selected);
+		SamplingWorkflow.Result r;
+		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
+			r = SamplingWorkflow.run(in.analysed(), in.full(), o, execution);
+		}
+		SamplingReport.write(r, out);
+		for (String n : r.notes()) System.err.println("note: " + n);
+		for (List<String> row : SamplingReport.tableRows(r.simulation())) System.out.println(String.join(" | ", row));
 		System.err.println("results in " + out);
 		return 0;
 	}

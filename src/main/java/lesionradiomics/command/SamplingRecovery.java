@@ -1,8 +1,6 @@
 package lesionradiomics.command;
 
 import java.io.File;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -11,32 +9,49 @@ import org.scijava.plugin.Plugin;
 
 import ij.measure.ResultsTable;
 import lesionradiomics.report.ResultsTables;
+import lesionradiomics.report.SamplingReport;
 import lesionradiomics.sampling.Recovery;
-import lesionradiomics.sampling.Simulation;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.FeatureInput;
+import lesionradiomics.workflow.HeterogeneityOptions;
+import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.SamplingWorkflow;
 
 /** SciJava command "Sampling Recovery" (headless, scriptable); the menu entry is the ImageJ 1.x plugin. */
 @Plugin(type = Command.class, headless = true, label = "Sampling Recovery")
 public class SamplingRecovery extends TaskCommand {
 
-	@Parameter(label = "Lesion features (CSV)")
+	@Parameter(label = "Lesion features (CSV)", persist = false)
 	private File features;
 
-	@Parameter(label = "Selected features (list, optional)", required = false)
+	@Parameter(label = "Selected features (list, optional)", required = false, persist = false)
 	private File selected;
 
-	@Parameter(label = "Simulations", min = "1")
-	private int simulations = 500;
+	@Parameter(label = "Simulations", min = "1", persist = false)
+	private int simulations = SamplingOptions.DEFAULTS.simulations();
 
-	@Parameter(label = "Seed")
-	private long seed = 20220101L;
+	@Parameter(label = "Seed", persist = false)
+	private long seed = SamplingOptions.DEFAULTS.seed();
 
-	@Parameter(label = "Plain ratio I(S)/I instead of 1 - |I(S) - I|/I")
-	private boolean ratio = false;
+	@Parameter(label = "Plain ratio I(S)/I instead of 1 - |I(S) - I|/I", persist = false)
+	private boolean ratio = SamplingOptions.DEFAULTS.ratio();
 
-	@Parameter(label = "Sites excluded from RECIST-like")
-	private String exclude = "bone";
+	@Parameter(label = "Scaling", choices = { "minmax", "zscore", "none" }, persist = false)
+	private String scaling = Bind.name(HeterogeneityOptions.DEFAULTS.scaling());
 
-	@Parameter(label = "Output folder", required = false)
+	@Parameter(label = "Sites excluded from RECIST-like, comma-separated", required = false, persist = false)
+	private String excludeSites = String.join(",", SamplingOptions.DEFAULTS.excludeSites());
+
+	@Parameter(label = "Largest k of the recovery curves", min = "2", persist = false)
+	private int kmax = SamplingOptions.DEFAULTS.kmax();
+
+	@Parameter(label = "Recovery target (%)", min = "1", max = "100", persist = false)
+	private double target = SamplingOptions.DEFAULTS.target();
+
+	@Parameter(label = "Threads (0 = all cores)", min = "0")
+	private int threads = 0;
+
+	@Parameter(label = "Output folder", required = false, persist = false)
 	private File output;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Sampling Recovery")
@@ -52,23 +67,20 @@ public class SamplingRecovery extends TaskCommand {
 
 	@Override
 	protected void execute() throws java.io.IOException {
-		AnalysisInput in = new AnalysisInput(features.toPath(), selected == null ? null : selected.toPath());
-		SamplingTask.Options o = new SamplingTask.Options();
-		o.simulations = simulations;
-		o.seed = seed;
-		o.plainRatio = ratio;
-		o.recistLikeExcluded = SettingsFactory.list(exclude);
-		List<String> notes = new ArrayList<>();
-		Simulation.Result r = SamplingTask.run(SamplingTask.patients(in.analysed, in.full, o.scaling, notes), o, Runtime.getRuntime().availableProcessors(),
-				progress());
-		for (String n : notes) warn(n);
-		if (output != null) SamplingTask.write(r, o, output.toPath());
-		recovery = ResultsTables.of(SamplingTask.tableRows(r));
-		curves = ResultsTables.of(SamplingTask.longRows(r.curves, "k"));
+		SamplingOptions o = Bind.sampling(simulations, seed, ratio, scaling, Bind.list(excludeSites), kmax, target);
+		FeatureInput in = FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath());
+		SamplingWorkflow.Result r;
+		try (Execution execution = Execution.of(threads, progress())) {
+			r = SamplingWorkflow.run(in.analysed(), in.full(), o, execution);
+		}
+		for (String n : r.notes()) warn(n);
+		if (output != null) SamplingReport.write(r, output.toPath());
+		recovery = ResultsTables.of(SamplingReport.tableRows(r.simulation()));
+		curves = ResultsTables.of(SamplingReport.longRows(r.simulation().curves, "k"));
 		if (showing()) {
 			recovery.show("Sampling Recovery");
 			curves.show("Recovery Curves");
-			for (Recovery.Index i : Recovery.Index.values()) SamplingTask.curve(r, i, o.targetPercent).show();
+			for (Recovery.Index i : Recovery.Index.values()) SamplingReport.curve(r.simulation(), i, o.target()).show();
 		}
 	}
 }

@@ -4,6 +4,13 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import lesionradiomics.io.CohortTable;
+import lesionradiomics.report.SelectionReport;
+import lesionradiomics.workflow.CohortWorkflow;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.MemoryStore;
+import lesionradiomics.workflow.SelectionOptions;
+import lesionradiomics.workflow.SelectionWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,25 +40,31 @@ final class SelectCli implements Callable<Integer> {
 	Path cohort;
 
 	@Mixin
-	SelectionOptions selection;
+	SelectionArgs selection;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
 	@Mixin
-	ExtractionOptions options;
+	ExtractionArgs extraction;
 
 	@Override
 	public Integer call() throws Exception {
-		CohortTable c = Inputs.cohort(cohort, image, labels, lesions, patient);
-		SelectionTask.Options o = selection.options();
-		SelectionTask.Result r = SelectionTask.run(c, options.settings(), o, options.threads(), new CliProgress(System.err));
-		for (String w : r.warnings) System.err.println("warning: " + w);
-		SelectionTask.write(r, o.method, out);
-		long robust = r.robustness.stream().filter(f -> f.robust).count();
-		System.err.printf("%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s%n", r.lesionsUsed.size(), robust,
-				r.robustness.size(), r.decorrelation.selected().size(), r.decorrelation.selected(), out);
-		if (r.errors.size() > 1) System.err.println((r.errors.size() - 1) + " patient(s) could not be used, see " + out.resolve("errors.csv"));
+		ExtractionOptions e = extraction.options();
+		SelectionOptions o = selection.options();
+		CohortTable c = Bind.cohort(cohort, image, labels, lesions, patient);
+		CohortWorkflow.Extracted x;
+		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
+			x = CohortWorkflow.extract(c, e, o, false, new MemoryStore(), execution);
+		}
+		SelectionWorkflow.Result r = SelectionWorkflow.run(x.variants(), o);
+		if (r.skipped() != null) throw new IllegalArgumentException(r.skipped());
+		for (String w : x.notes()) System.err.println("warning: " + w);
+		SelectionReport.write(x, r, o.correlation(), out);
+		long robust = r.robustness().stream().filter(f -> f.robust).count();
+		System.err.printf("%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s%n", r.lesionsUsed().size(), robust,
+				r.robustness().size(), r.selected().size(), r.selected(), out);
+		if (!x.failures().isEmpty()) System.err.println(x.failures().size() + " patient(s) or lesion(s) could not be used, see " + out.resolve("errors.csv"));
 		return 0;
 	}
 }

@@ -9,9 +9,14 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import lesionradiomics.analysis.Correlation;
 import lesionradiomics.io.CohortTable;
 import lesionradiomics.report.ResultsTables;
+import lesionradiomics.report.SelectionReport;
+import lesionradiomics.workflow.CohortWorkflow;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.MemoryStore;
+import lesionradiomics.workflow.SelectionOptions;
+import lesionradiomics.workflow.SelectionWorkflow;
 
 /**
  * SciJava command "Select Robust Features" (headless, scriptable): a cohort table, or one patient's files, → the
@@ -19,43 +24,31 @@ import lesionradiomics.report.ResultsTables;
  * folder). The Fiji menu entry is the ImageJ 1.x plugin of plugins.config.
  */
 @Plugin(type = Command.class, headless = true, label = "Select Robust Features")
-public class SelectRobustFeatures extends ExtractionCommand {
+public class SelectRobustFeatures extends SelectionCommand {
 
-	@Parameter(label = "Cohort table (patient,image,labels[,lesions])", required = false)
+	@Parameter(label = "Cohort table (patient,image,labels[,lesions])", required = false, persist = false)
 	private File cohort;
 
-	@Parameter(label = "Image file (single patient)", required = false)
+	@Parameter(label = "Image file (single patient)", required = false, persist = false)
 	private File image;
 
-	@Parameter(label = "Label map file (single patient)", required = false)
+	@Parameter(label = "Label map file (single patient)", required = false, persist = false)
 	private File labels;
 
-	@Parameter(label = "Lesion table", required = false)
+	@Parameter(label = "Lesion table", required = false, persist = false)
 	private File lesions;
 
-	@Parameter(label = "Patient", required = false)
+	@Parameter(label = "Patient", required = false, persist = false)
 	private String patient = "";
 
-	@Parameter(label = "Perturbation radius (mm)", min = "0")
-	private double radius = 1;
-
-	@Parameter(label = "CCC threshold")
-	private double ccc = 0.8;
-
-	@Parameter(label = "Correlation", choices = { "pearson", "spearman" })
-	private String correlation = "pearson";
-
-	@Parameter(label = "Cluster at |r| >=")
-	private double cut = 0.8;
-
-	@Parameter(label = "Output folder")
+	@Parameter(label = "Output folder", persist = false)
 	private File output;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Feature Robustness")
 	private ResultsTable robustness;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Feature Clusters")
-	private ResultsTable clusters;
+	private ResultsTable featureClusters;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Correlation Heatmap")
 	private ImagePlus heatmap;
@@ -67,23 +60,25 @@ public class SelectRobustFeatures extends ExtractionCommand {
 
 	@Override
 	protected void execute() throws java.io.IOException {
-		CohortTable c = Inputs.cohort(cohort == null ? null : cohort.toPath(), image == null ? null : image.toPath(),
+		SelectionOptions o = selectionOptions();
+		CohortTable c = Bind.cohort(cohort == null ? null : cohort.toPath(), image == null ? null : image.toPath(),
 				labels == null ? null : labels.toPath(), lesions == null ? null : lesions.toPath(), patient);
-		SelectionTask.Options o = new SelectionTask.Options();
-		o.radiusMm = radius;
-		o.cccThreshold = ccc;
-		o.method = Correlation.Method.parse(correlation);
-		o.correlationThreshold = cut;
-		SelectionTask.Result r = SelectionTask.run(c, settings(), o, threads(), progress());
-		for (String w : r.warnings) warn(w);
-		SelectionTask.write(r, o.method, output.toPath());
-		robustness = ResultsTables.of(SelectionTask.robustnessRows(r));
-		clusters = ResultsTables.of(SelectionTask.clusterRows(r));
-		heatmap = new ImagePlus("Correlation Heatmap", SelectionTask.heatmap(r, o.method));
+		CohortWorkflow.Extracted x;
+		try (Execution execution = execution()) {
+			x = CohortWorkflow.extract(c, extractionOptions(), o, false, new MemoryStore(), execution);
+		}
+		for (String w : x.notes()) warn(w);
+		SelectionWorkflow.Result r = SelectionWorkflow.run(x.variants(), o);
+		if (r.skipped() != null) throw new IllegalArgumentException(r.skipped());
+		SelectionReport.write(x, r, o.correlation(), output.toPath());
+		robustness = ResultsTables.of(SelectionReport.robustnessRows(r));
+		featureClusters = ResultsTables.of(SelectionReport.clusterRows(r));
+		java.awt.image.BufferedImage img = SelectionReport.heatmap(r, o.correlation());
+		heatmap = img == null ? null : new ImagePlus("Correlation Heatmap", img);
 		if (showing()) {
 			robustness.show("Feature Robustness");
-			clusters.show("Feature Clusters");
-			heatmap.show();
+			featureClusters.show("Feature Clusters");
+			if (heatmap != null) heatmap.show();
 		}
 	}
 }

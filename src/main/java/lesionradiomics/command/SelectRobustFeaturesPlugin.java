@@ -1,52 +1,50 @@
 package lesionradiomics.command;
 
-import java.io.IOException;
+import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
-import lesionradiomics.analysis.Correlation;
 import lesionradiomics.io.CohortTable;
-import lesionradiomics.progress.Progress;
 import lesionradiomics.report.ResultsTables;
+import lesionradiomics.report.SelectionReport;
+import lesionradiomics.workflow.CohortWorkflow;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.MemoryStore;
+import lesionradiomics.workflow.SelectionOptions;
+import lesionradiomics.workflow.SelectionWorkflow;
 
 /** Plugins › Lesion Radiomics › Select Robust Features (ImageJ 1.x entry, macro-recordable). */
 public class SelectRobustFeaturesPlugin implements PlugIn {
 
+	static final String TITLE = "Select Robust Features";
+
+	static DialogForm form() {
+		return new DialogForm(TITLE).file("cohort").extraction().selection().directory("output");
+	}
+
 	@Override
 	public void run(String arg) {
-		GenericDialog gd = new GenericDialog("Select Robust Features");
-		gd.addFileField("cohort", "", 30);
-		DialogFields.addSettings(gd);
-		gd.addNumericField("radius", 1, 2, 6, "mm");
-		gd.addNumericField("ccc", 0.8, 2, 6, "");
-		gd.addChoice("correlation", new String[] { "pearson", "spearman" }, "pearson");
-		gd.addNumericField("cut", 0.8, 2, 6, "|r|");
-		gd.addDirectoryField("output", "", 30);
-		gd.showDialog();
-		if (gd.wasCanceled()) return;
-		try {
-			Path cohort = Path.of(gd.getNextString().trim());
-			lesionradiomics.features.FeatureSettings settings = DialogFields.readSettings(gd);
-			int threads = DialogFields.readThreads(gd);
-			SelectionTask.Options o = new SelectionTask.Options();
-			o.radiusMm = gd.getNextNumber();
-			o.cccThreshold = gd.getNextNumber();
-			o.method = Correlation.Method.parse(gd.getNextChoice());
-			o.correlationThreshold = gd.getNextNumber();
-			Path out = Path.of(gd.getNextString().trim());
-			SelectionTask.Result r = SelectionTask.run(CohortTable.read(cohort), settings, o, threads, ExtractLesionFeaturesPlugin.imageJProgress());
-			for (String w : r.warnings) IJ.log("Lesion Radiomics: " + w);
-			SelectionTask.write(r, o.method, out);
-			ResultsTables.of(SelectionTask.robustnessRows(r)).show("Feature Robustness");
-			ResultsTables.of(SelectionTask.clusterRows(r)).show("Feature Clusters");
-			new ImagePlus("Correlation Heatmap", SelectionTask.heatmap(r, o.method)).show();
-		} catch (IOException | IllegalArgumentException e) {
-			IJ.error("Select Robust Features", e.getMessage());
-		} catch (Progress.CancelledException e) {
-			IJ.showStatus("Lesion Radiomics: cancelled");
-		}
+		DialogForm.Values v = form().show();
+		if (v == null) return;
+		DialogForm.run(TITLE, () -> {
+			SelectionOptions o = DialogForm.selection(v);
+			CohortTable cohort = CohortTable.read(v.path("cohort"));
+			Path out = v.path("output");
+			CohortWorkflow.Extracted x;
+			try (Execution execution = Execution.of(v.integer("threads"), DialogForm.imageJProgress())) {
+				x = CohortWorkflow.extract(cohort, DialogForm.extraction(v), o, false, new MemoryStore(), execution);
+			}
+			for (String w : x.notes()) IJ.log("Lesion Radiomics: " + w);
+			SelectionWorkflow.Result r = SelectionWorkflow.run(x.variants(), o);
+			if (r.skipped() != null) throw new IllegalArgumentException(r.skipped());
+			SelectionReport.write(x, r, o.correlation(), out);
+			ResultsTables.of(SelectionReport.robustnessRows(r)).show("Feature Robustness");
+			ResultsTables.of(SelectionReport.clusterRows(r)).show("Feature Clusters");
+			BufferedImage heatmap = SelectionReport.heatmap(r, o.correlation());
+			if (heatmap != null) new ImagePlus("Correlation Heatmap", heatmap).show();
+			IJ.log("Lesion Radiomics: selected " + r.selected() + "; files in " + out);
+		});
 	}
 }

@@ -9,61 +9,140 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 import lesionradiomics.preprocess.Discretizer;
 import lesionradiomics.preprocess.Resegmentation;
 
 /**
- * Extraction settings, named and defaulted as pyradiomics' parameter file ({@code binWidth}, {@code binCount},
- * {@code resampledPixelSpacing}, {@code interpolator}, {@code padDistance}, {@code normalize}, {@code normalizeScale},
- * {@code removeOutliers}, {@code resegmentRange}, {@code resegmentMode}, {@code voxelArrayShift}, {@code force2D},
- * {@code force2Ddimension}, {@code distances}, {@code weightingNorm}, {@code gldm_a}, {@code minimumROIDimensions},
- * {@code minimumROISize}), plus which feature classes and features are enabled. Immutable; build with
- * {@link #builder()} or {@link #fromMap(Map)}.
+ * Extraction settings, named and defaulted as pyradiomics' parameter file, plus which feature classes and features are
+ * enabled. Every setting is declared once, in {@link #SETTINGS}: its name, default, parser, validation and
+ * description; getters, the builder, {@link #asMap()} and the list of known names all come from that table.
+ * Immutable; build with {@link #builder()} or {@link #fromMap(Map)}.
  */
 public final class FeatureSettings {
 
-	private final double binWidth;
-	private final Integer binCount;
-	private final double[] absoluteRange;
-	private final double[] resampledPixelSpacing;
-	private final String interpolator;
-	private final int padDistance;
-	private final boolean normalize;
-	private final double normalizeScale;
-	private final double removeOutliers;
-	private final double[] resegmentRange;
-	private final Resegmentation.Mode resegmentMode;
-	private final double voxelArrayShift;
-	private final boolean force2D;
-	private final int force2Ddimension;
-	private final int[] distances;
-	private final String weightingNorm;
-	private final double gldmA;
-	private final int minimumROIDimensions;
-	private final int minimumROISize;
+	/** One pyradiomics setting: its name, default, how to read it from text, what it allows, and what it does. */
+	public static final class Setting {
+		private final String name;
+		private final Object defaultValue;
+		private final Function<String, Object> parser;
+		private final Function<Object, String> check;
+		private final String description;
+		private final List<String> clears;
+
+		Setting(String name, Object defaultValue, Function<String, Object> parser, Function<Object, String> check, String description,
+				String... clears) {
+			this.name = name;
+			this.defaultValue = defaultValue;
+			this.parser = parser;
+			this.check = check;
+			this.description = description;
+			this.clears = List.of(clears);
+		}
+
+		public String name() { return name; }
+		public String description() { return description; }
+		/** The default as text ("None" when unset). */
+		public String defaultText() { return format(defaultValue); }
+
+		Object parse(String text) {
+			String v = text.trim();
+			Object value;
+			try {
+				value = v.equalsIgnoreCase("none") ? null : parser.apply(v);
+			} catch (NumberFormatException e) {
+				throw new IllegalArgumentException("setting " + name + ": cannot read '" + text + "' as a number", e);
+			} catch (IllegalArgumentException e) {
+				throw new IllegalArgumentException("setting " + name + ": " + e.getMessage(), e);
+			}
+			return validate(value);
+		}
+
+		Object validate(Object value) {
+			String problem = value == null ? null : check.apply(value);
+			if (problem != null) throw new IllegalArgumentException("setting " + name + " = " + format(value) + ": " + problem);
+			return value;
+		}
+	}
+
+	private static String format(Object v) {
+		if (v == null) return "None";
+		if (v instanceof double[]) return Arrays.toString((double[]) v);
+		if (v instanceof int[]) return Arrays.toString((int[]) v);
+		if (v instanceof Resegmentation.Mode) return ((Resegmentation.Mode) v).name().toLowerCase(Locale.ROOT);
+		return v.toString();
+	}
+
+	private static Function<Object, String> positive() {
+		return v -> ((Number) v).doubleValue() > 0 && Double.isFinite(((Number) v).doubleValue()) ? null : "must be a positive finite number";
+	}
+
+	private static Function<Object, String> atLeast(int min) {
+		return v -> ((Number) v).intValue() >= min ? null : "must be at least " + min;
+	}
+
+	private static final Function<Object, String> ANY = v -> null;
+
+	/** Every setting, in pyradiomics' order. The single place where a setting is declared. */
+	public static final List<Setting> SETTINGS = List.of(
+			new Setting("binWidth", 25.0, Double::parseDouble, positive(), "fixed bin width of the discretisation", "binCount", "binRange"),
+			new Setting("binCount", null, Integer::parseInt, atLeast(1), "fixed number of bins instead of a bin width", "binRange"),
+			new Setting("binRange", null, FeatureSettings::doubles, v -> {
+				double[] r = (double[]) v;
+				return r.length != 3 ? "needs min,max,count" : !(r[1] > r[0]) || r[2] < 1 || r[2] != Math.rint(r[2]) ? "needs min < max and a whole count >= 1" : null;
+			}, "absolute discretisation: count equal bins over [min, max], e.g. -1000,3000,400", "binCount"),
+			new Setting("resampledPixelSpacing", null, FeatureSettings::doubles, v -> {
+				double[] s = (double[]) v;
+				if (s.length != 3) return "needs 3 values (x,y,z mm)";
+				for (double x : s) if (!(x >= 0) || !Double.isFinite(x)) return "spacings must be >= 0 mm (0 keeps an axis)";
+				return null;
+			}, "resample each lesion to this spacing (x,y,z mm; 0 keeps an axis)"),
+			new Setting("interpolator", "sitkBSpline", v -> {
+				lesionradiomics.preprocess.Resampler.Interpolator.parse(v);
+				return v;
+			}, ANY, "image interpolator: sitkBSpline, sitkLinear or sitkNearestNeighbor"),
+			new Setting("padDistance", 5, Integer::parseInt, atLeast(0), "voxels added around the lesion before resampling"),
+			new Setting("normalize", false, FeatureSettings::bool, ANY, "z-score normalise the image"),
+			new Setting("normalizeScale", 1.0, Double::parseDouble, positive(), "scale after normalisation"),
+			new Setting("removeOutliers", null, Double::parseDouble, positive(), "clip normalised values beyond this many SDs"),
+			new Setting("resegmentRange", null, FeatureSettings::doubles, v -> {
+				double[] r = (double[]) v;
+				return r.length < 1 || r.length > 2 ? "needs one or two values" : r.length == 2 && !(r[1] >= r[0]) ? "needs min <= max" : null;
+			}, "keep only mask voxels in this intensity range"),
+			new Setting("resegmentMode", Resegmentation.Mode.ABSOLUTE, Resegmentation.Mode::parse, ANY, "absolute, relative or sigma"),
+			new Setting("voxelArrayShift", 0.0, Double::parseDouble, v -> Double.isFinite((Double) v) ? null : "must be finite",
+					"added to intensities for energy features"),
+			new Setting("force2D", false, FeatureSettings::bool, ANY, "texture in 2D slices"),
+			new Setting("force2Ddimension", 0, Integer::parseInt, v -> (Integer) v >= 0 && (Integer) v <= 2 ? null : "must be 0, 1 or 2",
+					"axis of the 2D slices"),
+			new Setting("distances", new int[] { 1 }, v -> {
+				double[] d = doubles(v);
+				int[] di = new int[d.length];
+				for (int i = 0; i < d.length; i++) di[i] = (int) d[i];
+				return di;
+			}, v -> {
+				for (int d : (int[]) v) if (d < 1) return "distances must be >= 1";
+				return ((int[]) v).length == 0 ? "needs at least one distance" : null;
+			}, "neighbour distances of the texture matrices"),
+			new Setting("weightingNorm", null, v -> v, v -> List.of("manhattan", "euclidean", "infinity", "no_weighting").contains(v) ? null
+					: "must be manhattan, euclidean, infinity or no_weighting", "weighting of directions by distance"),
+			new Setting("gldm_a", 0.0, Double::parseDouble, v -> (Double) v >= 0 ? null : "must be >= 0", "GLDM dependence cut-off alpha"),
+			new Setting("minimumROIDimensions", 2, Integer::parseInt, v -> (Integer) v >= 1 && (Integer) v <= 3 ? null : "must be 1, 2 or 3",
+					"lesions spanning fewer axes are refused"),
+			new Setting("minimumROISize", 0, v -> v.equalsIgnoreCase("none") ? 0 : Integer.parseInt(v), atLeast(0),
+					"lesions with fewer voxels are refused"));
+
+	private static final Map<String, Setting> BY_NAME = new LinkedHashMap<>();
+	static {
+		for (Setting s : SETTINGS) BY_NAME.put(s.name, s);
+	}
+
+	private final Map<String, Object> values;
 	private final Map<String, Set<String>> enabled;
 
 	private FeatureSettings(Builder b) {
-		binWidth = b.binWidth;
-		binCount = b.binCount;
-		absoluteRange = b.absoluteRange == null ? null : b.absoluteRange.clone();
-		resampledPixelSpacing = b.resampledPixelSpacing == null ? null : b.resampledPixelSpacing.clone();
-		interpolator = b.interpolator;
-		padDistance = b.padDistance;
-		normalize = b.normalize;
-		normalizeScale = b.normalizeScale;
-		removeOutliers = b.removeOutliers;
-		resegmentRange = b.resegmentRange == null ? null : b.resegmentRange.clone();
-		resegmentMode = b.resegmentMode;
-		voxelArrayShift = b.voxelArrayShift;
-		force2D = b.force2D;
-		force2Ddimension = b.force2Ddimension;
-		distances = b.distances.clone();
-		weightingNorm = b.weightingNorm;
-		gldmA = b.gldmA;
-		minimumROIDimensions = b.minimumROIDimensions;
-		minimumROISize = b.minimumROISize;
+		values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
 		Map<String, Set<String>> en = new LinkedHashMap<>();
 		b.enabled.forEach((k, v) -> en.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
 		enabled = Collections.unmodifiableMap(en);
@@ -81,41 +160,44 @@ public final class FeatureSettings {
 
 	public Builder toBuilder() {
 		Builder b = new Builder();
-		b.binWidth = binWidth; b.binCount = binCount; b.absoluteRange = absoluteRange;
-		b.resampledPixelSpacing = resampledPixelSpacing; b.interpolator = interpolator; b.padDistance = padDistance;
-		b.normalize = normalize; b.normalizeScale = normalizeScale; b.removeOutliers = removeOutliers;
-		b.resegmentRange = resegmentRange; b.resegmentMode = resegmentMode; b.voxelArrayShift = voxelArrayShift;
-		b.force2D = force2D; b.force2Ddimension = force2Ddimension; b.distances = distances.clone();
-		b.weightingNorm = weightingNorm; b.gldmA = gldmA; b.minimumROIDimensions = minimumROIDimensions;
-		b.minimumROISize = minimumROISize;
-		b.enabled = new LinkedHashMap<>();
+		b.values.putAll(values);
 		enabled.forEach((k, v) -> b.enabled.put(k, new LinkedHashSet<>(v)));
 		return b;
 	}
 
+	private Object get(String name) { return values.get(name); }
+
 	public Discretizer discretizer() {
-		if (absoluteRange != null) return Discretizer.absoluteRange(absoluteRange[0], absoluteRange[1], (int) absoluteRange[2]);
-		if (binCount != null) return Discretizer.fixedBinCount(binCount);
-		return Discretizer.fixedBinWidth(binWidth);
+		double[] range = (double[]) get("binRange");
+		if (range != null) return Discretizer.absoluteRange(range[0], range[1], (int) range[2]);
+		if (binCount() != null) return Discretizer.fixedBinCount(binCount());
+		return Discretizer.fixedBinWidth(binWidth());
 	}
 
-	public double binWidth() { return binWidth; }
-	public Integer binCount() { return binCount; }
-	public double[] resampledPixelSpacing() { return resampledPixelSpacing == null ? null : resampledPixelSpacing.clone(); }
-	public String interpolator() { return interpolator; }
-	public int padDistance() { return padDistance; }
-	public boolean normalize() { return normalize; }
-	public double normalizeScale() { return normalizeScale; }
-	public double removeOutliers() { return removeOutliers; }
-	public Resegmentation resegmentation() { return resegmentRange == null ? null : new Resegmentation(resegmentRange, resegmentMode); }
-	public double voxelArrayShift() { return voxelArrayShift; }
-	public boolean force2D() { return force2D; }
-	public int force2Ddimension() { return force2Ddimension; }
-	public int[] distances() { return distances.clone(); }
-	public String weightingNorm() { return weightingNorm; }
-	public double gldmA() { return gldmA; }
-	public int minimumROIDimensions() { return minimumROIDimensions; }
-	public int minimumROISize() { return minimumROISize; }
+	public double binWidth() { return (Double) get("binWidth"); }
+	public Integer binCount() { return (Integer) get("binCount"); }
+	public double[] resampledPixelSpacing() {
+		double[] s = (double[]) get("resampledPixelSpacing");
+		return s == null ? null : s.clone();
+	}
+	public String interpolator() { return (String) get("interpolator"); }
+	public int padDistance() { return (Integer) get("padDistance"); }
+	public boolean normalize() { return (Boolean) get("normalize"); }
+	public double normalizeScale() { return (Double) get("normalizeScale"); }
+	/** NaN when not set. */
+	public double removeOutliers() { return get("removeOutliers") == null ? Double.NaN : (Double) get("removeOutliers"); }
+	public Resegmentation resegmentation() {
+		double[] r = (double[]) get("resegmentRange");
+		return r == null ? null : new Resegmentation(r, (Resegmentation.Mode) get("resegmentMode"));
+	}
+	public double voxelArrayShift() { return (Double) get("voxelArrayShift"); }
+	public boolean force2D() { return (Boolean) get("force2D"); }
+	public int force2Ddimension() { return (Integer) get("force2Ddimension"); }
+	public int[] distances() { return ((int[]) get("distances")).clone(); }
+	public String weightingNorm() { return (String) get("weightingNorm"); }
+	public double gldmA() { return (Double) get("gldm_a"); }
+	public int minimumROIDimensions() { return (Integer) get("minimumROIDimensions"); }
+	public int minimumROISize() { return (Integer) get("minimumROISize"); }
 
 	/**
 	 * Enabled feature classes, each with the features asked for; an empty set means all default features of that
@@ -123,28 +205,15 @@ public final class FeatureSettings {
 	 */
 	public Map<String, Set<String>> enabledFeatures() { return enabled; }
 
-	/** The settings as pyradiomics would print them, for run records and table metadata. */
+	/** The settings as pyradiomics would print them, for run records and table metadata (only the binning in use). */
 	public Map<String, Object> asMap() {
 		Map<String, Object> m = new LinkedHashMap<>();
-		if (absoluteRange != null) m.put("binRange", Arrays.toString(absoluteRange));
-		else if (binCount != null) m.put("binCount", binCount);
-		else m.put("binWidth", binWidth);
-		m.put("resampledPixelSpacing", resampledPixelSpacing == null ? "None" : Arrays.toString(resampledPixelSpacing));
-		m.put("interpolator", interpolator);
-		m.put("padDistance", padDistance);
-		m.put("normalize", normalize);
-		m.put("normalizeScale", normalizeScale);
-		m.put("removeOutliers", Double.isNaN(removeOutliers) ? "None" : removeOutliers);
-		m.put("resegmentRange", resegmentRange == null ? "None" : Arrays.toString(resegmentRange));
-		m.put("resegmentMode", resegmentMode.name().toLowerCase(Locale.ROOT));
-		m.put("voxelArrayShift", voxelArrayShift);
-		m.put("force2D", force2D);
-		m.put("force2Ddimension", force2Ddimension);
-		m.put("distances", Arrays.toString(distances));
-		m.put("weightingNorm", weightingNorm == null ? "None" : weightingNorm);
-		m.put("gldm_a", gldmA);
-		m.put("minimumROIDimensions", minimumROIDimensions);
-		m.put("minimumROISize", minimumROISize);
+		String binning = get("binRange") != null ? "binRange" : get("binCount") != null ? "binCount" : "binWidth";
+		for (Setting s : SETTINGS) {
+			if (s.name.startsWith("bin") && !s.name.equals(binning)) continue;
+			Object v = values.get(s.name);
+			m.put(s.name, v instanceof double[] || v instanceof int[] || v instanceof Resegmentation.Mode || v == null ? format(v) : v);
+		}
 		m.put("featureClass", enabled.isEmpty() ? "all" : enabled.toString());
 		return m;
 	}
@@ -159,63 +228,54 @@ public final class FeatureSettings {
 		return b.build();
 	}
 
-	public static final class Builder {
-		private double binWidth = 25;
-		private Integer binCount;
-		private double[] absoluteRange;
-		private double[] resampledPixelSpacing;
-		private String interpolator = "sitkBSpline";
-		private int padDistance = 5;
-		private boolean normalize;
-		private double normalizeScale = 1;
-		private double removeOutliers = Double.NaN;
-		private double[] resegmentRange;
-		private Resegmentation.Mode resegmentMode = Resegmentation.Mode.ABSOLUTE;
-		private double voxelArrayShift = 0;
-		private boolean force2D;
-		private int force2Ddimension = 0;
-		private int[] distances = { 1 };
-		private String weightingNorm;
-		private double gldmA = 0;
-		private int minimumROIDimensions = 2;
-		private int minimumROISize = 0;
-		private Map<String, Set<String>> enabled = new LinkedHashMap<>();
+	/** The names of every setting, in pyradiomics' order. */
+	public static List<String> names() {
+		return List.copyOf(BY_NAME.keySet());
+	}
 
-		public Builder binWidth(double w) {
-			if (!(w > 0)) throw new IllegalArgumentException("binWidth must be positive, is " + w);
-			binWidth = w; binCount = null; absoluteRange = null; return this;
+	public static final class Builder {
+		private final Map<String, Object> values = new LinkedHashMap<>();
+		private final Map<String, Set<String>> enabled = new LinkedHashMap<>();
+
+		Builder() {
+			for (Setting s : SETTINGS) values.put(s.name, s.defaultValue);
 		}
-		public Builder binCount(int n) {
-			if (n < 1) throw new IllegalArgumentException("binCount must be >= 1, is " + n);
-			binCount = n; absoluteRange = null; return this;
+
+		private Builder put(String name, Object value) {
+			Setting s = BY_NAME.get(name);
+			values.put(name, s.validate(value));
+			if (value != null) for (String c : s.clears) values.put(c, null);
+			return this;
 		}
+
+		/** Sets one pyradiomics-named setting from its text value ("None" unsets it). */
+		public Builder set(String name, String value) {
+			Setting s = BY_NAME.get(name);
+			if (s == null) throw new IllegalArgumentException("unknown setting '" + name + "'; known settings: " + names());
+			return put(name, s.parse(value));
+		}
+
+		public Builder binWidth(double w) { return put("binWidth", w); }
+		public Builder binCount(int n) { return put("binCount", n); }
 		/** Absolute discretisation: {@code count} equal bins over [min, max] (e.g. 400 bins over -1000..3000 HU). */
-		public Builder binRange(double min, double max, int count) {
-			if (!(max > min) || count < 1) throw new IllegalArgumentException("bin range needs min < max and at least one bin");
-			absoluteRange = new double[] { min, max, count }; binCount = null; return this;
-		}
-		public Builder resampledPixelSpacing(double[] s) {
-			if (s != null && s.length != 3) throw new IllegalArgumentException("resampledPixelSpacing needs 3 values (x,y,z mm)");
-			resampledPixelSpacing = s == null ? null : s.clone(); return this;
-		}
-		public Builder interpolator(String i) { interpolator = i; return this; }
-		public Builder padDistance(int p) { padDistance = p; return this; }
-		public Builder normalize(boolean n) { normalize = n; return this; }
-		public Builder normalizeScale(double s) { normalizeScale = s; return this; }
-		public Builder removeOutliers(double o) { removeOutliers = o; return this; }
-		public Builder resegmentRange(double[] r) { resegmentRange = r == null ? null : r.clone(); return this; }
-		public Builder resegmentMode(Resegmentation.Mode m) { resegmentMode = m; return this; }
-		public Builder voxelArrayShift(double s) { voxelArrayShift = s; return this; }
-		public Builder force2D(boolean f) { force2D = f; return this; }
-		public Builder force2Ddimension(int d) {
-			if (d < 0 || d > 2) throw new IllegalArgumentException("force2Ddimension must be 0, 1 or 2");
-			force2Ddimension = d; return this;
-		}
-		public Builder distances(int... d) { distances = d.clone(); return this; }
-		public Builder weightingNorm(String w) { weightingNorm = w; return this; }
-		public Builder gldmA(double a) { gldmA = a; return this; }
-		public Builder minimumROIDimensions(int d) { minimumROIDimensions = d; return this; }
-		public Builder minimumROISize(int s) { minimumROISize = s; return this; }
+		public Builder binRange(double min, double max, int count) { return put("binRange", new double[] { min, max, count }); }
+		public Builder resampledPixelSpacing(double[] s) { return put("resampledPixelSpacing", s == null ? null : s.clone()); }
+		public Builder interpolator(String i) { return set("interpolator", i); }
+		public Builder padDistance(int p) { return put("padDistance", p); }
+		public Builder normalize(boolean n) { return put("normalize", n); }
+		public Builder normalizeScale(double s) { return put("normalizeScale", s); }
+		public Builder removeOutliers(double o) { return put("removeOutliers", Double.isNaN(o) ? null : o); }
+		public Builder resegmentRange(double[] r) { return put("resegmentRange", r == null ? null : r.clone()); }
+		public Builder resegmentMode(Resegmentation.Mode m) { return put("resegmentMode", m); }
+		public Builder voxelArrayShift(double s) { return put("voxelArrayShift", s); }
+		public Builder force2D(boolean f) { return put("force2D", f); }
+		public Builder force2Ddimension(int d) { return put("force2Ddimension", d); }
+		public Builder distances(int... d) { return put("distances", d.clone()); }
+		public Builder weightingNorm(String w) { return put("weightingNorm", w); }
+		public Builder gldmA(double a) { return put("gldm_a", a); }
+		public Builder minimumROIDimensions(int d) { return put("minimumROIDimensions", d); }
+		public Builder minimumROISize(int s) { return put("minimumROISize", s); }
+
 		/** Enables a feature class (all its default features, or the named ones); the first call disables the others. */
 		public Builder enable(String featureClass, String... features) {
 			String cls = featureClass.toLowerCase(Locale.ROOT);
@@ -230,53 +290,14 @@ public final class FeatureSettings {
 			return this;
 		}
 
-		/** Sets one pyradiomics-named setting from its text value. */
-		public Builder set(String name, String value) {
-			String v = value.trim();
-			try {
-				switch (name) {
-				case "binWidth": return binWidth(Double.parseDouble(v));
-				case "binCount": return binCount(Integer.parseInt(v));
-				case "resampledPixelSpacing": return resampledPixelSpacing(v.equalsIgnoreCase("none") ? null : doubles(v));
-				case "interpolator": return interpolator(v);
-				case "padDistance": return padDistance(Integer.parseInt(v));
-				case "normalize": return normalize(v.equalsIgnoreCase("true"));
-				case "normalizeScale": return normalizeScale(Double.parseDouble(v));
-				case "removeOutliers": return removeOutliers(v.equalsIgnoreCase("none") ? Double.NaN : Double.parseDouble(v));
-				case "resegmentRange": return resegmentRange(v.equalsIgnoreCase("none") ? null : doubles(v));
-				case "resegmentMode": return resegmentMode(Resegmentation.Mode.parse(v));
-				case "voxelArrayShift": return voxelArrayShift(Double.parseDouble(v));
-				case "force2D": return force2D(v.equalsIgnoreCase("true"));
-				case "force2Ddimension": return force2Ddimension(Integer.parseInt(v));
-				case "distances": {
-					double[] d = doubles(v);
-					int[] di = new int[d.length];
-					for (int i = 0; i < d.length; i++) di[i] = (int) d[i];
-					return distances(di);
-				}
-				case "weightingNorm": return weightingNorm(v.equalsIgnoreCase("none") ? null : v);
-				case "gldm_a": return gldmA(Double.parseDouble(v));
-				case "minimumROIDimensions": return minimumROIDimensions(Integer.parseInt(v));
-				case "minimumROISize": return minimumROISize(v.equalsIgnoreCase("none") ? 0 : Integer.parseInt(v));
-				case "binRange": {
-					double[] r = doubles(v);
-					if (r.length != 3) throw new IllegalArgumentException("binRange needs min,max,count");
-					return binRange(r[0], r[1], (int) r[2]);
-				}
-				default:
-					throw new IllegalArgumentException("unknown setting '" + name + "'; known settings: " + KNOWN);
-				}
-			} catch (NumberFormatException e) {
-				throw new IllegalArgumentException("setting " + name + ": cannot read '" + value + "' as a number", e);
-			}
-		}
-
 		public FeatureSettings build() { return new FeatureSettings(this); }
 	}
 
-	static final List<String> KNOWN = List.of("binWidth", "binCount", "binRange", "resampledPixelSpacing", "interpolator",
-			"padDistance", "normalize", "normalizeScale", "removeOutliers", "resegmentRange", "resegmentMode", "voxelArrayShift",
-			"force2D", "force2Ddimension", "distances", "weightingNorm", "gldm_a", "minimumROIDimensions", "minimumROISize");
+	private static boolean bool(String v) {
+		if (v.equalsIgnoreCase("true")) return true;
+		if (v.equalsIgnoreCase("false")) return false;
+		throw new IllegalArgumentException("'" + v + "' is not true or false");
+	}
 
 	private static double[] doubles(String v) {
 		String s = v.replace("[", "").replace("]", "").replace("(", "").replace(")", "").trim();

@@ -2,7 +2,9 @@ package lesionradiomics.features;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lesion features of one or more patients: one row per lesion (patient, label, site and the feature values in column
@@ -16,13 +18,23 @@ public final class FeatureTable {
 		private final long label;
 		private final String site;
 		private final LesionFeatures features;
+		private final Map<String, String> annotations;
 
 		public Row(String patient, long label, String site, LesionFeatures features) {
+			this(patient, label, site, Map.of(), features);
+		}
+
+		/** @param annotations further columns of the lesion table, kept beside the features */
+		public Row(String patient, long label, String site, Map<String, String> annotations, LesionFeatures features) {
 			this.patient = patient;
 			this.label = label;
 			this.site = site;
+			this.annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
 			this.features = features;
 		}
+
+		/** Further lesion-table columns, in table order. */
+		public Map<String, String> annotations() { return annotations; }
 
 		public String patient() { return patient; }
 		public long label() { return label; }
@@ -36,6 +48,13 @@ public final class FeatureTable {
 	public FeatureTable(List<String> columns, List<Row> rows) {
 		this.columns = Collections.unmodifiableList(new ArrayList<>(columns));
 		this.rows = Collections.unmodifiableList(new ArrayList<>(rows));
+	}
+
+	/** Names of the lesion-table columns kept beside the features (union over rows, in order of appearance). */
+	public List<String> annotationColumns() {
+		java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+		for (Row r : rows) out.addAll(r.annotations().keySet());
+		return List.copyOf(out);
 	}
 
 	/** Feature column names, in output order. */

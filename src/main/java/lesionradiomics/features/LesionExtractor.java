@@ -6,16 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Comparator;
+import java.util.concurrent.Executor;
 
 import lesionradiomics.preprocess.MaskPerturbation;
 import lesionradiomics.preprocess.Normalization;
 import lesionradiomics.preprocess.Resampler;
 import lesionradiomics.preprocess.Resegmentation;
+import lesionradiomics.progress.Parallel;
 import lesionradiomics.progress.Progress;
 import lesionradiomics.volume.BoundingBox;
 import lesionradiomics.volume.LabelMap;
@@ -30,82 +28,65 @@ import lesionradiomics.volume.Volume;
  */
 public final class LesionExtractor {
 
-	private final FeatureSettings settings;
-	private final int threads;
-	private final MaskPerturbation perturbation;
+	/** Name of the unperturbed (delineated) variant in {@link #extractVariants}. */
+	public static final String ORIGINAL = "original";
 
-	public LesionExtractor(FeatureSettings settings, int threads) {
-		this(settings, threads, null);
+	private final FeatureSettings settings;
+	private final List<MaskPerturbation> perturbations;
+
+	public LesionExtractor(FeatureSettings settings) {
+		this(settings, List.of());
 	}
 
-	/** @param perturbation change of each lesion's mask before computing (robustness analysis), or null */
-	public LesionExtractor(FeatureSettings settings, int threads, MaskPerturbation perturbation) {
-		if (threads < 1) throw new IllegalArgumentException("threads must be >= 1, is " + threads);
+	/** @param perturbations changes of each lesion's mask computed besides the delineated one (robustness analysis) */
+	public LesionExtractor(FeatureSettings settings, List<MaskPerturbation> perturbations) {
 		this.settings = settings;
-		this.threads = threads;
-		this.perturbation = perturbation;
+		this.perturbations = List.copyOf(perturbations);
 	}
 
 	public FeatureSettings settings() { return settings; }
 
-	/** Features of every non-zero label. */
-	public List<LesionFeatures> extractAll(Volume image, LabelMap labels, Progress progress) {
-		return extract(image, labels, labels.lesions(threads), progress);
+	/** Variant names in output order: "original", then each perturbation's name. */
+	public List<String> variants() {
+		List<String> out = new ArrayList<>(List.of(ORIGINAL));
+		for (MaskPerturbation p : perturbations) out.add(p.name());
+		return out;
+	}
+
+	/** Features of every non-zero label on its delineated mask. */
+	public List<LesionFeatures> extractAll(Volume image, LabelMap labels, Executor executor, Progress progress) {
+		return extract(image, labels, labels.lesions(1), executor, progress);
+	}
+
+	/** Features of the delineated lesions (label → bounding box, usually a subset of {@link LabelMap#lesions()}). */
+	public List<LesionFeatures> extract(Volume image, LabelMap labels, SortedMap<Long, BoundingBox> lesions, Executor executor, Progress progress) {
+		return extractVariants(image, labels, lesions, executor, progress).get(ORIGINAL);
 	}
 
 	/**
-	 * Features of the given lesions (label → bounding box, usually a subset of {@link LabelMap#lesions()}). A lesion
-	 * that cannot be computed (too small, flat after resegmentation, …) gets a result with the reason, never an
-	 * exception, so one bad lesion does not cost the others.
+	 * Features of every lesion on its delineated mask and on each perturbed mask (variant name → lesions in label
+	 * order). Each lesion is cropped, resampled and normalised once; the perturbed masks are derived on that prepared
+	 * grid. A lesion that cannot be computed (too small, flat after resegmentation, …) gets a result with the reason,
+	 * never an exception, so one bad lesion does not cost the others.
 	 */
-	public List<LesionFeatures> extract(Volume image, LabelMap labels, SortedMap<Long, BoundingBox> lesions, Progress progress) {
+	public Map<String, List<LesionFeatures>> extractVariants(Volume image, LabelMap labels, SortedMap<Long, BoundingBox> lesions, Executor executor,
+			Progress progress) {
 		checkGeometry(image, labels);
 		Normalization normalization = settings.normalize()
 				? Normalization.fit(image.image(), settings.normalizeScale(), settings.removeOutliers())
 				: null;
 		List<Long> order = new ArrayList<>(lesions.keySet());
-		List<LesionFeatures> results = new ArrayList<>();
-		AtomicLong done = new AtomicLong();
-		int total = order.size();
-		if (threads == 1 || total < 2) {
-			for (long label : order) {
-				progress.checkCancelled();
-				results.add(extractOne(image, labels, label, lesions.get(label), normalization));
-				progress.update("lesions", done.incrementAndGet(), total);
-			}
-			return results;
+		// Largest lesions first keeps all cores busy until the end; results come back in label order.
+		List<LesionFeatures[]> perLesion = Parallel.map(order, label -> extractOne(image, labels, label, lesions.get(label), normalization), executor,
+				Comparator.comparingLong((Long label) -> lesions.get(label).voxelCount()).reversed(), progress, "lesions");
+		Map<String, List<LesionFeatures>> out = new LinkedHashMap<>();
+		List<String> names = variants();
+		for (int v = 0; v < names.size(); v++) {
+			List<LesionFeatures> list = new ArrayList<>(perLesion.size());
+			for (LesionFeatures[] f : perLesion) list.add(f[v]);
+			out.put(names.get(v), list);
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, total), r -> {
-			Thread t = new Thread(r, "lesion-extraction");
-			t.setDaemon(true);
-			return t;
-		});
-		try {
-			// Largest lesions first keeps all cores busy until the end; results are re-ordered by label.
-			List<Long> bySize = new ArrayList<>(order);
-			bySize.sort((a, b) -> Long.compare(lesions.get(b).voxelCount(), lesions.get(a).voxelCount()));
-			Map<Long, Future<LesionFeatures>> futures = new LinkedHashMap<>();
-			for (long label : bySize) {
-				futures.put(label, pool.submit(() -> {
-					progress.checkCancelled();
-					LesionFeatures f = extractOne(image, labels, label, lesions.get(label), normalization);
-					progress.update("lesions", done.incrementAndGet(), total);
-					return f;
-				}));
-			}
-			for (long label : order) results.add(futures.get(label).get());
-			return results;
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new Progress.CancelledException();
-		} catch (ExecutionException e) {
-			Throwable c = e.getCause();
-			if (c instanceof RuntimeException) throw (RuntimeException) c;
-			if (c instanceof Error) throw (Error) c;
-			throw new IllegalStateException(c);
-		} finally {
-			pool.shutdownNow();
-		}
+		return out;
 	}
 
 	private static void checkGeometry(Volume image, LabelMap labels) {
@@ -114,18 +95,41 @@ public final class LesionExtractor {
 					+ image.geometry().describeDifference(labels.geometry()));
 	}
 
-	/** One lesion, from its bounding box in the full image. */
-	LesionFeatures extractOne(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
-		LesionRegion region;
+	/**
+	 * One lesion, prepared once from its bounding box in the full image, on every mask variant. Without resampling, the
+	 * box is cut once with the largest margin a perturbation needs, and each variant works on the part of it a crop
+	 * with its own margin would give (shape's principal axes depend on the voxel coordinates' origin in the last bits).
+	 */
+	LesionFeatures[] extractOne(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
+		LesionFeatures[] out = new LesionFeatures[1 + perturbations.size()];
 		if (settings.resampledPixelSpacing() != null) {
-			region = Resampler.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
+			LesionRegion region = Resampler.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
 					settings.padDistance(), normalization == null ? null : normalization::apply);
-		} else {
-			BoundingBox crop = perturbation == null ? box : box.padded(perturbation.margin(image.geometry().spacing()), image.geometry().size());
-			region = LesionRegion.crop(image, labels, label, crop);
-			if (normalization != null) region = region.withValues(normalization.apply(region.values()));
+			for (int v = 0; v < out.length; v++) out[v] = compute(label, box, v == 0 ? region : perturbations.get(v - 1).apply(region));
+			return out;
 		}
-		if (perturbation != null) region = perturbation.apply(region);
+		double[] spacing = image.geometry().spacing();
+		long[] imageSize = image.geometry().size();
+		int[] margins = new int[out.length];
+		int margin = 0;
+		for (int v = 1; v < out.length; v++) margin = Math.max(margin, margins[v] = perturbations.get(v - 1).margin(spacing));
+		BoundingBox prepared = margin == 0 ? box : box.padded(margin, imageSize);
+		LesionRegion region = LesionRegion.crop(image, labels, label, prepared);
+		if (normalization != null) region = region.withValues(normalization.apply(region.values()));
+		for (int v = 0; v < out.length; v++) {
+			BoundingBox own = margins[v] == 0 ? box : box.padded(margins[v], imageSize);
+			int[] offset = new int[3], size = new int[3];
+			for (int d = 0; d < 3; d++) {
+				offset[d] = (int) (own.min(d) - prepared.min(d));
+				size[d] = (int) own.size(d);
+			}
+			LesionRegion r = region.sub(offset, size);
+			out[v] = compute(label, box, v == 0 ? r : perturbations.get(v - 1).apply(r));
+		}
+		return out;
+	}
+
+	private LesionFeatures compute(long label, BoundingBox box, LesionRegion region) {
 		try {
 			return LesionFeatures.of(label, box.voxelCount(), compute(region));
 		} catch (IllegalArgumentException e) {

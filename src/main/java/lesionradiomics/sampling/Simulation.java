@@ -5,19 +5,17 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Executor;
 
 import lesionradiomics.features.FirstOrder;
+import lesionradiomics.progress.Parallel;
 import lesionradiomics.progress.Progress;
 
 /**
  * Repeated seeded sampling of every patient with every strategy: per patient and for the cohort (per simulation, the
  * mean over patients) the mean recovered percentage and its 2.5–97.5 percentile interval, and recovery curves for
- * k lesions at random. The generator of (patient, strategy, simulation) is derived from the seed alone, so the same
- * seed gives the same numbers whatever the thread count.
+ * k lesions at random. The generator of (patient, strategy, simulation) is derived from the seed and their names alone,
+ * so the same seed gives the same numbers whatever the thread count and whichever other patients are analysed.
  */
 public final class Simulation {
 
@@ -68,14 +66,12 @@ public final class Simulation {
 	private final int simulations;
 	private final long seed;
 	private final boolean plainRatio;
-	private final int threads;
 
-	public Simulation(int simulations, long seed, boolean plainRatio, int threads) {
+	public Simulation(int simulations, long seed, boolean plainRatio) {
 		if (simulations < 1) throw new IllegalArgumentException("simulations must be >= 1");
 		this.simulations = simulations;
 		this.seed = seed;
 		this.plainRatio = plainRatio;
-		this.threads = Math.max(1, threads);
 	}
 
 	/** SplitMix64's finaliser: decorrelates nearby inputs. */
@@ -85,17 +81,30 @@ public final class Simulation {
 		return z ^ (z >>> 31);
 	}
 
-	/** The generator of one (patient, strategy, simulation), from the seed only. */
-	SplittableRandom random(int patient, int strategy, int simulation) {
-		return new SplittableRandom(mix(mix(mix(mix(seed) + patient) + strategy) + simulation));
+	/** A stable 64-bit hash of a name (FNV-1a over its UTF-8 bytes): the same in every JVM and on every machine. */
+	static long hash(String name) {
+		long h = 0xcbf29ce484222325L;
+		for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+			h ^= b & 0xff;
+			h *= 0x100000001b3L;
+		}
+		return h;
+	}
+
+	/**
+	 * The generator of one (patient, strategy, simulation), from the seed and the names only: adding or removing a
+	 * patient or a strategy never changes another one's draws.
+	 */
+	SplittableRandom random(String patient, String strategy, int simulation) {
+		return new SplittableRandom(mix(mix(mix(mix(seed) + hash(patient)) + hash(strategy)) + simulation));
 	}
 
 	/** recovered % per simulation, [index][simulation], of one patient and strategy. */
-	double[][] simulate(PatientLesions p, int patientIndex, Strategy s, int strategyIndex, double[] full) {
+	double[][] simulate(PatientLesions p, Strategy s, double[] full) {
 		double[][] out = new double[2][simulations];
 		int runs = s.isRandom() ? simulations : 1;
 		for (int i = 0; i < runs; i++) {
-			int[] subset = s.select(p, s.isRandom() ? random(patientIndex, strategyIndex, i) : null);
+			int[] subset = s.select(p, s.isRandom() ? random(p.patient, s.name(), i) : null);
 			double[] sub = Recovery.indexes(p.distance, subset);
 			for (int x = 0; x < 2; x++) out[x][i] = 100 * Recovery.fraction(sub[x], full[x], subset.length, plainRatio);
 		}
@@ -103,41 +112,25 @@ public final class Simulation {
 		return out;
 	}
 
-	public Result run(List<PatientLesions> patients, List<Strategy> strategies, int kMin, int kMax, Progress progress) {
+	/** Simulates every patient (in parallel on {@code executor}, or on this thread when null) with every strategy. */
+	public Result run(List<PatientLesions> patients, List<Strategy> strategies, int kMin, int kMax, Executor executor, Progress progress) {
 		Result result = new Result(kMin, kMax);
 		List<Strategy> curve = new ArrayList<>();
 		for (int k = kMin; k <= kMax; k++) curve.add(Strategy.random(k));
 		List<Strategy> all = new ArrayList<>(strategies);
 		all.addAll(curve);
 		int np = patients.size(), ns = all.size();
-		double[][][][] pct = new double[np][][][]; // patient, strategy, index, simulation
-		ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, np)));
-		try {
-			List<Future<?>> futures = new ArrayList<>();
-			int[] done = { 0 };
-			for (int pi = 0; pi < np; pi++) {
-				int p = pi;
-				futures.add(pool.submit(() -> {
-					progress.checkCancelled();
-					PatientLesions pl = patients.get(p);
-					double[] full = Recovery.indexes(pl.distance, Strategy.all(pl, null));
-					pct[p] = new double[ns][][];
-					for (int s = 0; s < ns; s++) pct[p][s] = simulate(pl, p, all.get(s), s, full);
-					synchronized (done) {
-						progress.update("patients", ++done[0], np);
-					}
-				}));
+		// patient, strategy, index, simulation; a strategy cancels at its start so Esc is honoured within one strategy
+		List<double[][][]> perPatient = Parallel.map(patients, pl -> {
+			double[] full = Recovery.indexes(pl.distance, Strategy.all(pl, null));
+			double[][][] r = new double[ns][][];
+			for (int s = 0; s < ns; s++) {
+				progress.checkCancelled();
+				r[s] = simulate(pl, all.get(s), full);
 			}
-			for (Future<?> f : futures) f.get();
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new Progress.CancelledException();
-		} catch (ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
-			throw new IllegalStateException(e.getCause());
-		} finally {
-			pool.shutdownNow();
-		}
+			return r;
+		}, executor, null, progress, "patients");
+		double[][][][] pct = perPatient.toArray(new double[0][][][]);
 		for (PatientLesions p : patients) {
 			result.patients.add(p.patient);
 			result.exhaustive.add(Recovery.indexes(p.distance, Strategy.all(p, null)));

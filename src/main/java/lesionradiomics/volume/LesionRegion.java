@@ -60,6 +60,26 @@ public final class LesionRegion {
 		return new LesionRegion(size, volume.geometry().spacing(), values, mask, others);
 	}
 
+	/**
+	 * The sub-box starting at {@code offset} (voxels) with {@code subSize} voxels per axis, as a copy: the same region as
+	 * a crop of the image to that box would give, so features computed on it are the same to the last bit.
+	 */
+	public LesionRegion sub(int[] offset, int[] subSize) {
+		if (java.util.Arrays.equals(subSize, size)) return this;
+		int n = subSize[0] * subSize[1] * subSize[2];
+		double[] v = new double[n];
+		boolean[] m = new boolean[n];
+		boolean[] o = others == null ? null : new boolean[n];
+		for (int z = 0, i = 0; z < subSize[2]; z++)
+			for (int y = 0; y < subSize[1]; y++, i += subSize[0]) {
+				int src = index(offset[0], offset[1] + y, offset[2] + z);
+				System.arraycopy(values, src, v, i, subSize[0]);
+				System.arraycopy(mask, src, m, i, subSize[0]);
+				if (o != null) System.arraycopy(others, src, o, i, subSize[0]);
+			}
+		return new LesionRegion(subSize, spacing, v, m, o);
+	}
+
 	public int[] size() { return size.clone(); }
 	public int size(int d) { return size[d]; }
 	public double[] spacing() { return spacing.clone(); }

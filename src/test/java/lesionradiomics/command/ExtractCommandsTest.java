@@ -23,6 +23,9 @@ import ij.IJ;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import lesionradiomics.features.FeatureSettings;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.ExtractionWorkflow;
 import lesionradiomics.io.Csv;
 import lesionradiomics.io.ImageData;
 import lesionradiomics.io.LesionTable;
@@ -62,7 +65,9 @@ class ExtractCommandsTest {
 		long listed = LesionTable.read(DEMO.resolve("lesions.csv")).forPatient("P04").lesions().size();
 		assertEquals(listed + 1, rows.size());
 		assertEquals(List.of("patient", "label", "site"), rows.get(0).subList(0, 3));
-		assertEquals(110, rows.get(0).size());
+		assertEquals(111, rows.get(0).size());
+		assertEquals("texture", rows.get(0).get(3), "the lesion table's further columns are kept beside the features");
+		assertEquals("original_shape_Elongation", rows.get(0).get(4));
 		assertEquals("P04", rows.get(1).get(0));
 	}
 
@@ -84,14 +89,14 @@ class ExtractCommandsTest {
 		assertEquals(image.geometry().size(0), otherLabels.geometry().size(0)); // same size: this checks labels vs patient
 		LesionTable table = LesionTable.read(DEMO.resolve("lesions.csv"));
 		String m = assertThrows(VolumeFormatException.class,
-				() -> ExtractionTask.run(image, otherLabels, table, "P03", FeatureSettings.defaults(), 1, Progress.NONE)).getMessage();
+				() -> ExtractionWorkflow.run(new ExtractionWorkflow.Input(image, otherLabels, table, "P03"), ExtractionOptions.DEFAULTS, Execution.serial())).getMessage();
 		assertTrue(m.contains("P01_labels.nrrd") && m.contains("is not in this label map"), m);
 
 		Path shifted = dir.resolve("shifted.nrrd");
 		String header = new String(Files.readAllBytes(DEMO.resolve("P04_labels.nrrd")), java.nio.charset.StandardCharsets.ISO_8859_1);
 		Files.write(shifted, header.replaceFirst("sizes: 112 112 48", "sizes: 112 112 24").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
 		m = assertThrows(IOException.class,
-				() -> ExtractionTask.run(image, NrrdReader.read(shifted), null, "P04", FeatureSettings.defaults(), 1, Progress.NONE)).getMessage();
+				() -> ExtractionWorkflow.run(new ExtractionWorkflow.Input(image, NrrdReader.read(shifted), null, "P04"), ExtractionOptions.DEFAULTS, Execution.serial())).getMessage();
 		assertTrue(m.contains("shifted.nrrd") && m.contains("P04_image.nrrd") && m.contains("size"), m);
 	}
 
@@ -100,7 +105,7 @@ class ExtractCommandsTest {
 		ImageData image = NrrdReader.read(DEMO.resolve("P04_image.nrrd")), labels = NrrdReader.read(DEMO.resolve("P04_labels.nrrd"));
 		LesionTable table = LesionTable.read(DEMO.resolve("lesions.csv"));
 		String m = assertThrows(VolumeFormatException.class,
-				() -> ExtractionTask.run(image, labels, table, "P99", FeatureSettings.defaults(), 1, Progress.NONE)).getMessage();
+				() -> ExtractionWorkflow.run(new ExtractionWorkflow.Input(image, labels, table, "P99"), ExtractionOptions.DEFAULTS, Execution.serial())).getMessage();
 		assertTrue(m.contains("P99") && m.contains("P01"), m);
 	}
 

@@ -42,8 +42,14 @@ class LesionExtractorTest {
 		Object[] c = grid(20, 3); // 400 lesions of 27 voxels
 		Volume v = (Volume) c[0];
 		LabelMap m = (LabelMap) c[1];
-		List<LesionFeatures> one = new LesionExtractor(FeatureSettings.defaults(), 1).extractAll(v, m, Progress.NONE);
-		List<LesionFeatures> four = new LesionExtractor(FeatureSettings.defaults(), 4).extractAll(v, m, Progress.NONE);
+		List<LesionFeatures> one = new LesionExtractor(FeatureSettings.defaults()).extractAll(v, m, null, Progress.NONE);
+		List<LesionFeatures> four;
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			four = new LesionExtractor(FeatureSettings.defaults()).extractAll(v, m, pool, Progress.NONE);
+		} finally {
+			pool.shutdownNow();
+		}
 		assertEquals(400, one.size());
 		for (int i = 0; i < one.size(); i++) {
 			assertEquals(one.get(i).label(), four.get(i).label());
@@ -62,8 +68,8 @@ class LesionExtractorTest {
 		lab[62] = 4;
 		short[] img = new short[125];
 		Geometry g = Geometry.of(dims, new double[] { 1, 1, 1 });
-		List<LesionFeatures> f = new LesionExtractor(FeatureSettings.defaults(), 1)
-				.extractAll(new Volume(ArrayImgs.shorts(img, dims), g), new LabelMap(ArrayImgs.ints(lab, dims), g), Progress.NONE);
+		List<LesionFeatures> f = new LesionExtractor(FeatureSettings.defaults())
+				.extractAll(new Volume(ArrayImgs.shorts(img, dims), g), new LabelMap(ArrayImgs.ints(lab, dims), g), null, Progress.NONE);
 		assertEquals(1, f.size());
 		assertFalse(f.get(0).ok());
 		assertTrue(f.get(0).error().get().contains("minimumROIDimensions"), f.get(0).error().get());
@@ -80,8 +86,8 @@ class LesionExtractorTest {
 			for (int y = 1; y < 5; y++)
 				for (int x = 1; x < 5; x++) lab[x + 6 * (y + 6 * z)] = 1;
 		Geometry g = Geometry.of(dims, new double[] { 1, 1, 1 });
-		LesionFeatures f = new LesionExtractor(FeatureSettings.defaults(), 1)
-				.extractAll(new Volume(ArrayImgs.shorts(img, dims), g), new LabelMap(ArrayImgs.ints(lab, dims), g), Progress.NONE).get(0);
+		LesionFeatures f = new LesionExtractor(FeatureSettings.defaults())
+				.extractAll(new Volume(ArrayImgs.shorts(img, dims), g), new LabelMap(ArrayImgs.ints(lab, dims), g), null, Progress.NONE).get(0);
 		assertTrue(f.ok());
 		assertEquals(-3.2034265038149176e-16, f.get("original_firstorder_Entropy"), 1e-30);
 		assertEquals(1e6, f.get("original_ngtdm_Coarseness"));

@@ -35,7 +35,7 @@ class MultiLesionReferenceTest {
 			Volume image = NrrdReader.read(SharedReference.require("multilesion/" + c + "_image.nrrd")).asVolume();
 			LabelMap labels = NrrdReader.read(SharedReference.require("multilesion/" + c + "_label.nrrd")).asLabelMap();
 			Map<Long, LesionFeatures> byLabel = new HashMap<>();
-			for (LesionFeatures f : new LesionExtractor(settings, 2).extractAll(image, labels, Progress.NONE)) byLabel.put(f.label(), f);
+			for (LesionFeatures f : new LesionExtractor(settings).extractAll(image, labels, null, Progress.NONE)) byLabel.put(f.label(), f);
 			for (Map<String, String> row : ref) {
 				if (!row.get("case").equals(c)) continue;
 				long label = Long.parseLong(row.get("label"));

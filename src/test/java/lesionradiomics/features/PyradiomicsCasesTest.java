@@ -25,7 +25,7 @@ class PyradiomicsCasesTest {
 		ImageData img = NrrdReader.read(image);
 		LabelMap labels = NrrdReader.read(label).asLabelMap();
 		Volume volume = img.asVolume();
-		return new LesionExtractor(settings, 1).extract(volume, labels, subset(labels, 1), lesionradiomics.progress.Progress.NONE);
+		return new LesionExtractor(settings).extract(volume, labels, subset(labels, 1), null, lesionradiomics.progress.Progress.NONE);
 	}
 
 	static java.util.SortedMap<Long, lesionradiomics.volume.BoundingBox> subset(LabelMap labels, long label) {

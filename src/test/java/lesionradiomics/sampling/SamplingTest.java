@@ -18,6 +18,13 @@ import lesionradiomics.progress.Progress;
 
 class SamplingTest {
 
+	/** Shared worker threads (daemon), as a front end's executor. */
+	static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(4, r -> {
+		Thread t = new Thread(r);
+		t.setDaemon(true);
+		return t;
+	});
+
 	/** Four lesions with hand-made distances. */
 	static PatientLesions four() {
 		double[][] d = { { 0, 0.2, 0.6, 0.9 }, { 0.2, 0, 0.5, 0.7 }, { 0.6, 0.5, 0, 0.3 }, { 0.9, 0.7, 0.3, 0 } };
@@ -40,8 +47,8 @@ class SamplingTest {
 	@Test
 	void exhaustiveAndKAtLeastNRecoverEverything() {
 		PatientLesions p = four();
-		Simulation.Result r = new Simulation(50, 1, false, 1).run(List.of(p), List.of(Strategy.exhaustive(), Strategy.random(4), Strategy.random(9)), 2, 4,
-				Progress.NONE);
+		Simulation.Result r = new Simulation(50, 1, false).run(List.of(p), List.of(Strategy.exhaustive(), Strategy.random(4), Strategy.random(9)), 2, 4,
+				null, Progress.NONE);
 		for (Recovery.Index i : Recovery.Index.values()) {
 			assertEquals(100, find(r.strategies, "P", "exhaustive", i).mean, 1e-9);
 			assertEquals(100, find(r.strategies, "P", "4 at random", i).mean, 1e-9);
@@ -68,7 +75,7 @@ class SamplingTest {
 				pairs++;
 			}
 		int n = 20000;
-		Simulation.Result r = new Simulation(n, 7, false, 2).run(List.of(p), List.of(Strategy.random(2)), 2, 2, Progress.NONE);
+		Simulation.Result r = new Simulation(n, 7, false).run(List.of(p), List.of(Strategy.random(2)), 2, 2, POOL, Progress.NONE);
 		double tolerance = 4 * 50 / Math.sqrt(n);
 		assertEquals(expected[0] / pairs, find(r.strategies, "P", "2 at random", Recovery.Index.MTD).mean, tolerance);
 		assertEquals(expected[1] / pairs, find(r.strategies, "P", "2 at random", Recovery.Index.ATH).mean, tolerance);
@@ -78,8 +85,8 @@ class SamplingTest {
 	void sameSeedSameNumbersWhateverTheThreads() {
 		List<PatientLesions> cohort = studyLikeCohort(3);
 		List<Strategy> s = Simulation.studyStrategies(List.of("bone"));
-		Simulation.Result a = new Simulation(200, 42, false, 1).run(cohort, s, 2, 6, Progress.NONE);
-		Simulation.Result b = new Simulation(200, 42, false, 4).run(cohort, s, 2, 6, Progress.NONE);
+		Simulation.Result a = new Simulation(200, 42, false).run(cohort, s, 2, 6, null, Progress.NONE);
+		Simulation.Result b = new Simulation(200, 42, false).run(cohort, s, 2, 6, POOL, Progress.NONE);
 		assertEquals(a.strategies.size(), b.strategies.size());
 		for (int i = 0; i < a.strategies.size(); i++) {
 			assertEquals(a.strategies.get(i).mean, b.strategies.get(i).mean, 0);
@@ -159,7 +166,7 @@ class SamplingTest {
 		List<PatientLesions> cohort = studyLikeCohort(3);
 		Set<String> none = Set.of();
 		List<Strategy> s = List.of(Strategy.random(2), Strategy.random(3), Strategy.fromOneSite(3, none), Strategy.perSiteAllSites(3, none));
-		Simulation.Result r = new Simulation(500, 11, false, 2).run(cohort, s, 2, 15, Progress.NONE);
+		Simulation.Result r = new Simulation(500, 11, false).run(cohort, s, 2, 15, POOL, Progress.NONE);
 		String c = Simulation.Result.COHORT;
 		double ath2 = find(r.strategies, c, "2 at random", Recovery.Index.ATH).mean;
 		assertTrue(ath2 < 80, "2 random lesions recover ATH well below 100 %: " + ath2);

@@ -1,0 +1,102 @@
+package lesionradiomics.command;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import lesionradiomics.analysis.Correlation;
+import lesionradiomics.analysis.Dissimilarity;
+import lesionradiomics.io.CohortTable;
+import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.ExtractionWorkflow;
+import lesionradiomics.workflow.HeterogeneityOptions;
+import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.SelectionOptions;
+
+/**
+ * How every front end (picocli options, SciJava parameters, ImageJ 1.x dialog fields) turns its plain values into the
+ * workflows' options records, so a value means the same everywhere. Blank text and 0 for the convenience fields mean
+ * "not set"; checks live in the records.
+ */
+final class Bind {
+
+	private Bind() {}
+
+	/**
+	 * Extraction options from the fields the front ends show; {@code binWidth}, {@code binCount}, {@code binRange},
+	 * {@code resample} and {@code interpolator} are shortcuts for the pyradiomics settings of those names.
+	 *
+	 * @param settings further pyradiomics settings by name
+	 */
+	static ExtractionOptions extraction(String preset, double binWidth, int binCount, String binRange, String resample, String interpolator,
+			List<String> classes, List<String> features, Map<String, String> settings, int splitComponents, double minLesionMm3) {
+		Map<String, String> s = new LinkedHashMap<>(settings);
+		if (binWidth != 0) s.put("binWidth", Double.toString(binWidth)); // negative or NaN: the record's check names the allowed range
+		if (binCount != 0) s.put("binCount", Integer.toString(binCount));
+		putIfSet(s, "binRange", binRange);
+		putIfSet(s, "resampledPixelSpacing", resample);
+		putIfSet(s, "interpolator", interpolator);
+		return new ExtractionOptions(preset, s, trimmed(classes), trimmed(features), splitComponents, minLesionMm3);
+	}
+
+	private static void putIfSet(Map<String, String> s, String name, String value) {
+		if (value != null && !value.isBlank()) s.put(name, value.trim());
+	}
+
+	static SelectionOptions selection(double radius, double ccc, String correlation, double cut, int clusters, List<String> prefer) {
+		return new SelectionOptions(radius, ccc, Correlation.Method.parse(correlation), cut, clusters,
+				prefer == null || trimmed(prefer).isEmpty() ? SelectionOptions.DEFAULTS.prefer() : trimmed(prefer));
+	}
+
+	static HeterogeneityOptions heterogeneity(String scaling, String groups, String groupColumn) {
+		return new HeterogeneityOptions(Dissimilarity.Scaling.parse(scaling), groups, groupColumn);
+	}
+
+	static SamplingOptions sampling(int simulations, long seed, boolean ratio, String scaling, List<String> excludeSites, int kmax, double target) {
+		return new SamplingOptions(simulations, seed, ratio, Dissimilarity.Scaling.parse(scaling), trimmed(excludeSites), kmax, target);
+	}
+
+	/** Splits "a, b ,c" into trimmed parts (empty list for blank). */
+	static List<String> list(String text) {
+		if (text == null || text.isBlank()) return List.of();
+		return List.of(text.trim().split("\\s*,\\s*"));
+	}
+
+	/** "name=value; name=value" (the dialogs' further settings) as a map; pairs may also be separated by new lines. */
+	static Map<String, String> pairs(String text) {
+		Map<String, String> out = new LinkedHashMap<>();
+		if (text == null || text.isBlank()) return out;
+		for (String kv : text.trim().split("\\s*[;\\n]\\s*")) {
+			if (kv.isBlank()) continue;
+			String[] p = kv.split("=", 2);
+			if (p.length != 2) throw new IllegalArgumentException("settings are name=value pairs separated by ';', got '" + kv + "'");
+			out.put(p[0].trim(), p[1].trim());
+		}
+		return out;
+	}
+
+	/** Lower-case name of an enum constant, as the front ends show choices. */
+	static String name(Enum<?> e) {
+		return e.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static List<String> trimmed(List<String> items) {
+		List<String> out = new ArrayList<>();
+		if (items != null) for (String i : items) if (i != null && !i.isBlank()) out.add(i.trim());
+		return out;
+	}
+
+	/** The "one patient or a cohort table" input of the commands that extract several patients. */
+	static CohortTable cohort(Path cohort, Path image, Path labels, Path lesions, String patient) throws java.io.IOException {
+		if (cohort != null) {
+			if (image != null || labels != null) throw new IllegalArgumentException("give either --cohort or --image/--labels, not both");
+			return CohortTable.read(cohort);
+		}
+		if (image == null || labels == null) throw new IllegalArgumentException("give --image and --labels (one patient) or --cohort COHORT.csv");
+		String id = patient != null && !patient.isBlank() ? patient.trim() : ExtractionWorkflow.stem(image);
+		return CohortTable.single(id, image, labels, lesions);
+	}
+}

@@ -1,0 +1,213 @@
+package lesionradiomics.command;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.gui.GenericDialog;
+import lesionradiomics.progress.Progress;
+import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.HeterogeneityOptions;
+import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.SelectionOptions;
+
+/**
+ * An ImageJ 1.x dialog declared as a list of fields (macro key, kind, default), so the fields can be listed without
+ * showing it (the front-end option test does) and read back by key instead of by position. Keys are the macro keys;
+ * each options record's sections bind the same keys everywhere.
+ */
+final class DialogForm {
+
+	enum Kind { STRING, NUMBER, CHOICE, CHECKBOX, FILE, DIRECTORY, IMAGE }
+
+	record Field(String key, Kind kind, String defaultValue, String[] choices, int columns, String units) {}
+
+	/** The values the user gave, by key. */
+	static final class Values {
+		private final Map<String, String> text = new LinkedHashMap<>();
+		private final Map<String, ImagePlus> images = new LinkedHashMap<>();
+
+		String string(String key) { return text.get(key).trim(); }
+		double number(String key) { return Double.parseDouble(text.get(key)); }
+		int integer(String key) {
+			double v = number(key);
+			if (v != Math.rint(v)) throw new IllegalArgumentException(key + " must be a whole number, is " + v);
+			return (int) v;
+		}
+		boolean bool(String key) { return Boolean.parseBoolean(text.get(key)); }
+		ImagePlus image(String key) { return images.get(key); }
+		/** A path field: the value, or an error naming the field when it is empty. */
+		java.nio.file.Path path(String key) {
+			String v = string(key);
+			if (v.isEmpty()) throw new IllegalArgumentException("the field '" + key + "' is empty: choose a file or folder");
+			return java.nio.file.Path.of(v);
+		}
+		/** A path field that may be empty (null then). */
+		java.nio.file.Path optionalPath(String key) {
+			String v = string(key);
+			return v.isEmpty() ? null : java.nio.file.Path.of(v);
+		}
+	}
+
+	private final String title;
+	private final List<Field> fields = new ArrayList<>();
+
+	DialogForm(String title) {
+		this.title = title;
+	}
+
+	DialogForm string(String key, String value, int columns) { return add(new Field(key, Kind.STRING, value, null, columns, null)); }
+	DialogForm number(String key, double value, String units) { return add(new Field(key, Kind.NUMBER, format(value), null, 8, units)); }
+	DialogForm choice(String key, String value, String... choices) { return add(new Field(key, Kind.CHOICE, value, choices, 0, null)); }
+	DialogForm checkbox(String key, boolean value) { return add(new Field(key, Kind.CHECKBOX, Boolean.toString(value), null, 0, null)); }
+	DialogForm file(String key) { return add(new Field(key, Kind.FILE, "", null, 30, null)); }
+	DialogForm directory(String key) { return add(new Field(key, Kind.DIRECTORY, "", null, 30, null)); }
+	DialogForm image(String key, String value) { return add(new Field(key, Kind.IMAGE, value, null, 0, null)); }
+
+	private DialogForm add(Field f) {
+		fields.add(f);
+		return this;
+	}
+
+	private static String format(double v) {
+		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+	}
+
+	/** The macro keys, in dialog order. */
+	List<String> keys() {
+		List<String> out = new ArrayList<>();
+		for (Field f : fields) out.add(f.key());
+		return out;
+	}
+
+	/** Shows the dialog (or reads the macro options); null when cancelled. */
+	Values show() {
+		GenericDialog gd = new GenericDialog(title);
+		for (Field f : fields) {
+			switch (f.kind()) {
+			case STRING: gd.addStringField(f.key(), f.defaultValue(), f.columns()); break;
+			case NUMBER: gd.addNumericField(f.key(), Double.parseDouble(f.defaultValue()), f.defaultValue().contains(".") ? 3 : 0, f.columns(),
+					f.units() == null ? "" : f.units()); break;
+			case CHOICE: gd.addChoice(f.key(), f.choices(), f.defaultValue()); break;
+			case CHECKBOX: gd.addCheckbox(f.key(), Boolean.parseBoolean(f.defaultValue())); break;
+			case FILE: gd.addFileField(f.key(), f.defaultValue(), f.columns()); break;
+			case DIRECTORY: gd.addDirectoryField(f.key(), f.defaultValue(), f.columns()); break;
+			default: gd.addImageChoice(f.key(), f.defaultValue());
+			}
+		}
+		gd.showDialog();
+		if (gd.wasCanceled()) return null;
+		Values v = new Values();
+		for (Field f : fields) {
+			switch (f.kind()) {
+			case NUMBER: v.text.put(f.key(), Double.toString(gd.getNextNumber())); break;
+			case CHOICE: v.text.put(f.key(), gd.getNextChoice()); break;
+			case CHECKBOX: v.text.put(f.key(), Boolean.toString(gd.getNextBoolean())); break;
+			case IMAGE: v.images.put(f.key(), gd.getNextImage()); break;
+			default: v.text.put(f.key(), gd.getNextString());
+			}
+		}
+		return v;
+	}
+
+	// Sections shared by the plugins: one per options record, the same keys everywhere.
+
+	DialogForm extraction() {
+		ExtractionOptions d = ExtractionOptions.DEFAULTS;
+		return choice("preset", d.preset(), ExtractionOptions.PRESETS.toArray(new String[0])).number("bin_width", 0, "(0 = preset: 25, study 10)")
+				.number("bin_count", 0, "(0 = use bin width)").string("bin_range", "", 14).string("resample", "", 12).string("interpolator", "", 14)
+				.string("classes", "", 30).string("features", "", 30).string("settings", "", 30).choice("split_components", "0", "0", "6", "26")
+				.number("min_lesion_mm3", d.minLesionMm3(), "mm3").number("threads", 0, "(0 = all cores)");
+	}
+
+	static ExtractionOptions extraction(Values v) {
+		return Bind.extraction(v.string("preset"), v.number("bin_width"), v.integer("bin_count"), v.string("bin_range"), v.string("resample"),
+				v.string("interpolator"), Bind.list(v.string("classes")), Bind.list(v.string("features")), Bind.pairs(v.string("settings")),
+				Integer.parseInt(v.string("split_components")), v.number("min_lesion_mm3"));
+	}
+
+	DialogForm selection() {
+		SelectionOptions d = SelectionOptions.DEFAULTS;
+		return number("radius", d.radius(), "mm").number("ccc", d.ccc(), "").choice("correlation", Bind.name(d.correlation()), "pearson", "spearman")
+				.number("cut", d.cut(), "|r|").number("clusters", d.clusters(), "(0 = cut at |r|)").string("prefer", "", 30);
+	}
+
+	static SelectionOptions selection(Values v) {
+		return Bind.selection(v.number("radius"), v.number("ccc"), v.string("correlation"), v.number("cut"), v.integer("clusters"),
+				Bind.list(v.string("prefer")));
+	}
+
+	DialogForm heterogeneity() {
+		HeterogeneityOptions d = HeterogeneityOptions.DEFAULTS;
+		return choice("scaling", Bind.name(d.scaling()), "minmax", "zscore", "none").string("groups", d.groups(), 10).string("group_column",
+				d.groupColumn(), 10);
+	}
+
+	static HeterogeneityOptions heterogeneity(Values v) {
+		return Bind.heterogeneity(v.string("scaling"), v.string("groups"), v.string("group_column"));
+	}
+
+	/** The sampling fields; the scaling comes from {@link #heterogeneity()} or its own choice. */
+	DialogForm sampling() {
+		SamplingOptions d = SamplingOptions.DEFAULTS;
+		return number("simulations", d.simulations(), "").string("seed", Long.toString(d.seed()), 12).checkbox("ratio", d.ratio())
+				.string("exclude_sites", String.join(",", d.excludeSites()), 20).number("kmax", d.kmax(), "").number("target", d.target(), "%");
+	}
+
+	static SamplingOptions sampling(Values v) {
+		long seed;
+		try {
+			seed = Long.parseLong(v.string("seed"));
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException("seed must be a whole number, is '" + v.string("seed") + "'");
+		}
+		return Bind.sampling(v.integer("simulations"), seed, v.bool("ratio"), v.string("scaling"), Bind.list(v.string("exclude_sites")),
+				v.integer("kmax"), v.number("target"));
+	}
+
+	/** What a plugin does once its dialog is read. */
+	interface Action {
+		void run() throws Exception;
+	}
+
+	/**
+	 * Runs a plugin's work so that every failure reaches the user: input problems as an error dialog naming what is
+	 * wrong, cancellation in the status bar, anything unexpected as an error dialog plus the stack trace in the Log
+	 * (ImageJ would otherwise swallow it).
+	 */
+	static void run(String title, Action action) {
+		try {
+			action.run();
+		} catch (java.io.IOException | IllegalArgumentException e) {
+			IJ.error(title, e.getMessage());
+		} catch (Progress.CancelledException e) {
+			IJ.showStatus("Lesion Radiomics: cancelled");
+		} catch (Throwable e) {
+			java.io.StringWriter trace = new java.io.StringWriter();
+			e.printStackTrace(new java.io.PrintWriter(trace));
+			IJ.log("Lesion Radiomics, " + title + ": unexpected error, please report:\n" + trace);
+			IJ.error(title, "Unexpected error (" + e + "); please report it with the Log window's text.");
+		} finally {
+			IJ.showProgress(1.0);
+		}
+	}
+
+	/** Status bar and progress bar; Esc cancels. */
+	static Progress imageJProgress() {
+		return new Progress() {
+			@Override
+			public void update(String what, long done, long total) {
+				IJ.showProgress((int) done, (int) total);
+				IJ.showStatus("Lesion Radiomics: " + what + " " + done + "/" + total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return IJ.escapePressed();
+			}
+		};
+	}
+}

@@ -1,0 +1,32 @@
+package lesionradiomics.command;
+
+import java.util.List;
+
+import lesionradiomics.workflow.SelectionOptions;
+import picocli.CommandLine.Option;
+
+/** Robustness and decorrelation options of {@code select} and {@code cohort}, bound to {@link SelectionOptions}. */
+final class SelectionArgs {
+
+	@Option(names = "--radius", paramLabel = "MM", description = "Erosion/dilation radius in mm (default 1).")
+	double radius = SelectionOptions.DEFAULTS.radius();
+
+	@Option(names = "--ccc", paramLabel = "T", description = "Concordance threshold for robustness, 0..1 (default 0.8).")
+	double ccc = SelectionOptions.DEFAULTS.ccc();
+
+	@Option(names = "--correlation", paramLabel = "METHOD", description = "pearson (default) or spearman.")
+	String correlation = Bind.name(SelectionOptions.DEFAULTS.correlation());
+
+	@Option(names = "--cut", paramLabel = "R", description = "Join features while their average |r| >= R, 0..1 (default 0.8).")
+	double cut = SelectionOptions.DEFAULTS.cut();
+
+	@Option(names = "--clusters", paramLabel = "K", description = "Cut into exactly K clusters instead of at --cut.")
+	int clusters = SelectionOptions.DEFAULTS.clusters();
+
+	@Option(names = "--prefer", split = ",", paramLabel = "NAME", description = "Preference list for representatives (default: VoxelVolume, MeshVolume, Maximum3DDiameter, Maximum2DDiameterSlice, Sphericity, ..., Mean, Median, 90Percentile, ...).")
+	List<String> prefer;
+
+	SelectionOptions options() {
+		return Bind.selection(radius, ccc, correlation, cut, clusters, prefer);
+	}
+}

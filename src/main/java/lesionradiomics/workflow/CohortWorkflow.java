@@ -1,0 +1,169 @@
+package lesionradiomics.workflow;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import lesionradiomics.analysis.FeatureMatrix;
+import lesionradiomics.io.CohortTable;
+import lesionradiomics.progress.Progress;
+
+/**
+ * The whole study on a cohort: per patient (one at a time, so memory is bounded by one patient's images) extraction on
+ * the delineated, eroded and dilated masks, saved in a {@link PatientStore}; then selection, heterogeneity and
+ * sampling recovery with their own workflows on all patients. A failing patient is recorded with the reason and the
+ * others go on. The cohort analyses always start from the saved per-patient tables, so a resumed run gives the same
+ * numbers as an uninterrupted one.
+ */
+public final class CohortWorkflow {
+
+	/** A patient (label empty) or a lesion (label set) that could not be used, and why. */
+	public record Failure(String patient, String label, String reason) {}
+
+	/**
+	 * @param features      every computed lesion on the delineated masks, all features, in cohort order
+	 * @param failures      patients and lesions that could not be used
+	 * @param selection     robustness and decorrelation
+	 * @param analysed      the features heterogeneity and sampling used (the selected ones, or all)
+	 * @param heterogeneity CVs, MTD/ATH, tests
+	 * @param sampling      recovery of the sampling strategies
+	 * @param notes         what the user should know (reused patients, skipped steps, excluded lesions)
+	 * @param seconds       step → wall-clock seconds
+	 */
+	public record Result(CohortTable cohort, CohortOptions options, FeatureMatrix features, List<Failure> failures, SelectionWorkflow.Result selection,
+			List<String> analysed, HeterogeneityWorkflow.Result heterogeneity, SamplingWorkflow.Result sampling, List<String> notes,
+			Map<String, Double> seconds) {}
+
+	private CohortWorkflow() {}
+
+	/**
+	 * The extraction part of a cohort run, also used alone by the selection command.
+	 *
+	 * @param variants "original", "eroded", "dilated" → every computed lesion of every complete patient, cohort order
+	 * @param failures patients and lesions that could not be used
+	 * @param notes    what the user should know
+	 */
+	public record Extracted(Map<String, FeatureMatrix> variants, List<Failure> failures, List<String> notes) {
+		public FeatureMatrix original() { return variants.get(SelectionWorkflow.VARIANTS.get(0)); }
+	}
+
+	/**
+	 * Extracts every patient on the delineated, eroded and dilated masks into {@code store} (reusing complete patients
+	 * when {@code resume}), then gathers the saved tables.
+	 */
+	public static Extracted extract(CohortTable cohort, ExtractionOptions extraction, SelectionOptions selection, boolean resume, PatientStore store,
+			Execution execution) throws IOException {
+		Progress progress = execution.progress();
+		List<String> notes = new ArrayList<>();
+		List<Failure> failures = new ArrayList<>();
+		String fingerprint = fingerprint(extraction, selection);
+		Execution inner = execution.withProgress(cancelOnly(progress));
+		int done = 0, reused = 0;
+		for (CohortTable.Patient p : cohort.patients()) {
+			progress.checkCancelled();
+			if (resume && store.isComplete(p.id(), fingerprint)) reused++;
+			else {
+				store.remove(p.id());
+				try {
+					ExtractionWorkflow.Input in = ExtractionWorkflow.read(p.image(), p.labels(), p.lesions(), p.id(), extraction);
+					double[] grid = extraction.featureSettings().resampledPixelSpacing();
+					double[] spacing = in.image().geometry().spacing();
+					if (grid == null) grid = spacing;
+					for (int d = 0; d < 3; d++) if (grid[d] == 0) grid[d] = spacing[d];
+					String noOp = SelectionWorkflow.noOpWarning(selection, grid);
+					if (noOp != null) notes.add("patient " + p.id() + ": " + noOp);
+					ExtractionWorkflow.Result r = ExtractionWorkflow.run(in, extraction, SelectionWorkflow.perturbations(selection), inner);
+					for (String w : r.warnings()) if (!w.contains(": not computed: ")) notes.add(w); // failed lesions are listed as failures
+					store.save(p.id(), fingerprint, r);
+				} catch (IOException | IllegalArgumentException e) {
+					failures.add(new Failure(p.id(), "", e.getMessage()));
+				}
+			}
+			progress.update("patients", ++done, cohort.patients().size());
+		}
+		if (reused > 0) notes.add(reused + " patient(s) reused from an earlier run (--resume)");
+		Map<String, List<FeatureMatrix>> byVariant = new LinkedHashMap<>();
+		for (CohortTable.Patient p : cohort.patients()) {
+			if (!store.isComplete(p.id(), fingerprint)) continue;
+			PatientStore.Saved saved = store.load(p.id());
+			saved.variants().forEach((v, m) -> byVariant.computeIfAbsent(v, k -> new ArrayList<>()).add(m));
+			for (PatientStore.LesionFailure f : saved.failures()) failures.add(new Failure(f.patient(), Long.toString(f.label()), f.reason()));
+		}
+		if (byVariant.isEmpty()) {
+			List<String> why = new ArrayList<>();
+			for (Failure f : failures) why.add(f.patient() + ": " + f.reason());
+			throw new IllegalArgumentException("no patient could be extracted: " + String.join("; ", why));
+		}
+		Map<String, FeatureMatrix> variants = new LinkedHashMap<>();
+		for (String v : SelectionWorkflow.VARIANTS) variants.put(v, concat(byVariant.get(v)));
+		return new Extracted(variants, failures, notes);
+	}
+
+	public static Result run(CohortTable cohort, CohortOptions o, PatientStore store, Execution execution) throws IOException {
+		long start = System.nanoTime();
+		Map<String, Double> seconds = new LinkedHashMap<>();
+		Extracted x = extract(cohort, o.extraction(), o.selection(), o.resume(), store, execution);
+		seconds.put("extraction", (System.nanoTime() - start) / 1e9);
+		List<String> notes = new ArrayList<>(x.notes());
+		List<Failure> failures = x.failures();
+		FeatureMatrix features = x.original();
+		Execution inner = execution.withProgress(cancelOnly(execution.progress()));
+
+		long t0 = System.nanoTime();
+		SelectionWorkflow.Result selection = SelectionWorkflow.run(x.variants(), o.selection());
+		List<String> analysed = selection.selected();
+		if (selection.skipped() != null) notes.add(selection.skipped() + ": robustness skipped, all features used");
+		else if (analysed.isEmpty()) notes.add("no feature is robust: heterogeneity and sampling use all features");
+		if (analysed.isEmpty()) analysed = features.features();
+		seconds.put("selection", (System.nanoTime() - t0) / 1e9);
+
+		t0 = System.nanoTime();
+		FeatureMatrix m = features.select(analysed);
+		Map<String, String> groups = new LinkedHashMap<>();
+		for (CohortTable.Patient p : cohort.patients()) groups.put(p.id(), p.group());
+		HeterogeneityWorkflow.Result h = HeterogeneityWorkflow.run(m, o.heterogeneity(), groups);
+		notes.addAll(h.notes());
+		seconds.put("heterogeneity", (System.nanoTime() - t0) / 1e9);
+		t0 = System.nanoTime();
+		SamplingWorkflow.Result s = SamplingWorkflow.run(m, features, o.sampling(), inner);
+		notes.addAll(s.notes());
+		seconds.put("sampling", (System.nanoTime() - t0) / 1e9);
+		seconds.put("total", (System.nanoTime() - start) / 1e9);
+		return new Result(cohort, o, features, failures, selection, analysed, h, s, notes, seconds);
+	}
+
+	/** What describes the per-patient extraction, to know whether saved per-patient results can be reused. */
+	public static String fingerprint(ExtractionOptions extraction, SelectionOptions selection) {
+		return extraction.featureSettings().asMap() + " perturbation radius " + selection.radius() + " mm, components " + extraction.splitComponents()
+				+ "/" + extraction.minLesionMm3();
+	}
+
+	/** Inner steps report nothing themselves (the cohort reports patients) but still stop on cancel. */
+	private static Progress cancelOnly(Progress p) {
+		return new Progress() {
+			@Override
+			public void update(String what, long done, long total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return p.isCancelled();
+			}
+		};
+	}
+
+	static FeatureMatrix concat(List<FeatureMatrix> parts) {
+		List<FeatureMatrix.Lesion> lesions = new ArrayList<>();
+		List<double[]> rows = new ArrayList<>();
+		List<String> features = parts.get(0).features();
+		for (FeatureMatrix m : parts) {
+			if (!features.equals(m.features())) throw new IllegalArgumentException("patients have different feature columns");
+			for (int i = 0; i < m.rows(); i++) {
+				lesions.add(m.lesions().get(i));
+				rows.add(m.row(i));
+			}
+		}
+		return new FeatureMatrix(lesions, features, rows.toArray(new double[0][]));
+	}
+}

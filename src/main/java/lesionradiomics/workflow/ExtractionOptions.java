@@ -1,0 +1,72 @@
+package lesionradiomics.workflow;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import lesionradiomics.features.FeatureSettings;
+
+/**
+ * What an extraction computes. Front ends bind their fields to these components; the defaults are {@link #DEFAULTS}.
+ *
+ * @param preset          "pyradiomics" (pyradiomics' defaults) or "study" (the reference study: 1×1×1 mm B-spline
+ *                        resampling, bin width 10); {@code settings} are applied on top of it
+ * @param settings        pyradiomics settings by name ({@code binWidth}, {@code resampledPixelSpacing}, …; see
+ *                        {@link FeatureSettings#SETTINGS}), as text
+ * @param classes         feature classes to compute (empty: all)
+ * @param features        single features as {@code class:Name} (combine with {@code classes})
+ * @param splitComponents 0: label map as given; 6 or 26: number its connected components as lesions
+ * @param minLesionMm3    with {@code splitComponents}: smaller components are dropped
+ */
+public record ExtractionOptions(String preset, Map<String, String> settings, List<String> classes, List<String> features, int splitComponents,
+		double minLesionMm3) {
+
+	public static final List<String> PRESETS = List.of("pyradiomics", "study");
+
+	public static final ExtractionOptions DEFAULTS = new ExtractionOptions("pyradiomics", Map.of(), List.of(), List.of(), 0, 0);
+
+	public ExtractionOptions {
+		preset = preset == null || preset.isBlank() ? "pyradiomics" : preset.trim().toLowerCase(Locale.ROOT);
+		if (!PRESETS.contains(preset)) throw new IllegalArgumentException("unknown preset '" + preset + "' (use " + String.join(" or ", PRESETS) + ")");
+		settings = Map.copyOf(new LinkedHashMap<>(settings));
+		classes = List.copyOf(classes);
+		features = List.copyOf(features);
+		if (splitComponents != 0 && splitComponents != 6 && splitComponents != 26)
+			throw new IllegalArgumentException("split-components must be 6 or 26 (connectivity), is " + splitComponents);
+		if (!(minLesionMm3 >= 0) || Double.isInfinite(minLesionMm3))
+			throw new IllegalArgumentException("min-lesion-mm3 must be a finite number >= 0, is " + minLesionMm3);
+		featureSettings(preset, settings, classes, features); // every setting checked here, before any file is read
+	}
+
+	/** The same options with one more pyradiomics setting (a blank value leaves them unchanged). */
+	public ExtractionOptions withSetting(String name, String value) {
+		if (value == null || value.isBlank()) return this;
+		Map<String, String> s = new LinkedHashMap<>(settings);
+		s.put(name, value.trim());
+		return new ExtractionOptions(preset, s, classes, features, splitComponents, minLesionMm3);
+	}
+
+	/** The extraction settings: the preset, then {@code settings} in pyradiomics' order, then the enabled features. */
+	public FeatureSettings featureSettings() {
+		return featureSettings(preset, settings, classes, features);
+	}
+
+	private static FeatureSettings featureSettings(String preset, Map<String, String> settings, List<String> classes, List<String> features) {
+		List<String> binning = settings.keySet().stream().filter(List.of("binWidth", "binCount", "binRange")::contains).sorted().toList();
+		if (binning.size() > 1) throw new IllegalArgumentException("give only one of bin width, bin count and bin range; got " + binning);
+		FeatureSettings.Builder b = preset.equals("study") ? FeatureSettings.studyPreset().toBuilder() : FeatureSettings.builder();
+		for (String name : settings.keySet())
+			if (!FeatureSettings.names().contains(name)) b.set(name, settings.get(name)); // unknown: the builder's error lists the known names
+		// pyradiomics' order, so that e.g. binCount after binWidth wins whatever order the user typed them in
+		for (String name : FeatureSettings.names()) if (settings.containsKey(name)) b.set(name, settings.get(name));
+		for (String c : classes) if (!c.isBlank()) b.enable(c.trim());
+		for (String f : features) {
+			if (f.isBlank()) continue;
+			String[] parts = f.split(":", 2);
+			if (parts.length != 2) throw new IllegalArgumentException("features are given as class:Name, got '" + f + "'");
+			b.enable(parts[0].trim(), parts[1].trim());
+		}
+		return b.build();
+	}
+}

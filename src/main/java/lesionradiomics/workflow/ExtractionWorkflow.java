@@ -1,0 +1,188 @@
+package lesionradiomics.workflow;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import lesionradiomics.features.FeatureRegistry;
+import lesionradiomics.features.FeatureSettings;
+import lesionradiomics.features.FeatureTable;
+import lesionradiomics.features.LesionExtractor;
+import lesionradiomics.features.LesionFeatures;
+import lesionradiomics.io.ImageData;
+import lesionradiomics.io.LesionTable;
+import lesionradiomics.io.VolumeFormatException;
+import lesionradiomics.io.VolumeReaders;
+import lesionradiomics.preprocess.ConnectedComponents;
+import lesionradiomics.preprocess.MaskPerturbation;
+import lesionradiomics.volume.BoundingBox;
+import lesionradiomics.volume.LabelMap;
+import lesionradiomics.volume.Volume;
+
+/**
+ * Feature extraction for one patient, as every front end runs it: checks that image and label map share a grid, joins
+ * the label map to the lesion table, and extracts all lesions in one pass — on the delineated masks and, for the
+ * robustness analysis, on perturbed masks derived from the same prepared lesions. Errors name the file, patient or
+ * label at fault.
+ */
+public final class ExtractionWorkflow {
+
+	/**
+	 * One patient's data.
+	 *
+	 * @param lesions lesion table, or null: then every label is a lesion of {@code patient} and its site is the segment
+	 *                name stored in the label file, if any
+	 * @param patient patient to extract; may be blank when the table has one patient (or there is no table: the image
+	 *                file name is used)
+	 */
+	public record Input(ImageData image, ImageData labels, LesionTable lesions, String patient) {}
+
+	/**
+	 * What an extraction gives.
+	 *
+	 * @param patient  the patient the lesions belong to
+	 * @param tables   variant ("original", "eroded", "dilated", …) → one row per lesion, in label order
+	 * @param warnings what the user should know about how the features were obtained
+	 */
+	public record Result(String patient, Map<String, FeatureTable> tables, List<String> warnings) {
+		public Result {
+			tables = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+			warnings = List.copyOf(warnings);
+		}
+
+		/** The features on the delineated masks. */
+		public FeatureTable table() { return tables.get(LesionExtractor.ORIGINAL); }
+	}
+
+	private ExtractionWorkflow() {}
+
+	/**
+	 * Reads a patient's image and label map (at the same time: two gzip streams decode on two cores), splitting the
+	 * label map into connected components when the options ask for it.
+	 */
+	public static Input read(Path image, Path labels, Path lesions, String patient, ExtractionOptions options) throws IOException {
+		CompletableFuture<ImageData> labelMap = CompletableFuture.supplyAsync(() -> {
+			try {
+				return VolumeReaders.read(labels);
+			} catch (IOException e) {
+				throw new CompletionException(e);
+			}
+		});
+		ImageData img;
+		try {
+			img = VolumeReaders.read(image);
+		} catch (IOException | RuntimeException e) {
+			labelMap.handle((r, x) -> null).join(); // the image's problem is reported; wait so nothing runs on
+			throw e;
+		}
+		ImageData lab;
+		try {
+			lab = labelMap.join();
+		} catch (CompletionException e) {
+			if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
+			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
+			throw e;
+		}
+		return prepared(new Input(img, lab, lesions == null ? null : LesionTable.read(lesions), patient), options);
+	}
+
+	/** The input with its label map split into connected components when the options ask for it. */
+	public static Input prepared(Input in, ExtractionOptions options) throws IOException {
+		if (options.splitComponents() == 0) return in;
+		return new Input(in.image(), splitComponents(in.labels(), options.splitComponents(), options.minLesionMm3()), in.lesions(), in.patient());
+	}
+
+	/** Features of every lesion on the delineated masks. */
+	public static Result run(Input in, ExtractionOptions options, Execution execution) throws IOException {
+		return run(in, options, List.of(), execution);
+	}
+
+	/** Features on the delineated masks ("original") and on each perturbed mask, sharing the reading, checks and label scan. */
+	public static Result run(Input in, ExtractionOptions options, List<MaskPerturbation> perturbations, Execution execution) throws IOException {
+		FeatureSettings settings = options.featureSettings();
+		ImageData image = in.image(), labels = in.labels();
+		if (!image.geometry().sameGrid(labels.geometry()))
+			throw new VolumeFormatException(labels.source(), "label map does not match image " + image.source() + ": "
+					+ labels.geometry().describeDifference(image.geometry()));
+		LabelMap labelMap = labels.asLabelMap();
+		Volume volume = image.asVolume();
+		SortedMap<Long, BoundingBox> found = labelMap.lesions(execution.threads());
+		List<String> warnings = new ArrayList<>();
+		if (found.isEmpty()) throw new VolumeFormatException(labels.source(), "label map contains no lesion (all voxels are 0)");
+
+		SortedMap<Long, BoundingBox> selected = new TreeMap<>();
+		String who;
+		LesionTable table = null;
+		if (in.lesions() != null) {
+			String source = in.lesions().source().map(Path::toString).orElse("lesion table");
+			List<String> all = in.lesions().patients();
+			String patient = in.patient();
+			if (patient == null || patient.isBlank()) {
+				if (all.size() != 1)
+					throw new VolumeFormatException(Path.of(source), "the lesion table lists " + all.size() + " patients " + all
+							+ "; choose one (--patient / 'patient' field)");
+				who = all.get(0);
+			} else {
+				who = patient.trim();
+				if (!all.contains(who))
+					throw new VolumeFormatException(Path.of(source), "patient '" + who + "' is not in the lesion table; it lists " + all);
+			}
+			table = in.lesions().forPatient(who);
+			for (LesionTable.Lesion l : table.lesions()) {
+				BoundingBox box = found.get(l.label());
+				if (box == null)
+					throw new VolumeFormatException(labels.source(), "label " + l.label() + " of patient " + who + " (listed in " + source
+							+ ") is not in this label map; labels present: " + found.keySet());
+				selected.put(l.label(), box);
+			}
+			List<Long> unlisted = new ArrayList<>(found.keySet());
+			unlisted.removeAll(selected.keySet());
+			if (!unlisted.isEmpty())
+				warnings.add("labels " + unlisted + " of " + labels.source() + " are not listed for patient " + who + " in " + source + " and were skipped");
+		} else {
+			who = in.patient() == null || in.patient().isBlank() ? stem(image.source()) : in.patient().trim();
+			selected.putAll(found);
+		}
+		LesionExtractor extractor = new LesionExtractor(settings, perturbations);
+		Map<String, List<LesionFeatures>> variants = extractor.extractVariants(volume, labelMap, selected, execution.executor(), execution.progress());
+		Map<String, FeatureTable> tables = new LinkedHashMap<>();
+		List<String> columns = FeatureRegistry.columns(settings);
+		for (Map.Entry<String, List<LesionFeatures>> v : variants.entrySet()) {
+			List<FeatureTable.Row> rows = new ArrayList<>();
+			for (LesionFeatures f : v.getValue()) {
+				LesionTable.Lesion listed = table == null ? null : table.find(f.label()).orElseThrow();
+				String site = listed != null ? listed.site() : labelMap.segmentNames().getOrDefault(f.label(), "");
+				rows.add(new FeatureTable.Row(who, f.label(), site, listed == null ? Map.of() : listed.extra(), f));
+				if (!f.ok())
+					warnings.add("patient " + who + ", label " + f.label() + (v.getKey().equals(LesionExtractor.ORIGINAL) ? "" : " (" + v.getKey() + " mask)")
+							+ ": not computed: " + f.error().get());
+			}
+			tables.put(v.getKey(), new FeatureTable(columns, rows));
+		}
+		return new Result(who, tables, warnings);
+	}
+
+	/**
+	 * A binary (or any) label map split into lesions by connected components (6- or 26-connectivity), smaller
+	 * components than {@code minSizeMm3} dropped, lesions numbered 1.. in scan order.
+	 */
+	public static ImageData splitComponents(ImageData labels, int connectivity, double minSizeMm3) throws IOException {
+		var split = ConnectedComponents.label(labels.asLabelMap().labels(), labels.geometry(), connectivity, minSizeMm3);
+		return new ImageData(labels.source(), split, true, labels.geometry(), 1, 0, Map.of());
+	}
+
+	/** File name without the volume extensions (.nii.gz, .seg.nrrd, .nrrd, …): the patient when none is given. */
+	public static String stem(Path file) {
+		String n = file.getFileName().toString();
+		for (String ext : List.of(".nii.gz", ".seg.nrrd", ".nrrd", ".nhdr", ".nii", ".tif", ".tiff"))
+			if (n.toLowerCase().endsWith(ext)) return n.substring(0, n.length() - ext.length());
+		return n;
+	}
+}

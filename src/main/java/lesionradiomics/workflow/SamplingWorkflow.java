@@ -1,0 +1,69 @@
+package lesionradiomics.workflow;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import lesionradiomics.analysis.Dissimilarity;
+import lesionradiomics.analysis.FeatureMatrix;
+import lesionradiomics.sampling.PatientLesions;
+import lesionradiomics.sampling.Simulation;
+import lesionradiomics.sampling.Strategy;
+
+/** Sampling recovery of every patient with the study's strategies, and recovery curves. */
+public final class SamplingWorkflow {
+
+	/** Column with the lesion size RECIST and "largest" use. */
+	public static final String DIAMETER = "original_shape_Maximum2DDiameterSlice";
+
+	/**
+	 * @param simulation per patient and for the cohort: recovered % per strategy and curve point
+	 * @param options    the options it ran with
+	 * @param notes      lesions left out, strategies that could not rank lesions
+	 */
+	public record Result(Simulation.Result simulation, SamplingOptions options, List<String> notes) {}
+
+	private SamplingWorkflow() {}
+
+	/**
+	 * @param analysed the features distances are computed on
+	 * @param full     every feature of the same lesions (lesion sizes come from here)
+	 */
+	public static Result run(FeatureMatrix analysed, FeatureMatrix full, SamplingOptions o, Execution execution) {
+		List<String> notes = new ArrayList<>();
+		List<PatientLesions> patients = patients(analysed, full, o.scaling(), notes);
+		List<Strategy> strategies = new ArrayList<>(List.of(Strategy.exhaustive()));
+		strategies.addAll(Simulation.studyStrategies(o.excludeSites()));
+		Simulation.Result r = new Simulation(o.simulations(), o.seed(), o.ratio()).run(patients, strategies, SamplingOptions.KMIN, o.kmax(),
+				execution.executor(), execution.progress());
+		return new Result(r, o, notes);
+	}
+
+	/** The patients' lesions and distances, from the analysed features and the lesion sizes of the full table. */
+	static List<PatientLesions> patients(FeatureMatrix analysed, FeatureMatrix full, Dissimilarity.Scaling scaling, List<String> notes) {
+		boolean haveSize = full.features().contains(DIAMETER);
+		if (!haveSize) notes.add("no " + DIAMETER + " column: RECIST and 'largest' strategies cannot rank lesions by size");
+		Map<String, Double> size = new HashMap<>();
+		if (haveSize) {
+			double[] d = full.column(DIAMETER);
+			for (int i = 0; i < full.rows(); i++) size.put(full.lesions().get(i).toString(), d[i]);
+		}
+		List<PatientLesions> out = new ArrayList<>();
+		for (Dissimilarity.Patient p : Dissimilarity.perPatient(analysed, new Dissimilarity.Scaler(analysed, scaling))) {
+			for (String e : p.excluded) notes.add("patient " + p.patient + ", " + e);
+			int n = p.lesions.size();
+			long[] labels = new long[n];
+			double[] diam = new double[n];
+			List<String> sites = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				FeatureMatrix.Lesion l = p.lesions.get(i);
+				labels[i] = l.label();
+				sites.add(l.site());
+				diam[i] = size.getOrDefault(l.toString(), Double.NaN);
+			}
+			out.add(new PatientLesions(p.patient, labels, sites, diam, p.distance));
+		}
+		return out;
+	}
+}
