@@ -17,7 +17,7 @@ import lesionradiomics.workflow.SamplingOptions;
 import lesionradiomics.workflow.SelectionOptions;
 
 /**
- * How every front end (picocli options, SciJava parameters, ImageJ 1.x dialog fields) turns its plain values into the
+ * How every front end (command-line options, SciJava parameters, ImageJ 1.x dialog fields) turns its plain values into the
  * workflows' options records, so a value means the same everywhere. Blank text and 0 for the convenience fields mean
  * "not set"; checks live in the records.
  */

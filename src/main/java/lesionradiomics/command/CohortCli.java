@@ -35,16 +35,16 @@ final class CohortCli implements Callable<Integer> {
 	boolean resume = CohortOptions.DEFAULTS.resume();
 
 	@Mixin
-	SelectionArgs selection;
+	SelectionCliArgs selection;
 
 	@Mixin
-	HeterogeneityArgs heterogeneity;
+	HeterogeneityCliArgs heterogeneity;
 
 	@Mixin
-	SamplingArgs sampling;
+	SamplingCliArgs sampling;
 
 	@Mixin
-	ExtractionArgs extraction;
+	ExtractionCliArgs extraction;
 
 	@Override
 	public Integer call() throws Exception {

@@ -76,6 +76,11 @@ final class DialogForm {
 		return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
 	}
 
+	@Override
+	public String toString() {
+		return title;
+	}
+
 	/** The macro keys, in dialog order. */
 	List<String> keys() {
 		List<String> out = new ArrayList<>();

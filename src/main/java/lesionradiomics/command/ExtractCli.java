@@ -36,7 +36,7 @@ final class ExtractCli implements Callable<Integer> {
 	Path out;
 
 	@Mixin
-	ExtractionArgs extraction;
+	ExtractionCliArgs extraction;
 
 	@Override
 	public Integer call() throws Exception {

@@ -27,7 +27,7 @@ final class HeterogeneityCli implements Callable<Integer> {
 	Path selected;
 
 	@Mixin
-	HeterogeneityArgs heterogeneity;
+	HeterogeneityCliArgs heterogeneity;
 
 	@Option(names = "--group-table", paramLabel = "TABLE.csv", description = "Table with a patient column and the group column (lesion, cohort or clinical table); used when --groups is not given.")
 	Path groupTable;

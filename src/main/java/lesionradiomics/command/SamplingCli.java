@@ -30,7 +30,7 @@ final class SamplingCli implements Callable<Integer> {
 	Path selected;
 
 	@Mixin
-	SamplingArgs sampling;
+	SamplingCliArgs sampling;
 
 	@Option(names = "--scaling", paramLabel = "S", description = "Feature scaling for the distances: minmax (default), zscore or none.")
 	String scaling = Bind.name(HeterogeneityOptions.DEFAULTS.scaling());

@@ -40,13 +40,13 @@ final class SelectCli implements Callable<Integer> {
 	Path cohort;
 
 	@Mixin
-	SelectionArgs selection;
+	SelectionCliArgs selection;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
 	@Mixin
-	ExtractionArgs extraction;
+	ExtractionCliArgs extraction;
 
 	@Override
 	public Integer call() throws Exception {

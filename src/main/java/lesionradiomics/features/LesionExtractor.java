@@ -55,7 +55,7 @@ public final class LesionExtractor {
 
 	/** Features of every non-zero label on its delineated mask. */
 	public List<LesionFeatures> extractAll(Volume image, LabelMap labels, Executor executor, Progress progress) {
-		return extract(image, labels, labels.lesions(1), executor, progress);
+		return extract(image, labels, labels.lesions(), executor, progress);
 	}
 
 	/** Features of the delineated lesions (label → bounding box, usually a subset of {@link LabelMap#lesions()}). */

@@ -61,6 +61,14 @@ public final class ImageData {
 	 */
 	@SuppressWarnings({ "unchecked", "rawtypes" })
 	public LabelMap asLabelMap() throws VolumeFormatException {
+		LabelMap m = labelMap;
+		if (m == null) labelMap = m = labelMapView(); // kept: its lesion scan is done once
+		return m;
+	}
+
+	private volatile LabelMap labelMap;
+
+	private LabelMap labelMapView() throws VolumeFormatException {
 		if (isRescaled())
 			throw new VolumeFormatException(source, "a label map must not carry an intensity rescale (slope " + slope + ", intercept " + intercept + ")");
 		if (integerStorage) return new LabelMap((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval) stored, geometry, segmentNames);

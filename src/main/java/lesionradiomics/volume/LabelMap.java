@@ -54,34 +54,31 @@ public final class LabelMap {
 	 * one read of the label map however many lesions it holds.
 	 */
 	public SortedMap<Long, BoundingBox> lesions() {
-		return lesions(1);
+		return lesions(null, 1);
 	}
 
-	/** As {@link #lesions()}, the rows split over {@code threads} workers (same result for any thread count). */
-	public SortedMap<Long, BoundingBox> lesions(int threads) {
-		long rows = geometry.size(1) * geometry.size(2);
-		int workers = (int) Math.max(1, Math.min(threads, rows / 64));
-		List<Map<Long, long[]>> parts = new ArrayList<>();
-		if (workers == 1) parts.add(scanRows(0, rows));
-		else {
-			List<Thread> pool = new ArrayList<>();
-			List<Map<Long, long[]>> results = Collections.synchronizedList(new ArrayList<>());
-			for (int w = 0; w < workers; w++) {
-				long from = rows * w / workers, to = rows * (w + 1) / workers;
-				Thread t = new Thread(() -> results.add(scanRows(from, to)), "label-scan");
-				pool.add(t);
-				t.start();
-			}
-			for (Thread t : pool) {
-				try {
-					t.join();
-				} catch (InterruptedException e) {
-					Thread.currentThread().interrupt();
-					throw new IllegalStateException("interrupted while scanning the label map", e);
-				}
-			}
-			parts.addAll(results);
+	/**
+	 * As {@link #lesions()}, the rows split into {@code parallelism} parts run on {@code executor} (null: this thread).
+	 * The result does not depend on either, so it is computed once and kept: the label map is immutable.
+	 */
+	public SortedMap<Long, BoundingBox> lesions(java.util.concurrent.Executor executor, int parallelism) {
+		SortedMap<Long, BoundingBox> done = found;
+		if (done != null) return done;
+		synchronized (this) {
+			if (found == null) found = java.util.Collections.unmodifiableSortedMap(scan(executor, parallelism));
+			return found;
 		}
+	}
+
+	private volatile SortedMap<Long, BoundingBox> found;
+
+	private SortedMap<Long, BoundingBox> scan(java.util.concurrent.Executor executor, int parallelism) {
+		long rows = geometry.size(1) * geometry.size(2);
+		int workers = (int) Math.max(1, Math.min(executor == null ? 1 : parallelism, rows / 64));
+		List<long[]> ranges = new ArrayList<>();
+		for (int w = 0; w < workers; w++) ranges.add(new long[] { rows * w / workers, rows * (w + 1) / workers });
+		List<Map<Long, long[]>> parts = lesionradiomics.progress.Parallel.map(ranges, r -> scanRows(r[0], r[1]), executor, null,
+				lesionradiomics.progress.Progress.NONE, "label map rows");
 		Map<Long, long[]> acc = new HashMap<>();
 		for (Map<Long, long[]> part : parts)
 			part.forEach((label, a) -> acc.merge(label, a, (p, q) -> new long[] { Math.min(p[0], q[0]), Math.min(p[1], q[1]),

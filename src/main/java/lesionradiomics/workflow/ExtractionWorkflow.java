@@ -70,7 +70,9 @@ public final class ExtractionWorkflow {
 	public static Input read(Path image, Path labels, Path lesions, String patient, ExtractionOptions options) throws IOException {
 		CompletableFuture<ImageData> labelMap = CompletableFuture.supplyAsync(() -> {
 			try {
-				return VolumeReaders.read(labels);
+				ImageData l = VolumeReaders.read(labels);
+				if (options.splitComponents() == 0) l.asLabelMap().lesions(); // the lesion scan runs while the image is still being read
+				return l;
 			} catch (IOException e) {
 				throw new CompletionException(e);
 			}
@@ -113,7 +115,7 @@ public final class ExtractionWorkflow {
 					+ labels.geometry().describeDifference(image.geometry()));
 		LabelMap labelMap = labels.asLabelMap();
 		Volume volume = image.asVolume();
-		SortedMap<Long, BoundingBox> found = labelMap.lesions(execution.threads());
+		SortedMap<Long, BoundingBox> found = labelMap.lesions(execution.executor(), execution.threads());
 		List<String> warnings = new ArrayList<>();
 		if (found.isEmpty()) throw new VolumeFormatException(labels.source(), "label map contains no lesion (all voxels are 0)");
 

@@ -4,7 +4,7 @@ import lesionradiomics.workflow.HeterogeneityOptions;
 import picocli.CommandLine.Option;
 
 /** Heterogeneity options of {@code heterogeneity} and {@code cohort}, bound to {@link HeterogeneityOptions}. */
-final class HeterogeneityArgs {
+final class HeterogeneityCliArgs {
 
 	@Option(names = "--scaling", paramLabel = "S", description = "Feature scaling for the dissimilarity: minmax (default: [0,1] over all lesions), zscore or none.")
 	String scaling = Bind.name(HeterogeneityOptions.DEFAULTS.scaling());

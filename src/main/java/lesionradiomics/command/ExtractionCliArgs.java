@@ -10,7 +10,7 @@ import lesionradiomics.workflow.ExtractionOptions;
 import picocli.CommandLine.Option;
 
 /** The CLI's extraction options (a picocli mixin) bound to {@link ExtractionOptions}; pyradiomics' names through {@code --param}. */
-final class ExtractionArgs {
+final class ExtractionCliArgs {
 
 	@Option(names = "--preset", paramLabel = "NAME", description = "Settings preset: 'pyradiomics' (defaults: bin width 25, no resampling) or 'study' (1x1x1 mm B-spline resampling, bin width 10, as the reference study).")
 	String preset = ExtractionOptions.DEFAULTS.preset();

@@ -7,7 +7,7 @@ import lesionradiomics.workflow.SamplingOptions;
 import picocli.CommandLine.Option;
 
 /** Sampling options of {@code sampling} and {@code cohort}, bound to {@link SamplingOptions} (scaling: see the heterogeneity options). */
-final class SamplingArgs {
+final class SamplingCliArgs {
 
 	@Option(names = "--simulations", paramLabel = "N", description = "Simulations per patient and random strategy (default 500).")
 	int simulations = SamplingOptions.DEFAULTS.simulations();

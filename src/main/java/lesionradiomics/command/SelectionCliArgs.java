@@ -6,7 +6,7 @@ import lesionradiomics.workflow.SelectionOptions;
 import picocli.CommandLine.Option;
 
 /** Robustness and decorrelation options of {@code select} and {@code cohort}, bound to {@link SelectionOptions}. */
-final class SelectionArgs {
+final class SelectionCliArgs {
 
 	@Option(names = "--radius", paramLabel = "MM", description = "Erosion/dilation radius in mm (default 1).")
 	double radius = SelectionOptions.DEFAULTS.radius();

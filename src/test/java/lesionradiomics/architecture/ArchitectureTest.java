@@ -1,0 +1,83 @@
+package lesionradiomics.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The lines DESIGN.md draws between the packages: the core and the workflows run without any UI (Fiji, SciJava,
+ * picocli), only the CLI classes use picocli (Fiji does not ship it), nothing depends on the front ends, and the
+ * packages form no cycle.
+ */
+class ArchitectureTest {
+
+	static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+			.importPackages("lesionradiomics");
+
+	static final String[] CORE = { "lesionradiomics.volume..", "lesionradiomics.preprocess..", "lesionradiomics.features..",
+			"lesionradiomics.analysis..", "lesionradiomics.sampling..", "lesionradiomics.outcome..", "lesionradiomics.workflow..",
+			"lesionradiomics.progress.." };
+
+	static ArchRule coreIsHeadless() {
+		return noClasses().that().resideInAnyPackage(CORE).should().dependOnClassesThat().resideInAnyPackage("ij..", "org.scijava..", "picocli..")
+				.because("the core and the workflows run and are tested without any UI");
+	}
+
+	static ArchRule ioTouchesImageJOnlyInTheAdapter() {
+		return noClasses().that().resideInAPackage("lesionradiomics.io..").and().doNotHaveSimpleName("ImagePlusAdapter").and()
+				.doNotHaveSimpleName("VolumeReaders").should().dependOnClassesThat().resideInAnyPackage("ij..", "org.scijava..", "picocli..")
+				.because("in io only the ImagePlus adapter and the DICOM/other-format reader (through ImageJ 1.x) know ImageJ");
+	}
+
+	static ArchRule onlyCliClassesUsePicocli() {
+		return noClasses().that().haveSimpleNameNotEndingWith("Cli").and().haveSimpleNameNotEndingWith("CliArgs").and()
+				.haveNameNotMatching(".*Cli\\$.*").and().haveNameNotMatching(".*CliArgs\\$.*").should().dependOnClassesThat()
+				.resideInAPackage("picocli..").because("Fiji does not ship picocli: a Fiji code path that touches it dies with NoClassDefFoundError");
+	}
+
+	static ArchRule nothingDependsOnTheFrontEnds() {
+		return noClasses().that().resideOutsideOfPackage("lesionradiomics.command..").should().dependOnClassesThat()
+				.resideInAPackage("lesionradiomics.command..").because("front ends only bind options; nothing builds on them");
+	}
+
+	static ArchRule noPackageCycles() {
+		return slices().matching("lesionradiomics.(*)..").should().beFreeOfCycles();
+	}
+
+	@Test
+	void coreAndWorkflowsAreHeadless() {
+		coreIsHeadless().check(MAIN);
+		ioTouchesImageJOnlyInTheAdapter().check(MAIN);
+	}
+
+	@Test
+	void picocliOnlyInCliClasses() {
+		onlyCliClassesUsePicocli().check(MAIN);
+	}
+
+	@Test
+	void noDependencyOnCommand() {
+		nothingDependsOnTheFrontEnds().check(MAIN);
+	}
+
+	@Test
+	void packagesAreFreeOfCycles() {
+		noPackageCycles().check(MAIN);
+	}
+
+	/** The rules are not vacuous: with the deliberate violations of the test fixtures imported, each one fails. */
+	@Test
+	void everyRuleCatchesADeliberateViolation() {
+		JavaClasses withFixtures = new ClassFileImporter().importPackages("lesionradiomics");
+		for (ArchRule rule : java.util.List.of(coreIsHeadless(), onlyCliClassesUsePicocli(), nothingDependsOnTheFrontEnds(), noPackageCycles())) {
+			AssertionError e = org.junit.jupiter.api.Assertions.assertThrows(AssertionError.class, () -> rule.check(withFixtures), rule.getDescription());
+			org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("Fixture"), e.getMessage());
+		}
+	}
+}
