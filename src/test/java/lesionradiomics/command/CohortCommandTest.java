@@ -53,8 +53,14 @@ class CohortCommandTest {
 			assertTrue(Files.size(out.resolve(f)) > 0, f);
 		assertTrue(Files.readString(out.resolve("run.json")).contains("\"seed\": 20220101"));
 		Map<String, String> first = outputs(out);
+		assertEquals("feature,ccc_eroded,ccc_dilated,robust", first.get("selection/robustness.csv").lines().findFirst().orElseThrow());
+		assertTrue(first.get("features.csv").startsWith("patient,label,site,texture,original_shape_"), "lesion-table columns kept");
 		assertEquals(0, cohort("cohort", "--cohort", DEMO.resolve("cohort.csv").toString(), "--simulations", "100", "--resume", "--out", out.toString()));
-		assertEquals(first, outputs(out));
+		assertEquals(first, outputs(out), "a resumed run reusing every patient writes the same bytes");
+		Path again = dir.resolve("again");
+		assertEquals(0, cohort("cohort", "--cohort", DEMO.resolve("cohort.csv").toString(), "--simulations", "100", "--threads", "1", "--out",
+				again.toString()));
+		assertEquals(first, outputs(again), "a second run (other thread count) writes the same bytes");
 	}
 
 	@Test
