@@ -13,6 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import lesionradiomics.testing.SharedReference;
 
@@ -40,11 +42,11 @@ class BaselineConfigurationsTest {
 		return b.build();
 	}
 
-	static List<String> check(boolean resampling) throws IOException {
+	static List<String> check(SharedReference.Source source, boolean resampling) throws IOException {
 		List<String> bad = new ArrayList<>();
 		int configs = 0;
 		for (String cls : CLASSES) {
-			Map<String, Map<String, String>> ref = SharedReference.readByFeature(SharedReference.require("pyradiomics/baseline_" + cls + ".csv"));
+			Map<String, Map<String, String>> ref = SharedReference.readByFeature(source.require("pyradiomics/baseline_" + cls + ".csv"));
 			for (String config : ref.get("diagnostics_Configuration_Settings").keySet()) {
 				if (config.contains("resampling") != resampling) continue;
 				String testCase = config.split("_")[0];
@@ -54,29 +56,31 @@ class BaselineConfigurationsTest {
 				// The 2018 default columns miss four mesh features of brain1 (see the reference README); pyradiomics31_default.csv
 				// covers them and PyradiomicsCasesTest checks it.
 				if (cls.equals("shape") && !resampling) continue;
-				LesionFeatures f = PyradiomicsCasesTest.extract(testCase, settings).get(0);
+				LesionFeatures f = PyradiomicsCasesTest.extract(source, testCase, settings).get(0);
 				if (!f.ok()) {
 					bad.add(config + " " + cls + ": " + f.error().get());
 					continue;
 				}
 				configs++;
-				bad.addAll(PyradiomicsCasesTest.compare(f.values(), expected, List.of(cls), config, resampling ? 1e-3 : 1e-4));
+				bad.addAll(PyradiomicsCasesTest.compare(f.values(), expected, List.of(cls), config, resampling ? 1e-6 : 1e-4));
 			}
 		}
 		if (configs == 0) bad.add("no configuration compared");
 		return bad;
 	}
 
-	@Test
-	void everyConfigurationMatchesPyradiomicsBaselines() throws IOException {
-		List<String> bad = check(false);
+	@ParameterizedTest
+	@EnumSource(SharedReference.Source.class)
+	void everyConfigurationMatchesPyradiomicsBaselines(SharedReference.Source source) throws IOException {
+		List<String> bad = check(source, false);
 		assertTrue(bad.isEmpty(), bad.size() + " mismatches:\n" + String.join("\n", bad));
 	}
 
-	/** The 2x2x2 mm B-spline resampling columns: relative 1e-3 as the reference README asks. */
-	@Test
-	void resampledConfigurationsMatchPyradiomicsBaselines() throws IOException {
-		List<String> bad = check(true);
+	/** The 2x2x2 mm B-spline resampling columns, relative 1e-6 (they agree to ~1e-7). */
+	@ParameterizedTest
+	@EnumSource(SharedReference.Source.class)
+	void resampledConfigurationsMatchPyradiomicsBaselines(SharedReference.Source source) throws IOException {
+		List<String> bad = check(source, true);
 		assertTrue(bad.isEmpty(), bad.size() + " mismatches:\n" + String.join("\n", bad));
 	}
 

@@ -27,6 +27,34 @@ public final class SharedReference {
 		return shared.resolve("reference");
 	}
 
+	/**
+	 * Where reference values come from: the small golden set that travels with the repository
+	 * ({@code src/test/resources/golden}: breast1 with every baseline configuration, public_m1 with every label; see its
+	 * {@code make_golden.py}) — always there, so a fresh clone checks every feature family — or the whole
+	 * {@code ../shared/reference} (skipped with a message when absent).
+	 */
+	public enum Source {
+		GOLDEN, SHARED;
+
+		/** The reference file, failing (golden) or skipping (shared) when it is not there. */
+		public Path require(String relative) {
+			if (this == SHARED) return SharedReference.require(relative);
+			Path p = Paths.get(System.getProperty("user.dir")).resolve("src/test/resources/golden").resolve(relative);
+			if (!Files.isRegularFile(p)) throw new AssertionError("golden reference file " + p + " is missing from the repository");
+			return p;
+		}
+
+		/** pyradiomics' test cases present in this source. */
+		public List<String> pyradiomicsCases() {
+			return this == GOLDEN ? List.of("breast1") : List.of("brain1", "breast1");
+		}
+
+		/** Multi-lesion volumes present in this source. */
+		public List<String> multiLesionCases() {
+			return this == GOLDEN ? List.of("public_m1") : List.of("public_m1", "public_m2");
+		}
+	}
+
 	/** The file under shared/reference, or skips the test when it is not there. */
 	public static Path require(String relative) {
 		Path p = root().resolve(relative);
