@@ -18,8 +18,20 @@ timeout 300 xvfb-run -a java -jar "$ij" -ijpath "$ijdir" -batch macros/extract_o
 rows=$(($(wc -l < "$out/P04_features.csv") - 1))
 expected=$(grep -c '^P04,' test-data/lesions.csv)
 test "$rows" -eq "$expected" || { echo "macro wrote $rows lesions, expected $expected"; exit 1; }
-head -1 "$out/P04_features.csv" | grep -q '^patient,label,site,original_shape_Elongation' || { echo "unexpected header"; exit 1; }
+head -1 "$out/P04_features.csv" | grep -q '^patient,label,site,texture,original_shape_Elongation' || { echo "unexpected header"; exit 1; }
 echo "macro extract_open_images.ijm: $rows lesions of P04 written by ImageJ 1.x in batch mode"
-timeout 600 xvfb-run -a java -jar "$ij" -ijpath "$ijdir" -batch macros/cohort.ijm "$PWD/test-data/cohort.csv $out/cohort"
-test -s "$out/cohort/sampling/sampling_recovery.csv" || { echo "cohort.ijm wrote no sampling table"; exit 1; }
-echo "macro cohort.ijm: $(($(wc -l < "$out/cohort/heterogeneity/heterogeneity_indexes.csv") - 1)) patients analysed by ImageJ 1.x in batch mode"
+# Installed as README tells a Fiji user: no picocli on the class path (Fiji does not ship it).
+if ls "$ijdir"/plugins/jars | grep -qi picocli; then echo "picocli must not be installed"; exit 1; fi
+timeout 600 xvfb-run -a java -jar "$ij" -ijpath "$ijdir" -batch macros/cohort.ijm "$PWD/test-data/cohort.csv $out/cohort" | tee "$out/cohort.log"
+for f in run.json features.csv errors.csv selection/robustness.csv selection/feature_clusters.csv selection/selected_features.txt \
+	selection/correlation_heatmap.png heterogeneity/cv_per_patient.csv heterogeneity/cv_per_organ.csv heterogeneity/cv_summary.csv \
+	heterogeneity/heterogeneity_indexes.csv heterogeneity/lesion_clusters.csv heterogeneity/tests.csv heterogeneity/cv_by_class.png \
+	heterogeneity/heterogeneity_indexes.png sampling/sampling_recovery.csv sampling/sampling_per_patient.csv sampling/recovery_curves.csv \
+	sampling/lesions_needed.csv sampling/sampling_settings.csv sampling/recovery_curve_MTD.png sampling/recovery_curve_ATH.png; do
+	test -s "$out/cohort/$f" || { echo "Cohort Analysis in ImageJ did not write $f"; exit 1; }
+done
+grep -q '"seed": 20220101' "$out/cohort/run.json" || { echo "run.json lacks the seed"; exit 1; }
+grep -q '^Sampling Recovery: 2 rows' "$out/cohort.log" || { echo "no 'Sampling Recovery' table with the ATH and MTD rows"; exit 1; }
+grep -q '^Heterogeneity indexes: 6 patients' "$out/cohort.log" || { echo "no 'Heterogeneity indexes' table of the 6 patients"; exit 1; }
+if grep -qE 'Exception|Unexpected error' "$out/cohort.log"; then echo "the macro's output reports an error"; exit 1; fi
+echo "macro cohort.ijm: every table and run.json written by ImageJ 1.x in batch mode, without picocli"
