@@ -20,11 +20,8 @@ import picocli.CommandLine.Option;
 				"tests.csv, cv_by_class.png, heterogeneity_indexes.png and one dissimilarity_<patient>.png per patient." })
 final class HeterogeneityCli implements Callable<Integer> {
 
-	@Option(names = "--features", required = true, paramLabel = "FEATURES.csv", description = "Lesion features (patient,label,site,features...), e.g. from extract or select.")
-	Path features;
-
-	@Option(names = "--selected", paramLabel = "LIST", description = "Use only these features (one per line, e.g. selected_features.txt from select).")
-	Path selected;
+	@Mixin
+	FeaturesCliArgs input;
 
 	@Mixin
 	HeterogeneityCliArgs heterogeneity;
@@ -38,7 +35,7 @@ final class HeterogeneityCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		HeterogeneityOptions o = heterogeneity.options();
-		FeatureInput in = FeatureInput.read(features, selected);
+		FeatureInput in = input.read();
 		Map<String, String> groups = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable, o.groupColumn());
 		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(in.analysed(), o, groups);
 		HeterogeneityReport.write(r, out);

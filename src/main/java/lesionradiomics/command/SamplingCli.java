@@ -23,11 +23,8 @@ import picocli.CommandLine.Option;
 				"lesions_needed.csv, recovery_curve_MTD.png, recovery_curve_ATH.png and sampling_settings.csv." })
 final class SamplingCli implements Callable<Integer> {
 
-	@Option(names = "--features", required = true, paramLabel = "FEATURES.csv", description = "Lesion features (patient,label,site,features...).")
-	Path features;
-
-	@Option(names = "--selected", paramLabel = "LIST", description = "Features to compute distances on (e.g. selected_features.txt).")
-	Path selected;
+	@Mixin
+	FeaturesCliArgs input;
 
 	@Mixin
 	SamplingCliArgs sampling;
@@ -44,7 +41,7 @@ final class SamplingCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		SamplingOptions o = sampling.options(scaling);
-		FeatureInput in = FeatureInput.read(features, selected);
+		FeatureInput in = input.read();
 		SamplingWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
 			r = SamplingWorkflow.run(in.analysed(), in.full(), o, execution);
