@@ -83,7 +83,8 @@ public enum PixelType {
 		case FLOAT32: array = new float[n]; break;
 		default: array = new double[n]; break;
 		}
-		ByteBuffer chunk = ByteBuffer.allocate(1 << 20).order(order);
+		// direct: inflate writes into it natively and the (byte-swapping) bulk copies below are intrinsics even before the JIT warms up
+		ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20).order(order);
 		int perChunk = chunk.capacity() / bytes;
 		for (int done = 0; done < n;) {
 			int len = Math.min(perChunk, n - done);
