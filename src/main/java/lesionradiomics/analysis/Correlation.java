@@ -8,7 +8,8 @@ public final class Correlation {
 
 	public enum Method { PEARSON, SPEARMAN;
 		public static Method parse(String s) {
-			return valueOf(s.trim().toUpperCase(java.util.Locale.ROOT));
+			for (Method m : values()) if (m.name().equalsIgnoreCase(s.trim())) return m;
+			throw new IllegalArgumentException("unknown correlation '" + s + "' (use pearson or spearman)");
 		}
 	}
 

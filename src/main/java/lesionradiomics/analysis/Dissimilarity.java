@@ -17,7 +17,8 @@ public final class Dissimilarity {
 	public enum Scaling { MINMAX, ZSCORE, NONE;
 		public static Scaling parse(String s) {
 			String t = s.trim().toUpperCase(Locale.ROOT).replace("-", "").replace("_", "");
-			return valueOf(t.equals("MINMAX") ? "MINMAX" : t);
+			for (Scaling v : values()) if (v.name().equals(t)) return v;
+			throw new IllegalArgumentException("unknown scaling '" + s + "' (use minmax, zscore or none)");
 		}
 	}
 

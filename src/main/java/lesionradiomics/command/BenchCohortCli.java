@@ -12,8 +12,10 @@ import picocli.CommandLine.Option;
 
 /** {@code bench-cohort}: generates a synthetic cohort for the batch benchmark (memory and throughput of {@code cohort}). */
 @Command(name = "bench-cohort", mixinStandardHelpOptions = true,
-		description = { "Generate a synthetic cohort (default 20 patients x 60 lesions, 256x256x100 CT at 0.78x0.78x2.5 mm) and",
-				"print the cohort command to time, e.g. with /usr/bin/time -v for the peak memory." })
+		description = { "Generate a synthetic cohort for the batch benchmark.",
+				"%nDefault 20 patients x 60 lesions, 256x256x100 CT at 0.78x0.78x2.5 mm;",
+				"prints the cohort command to time, e.g. with /usr/bin/time -v for the peak",
+				"memory." })
 final class BenchCohortCli implements Callable<Integer> {
 
 	@Option(names = "--dir", required = true, paramLabel = "DIR", description = "Where to write the cohort.")

@@ -29,25 +29,28 @@ final class Bind {
 	 * Extraction options from the fields the front ends show; {@code binWidth}, {@code binCount}, {@code binRange},
 	 * {@code resample} and {@code interpolator} are shortcuts for the pyradiomics settings of those names.
 	 *
+	 * @param binWidth bin width, or null when not given (0, negative or NaN given: the record's check names the range)
+	 * @param binCount bin count, or null when not given
 	 * @param settings further pyradiomics settings by name
 	 */
-	static ExtractionOptions extraction(String preset, double binWidth, int binCount, String binRange, String resample, String interpolator,
-			List<String> classes, List<String> features, Map<String, String> settings, int splitComponents, double minLesionMm3) {
+	static ExtractionOptions extraction(String preset, Double binWidth, Integer binCount, String binRange, String resample, String interpolator,
+			List<String> classes, List<String> features, Map<String, String> settings, int splitComponents, double minLesionMm3, String nanPolicy) {
 		Map<String, String> s = new LinkedHashMap<>(settings);
-		if (binWidth != 0) s.put("binWidth", Double.toString(binWidth)); // negative or NaN: the record's check names the allowed range
-		if (binCount != 0) s.put("binCount", Integer.toString(binCount));
+		if (binWidth != null) s.put("binWidth", Double.toString(binWidth));
+		if (binCount != null) s.put("binCount", Integer.toString(binCount));
 		putIfSet(s, "binRange", binRange);
 		putIfSet(s, "resampledPixelSpacing", resample);
 		putIfSet(s, "interpolator", interpolator);
-		return new ExtractionOptions(preset, s, trimmed(classes), trimmed(features), splitComponents, minLesionMm3);
+		return new ExtractionOptions(preset, s, trimmed(classes), trimmed(features), splitComponents, minLesionMm3, nanPolicy);
 	}
 
 	private static void putIfSet(Map<String, String> s, String name, String value) {
 		if (value != null && !value.isBlank()) s.put(name, value.trim());
 	}
 
-	static SelectionOptions selection(double radius, double ccc, String correlation, double cut, int clusters, List<String> prefer) {
-		return new SelectionOptions(radius, ccc, Correlation.Method.parse(correlation), cut, clusters,
+	/** @param clusters number of clusters, or null / 0 for the dialogs' "cut at |r|" (the CLI refuses a given 0) */
+	static SelectionOptions selection(double radius, double ccc, String correlation, double cut, Integer clusters, List<String> prefer) {
+		return new SelectionOptions(radius, ccc, Correlation.Method.parse(correlation), cut, clusters == null ? 0 : clusters,
 				prefer == null || trimmed(prefer).isEmpty() ? SelectionOptions.DEFAULTS.prefer() : trimmed(prefer));
 	}
 
@@ -76,6 +79,15 @@ final class Bind {
 			out.put(p[0].trim(), p[1].trim());
 		}
 		return out;
+	}
+
+	/** A value the dialogs show as 0 for "not set" (the preset's). */
+	static Double unlessZero(double v) {
+		return v == 0 ? null : v;
+	}
+
+	static Integer unlessZero(int v) {
+		return v == 0 ? null : v;
 	}
 
 	/** Lower-case name of an enum constant, as the front ends show choices. */

@@ -15,11 +15,13 @@ import picocli.CommandLine.Option;
 
 /** {@code cohort}: the whole study on a cohort table. */
 @Command(name = "cohort", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Run the whole study on a cohort: extraction (delineated, eroded and dilated masks), robust and",
-				"decorrelated features, heterogeneity, sampling recovery. Patients are processed one at a time; a failing",
-				"patient is listed in errors.csv and the others go on. Writes into --out:",
+		description = { "The whole study on a cohort table: extraction, robust features, heterogeneity, sampling.",
+				"%nEach patient is extracted on its delineated, eroded and dilated masks, one",
+				"patient at a time; a patient whose files cannot be used is listed in",
+				"errors.csv and the others go on. Files written into --out:",
 				"  features.csv, errors.csv, run.json, patients/<id>/ (per-patient tables),",
-				"  selection/ (robustness, clusters, selected list, heatmap), heterogeneity/ (CVs, MTD/ATH, tests, plots),",
+				"  selection/ (robustness, clusters, selected list, heatmap),",
+				"  heterogeneity/ (CVs, MTD/ATH, tests, plots),",
 				"  sampling/ (Table 3 layout, per patient, curves, plots)." },
 		footer = { "", "Example (the demo cohort, the study's settings):",
 				"  java -jar target/lesion-radiomics-cli.jar cohort --cohort test-data/cohort.csv --preset study --out results/cohort" })
@@ -50,6 +52,7 @@ final class CohortCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		CohortOptions o = new CohortOptions(extraction.options(), selection.options(), heterogeneity.options(), sampling.options(heterogeneity.scaling),
 				resume);
+		lesionradiomics.io.AtomicFiles.checkWritable(out);
 		long t = System.nanoTime();
 		CohortWorkflow.Result r;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {

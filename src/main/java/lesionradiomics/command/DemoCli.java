@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
 		description = { "Generate the synthetic demo cohort (images, label maps, lesion and cohort tables).",
-				"The files in test-data/ were made with the defaults; the same seed gives the same files." })
+				"%nThe files in test-data/ were made with the defaults; the same seed gives",
+				"the same files." })
 final class DemoCli implements Callable<Integer> {
 
 	@Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: test-data).")

@@ -3,6 +3,7 @@ package lesionradiomics.command;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import lesionradiomics.io.AtomicFiles;
 import lesionradiomics.io.Csv;
 import lesionradiomics.report.FeatureTableCsv;
 import lesionradiomics.workflow.Execution;
@@ -14,8 +15,9 @@ import picocli.CommandLine.Option;
 
 /** {@code extract}: features of every lesion of one image and label map, one CSV row per lesion. */
 @Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Extract pyradiomics-compatible features of every lesion of a label map in one pass.",
-				"Writes patient,label,site and the feature columns (original_<class>_<Feature>), one row per lesion." },
+		description = { "Features of every lesion of an image and its label map, as pyradiomics computes them.",
+				"%nWrites patient, label, site, the lesion table's further columns and the",
+				"feature columns (original_<class>_<Feature>), one row per lesion." },
 		footer = { "", "Example:", "  java -jar target/lesion-radiomics-cli.jar extract --image ct.nrrd --labels lesions.nrrd \\",
 				"      --lesions lesions.csv --patient P01 --preset study --out features.csv" })
 final class ExtractCli implements Callable<Integer> {
@@ -41,6 +43,7 @@ final class ExtractCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		ExtractionOptions options = extraction.options(); // every option checked before any file is read
+		AtomicFiles.checkWritable(out.toAbsolutePath().getParent());
 		long t0 = System.nanoTime();
 		ExtractionWorkflow.Result r;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {

@@ -16,10 +16,10 @@ final class ExtractionCliArgs {
 	String preset = ExtractionOptions.DEFAULTS.preset();
 
 	@Option(names = "--bin-width", paramLabel = "W", description = "Fixed bin width (pyradiomics binWidth; default 25).")
-	double binWidth;
+	Double binWidth;
 
 	@Option(names = "--bin-count", paramLabel = "N", description = "Fixed bin count instead of a bin width (pyradiomics binCount).")
-	int binCount;
+	Integer binCount;
 
 	@Option(names = "--bin-range", paramLabel = "MIN,MAX,N", description = "Absolute discretisation: N equal bins over [MIN, MAX], e.g. -1000,3000,400.")
 	String binRange;
@@ -45,11 +45,14 @@ final class ExtractionCliArgs {
 	@Option(names = "--min-lesion-mm3", paramLabel = "V", description = "With --split-components: drop components smaller than V mm3 (default 0).")
 	double minLesionMm3 = ExtractionOptions.DEFAULTS.minLesionMm3();
 
+	@Option(names = "--nan-policy", paramLabel = "error|exclude", description = "NaN or infinite voxels inside a lesion: 'error' (default) stops, naming patient and label; 'exclude' leaves them out of intensity and texture features and lists them in the errors file.")
+	String nanPolicy = ExtractionOptions.DEFAULTS.nanPolicy();
+
 	@Option(names = "--threads", paramLabel = "N", description = "Parallel threads (default 0: all cores). Results do not depend on it.")
 	int threads;
 
 	ExtractionOptions options() {
-		return Bind.extraction(preset, binWidth, binCount, binRange, resample, interpolator, classes, features, params, splitComponents, minLesionMm3);
+		return Bind.extraction(preset, binWidth, binCount, binRange, resample, interpolator, classes, features, params, splitComponents, minLesionMm3, nanPolicy);
 	}
 
 	Execution execution(Progress progress) {

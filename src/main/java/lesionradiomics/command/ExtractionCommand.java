@@ -46,12 +46,15 @@ abstract class ExtractionCommand extends TaskCommand {
 	@Parameter(label = "Smallest component (mm3)", min = "0", persist = false)
 	protected double minLesionMm3 = ExtractionOptions.DEFAULTS.minLesionMm3();
 
+	@Parameter(label = "NaN/infinite voxels in a lesion", choices = { "error", "exclude" }, persist = false)
+	protected String nanPolicy = ExtractionOptions.DEFAULTS.nanPolicy();
+
 	@Parameter(label = "Threads (0 = all cores)", min = "0")
 	protected int threads = 0;
 
 	protected ExtractionOptions extractionOptions() {
-		return Bind.extraction(preset, binWidth, binCount, binRange, resample, interpolator, Bind.list(classes), Bind.list(features),
-				Bind.pairs(settings), Integer.parseInt(splitComponents), minLesionMm3);
+		return Bind.extraction(preset, Bind.unlessZero(binWidth), Bind.unlessZero(binCount), binRange, resample, interpolator, Bind.list(classes), Bind.list(features),
+				Bind.pairs(settings), Integer.parseInt(splitComponents), minLesionMm3, nanPolicy);
 	}
 
 	protected Execution execution() {

@@ -14,10 +14,15 @@ import picocli.CommandLine.Option;
 
 /** {@code heterogeneity}: intra-patient heterogeneity of a lesion feature table. */
 @Command(name = "heterogeneity", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Intra-patient, inter-lesion heterogeneity: CV per patient and per organ, cosine dissimilarity,",
-				"maximal tumoral divergence (MTD) and average tumoral heterogeneity (ATH), t-tests and rank-sum tests.",
-				"Writes cv_per_patient.csv, cv_per_organ.csv, cv_summary.csv, heterogeneity_indexes.csv, lesion_clusters.csv,",
-				"tests.csv, cv_by_class.png, heterogeneity_indexes.png and one dissimilarity_<patient>.png per patient." })
+		description = { "Intra-patient heterogeneity: CVs, lesion dissimilarity, MTD and ATH, tests.",
+				"%nCV per patient and per organ, cosine dissimilarity between a patient's",
+				"lesions, maximal tumoral divergence (MTD), average tumoral heterogeneity",
+				"(ATH), t-tests and rank-sum tests. Files written:",
+				"  cv_per_patient.csv, cv_per_organ.csv, cv_summary.csv,",
+				"    heterogeneity_indexes.csv,",
+				"  lesion_clusters.csv, tests.csv, cv_by_class.png, heterogeneity_indexes.png",
+				"    and",
+				"  dissimilarity_<patient>.png per patient." })
 final class HeterogeneityCli implements Callable<Integer> {
 
 	@Mixin
@@ -35,6 +40,7 @@ final class HeterogeneityCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		HeterogeneityOptions o = heterogeneity.options();
+		lesionradiomics.io.AtomicFiles.checkWritable(out);
 		FeatureInput in = input.read();
 		Map<String, String> groups = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable, o.groupColumn());
 		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(in.analysed(), o, groups);

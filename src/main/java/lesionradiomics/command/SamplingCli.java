@@ -16,11 +16,16 @@ import picocli.CommandLine.Option;
 
 /** {@code sampling}: heterogeneity recovered by lesion-sampling strategies, and recovery curves. */
 @Command(name = "sampling", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "How much of each patient's heterogeneity (MTD, ATH) sampling strategies recover:",
-				"2 and 3 at random, 3 from one site, <=3 per site over all sites, RECIST-like (2 from one site, excluding bone),",
-				"RECIST 1.1 targets; seeded simulations, 95 % intervals, recovery curves for k = 2..15 at random.",
-				"Writes sampling_recovery.csv (the study's Table 3 layout), sampling_per_patient.csv, recovery_curves.csv,",
-				"lesions_needed.csv, recovery_curve_MTD.png, recovery_curve_ATH.png and sampling_settings.csv." })
+		description = { "How much of each patient's heterogeneity lesion-sampling strategies recover.",
+				"%nStrategies: 2 and 3 at random, 3 from one site, <=3 per site over all",
+				"sites, RECIST-like (2 from one site, excluding bone), RECIST 1.1 targets;",
+				"seeded simulations, 95%% intervals, recovery curves for k = 2..--kmax at",
+				"random. Files written into --out:",
+				"  sampling_recovery.csv (the study's Table 3 layout),",
+				"    sampling_per_patient.csv,",
+				"  recovery_curves.csv, lesions_needed.csv, recovery_curve_MTD.png,",
+				"    recovery_curve_ATH.png,",
+				"  sampling_settings.csv." })
 final class SamplingCli implements Callable<Integer> {
 
 	@Mixin
@@ -41,6 +46,7 @@ final class SamplingCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		SamplingOptions o = sampling.options(scaling);
+		lesionradiomics.io.AtomicFiles.checkWritable(out);
 		FeatureInput in = input.read();
 		SamplingWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {

@@ -3,6 +3,7 @@ package lesionradiomics.command;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import lesionradiomics.io.AtomicFiles;
 import lesionradiomics.io.CohortTable;
 import lesionradiomics.report.SelectionReport;
 import lesionradiomics.workflow.CohortWorkflow;
@@ -17,11 +18,13 @@ import picocli.CommandLine.Option;
 
 /** {@code select}: robust (CCC ≥ threshold under 1 mm erosion/dilation) and decorrelated features. */
 @Command(name = "select", mixinStandardHelpOptions = true, sortOptions = false,
-		description = { "Select features robust to the delineation and not redundant, as the reference study.",
-				"Extracts each lesion on its mask eroded and dilated by --radius mm, keeps features whose Lin CCC with the",
-				"original values is >= --ccc for both, clusters them (average linkage on 1-|r|) and keeps one per cluster.",
-				"Writes features.csv, robustness.csv, feature_clusters.csv, selected_features.txt, correlation_heatmap.png",
-				"(and errors.csv when a patient could not be used) into --out." })
+		description = { "Features robust to the delineation and not redundant, as the reference study.",
+				"%nExtracts each lesion on its mask eroded and dilated by --radius mm, keeps",
+				"the features whose Lin CCC with the delineated values is >= --ccc for both,",
+				"clusters them (average linkage on 1 - |r|) and keeps one per cluster. Files",
+				"written into --out:",
+				"  features.csv, robustness.csv, feature_clusters.csv, selected_features.txt,",
+				"  correlation_heatmap.png (and errors.csv when a patient could not be used)." })
 final class SelectCli implements Callable<Integer> {
 
 	@Option(names = "--image", paramLabel = "IMG", description = "Image of a single patient (or use --cohort).")
@@ -52,6 +55,7 @@ final class SelectCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		ExtractionOptions e = extraction.options();
 		SelectionOptions o = selection.options();
+		AtomicFiles.checkWritable(out);
 		CohortTable c = Bind.cohort(cohort, image, labels, lesions, patient);
 		CohortWorkflow.Extracted x;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {

@@ -87,10 +87,12 @@ public final class FeatureSettings {
 	/** Every setting, in pyradiomics' order. The single place where a setting is declared. */
 	public static final List<Setting> SETTINGS = List.of(
 			new Setting("binWidth", 25.0, Double::parseDouble, positive(), "fixed bin width of the discretisation", "binCount", "binRange"),
-			new Setting("binCount", null, Integer::parseInt, atLeast(1), "fixed number of bins instead of a bin width", "binRange"),
+			new Setting("binCount", null, Integer::parseInt, v -> (Integer) v < 1 || (Integer) v > LesionExtractor.MAX_BINS
+					? "must be between 1 and " + LesionExtractor.MAX_BINS : null, "fixed number of bins instead of a bin width", "binRange"),
 			new Setting("binRange", null, FeatureSettings::doubles, v -> {
 				double[] r = (double[]) v;
-				return r.length != 3 ? "needs min,max,count" : !(r[1] > r[0]) || r[2] < 1 || r[2] != Math.rint(r[2]) ? "needs min < max and a whole count >= 1" : null;
+				return r.length != 3 ? "needs min,max,count" : !(r[1] > r[0]) || !(r[2] >= 1 && r[2] <= LesionExtractor.MAX_BINS) || r[2] != Math.rint(r[2])
+						? "needs min < max and a whole count from 1 to " + LesionExtractor.MAX_BINS : null;
 			}, "absolute discretisation: count equal bins over [min, max], e.g. -1000,3000,400", "binCount"),
 			new Setting("resampledPixelSpacing", null, FeatureSettings::doubles, v -> {
 				double[] s = (double[]) v;

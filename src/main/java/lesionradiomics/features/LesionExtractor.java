@@ -31,17 +31,26 @@ public final class LesionExtractor {
 	/** Name of the unperturbed (delineated) variant in {@link #extractVariants}. */
 	public static final String ORIGINAL = "original";
 
+	/** Most grey levels a discretisation may make: beyond it the texture matrices cannot be held in memory. */
+	public static final int MAX_BINS = 100_000;
+
 	private final FeatureSettings settings;
 	private final List<MaskPerturbation> perturbations;
+	private final boolean excludeNonFinite;
 
 	public LesionExtractor(FeatureSettings settings) {
-		this(settings, List.of());
+		this(settings, List.of(), false);
 	}
 
-	/** @param perturbations changes of each lesion's mask computed besides the delineated one (robustness analysis) */
-	public LesionExtractor(FeatureSettings settings, List<MaskPerturbation> perturbations) {
+	/**
+	 * @param perturbations    changes of each lesion's mask computed besides the delineated one (robustness analysis)
+	 * @param excludeNonFinite NaN and infinite voxels inside a lesion are left out of intensity and texture features
+	 *                         (and noted); otherwise they stop the extraction with {@link ExtractionAborted}
+	 */
+	public LesionExtractor(FeatureSettings settings, List<MaskPerturbation> perturbations, boolean excludeNonFinite) {
 		this.settings = settings;
 		this.perturbations = List.copyOf(perturbations);
+		this.excludeNonFinite = excludeNonFinite;
 	}
 
 	public FeatureSettings settings() { return settings; }
@@ -101,10 +110,26 @@ public final class LesionExtractor {
 	 * with its own margin would give (shape's principal axes depend on the voxel coordinates' origin in the last bits).
 	 */
 	LesionFeatures[] extractOne(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
+		try {
+			return prepareAndCompute(image, labels, label, box, normalization);
+		} catch (OutOfMemoryError e) {
+			// one oversized allocation failed before anything was filled: report it instead of dying
+			throw new ExtractionAborted(label, "not enough memory for this lesion (" + box.voxelCount() + " voxels" + (settings.resampledPixelSpacing() == null
+					? "" : ", resampled to " + java.util.Arrays.toString(settings.resampledPixelSpacing()) + " mm") + ", " + settings.asMap().get(
+							settings.binCount() != null ? "binCount" : "binWidth") + "): use coarser settings or give Java more memory (-Xmx)");
+		}
+	}
+
+	private LesionFeatures[] prepareAndCompute(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
 		LesionFeatures[] out = new LesionFeatures[1 + perturbations.size()];
 		if (settings.resampledPixelSpacing() != null) {
-			LesionRegion region = Resampler.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
-					settings.padDistance(), normalization == null ? null : normalization::apply);
+			LesionRegion region;
+			try {
+				region = Resampler.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
+						settings.padDistance(), normalization == null ? null : normalization::apply);
+			} catch (Resampler.GridTooLargeException e) {
+				throw new ExtractionAborted(label, e.getMessage());
+			}
 			for (int v = 0; v < out.length; v++) out[v] = compute(label, box, v == 0 ? region : perturbations.get(v - 1).apply(region));
 			return out;
 		}
@@ -130,10 +155,18 @@ public final class LesionExtractor {
 	}
 
 	private LesionFeatures compute(long label, BoundingBox box, LesionRegion region) {
+		int nonFinite = 0;
+		for (int i = 0; i < region.mask().length; i++) if (region.mask()[i] && !Double.isFinite(region.values()[i])) nonFinite++;
+		if (nonFinite > 0 && !excludeNonFinite)
+			throw new ExtractionAborted(label, nonFinite + " of the lesion's " + region.voxelCount() + " voxels are NaN or infinite in the image"
+					+ " (use --nan-policy exclude to leave them out and list them)");
 		try {
-			return LesionFeatures.of(label, box.voxelCount(), compute(region));
+			LesionFeatures f = LesionFeatures.of(label, box.voxelCount(), compute(region, nonFinite > 0));
+			return nonFinite == 0 ? f : f.withNote(nonFinite + " NaN/infinite voxel(s) excluded from intensity and texture features (nan-policy exclude)");
 		} catch (IllegalArgumentException e) {
 			return LesionFeatures.failed(label, box.voxelCount(), e.getMessage());
+		} catch (ExtractionAborted e) {
+			throw e.label() == label ? e : new ExtractionAborted(label, e.getMessage());
 		}
 	}
 
@@ -142,6 +175,10 @@ public final class LesionExtractor {
 	 * {@link IllegalArgumentException} with pyradiomics' reason when the lesion cannot be analysed.
 	 */
 	public Map<String, Double> compute(LesionRegion region) {
+		return compute(region, false);
+	}
+
+	private Map<String, Double> compute(LesionRegion region, boolean dropNonFinite) {
 		int n = region.voxelCount();
 		if (n == 0) throw new IllegalArgumentException("no voxels with this label");
 		int dims = region.maskDimensionality();
@@ -151,6 +188,12 @@ public final class LesionExtractor {
 		if (n < settings.minimumROISize())
 			throw new IllegalArgumentException("mask has " + n + " voxels, fewer than minimumROISize " + settings.minimumROISize());
 		boolean[] mask = region.mask();
+		if (dropNonFinite) {
+			mask = mask.clone();
+			int kept = 0;
+			for (int i = 0; i < mask.length; i++) if (mask[i] &= Double.isFinite(region.values()[i])) kept++;
+			if (kept <= 1) throw new IllegalArgumentException("no finite voxels left after excluding NaN/infinite ones (" + kept + " kept)");
+		}
 		Resegmentation reseg = settings.resegmentation();
 		if (reseg != null) {
 			mask = reseg.apply(region.values(), mask);
@@ -164,6 +207,11 @@ public final class LesionExtractor {
 		for (boolean m : mask) if (m) count++;
 		double[] masked = new double[count];
 		for (int i = 0, k = 0; i < mask.length; i++) if (mask[i]) masked[k++] = values[i];
+		double bins = settings.discretizer().binCount(masked);
+		if (bins > MAX_BINS)
+			throw new ExtractionAborted(-1, String.format(java.util.Locale.ROOT, "%s makes %.3g grey levels over this lesion's intensities (at most %d): %s",
+					settings.binCount() != null ? "bin count " + settings.binCount() : "bin width " + settings.binWidth(), bins, MAX_BINS,
+					settings.binCount() != null ? "use fewer bins" : "use a larger bin width"));
 		int[] binned = settings.discretizer().discretize(masked);
 		int[] grayLevels = new int[mask.length];
 		for (int i = 0, k = 0; i < mask.length; i++) if (mask[i]) grayLevels[i] = binned[k++];

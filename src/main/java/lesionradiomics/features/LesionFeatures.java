@@ -12,20 +12,30 @@ public final class LesionFeatures {
 	private final long voxelCount;
 	private final Map<String, Double> values;
 	private final String error;
+	private final String note;
 
-	private LesionFeatures(long label, long voxelCount, Map<String, Double> values, String error) {
+	private LesionFeatures(long label, long voxelCount, Map<String, Double> values, String error, String note) {
 		this.label = label;
 		this.voxelCount = voxelCount;
 		this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
 		this.error = error;
+		this.note = note;
 	}
 
+	/** The same result with a note on how it was computed (e.g. voxels excluded), listed beside the failures. */
+	public LesionFeatures withNote(String text) {
+		return new LesionFeatures(label, voxelCount, values, error, text);
+	}
+
+	/** How the lesion was computed when the user should know (e.g. NaN voxels excluded). */
+	public Optional<String> note() { return Optional.ofNullable(note); }
+
 	public static LesionFeatures of(long label, long voxelCount, Map<String, Double> values) {
-		return new LesionFeatures(label, voxelCount, values, null);
+		return new LesionFeatures(label, voxelCount, values, null, null);
 	}
 
 	public static LesionFeatures failed(long label, long voxelCount, String reason) {
-		return new LesionFeatures(label, voxelCount, Map.of(), reason);
+		return new LesionFeatures(label, voxelCount, Map.of(), reason, null);
 	}
 
 	public long label() { return label; }

@@ -40,4 +40,21 @@ public final class AtomicFiles {
 			Files.deleteIfExists(tmp);
 		}
 	}
+
+	/**
+	 * Checks, before any work is done, that files can be created in {@code dir} (created when missing); the error
+	 * names the folder and why not.
+	 */
+	public static void checkWritable(Path dir) throws IOException {
+		Path abs = dir.toAbsolutePath();
+		try {
+			Files.createDirectories(abs);
+			Path probe = Files.createTempFile(abs, ".write-check", ".tmp");
+			Files.delete(probe);
+		} catch (IOException | SecurityException e) {
+			String why = e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+					: e instanceof java.nio.file.FileAlreadyExistsException ? "a file of that name is in the way" : e.toString();
+			throw new IOException(abs + ": cannot write the results here (" + why + "); choose another output folder", e);
+		}
+	}
 }

@@ -26,9 +26,15 @@ public final class ImageData {
 	private final double slope;
 	private final double intercept;
 	private final Map<Long, String> segmentNames;
+	private final java.util.List<String> warnings;
 
 	public ImageData(Path source, RandomAccessibleInterval<? extends RealType<?>> stored, boolean integerStorage, Geometry geometry,
 			double slope, double intercept, Map<Long, String> segmentNames) {
+		this(source, stored, integerStorage, geometry, slope, intercept, segmentNames, java.util.List.of());
+	}
+
+	private ImageData(Path source, RandomAccessibleInterval<? extends RealType<?>> stored, boolean integerStorage, Geometry geometry,
+			double slope, double intercept, Map<Long, String> segmentNames, java.util.List<String> warnings) {
 		this.source = source;
 		this.stored = stored;
 		this.integerStorage = integerStorage;
@@ -36,7 +42,18 @@ public final class ImageData {
 		this.slope = slope;
 		this.intercept = intercept;
 		this.segmentNames = Map.copyOf(segmentNames);
+		this.warnings = java.util.List.copyOf(warnings);
 	}
+
+	/** The same data with one more thing the user should know about how it was read (e.g. an assumed spacing). */
+	public ImageData withWarning(String warning) {
+		java.util.List<String> w = new java.util.ArrayList<>(warnings);
+		w.add(warning);
+		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, segmentNames, w);
+	}
+
+	/** What the user should know about how the file was read. */
+	public java.util.List<String> warnings() { return warnings; }
 
 	public Path source() { return source; }
 	public Geometry geometry() { return geometry; }

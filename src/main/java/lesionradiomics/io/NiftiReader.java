@@ -58,6 +58,8 @@ public final class NiftiReader {
 				if (!Double.isFinite(inter)) inter = 0;
 				Geometry geometry = geometry(file, h, dims, pixdim);
 				net.imglib2.img.Img<? extends net.imglib2.type.numeric.RealType<?>> pixels;
+				if (voxOffset > ch.size() * (gz ? 1100L : 1L)) throw new VolumeFormatException(file, "vox_offset " + voxOffset + " lies beyond the file's data");
+				type.checkAnnounced(file, dims, ch.size() - (gz ? 0 : voxOffset), gz, gz ? voxOffset - HEADER_SIZE : 0);
 				if (gz) {
 					gzip.inflateFully(ByteBuffer.allocate((int) (voxOffset - HEADER_SIZE)));
 					pixels = type.read(gzip::inflateFully, h.order(), dims);
@@ -66,6 +68,9 @@ public final class NiftiReader {
 			} finally {
 				if (gzip != null) gzip.close();
 			}
+		} catch (RuntimeException e) {
+			// a header no check above foresaw: still a format problem of this file, never another exception
+			throw new VolumeFormatException(file, "unreadable NIfTI header (" + e + ")", e);
 		}
 	}
 

@@ -61,20 +61,26 @@ public final class NrrdReader {
 				if (!Files.isRegularFile(dataPath))
 					throw new VolumeFormatException(file, "detached data file '" + dataFile + "' not found next to the header");
 			}
-			net.imglib2.img.Img<? extends net.imglib2.type.numeric.RealType<?>> pixels = h.type.read(dataPath, offset, skipBytes(fields), h.gzip,
+			net.imglib2.img.Img<? extends net.imglib2.type.numeric.RealType<?>> pixels = h.type.read(dataPath, offset, skipBytes(file, fields), h.gzip,
 					h.order, h.sizes);
 			Geometry geometry = new Geometry(h.sizes, h.spacing, h.origin, h.direction);
-			return new ImageData(file, pixels, h.type.isInteger(), geometry, 1, 0, segmentNames(keyValues));
+			ImageData data = new ImageData(file, pixels, h.type.isInteger(), geometry, 1, 0, segmentNames(keyValues));
+			return h.warning == null ? data : data.withWarning(file + ": " + h.warning);
 		} catch (VolumeFormatException e) {
 			throw e;
 		} catch (EOFException e) {
 			throw new VolumeFormatException(file, "file ends before its header or data is complete", e);
+		} catch (RuntimeException e) {
+			// a header no check above foresaw: still a format problem of this file, never another exception
+			throw new VolumeFormatException(file, "unreadable NRRD header (" + e + ")", e);
 		}
 	}
 
-	private static long skipBytes(Map<String, String> fields) {
+	private static long skipBytes(Path file, Map<String, String> fields) throws VolumeFormatException {
 		String s = fields.get("byte skip");
-		return s == null ? 0 : Long.parseLong(s.trim());
+		long skip = s == null ? 0 : number(file, "byte skip", s);
+		if (skip < 0) throw new VolumeFormatException(file, "byte skip " + skip + " is not supported (only skips of 0 or more bytes)");
+		return skip;
 	}
 
 	private static final class Header {
@@ -85,6 +91,15 @@ public final class NrrdReader {
 		double[] direction = Geometry.identity();
 		ByteOrder order = ByteOrder.BIG_ENDIAN;
 		boolean gzip;
+		String warning;
+	}
+
+	private static long number(Path file, String field, String text) throws VolumeFormatException {
+		try {
+			return Long.parseLong(text.trim());
+		} catch (NumberFormatException e) {
+			throw new VolumeFormatException(file, field + ": '" + text.trim() + "' is not a whole number");
+		}
 	}
 
 	private static Header parseHeader(Path file, Map<String, String> f) throws VolumeFormatException {
@@ -92,14 +107,17 @@ public final class NrrdReader {
 		String type = require(file, f, "type");
 		h.type = PixelType.fromNrrd(type);
 		if (h.type == null) throw new VolumeFormatException(file, "unsupported NRRD type '" + type + "'");
-		int dim = Integer.parseInt(require(file, f, "dimension"));
+		long dim = number(file, "dimension", require(file, f, "dimension"));
 		String[] sizes = require(file, f, "sizes").trim().split("\\s+");
 		if (dim != 3 || sizes.length != 3) {
 			throw new VolumeFormatException(file, "only 3D scalar volumes are supported, this file has dimension " + dim
 					+ (dim == 4 ? " (a multi-layer segmentation or vector image: export it as a single-layer label map)" : ""));
 		}
 		h.sizes = new long[3];
-		for (int d = 0; d < 3; d++) h.sizes[d] = Long.parseLong(sizes[d]);
+		for (int d = 0; d < 3; d++) {
+			h.sizes[d] = number(file, "sizes", sizes[d]);
+			if (h.sizes[d] < 1) throw new VolumeFormatException(file, "sizes must be positive, axis " + d + " has " + h.sizes[d]);
+		}
 		String encoding = f.getOrDefault("encoding", "raw").toLowerCase(Locale.ROOT);
 		if (encoding.equals("gzip") || encoding.equals("gz")) h.gzip = true;
 		else if (!encoding.equals("raw")) throw new VolumeFormatException(file, "unsupported NRRD encoding '" + encoding + "' (raw and gzip are supported)");
@@ -118,8 +136,17 @@ public final class NrrdReader {
 			}
 		} else if (f.containsKey("spacings")) {
 			String[] s = f.get("spacings").trim().split("\\s+");
-			for (int d = 0; d < 3; d++) h.spacing[d] = Double.parseDouble(s[d]);
-		}
+			if (s.length != 3) throw new VolumeFormatException(file, "spacings needs 3 values, has " + s.length);
+			for (int d = 0; d < 3; d++) {
+				try {
+					h.spacing[d] = Double.parseDouble(s[d]);
+				} catch (NumberFormatException e) {
+					throw new VolumeFormatException(file, "spacings: '" + s[d] + "' is not a number");
+				}
+				if (!(h.spacing[d] > 0) || Double.isInfinite(h.spacing[d]))
+					throw new VolumeFormatException(file, "spacings must be positive, axis " + d + " has " + s[d]);
+			}
+		} else h.warning = "no 'space directions' or 'spacings' in the header: 1 mm voxels assumed (shape features and resampling use them)";
 		String origin = f.get("space origin");
 		if (origin != null) h.origin = parseVectors(file, origin)[0];
 		String space = f.getOrDefault("space", "left-posterior-superior").toLowerCase(Locale.ROOT);

@@ -113,6 +113,34 @@ public enum PixelType {
 	}
 
 	/**
+	 * Checks a header's announced volume before anything is allocated: at most 2 GB, no more than the free heap (the
+	 * message says what to change), and no more than {@code available} stored bytes can hold (deflate cannot expand
+	 * data more than ~1032 times, so a larger announcement is a truncated file or a wrong header).
+	 */
+	void checkAnnounced(Path file, long[] dims, long available, boolean gzip, long skip) throws VolumeFormatException {
+		double voxels = (double) dims[0] * dims[1] * dims[2];
+		if (voxels * bytes > Integer.MAX_VALUE - 16)
+			throw new VolumeFormatException(file, String.format(java.util.Locale.ROOT,
+					"the header announces %d x %d x %d voxels (%.1f GB); volumes of up to 2 GB are supported", dims[0], dims[1], dims[2],
+					voxels * bytes / 1e9));
+		long expected = dims[0] * dims[1] * dims[2] * bytes;
+		if (gzip && (double) available * 1100 + 4096 < expected + skip)
+			throw new VolumeFormatException(file, "truncated gzip data: " + available + " compressed bytes cannot hold the " + expected
+					+ " bytes of pixels the header announces");
+		checkHeap(file, expected);
+	}
+
+	/** Refuses, naming the file and the fix, a volume that cannot fit into the Java heap (instead of an OutOfMemoryError). */
+	static void checkHeap(Path file, long bytes) throws VolumeFormatException {
+		Runtime rt = Runtime.getRuntime();
+		long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (bytes > free)
+			throw new VolumeFormatException(file, String.format(java.util.Locale.ROOT,
+					"its pixels need %.1f GB but only %.1f GB of the Java heap are free; give Java more memory (e.g. java -Xmx16g ...)", bytes / 1e9,
+					free / 1e9));
+	}
+
+	/**
 	 * Reads {@code dims} pixels from {@code file} starting at byte {@code offset} (then skipping {@code skip} bytes of
 	 * the decoded stream): memory-mapped, inflated chunk by chunk when gzip-compressed.
 	 */
@@ -122,6 +150,7 @@ public enum PixelType {
 			long available = ch.size() - offset;
 			if (available < 0) throw new VolumeFormatException(file, "file ends before its pixel data");
 			if (available > Integer.MAX_VALUE) throw new VolumeFormatException(file, "file too large");
+			checkAnnounced(file, dims, available, gzip, skip);
 			ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, offset, available);
 			if (!gzip) {
 				if (available < expected + skip)

@@ -42,6 +42,17 @@ public final class Discretizer {
 		return new Discretizer((max - min) / count, count, min, max);
 	}
 
+	/** How many bins these values would be discretised into, computed without making them (a size check). */
+	public double binCount(double[] values) {
+		if (!Double.isNaN(rangeMin) || binCount > 0) return binCount;
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+		for (double v : values) {
+			if (v < min) min = v;
+			if (v > max) max = v;
+		}
+		return values.length == 0 ? 0 : Math.floor(max / binWidth) - Math.floor(min / binWidth) + 2;
+	}
+
 	/** The bin edges pyradiomics would use for these values. */
 	public double[] edges(double[] values) {
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;

@@ -42,6 +42,26 @@ public final class Resampler {
 
 	private Resampler() {}
 
+	/** A resampled lesion grid too large to hold in memory; the message says what to change. */
+	public static final class GridTooLargeException extends RuntimeException {
+		private static final long serialVersionUID = 1L;
+
+		GridTooLargeException(String message) {
+			super(message);
+		}
+	}
+
+	/** Refuses a resampled grid that would not fit (values, coefficients, mask: ~26 bytes a voxel) before allocating it. */
+	private static void checkGrid(int[] size, double[] target, long lesionVoxels) {
+		double voxels = (double) size[0] * size[1] * size[2];
+		Runtime rt = Runtime.getRuntime();
+		double free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (voxels > Integer.MAX_VALUE / 8 || voxels * 26 > free)
+			throw new GridTooLargeException(String.format(Locale.ROOT,
+					"resampling this lesion of %d voxels to %s mm makes a grid of %.3g voxels (%.1f GB, %.1f GB of heap free): use a coarser resampled spacing",
+					lesionVoxels, java.util.Arrays.toString(target), voxels, voxels * 26 / 1e9, free / 1e9));
+	}
+
 	/**
 	 * The lesion {@code label} resampled to {@code targetSpacing} (x, y, z mm; 0 keeps an axis). {@code intensityMap}
 	 * (may be null) is applied to intensities before interpolation, as pyradiomics normalises before resampling.
@@ -69,11 +89,13 @@ public final class Resampler {
 			double maxHi = Math.ceil(imageSize[d] * ratio) - 1;
 			lo = Math.max(lo, 0);
 			hi = Math.min(hi, maxHi);
+			if (hi - lo + 1 > 1 << 20) checkGrid(new int[] { Integer.MAX_VALUE, 1, 1 }, target, box.voxelCount());
 			size[d] = (int) (hi - lo + 1);
 			double origin = 0.5 * (target[d] - spacing[d]) / spacing[d] + lo / ratio;
 			position[d] = new double[size[d]];
 			for (int o = 0; o < size[d]; o++) position[d][o] = origin + o * (target[d] / spacing[d]);
 		}
+		checkGrid(size, target, box.voxelCount());
 		Interpolator kind = Interpolator.parse(interpolator);
 		RealType<?> type = Util.getTypeFromInterval(image.image());
 		boolean integer = type instanceof IntegerType && intensityMap == null;

@@ -18,13 +18,17 @@ import lesionradiomics.features.FeatureSettings;
  * @param features        single features as {@code class:Name} (combine with {@code classes})
  * @param splitComponents 0: label map as given; 6 or 26: number its connected components as lesions
  * @param minLesionMm3    with {@code splitComponents}: smaller components are dropped
+ * @param nanPolicy       "error": a NaN or infinite voxel inside a lesion stops the extraction, naming patient and
+ *                        label; "exclude": such voxels are left out of intensity and texture features and listed
  */
 public record ExtractionOptions(String preset, Map<String, String> settings, List<String> classes, List<String> features, int splitComponents,
-		double minLesionMm3) {
+		double minLesionMm3, String nanPolicy) {
+
+	public static final List<String> NAN_POLICIES = List.of("error", "exclude");
 
 	public static final List<String> PRESETS = List.of("pyradiomics", "study");
 
-	public static final ExtractionOptions DEFAULTS = new ExtractionOptions("pyradiomics", Map.of(), List.of(), List.of(), 0, 0);
+	public static final ExtractionOptions DEFAULTS = new ExtractionOptions("pyradiomics", Map.of(), List.of(), List.of(), 0, 0, "error");
 
 	public ExtractionOptions {
 		preset = preset == null || preset.isBlank() ? "pyradiomics" : preset.trim().toLowerCase(Locale.ROOT);
@@ -36,6 +40,8 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 			throw new IllegalArgumentException("split-components must be 6 or 26 (connectivity), is " + splitComponents);
 		if (!(minLesionMm3 >= 0) || Double.isInfinite(minLesionMm3))
 			throw new IllegalArgumentException("min-lesion-mm3 must be a finite number >= 0, is " + minLesionMm3);
+		nanPolicy = nanPolicy == null || nanPolicy.isBlank() ? "error" : nanPolicy.trim().toLowerCase(Locale.ROOT);
+		if (!NAN_POLICIES.contains(nanPolicy)) throw new IllegalArgumentException("nan-policy must be error or exclude, is '" + nanPolicy + "'");
 		featureSettings(preset, settings, classes, features); // every setting checked here, before any file is read
 	}
 
@@ -44,7 +50,12 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 		if (value == null || value.isBlank()) return this;
 		Map<String, String> s = new LinkedHashMap<>(settings);
 		s.put(name, value.trim());
-		return new ExtractionOptions(preset, s, classes, features, splitComponents, minLesionMm3);
+		return new ExtractionOptions(preset, s, classes, features, splitComponents, minLesionMm3, nanPolicy);
+	}
+
+	/** True when NaN/infinite lesion voxels are left out rather than an error. */
+	public boolean excludeNonFinite() {
+		return nanPolicy.equals("exclude");
 	}
 
 	/** The extraction settings: the preset, then {@code settings} in pyradiomics' order, then the enabled features. */

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletionException;
 
 import lesionradiomics.features.FeatureRegistry;
 import lesionradiomics.features.FeatureSettings;
+import lesionradiomics.features.ExtractionAborted;
 import lesionradiomics.features.FeatureTable;
 import lesionradiomics.features.LesionExtractor;
 import lesionradiomics.features.LesionFeatures;
@@ -116,7 +117,8 @@ public final class ExtractionWorkflow {
 		LabelMap labelMap = labels.asLabelMap();
 		Volume volume = image.asVolume();
 		SortedMap<Long, BoundingBox> found = labelMap.lesions(execution.executor(), execution.threads());
-		List<String> warnings = new ArrayList<>();
+		List<String> warnings = new ArrayList<>(image.warnings());
+		warnings.addAll(labels.warnings());
 		if (found.isEmpty()) throw new VolumeFormatException(labels.source(), "label map contains no lesion (all voxels are 0)");
 
 		SortedMap<Long, BoundingBox> selected = new TreeMap<>();
@@ -152,8 +154,13 @@ public final class ExtractionWorkflow {
 			who = in.patient() == null || in.patient().isBlank() ? stem(image.source()) : in.patient().trim();
 			selected.putAll(found);
 		}
-		LesionExtractor extractor = new LesionExtractor(settings, perturbations);
-		Map<String, List<LesionFeatures>> variants = extractor.extractVariants(volume, labelMap, selected, execution.executor(), execution.progress());
+		LesionExtractor extractor = new LesionExtractor(settings, perturbations, options.excludeNonFinite());
+		Map<String, List<LesionFeatures>> variants;
+		try {
+			variants = extractor.extractVariants(volume, labelMap, selected, execution.executor(), execution.progress());
+		} catch (ExtractionAborted e) {
+			throw new VolumeFormatException(image.source(), "patient " + who + ", label " + e.label() + ": " + e.getMessage());
+		}
 		Map<String, FeatureTable> tables = new LinkedHashMap<>();
 		List<String> columns = FeatureRegistry.columns(settings);
 		for (Map.Entry<String, List<LesionFeatures>> v : variants.entrySet()) {
@@ -162,6 +169,8 @@ public final class ExtractionWorkflow {
 				LesionTable.Lesion listed = table == null ? null : table.find(f.label()).orElseThrow();
 				String site = listed != null ? listed.site() : labelMap.segmentNames().getOrDefault(f.label(), "");
 				rows.add(new FeatureTable.Row(who, f.label(), site, listed == null ? Map.of() : listed.extra(), f));
+				if (f.note().isPresent() && v.getKey().equals(LesionExtractor.ORIGINAL))
+					warnings.add("patient " + who + ", label " + f.label() + ": " + f.note().get());
 				if (!f.ok())
 					warnings.add("patient " + who + ", label " + f.label() + (v.getKey().equals(LesionExtractor.ORIGINAL) ? "" : " (" + v.getKey() + " mask)")
 							+ ": not computed: " + f.error().get());
