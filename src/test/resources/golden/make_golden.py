@@ -5,7 +5,8 @@ The values are pyradiomics' own (see ../shared/reference/*/README.md): nothing h
 Run from this folder: python3 make_golden.py [path/to/shared/reference]
   pyradiomics/  breast1 image + label, every baseline_<class>.csv column of breast1 (8 configurations, incl. 2x2x2 mm
                 B-spline resampling), pyradiomics31_default.csv column of breast1
-  multilesion/  public_m1 image + label + meta (18 lesions), its rows of reference_bw25.csv and reference_bw10.csv
+  multilesion/  public_m1 image + label + meta (18 lesions), its rows of reference_bw25.csv, reference_bw10.csv and
+                reference_reseg.csv
 """
 import csv, os, shutil, sys
 
@@ -28,7 +29,7 @@ for cls in ["firstorder", "shape", "glcm", "glrlm", "glszm", "gldm", "ngtdm"]:
     columns("baseline_%s.csv" % cls, lambda h: h.startswith("breast1"))
 columns("pyradiomics31_default.csv", lambda h: h == "breast1")
 
-for name in ["reference_bw25.csv", "reference_bw10.csv"]:
+for name in ["reference_bw25.csv", "reference_bw10.csv", "reference_reseg.csv"]:
     with open(os.path.join(src, "multilesion", name), newline="") as f:
         rows = list(csv.reader(f))
     case = rows[0].index("case")

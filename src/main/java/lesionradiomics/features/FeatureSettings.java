@@ -113,6 +113,8 @@ public final class FeatureSettings {
 				return r.length < 1 || r.length > 2 ? "needs one or two values" : r.length == 2 && !(r[1] >= r[0]) ? "needs min <= max" : null;
 			}, "keep only mask voxels in this intensity range"),
 			new Setting("resegmentMode", Resegmentation.Mode.ABSOLUTE, Resegmentation.Mode::parse, ANY, "absolute, relative or sigma"),
+			new Setting("resegmentShape", false, FeatureSettings::bool, ANY,
+					"shape on the resegmented mask (default: on the delineated mask cut to the resegmented mask's bounding box, as pyradiomics)"),
 			new Setting("voxelArrayShift", 0.0, Double::parseDouble, v -> Double.isFinite((Double) v) ? null : "must be finite",
 					"added to intensities for energy features"),
 			new Setting("force2D", false, FeatureSettings::bool, ANY, "texture in 2D slices"),
@@ -192,6 +194,7 @@ public final class FeatureSettings {
 		double[] r = (double[]) get("resegmentRange");
 		return r == null ? null : new Resegmentation(r, (Resegmentation.Mode) get("resegmentMode"));
 	}
+	public boolean resegmentShape() { return (Boolean) get("resegmentShape"); }
 	public double voxelArrayShift() { return (Double) get("voxelArrayShift"); }
 	public boolean force2D() { return (Boolean) get("force2D"); }
 	public int force2Ddimension() { return (Integer) get("force2Ddimension"); }

@@ -195,12 +195,23 @@ public final class LesionExtractor {
 			if (kept <= 1) throw new IllegalArgumentException("no finite voxels left after excluding NaN/infinite ones (" + kept + " kept)");
 		}
 		Resegmentation reseg = settings.resegmentation();
+		LesionRegion shapeRegion = region;
 		if (reseg != null) {
+			// pyradiomics (featureextractor.execute): the resegmented mask is checked like a delineation, and shape is
+			// computed on the delineated mask cut to the resegmented mask's bounding box (or on the resegmented mask
+			// itself with resegmentShape)
 			mask = reseg.apply(region.values(), mask);
-			int kept = 0;
-			for (boolean m : mask) if (m) kept++;
-			if (kept <= 1)
-				throw new IllegalArgumentException("resegmentation (" + reseg + ") kept " + kept + " voxel(s) of " + n);
+			LesionRegion resegmented = region.withMask(mask);
+			int kept = resegmented.voxelCount();
+			if (kept == 0) throw new IllegalArgumentException("resegmentation (" + reseg + ") kept no voxel of " + n);
+			int keptDims = resegmented.maskDimensionality();
+			if (keptDims < settings.minimumROIDimensions())
+				throw new IllegalArgumentException("after resegmentation (" + reseg + ") the mask spans " + keptDims
+						+ " dimension(s), fewer than minimumROIDimensions " + settings.minimumROIDimensions() + " (" + kept + " voxel(s) kept)");
+			if (kept < settings.minimumROISize())
+				throw new IllegalArgumentException("after resegmentation (" + reseg + ") the mask has " + kept + " voxels, fewer than minimumROISize "
+						+ settings.minimumROISize());
+			shapeRegion = settings.resegmentShape() ? resegmented : region.withMask(region.maskWithin(resegmented.maskBounds()));
 		}
 		double[] values = region.values();
 		int count = 0;
@@ -215,7 +226,7 @@ public final class LesionExtractor {
 		int[] binned = settings.discretizer().discretize(masked);
 		int[] grayLevels = new int[mask.length];
 		for (int i = 0, k = 0; i < mask.length; i++) if (mask[i]) grayLevels[i] = binned[k++];
-		LesionData data = new LesionData(region, mask, grayLevels, settings);
+		LesionData data = new LesionData(shapeRegion, mask, grayLevels, settings);
 
 		Map<String, Double> out = new LinkedHashMap<>();
 		Map<String, Set<String>> enabled = settings.enabledFeatures();

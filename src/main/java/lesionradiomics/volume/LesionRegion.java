@@ -111,19 +111,37 @@ public final class LesionRegion {
 		return new LesionRegion(size, spacing, newValues, mask, others);
 	}
 
-	/** Number of axes along which the mask spans more than one voxel (pyradiomics' ROI dimensionality). */
-	public int maskDimensionality() {
-		int[] lo = { Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE }, hi = { -1, -1, -1 };
+	/** Bounds of the mask: {min x, min y, min z, max x, max y, max z} in region voxels (min > max when empty). */
+	public int[] maskBounds() {
+		int[] b = { Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1 };
 		for (int z = 0, i = 0; z < size[2]; z++)
 			for (int y = 0; y < size[1]; y++)
 				for (int x = 0; x < size[0]; x++, i++)
 					if (mask[i]) {
-						lo[0] = Math.min(lo[0], x); hi[0] = Math.max(hi[0], x);
-						lo[1] = Math.min(lo[1], y); hi[1] = Math.max(hi[1], y);
-						lo[2] = Math.min(lo[2], z); hi[2] = Math.max(hi[2], z);
+						b[0] = Math.min(b[0], x); b[3] = Math.max(b[3], x);
+						b[1] = Math.min(b[1], y); b[4] = Math.max(b[4], y);
+						b[2] = Math.min(b[2], z); b[5] = Math.max(b[5], z);
 					}
+		return b;
+	}
+
+	/** The mask with every voxel outside the given bounds ({@link #maskBounds()} layout) cleared. */
+	public boolean[] maskWithin(int[] bounds) {
+		boolean[] out = new boolean[mask.length];
+		for (int z = bounds[2]; z <= bounds[5]; z++)
+			for (int y = bounds[1]; y <= bounds[4]; y++)
+				for (int x = bounds[0]; x <= bounds[3]; x++) {
+					int i = index(x, y, z);
+					out[i] = mask[i];
+				}
+		return out;
+	}
+
+	/** Number of axes along which the mask spans more than one voxel (pyradiomics' ROI dimensionality). */
+	public int maskDimensionality() {
+		int[] b = maskBounds();
 		int dims = 0;
-		for (int d = 0; d < 3; d++) if (hi[d] > lo[d]) dims++;
+		for (int d = 0; d < 3; d++) if (b[d + 3] > b[d]) dims++;
 		return dims;
 	}
 }

@@ -51,4 +51,35 @@ class MultiLesionReferenceTest {
 		assertEquals(source == SharedReference.Source.GOLDEN ? 18 : 32, lesions + bad.stream().filter(s -> s.contains(": not found") || !s.contains("original_")).count(), "lesion count");
 		assertTrue(bad.isEmpty(), bad.size() + " mismatches:\n" + String.join("\n", bad));
 	}
+
+	/**
+	 * Resegmentation to [-100, 200] HU (absolute): pyradiomics refuses the lesions the range empties or flattens below
+	 * minimumROIDimensions, and computes shape on the delineated mask cut to the resegmented mask's bounding box.
+	 */
+	@ParameterizedTest
+	@org.junit.jupiter.params.provider.EnumSource(SharedReference.Source.class)
+	void resegmentationMatchesPyradiomicsAndRefusesTheSameLesions(SharedReference.Source source) throws IOException {
+		List<Map<String, String>> ref = SharedReference.readRows(source.require("multilesion/reference_reseg.csv"));
+		FeatureSettings settings = FeatureSettings.builder().resegmentRange(new double[] { -100, 200 }).build();
+		List<String> bad = new ArrayList<>(), refused = new ArrayList<>(), listed = new ArrayList<>();
+		for (Map<String, String> row : ref) listed.add(row.get("case") + "/" + row.get("label"));
+		for (String c : source.multiLesionCases()) {
+			Volume image = NrrdReader.read(source.require("multilesion/" + c + "_image.nrrd")).asVolume();
+			LabelMap labels = NrrdReader.read(source.require("multilesion/" + c + "_label.nrrd")).asLabelMap();
+			for (LesionFeatures f : new LesionExtractor(settings).extractAll(image, labels, null, Progress.NONE)) {
+				String key = c + "/" + f.label();
+				if (!f.ok()) {
+					refused.add(key);
+					assertTrue(f.error().get().contains("resegmentation"), key + ": " + f.error().get());
+					continue;
+				}
+				Map<String, String> row = ref.get(listed.indexOf(key));
+				bad.addAll(PyradiomicsCasesTest.compare(f.values(), row, FeatureRegistry.classNames(), key, 1e-4));
+			}
+		}
+		List<String> expectedRefused = source == SharedReference.Source.GOLDEN ? List.of("public_m1/5", "public_m1/10", "public_m1/15")
+				: List.of("public_m1/5", "public_m1/10", "public_m1/15", "public_m2/4");
+		assertEquals(expectedRefused, refused, "pyradiomics refuses exactly these lesions (its README)");
+		assertTrue(bad.isEmpty(), bad.size() + " mismatches:\n" + String.join("\n", bad));
+	}
 }
