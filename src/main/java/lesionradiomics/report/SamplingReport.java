@@ -23,10 +23,13 @@ public final class SamplingReport {
 		return Double.isNaN(v) ? "NaN" : String.format(Locale.ROOT, "%.0f", v);
 	}
 
-	/** The study's Table 3: rows MTD and ATH, the exhaustive value, then each strategy as "mean % [low–high]" (cohort). */
+	/** Header of the table's first value column: the cohort mean of each patient's index on all its lesions. */
+	public static final String MEAN_INDEX = "mean index (all lesions)";
+
+	/** The study's Table 3: rows MTD and ATH, the mean index over all lesions, then each strategy as "mean % [low–high]" (cohort). */
 	public static List<List<String>> tableRows(Simulation.Result r) {
 		List<List<String>> out = new ArrayList<>();
-		List<String> header = new ArrayList<>(List.of("index", "exhaustive value"));
+		List<String> header = new ArrayList<>(List.of("index", MEAN_INDEX));
 		for (Simulation.Summary s : r.strategies)
 			if (s.patient.equals(Simulation.Result.COHORT) && s.index == Recovery.Index.MTD && !s.strategy.equals("exhaustive")) header.add(s.strategy);
 		out.add(header);
@@ -105,6 +108,10 @@ public final class SamplingReport {
 		Simulation.Result r = result.simulation();
 		SamplingOptions o = result.options();
 		Csv.writeAtomically(dir.resolve("sampling_recovery.csv"), tableRows(r));
+		List<List<String>> excluded = new ArrayList<>();
+		excluded.add(List.of("patient", "analysable_lesions", "reason"));
+		for (SamplingWorkflow.Excluded e : result.excluded()) excluded.add(List.of(e.patient(), Integer.toString(e.lesions()), e.reason()));
+		Csv.writeAtomically(dir.resolve("sampling_excluded.csv"), excluded);
 		Csv.writeAtomically(dir.resolve("sampling_per_patient.csv"), longRows(r.strategies, "strategy"));
 		Csv.writeAtomically(dir.resolve("recovery_curves.csv"), longRows(r.curves, "k"));
 		Csv.writeAtomically(dir.resolve("lesions_needed.csv"), neededRows(r, o.target()));

@@ -29,4 +29,14 @@ public final class PatientLesions {
 	public int size() { return labels.length; }
 	public String site(int i) { return sites[i]; }
 	public double diameter(int i) { return diameterMm[i]; }
+
+	/**
+	 * Why this patient has no heterogeneity to recover, or null: recovery compares a subset's index with the
+	 * patient's own, undefined with fewer than two lesions or when all lesions are alike (index 0).
+	 */
+	public String undefinedIndexReason() {
+		if (size() < 2) return "fewer than 2 analysable lesions: MTD and ATH are undefined";
+		if (Recovery.indexes(distance, Strategy.all(this, null))[0] == 0) return "all lesions alike on the analysed features (MTD = 0)";
+		return null;
+	}
 }

@@ -20,9 +20,13 @@ public final class SamplingWorkflow {
 	/**
 	 * @param simulation per patient and for the cohort: recovered % per strategy and curve point
 	 * @param options    the options it ran with
+	 * @param excluded   patients without a heterogeneity index to recover, and why (left out of the cohort means)
 	 * @param notes      lesions left out, strategies that could not rank lesions
 	 */
-	public record Result(Simulation.Result simulation, SamplingOptions options, List<String> notes) {}
+	public record Result(Simulation.Result simulation, SamplingOptions options, List<Excluded> excluded, List<String> notes) {}
+
+	/** A patient left out of the sampling analysis: its number of analysable lesions and the reason. */
+	public record Excluded(String patient, int lesions, String reason) {}
 
 	private SamplingWorkflow() {}
 
@@ -32,12 +36,23 @@ public final class SamplingWorkflow {
 	 */
 	public static Result run(FeatureMatrix analysed, FeatureMatrix full, SamplingOptions o, Execution execution) {
 		List<String> notes = new ArrayList<>();
-		List<PatientLesions> patients = patients(analysed, full, o.scaling(), notes);
+		List<PatientLesions> patients = new ArrayList<>();
+		List<Excluded> excluded = new ArrayList<>();
+		for (PatientLesions p : patients(analysed, full, o.scaling(), notes)) {
+			// listed, not scored 0 % (which would pull every cohort mean down, exhaustive sampling included)
+			String why = p.undefinedIndexReason();
+			if (why == null) patients.add(p);
+			else {
+				excluded.add(new Excluded(p.patient(), p.size(), why));
+				notes.add("patient " + p.patient() + " left out of sampling: " + why);
+			}
+		}
+		if (patients.isEmpty()) throw new IllegalArgumentException("no patient has two distinct analysable lesions: nothing to sample");
 		List<Strategy> strategies = new ArrayList<>(List.of(Strategy.exhaustive()));
 		strategies.addAll(Simulation.studyStrategies(o.excludeSites()));
 		Simulation.Result r = new Simulation(o.simulations(), o.seed(), o.ratio()).run(patients, strategies, SamplingOptions.KMIN, o.kmax(),
 				execution.executor(), execution.progress());
-		return new Result(r, o, notes);
+		return new Result(r, o, excluded, notes);
 	}
 
 	/** The patients' lesions and distances, from the analysed features and the lesion sizes of the full table. */

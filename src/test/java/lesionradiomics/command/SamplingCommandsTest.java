@@ -43,7 +43,7 @@ class SamplingCommandsTest {
 				"recovery_curve_ATH.png", "sampling_settings.csv"))
 			assertTrue(Files.size(a.resolve(f)) > 0, f);
 		List<List<String>> table = Csv.read(a.resolve("sampling_recovery.csv"));
-		assertEquals(List.of("index", "exhaustive value"), table.get(0).subList(0, 2));
+		assertEquals(List.of("index", "mean index (all lesions)"), table.get(0).subList(0, 2));
 		assertEquals("ATH", table.get(1).get(0));
 		assertTrue(table.get(1).get(2).matches("\\d+ % \\[\\d+-\\d+\\]"), table.get(1).get(2));
 		try (Context context = new Context(CommandService.class, org.scijava.app.StatusService.class)) {

@@ -58,4 +58,22 @@ class SamplingWorkflowTest {
 		assertEquals(p01, rowsOf(b, "P01"));
 		assertEquals(rowsOf(a, "P03"), rowsOf(b, "P03"));
 	}
+
+	/** A patient with one analysable lesion has no index to recover: listed, left out of the means, exhaustive 100 %. */
+	@Test
+	void oneLesionPatientIsListedNotScoredZero() {
+		FeatureMatrix two = cohort(List.of("P01", "P02"));
+		List<FeatureMatrix.Lesion> lesions = new ArrayList<>(two.lesions());
+		List<double[]> rows = new ArrayList<>();
+		for (int i = 0; i < two.rows(); i++) rows.add(two.row(i));
+		lesions.add(new FeatureMatrix.Lesion("P09", 1, "liver"));
+		rows.add(new double[] { 12, 1, 50, 10 });
+		FeatureMatrix m = new FeatureMatrix(lesions, two.features(), rows.toArray(new double[0][]));
+		SamplingWorkflow.Result r = SamplingWorkflow.run(m, m, new SamplingOptions(50, 3, false, Dissimilarity.Scaling.MINMAX, List.of("bone"), 4, 75),
+				Execution.serial());
+		assertEquals(List.of(new SamplingWorkflow.Excluded("P09", 1, "fewer than 2 analysable lesions: MTD and ATH are undefined")), r.excluded());
+		assertEquals(List.of("P01", "P02"), r.simulation().patients);
+		for (lesionradiomics.sampling.Simulation.Summary s : r.simulation().strategies)
+			if (s.strategy.equals("exhaustive")) assertEquals(100, s.mean, 1e-12, s.patient + " " + s.index);
+	}
 }
