@@ -60,6 +60,9 @@ public class CohortAnalysis extends SelectionCommand {
 	@Parameter(label = "Resume an interrupted run", persist = false)
 	private boolean resume = CohortOptions.DEFAULTS.resume();
 
+	@Parameter(label = "Replace the results of an earlier run in the folder", persist = false)
+	private boolean overwrite = CohortOptions.DEFAULTS.overwrite();
+
 	@Parameter(type = ItemIO.OUTPUT, label = "Sampling Recovery")
 	private ResultsTable recovery;
 
@@ -74,10 +77,10 @@ public class CohortAnalysis extends SelectionCommand {
 	@Override
 	protected void execute() throws java.io.IOException {
 		CohortOptions o = new CohortOptions(extractionOptions(), selectionOptions(), Bind.heterogeneity(scaling, groups, groupColumn),
-				Bind.sampling(simulations, seed, ratio, scaling, Bind.list(excludeSites), kmax, target), resume);
+				Bind.sampling(simulations, seed, ratio, scaling, Bind.list(excludeSites), kmax, target), resume, overwrite);
 		CohortWorkflow.Result r;
 		try (Execution execution = execution()) {
-			r = CohortWorkflow.run(CohortTable.read(cohort.toPath()), o, new CohortFolder(output.toPath()), execution);
+			r = CohortWorkflow.run(CohortTable.read(cohort.toPath()), o, new CohortFolder(output.toPath(), o.resume(), o.overwrite()), execution);
 		}
 		CohortReport.write(r, output.toPath());
 		for (String n : r.notes()) warn(n);

@@ -21,7 +21,7 @@ public class CohortAnalysisPlugin implements PlugIn {
 
 	static DialogForm form() {
 		return new DialogForm(TITLE).file("cohort").directory("output").extraction().selection().heterogeneity().sampling()
-				.checkbox("resume", CohortOptions.DEFAULTS.resume());
+				.checkbox("resume", CohortOptions.DEFAULTS.resume()).checkbox("overwrite", CohortOptions.DEFAULTS.overwrite());
 	}
 
 	@Override
@@ -30,12 +30,12 @@ public class CohortAnalysisPlugin implements PlugIn {
 		if (v == null) return;
 		DialogForm.run(TITLE, () -> {
 			CohortOptions o = new CohortOptions(DialogForm.extraction(v), DialogForm.selection(v), DialogForm.heterogeneity(v), DialogForm.sampling(v),
-					v.bool("resume"));
+					v.bool("resume"), v.bool("overwrite"));
 			CohortTable cohort = CohortTable.read(v.path("cohort"));
 			Path out = v.path("output");
 			CohortWorkflow.Result r;
 			try (Execution execution = Execution.of(v.integer("threads"), DialogForm.imageJProgress())) {
-				r = CohortWorkflow.run(cohort, o, new CohortFolder(out), execution);
+				r = CohortWorkflow.run(cohort, o, new CohortFolder(out, o.resume(), o.overwrite()), execution);
 			}
 			CohortReport.write(r, out);
 			for (String n : r.notes()) IJ.log("Lesion Radiomics: " + n);

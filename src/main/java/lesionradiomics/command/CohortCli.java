@@ -36,6 +36,9 @@ final class CohortCli implements Callable<Integer> {
 	@Option(names = "--resume", description = "Reuse the per-patient results of an earlier (interrupted) run into the same folder with the same settings.")
 	boolean resume = CohortOptions.DEFAULTS.resume();
 
+	@Option(names = "--overwrite", description = "Replace the results of an earlier run in --out (a folder that is not empty is otherwise refused, unless --resume).")
+	boolean overwrite = CohortOptions.DEFAULTS.overwrite();
+
 	@Mixin
 	SelectionCliArgs selection;
 
@@ -51,12 +54,12 @@ final class CohortCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		CohortOptions o = new CohortOptions(extraction.options(), selection.options(), heterogeneity.options(), sampling.options(heterogeneity.scaling),
-				resume);
+				resume, overwrite);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
 		long t = System.nanoTime();
 		CohortWorkflow.Result r;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
-			r = CohortWorkflow.run(CohortTable.read(cohort), o, new CohortFolder(out), execution);
+			r = CohortWorkflow.run(CohortTable.read(cohort), o, new CohortFolder(out, o.resume(), o.overwrite()), execution);
 		}
 		CohortReport.write(r, out);
 		for (String n : r.notes()) System.err.println("note: " + n);

@@ -32,8 +32,16 @@ public final class CohortFolder implements PatientStore {
 
 	private final Path root;
 
-	/** Opens (creates) the folder and removes the hidden temporary files a killed run may have left. */
-	public CohortFolder(Path out) throws IOException {
+	/** What a cohort run writes at the top of its folder; run.json first: it is the mark of a finished run. */
+	static final List<String> OWNED = List.of("run.json", "features.csv", "errors.csv", "selection", "heterogeneity", "sampling", "patients");
+
+	/**
+	 * Opens (creates) the output folder of a cohort run so that it never mixes two runs' files: the hidden temporary
+	 * files a killed run may have left are removed; a folder that is not empty is refused unless the run resumes
+	 * ({@code resume}: run.json is removed until the run ends) or replaces it ({@code overwrite}: the files a cohort run
+	 * writes are removed first, anything else is left alone).
+	 */
+	public CohortFolder(Path out, boolean resume, boolean overwrite) throws IOException {
 		this.root = out;
 		Files.createDirectories(out);
 		try (Stream<Path> s = Files.walk(out)) {
@@ -41,6 +49,25 @@ public final class CohortFolder implements PatientStore {
 				String n = p.getFileName().toString();
 				if (n.startsWith(".") && n.endsWith(".tmp")) Files.deleteIfExists(p);
 			}
+		}
+		List<String> present = new ArrayList<>();
+		try (Stream<Path> s = Files.list(out)) {
+			s.map(p -> p.getFileName().toString()).sorted().forEach(present::add);
+		}
+		if (!present.isEmpty() && !resume && !overwrite)
+			throw new IOException(out + ": the output folder is not empty (" + String.join(", ", present.subList(0, Math.min(5, present.size())))
+					+ (present.size() > 5 ? ", ..." : "") + "); use --resume to continue the run in it, --overwrite to replace its results, or another folder");
+		Files.deleteIfExists(out.resolve("run.json"));
+		if (overwrite && !resume) for (String name : OWNED) deleteRecursively(out.resolve(name));
+	}
+
+	private static void deleteRecursively(Path p) throws IOException {
+		if (!Files.exists(p)) return;
+		try (Stream<Path> s = Files.walk(p)) {
+			List<Path> all = new ArrayList<>();
+			s.forEach(all::add);
+			java.util.Collections.reverse(all); // children before their folder
+			for (Path x : all) Files.deleteIfExists(x);
 		}
 	}
 

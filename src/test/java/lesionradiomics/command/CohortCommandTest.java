@@ -109,4 +109,22 @@ class CohortCommandTest {
 		assertEquals(0, cohort("cohort", "--cohort", cohort, "--simulations", "50", "--threads", "1", "--resume", "--out", killed.toString()));
 		assertEquals(outputs(reference), outputs(killed));
 	}
+
+	/** A results folder never mixes two runs: a folder that is not empty is refused, --overwrite replaces what a run owns. */
+	@Test
+	void nonEmptyFolderIsRefusedAndOverwriteReplacesOnlyWhatARunOwns() throws IOException {
+		Path out = dir.resolve("used");
+		Files.createDirectories(out.resolve("sampling"));
+		Files.writeString(out.resolve("sampling/stale_table.csv"), "from an older run\n");
+		Files.writeString(out.resolve("run.json"), "{}\n");
+		Files.writeString(out.resolve("my_notes.txt"), "the user's own file\n");
+		String cohort = DEMO.resolve("cohort.csv").toString();
+		String err = ExtractCommandsTest.stderrOf(() -> assertEquals(2, Cli.run("cohort", "--cohort", cohort, "--simulations", "20", "--out", out.toString())));
+		assertTrue(err.contains("not empty") && err.contains("--overwrite") && err.contains(out.toString()), err);
+		assertEquals(1, err.trim().lines().count(), err);
+		assertEquals(0, cohort("cohort", "--cohort", cohort, "--simulations", "20", "--overwrite", "--out", out.toString()));
+		assertTrue(!Files.exists(out.resolve("sampling/stale_table.csv")), "files of the older run are removed");
+		assertTrue(Files.exists(out.resolve("my_notes.txt")), "files a run does not own are left alone");
+		assertTrue(Files.readString(out.resolve("run.json")).contains("\"simulations\": 20"));
+	}
 }
