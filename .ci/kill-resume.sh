@@ -8,7 +8,8 @@ n=${1:-20}
 jar=target/lesion-radiomics-cli.jar
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-run() { java -jar "$jar" cohort --cohort test-data/cohort.csv --simulations 50 --threads 1 "$@" 2> /dev/null; }
+args=(cohort --cohort test-data/cohort.csv --simulations 50 --threads 1)
+run() { java -jar "$jar" "${args[@]}" "$@" 2> /dev/null; }
 digest() { (cd "$1" && find . -type f ! -name run.json | sort | xargs sha256sum); }
 
 run --out "$work/reference"
@@ -19,7 +20,7 @@ for i in $(seq 1 "$n"); do
 	out="$work/killed$i"
 	ms=$((RANDOM % 3000))
 	delay=$(printf '%d.%03d' $((ms / 1000)) $((ms % 1000)))
-	run --out "$out" & pid=$!
+	java -jar "$jar" "${args[@]}" --out "$out" 2> /dev/null & pid=$! # the JVM itself, so SIGKILL ends it
 	sleep "$delay"
 	kill -9 "$pid" 2> /dev/null || true
 	wait "$pid" 2> /dev/null || true

@@ -1,6 +1,7 @@
 package lesionradiomics.command;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import lesionradiomics.io.AtomicFiles;
@@ -52,7 +53,8 @@ final class ExtractCli implements Callable<Integer> {
 		for (String w : r.warnings()) System.err.println("warning: " + w);
 		FeatureTableCsv.write(r.table(), out);
 		Path errors = Cli.sibling(out, ".errors.csv");
-		if (!r.table().failed().isEmpty()) Csv.writeAtomically(errors, FeatureTableCsv.failureRows(r.table()));
+		List<List<String>> listed = FeatureTableCsv.failureRows(r.table());
+		if (listed.size() > 1) Csv.writeAtomically(errors, listed);
 		System.err.printf("%d lesions, %d features each, written to %s in %.2f s%s%n", r.table().computed().size(), r.table().columns().size(), out,
 				(System.nanoTime() - t0) / 1e9, r.table().failed().isEmpty() ? "" : "; " + r.table().failed().size() + " not computed, see " + errors);
 		return 0;

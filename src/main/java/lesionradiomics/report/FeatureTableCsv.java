@@ -62,12 +62,17 @@ public final class FeatureTableCsv {
 		Csv.writeAtomically(file, rows(table));
 	}
 
-	/** patient,label,site,voxels,reason for every lesion that could not be computed. */
+	/**
+	 * patient,label,site,voxels,reason for every lesion that could not be computed, and for every computed lesion with
+	 * a note on how (e.g. NaN voxels excluded).
+	 */
 	public static List<List<String>> failureRows(FeatureTable table) {
 		List<List<String>> out = new ArrayList<>();
 		out.add(List.of("patient", "label", "site", "voxels", "reason"));
-		for (FeatureTable.Row r : table.failed())
-			out.add(List.of(r.patient(), Long.toString(r.label()), r.site(), Long.toString(r.features().voxelCount()), r.features().error().orElse("")));
+		for (FeatureTable.Row r : table.rows())
+			if (!r.features().ok() || r.features().note().isPresent())
+				out.add(List.of(r.patient(), Long.toString(r.label()), r.site(), Long.toString(r.features().voxelCount()),
+						r.features().error().orElse(r.features().note().orElse(""))));
 		return out;
 	}
 }
