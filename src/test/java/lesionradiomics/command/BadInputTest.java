@@ -184,4 +184,20 @@ class BadInputTest {
 		image = withHeader(image, "sizes: 112 112 48", "sizes: 1200 1000 1000");
 		assertRefused(extract(), "P04_image_edited.nrrd", "1200 x 1000 x 1000", "GB");
 	}
+
+	/** An internal error is one line with "please report"; its stack trace goes to a log file beside the output. */
+	@Test
+	void internalErrorsAreLoggedNextToTheOutput() throws IOException {
+		picocli.CommandLine cl = new picocli.CommandLine(new Cli()).addSubcommand("extract", new ExtractCli());
+		picocli.CommandLine.ParseResult parsed = cl.parseArgs("extract", "--image", "a.nrrd", "--labels", "b.nrrd", "--out",
+				dir.resolve("features.csv").toString());
+		int[] code = new int[1];
+		String err = ExtractCommandsTest.stderrOf(() -> code[0] = Cli.report(new IllegalStateException("an invariant broke"), parsed));
+		assertEquals(1, code[0]);
+		assertEquals(1, err.trim().lines().count(), err);
+		Path log = dir.resolve("lesion-radiomics-error.log");
+		assertTrue(err.contains("please report") && err.contains(log.toString()), err);
+		assertTrue(Files.readString(log).contains("java.lang.IllegalStateException: an invariant broke"));
+		assertTrue(Files.readString(log).contains("\tat "), "the stack trace is in the log");
+	}
 }
