@@ -7,8 +7,11 @@ ijdir=$(mktemp -d)
 trap 'rm -rf "$ijdir"' EXIT
 mkdir -p "$ijdir/plugins/jars"
 cp target/Lesion_Radiomics-*.jar "$ijdir/plugins/"
-rm -f "$ijdir"/plugins/*-sources.jar "$ijdir"/plugins/*-tests.jar
-mvn -B -q dependency:copy-dependencies -DincludeScope=runtime -DexcludeArtifactIds=ij,picocli -DoutputDirectory="$ijdir/plugins/jars"
+rm -f "$ijdir"/plugins/*-sources.jar "$ijdir"/plugins/*-tests.jar "$ijdir"/plugins/original-*.jar
+# Installed as README tells a Fiji user: the plugin jar alone. These stand in for the jars Fiji itself ships
+# (ImgLib2, SciJava Common, Commons Math, Gson); nothing a user would have to copy by hand.
+mvn -B -q dependency:copy-dependencies -DincludeScope=runtime -DincludeArtifactIds=imglib2,scijava-common,parsington,commons-math3,gson \
+	-DoutputDirectory="$ijdir/plugins/jars"
 mvn -B -q dependency:copy-dependencies -DincludeArtifactIds=ij -DoutputDirectory="$ijdir/ij"
 ij=$(ls "$ijdir"/ij/ij-*.jar)
 out="$ijdir/out"
@@ -20,8 +23,7 @@ expected=$(grep -c '^P04,' test-data/lesions.csv)
 test "$rows" -eq "$expected" || { echo "macro wrote $rows lesions, expected $expected"; exit 1; }
 head -1 "$out/P04_features.csv" | grep -q '^patient,label,site,texture,original_shape_Elongation' || { echo "unexpected header"; exit 1; }
 echo "macro extract_open_images.ijm: $rows lesions of P04 written by ImageJ 1.x in batch mode"
-# Installed as README tells a Fiji user: no picocli on the class path (Fiji does not ship it).
-if ls "$ijdir"/plugins/jars | grep -qi picocli; then echo "picocli must not be installed"; exit 1; fi
+if ls "$ijdir"/plugins/jars | grep -qiE 'picocli|commons-statistics|commons-numbers'; then echo "only jars Fiji ships may be installed"; exit 1; fi
 timeout 600 xvfb-run -a java -jar "$ij" -ijpath "$ijdir" -batch macros/cohort.ijm "$PWD/test-data/cohort.csv $out/cohort" | tee "$out/cohort.log"
 for f in run.json features.csv errors.csv selection/robustness.csv selection/feature_clusters.csv selection/selected_features.txt \
 	selection/correlation_heatmap.png heterogeneity/cv_per_patient.csv heterogeneity/cv_per_organ.csv heterogeneity/cv_summary.csv \
