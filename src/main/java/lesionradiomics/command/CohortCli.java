@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 				"  heterogeneity/ (CVs, MTD/ATH, tests, plots),",
 				"  sampling/ (Table 3 layout, per patient, curves, plots)." },
 		footer = { "", "Example (the demo cohort, the study's settings):",
-				"  java -jar target/lesion-radiomics-cli.jar cohort --cohort test-data/cohort.csv --preset study --out results/cohort" })
+				"  java -jar target/lesion-radiomics-cli.jar cohort \\",
+				"      --cohort test-data/cohort.csv --preset study --out results/cohort" })
 final class CohortCli implements Callable<Integer> {
 
 	@Option(names = "--cohort", required = true, paramLabel = "COHORT.csv", description = "patient,image,labels[,lesions][,group] per row (paths relative to the table).")

@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
 		description = { "Features of every lesion of an image and its label map, as pyradiomics computes them.",
 				"%nWrites patient, label, site, the lesion table's further columns and the",
 				"feature columns (original_<class>_<Feature>), one row per lesion." },
-		footer = { "", "Example:", "  java -jar target/lesion-radiomics-cli.jar extract --image ct.nrrd --labels lesions.nrrd \\",
-				"      --lesions lesions.csv --patient P01 --preset study --out features.csv" })
+		footer = { "", "Example:", "  java -jar target/lesion-radiomics-cli.jar extract \\",
+				"      --image ct.nrrd --labels lesions.nrrd --lesions lesions.csv \\",
+				"      --patient P01 --preset study --out features.csv" })
 final class ExtractCli implements Callable<Integer> {
 
 	@Option(names = "--image", required = true, paramLabel = "IMG", description = "Image volume: .nrrd, .nhdr, .nii, .nii.gz, a DICOM folder or any file ImageJ opens.")

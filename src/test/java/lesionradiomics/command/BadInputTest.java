@@ -200,4 +200,34 @@ class BadInputTest {
 		assertTrue(Files.readString(log).contains("java.lang.IllegalStateException: an invariant broke"));
 		assertTrue(Files.readString(log).contains("\tat "), "the stack trace is in the log");
 	}
+
+	/** Help texts: no formatting warning, every command summarised by a whole sentence, no word split across lines. */
+	@Test
+	void helpTextsAreClean() {
+		java.io.PrintStream old = System.out;
+		for (String command : Cli.COMMANDS.keySet()) {
+			if (command.equals("help")) continue;
+			java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+			System.setOut(new java.io.PrintStream(out, true));
+			String err;
+			try {
+				err = ExtractCommandsTest.stderrOf(() -> assertEquals(0, Cli.run(command, "--help")));
+			} finally {
+				System.setOut(old);
+			}
+			assertTrue(!err.contains("WARN"), command + ": " + err);
+			for (String line : out.toString().lines().toList())
+				assertTrue(!line.trim().matches("^(csv|png|txt|json)\\b.*"), command + ": a file name split across lines: '" + line + "'");
+		}
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+		System.setOut(new java.io.PrintStream(out, true));
+		try {
+			Cli.run("--help");
+		} finally {
+			System.setOut(old);
+		}
+		String list = out.toString().substring(out.toString().indexOf("Commands:"));
+		for (String summary : list.split("\\R  (?=[a-z])"))
+			if (!summary.startsWith("Commands:")) assertTrue(summary.trim().endsWith("."), "summary cut mid-sentence: " + summary);
+	}
 }
