@@ -55,7 +55,27 @@ public final class ImagePlusAdapter {
 				? Path.of(imp.getOriginalFileInfo().directory, String.valueOf(imp.getOriginalFileInfo().fileName))
 				: Path.of(imp.getTitle());
 		boolean integer = imp.getBitDepth() != 32;
-		return new ImageData(source, img, integer, new Geometry(dims, spacing, origin, Geometry.identity()), slope, intercept, Map.of());
+		return new ImageData(source, img, integer, new Geometry(dims, spacing, origin, Geometry.identity()), slope, intercept, segmentNames(imp));
+	}
+
+	/** ImagePlus property holding a label map's segment names ("1=liver;2=lung"), set by the importer. */
+	public static final String SEGMENTS = "LesionRadiomics.Segments";
+
+	/** Label → segment name from the {@link #SEGMENTS} property (empty when absent or unreadable). */
+	static Map<Long, String> segmentNames(ImagePlus imp) {
+		Object text = imp.getProperty(SEGMENTS);
+		Map<Long, String> out = new java.util.TreeMap<>();
+		if (!(text instanceof String)) return out;
+		for (String pair : ((String) text).split(";")) {
+			int eq = pair.indexOf('=');
+			if (eq <= 0) continue;
+			try {
+				out.put(Long.parseLong(pair.substring(0, eq).trim()), pair.substring(eq + 1).trim());
+			} catch (NumberFormatException e) {
+				// not one of ours: ignored
+			}
+		}
+		return out;
 	}
 
 	/**
@@ -97,6 +117,13 @@ public final class ImagePlusAdapter {
 		cal.yOrigin = -o[1] / cal.pixelHeight;
 		cal.zOrigin = -o[2] / cal.pixelDepth;
 		imp.resetDisplayRange();
+		if (!d.segmentNames().isEmpty()) {
+			StringBuilder names = new StringBuilder();
+			new java.util.TreeMap<>(d.segmentNames()).forEach((label, name) -> names.append(names.length() == 0 ? "" : ";").append(label).append('=')
+					.append(name.replace(";", ",").replace("=", "-")));
+			imp.setProperty(SEGMENTS, names.toString()); // kept by ImageJ, read back by wrap(): sites for Extract
+			imp.setProperty("Info", "Segments (label=name): " + names);
+		}
 		return imp;
 	}
 

@@ -58,4 +58,13 @@ class ImagePlusAdapterTest {
 		imp.getCalibration().setUnit("cm");
 		assertArrayEquals(new double[] { 7, 7, 25 }, ImagePlusAdapter.wrap(imp).geometry().spacing(), 1e-12);
 	}
+
+	/** A .seg.nrrd's segment names survive File › Import: the ImagePlus carries them and Extract uses them as sites. */
+	@org.junit.jupiter.api.Test
+	void segmentNamesSurviveTheImporter() throws java.io.IOException {
+		ImageData labels = NrrdReader.read(java.nio.file.Path.of("test-data/P04_labels.nrrd"));
+		org.junit.jupiter.api.Assertions.assertFalse(labels.segmentNames().isEmpty(), "the demo label map names its segments");
+		ImagePlus imp = ImagePlusAdapter.toImagePlus(labels, "P04_labels.nrrd");
+		org.junit.jupiter.api.Assertions.assertEquals(labels.segmentNames(), ImagePlusAdapter.wrap(imp).segmentNames());
+	}
 }
