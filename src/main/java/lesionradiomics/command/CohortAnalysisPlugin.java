@@ -32,7 +32,8 @@ public class CohortAnalysisPlugin implements PlugIn {
 			CohortOptions o = new CohortOptions(DialogForm.extraction(v), DialogForm.selection(v), DialogForm.heterogeneity(v), DialogForm.sampling(v),
 					v.bool("resume"), v.bool("overwrite"));
 			CohortTable cohort = CohortTable.read(v.path("cohort"));
-			Path out = v.path("output");
+			Path out = v.optionalPath("output") != null ? v.path("output") : ImageChecks.defaultOutput(v.path("cohort"));
+			IJ.log("Lesion Radiomics: results of Cohort Analysis go to " + out.toAbsolutePath());
 			CohortWorkflow.Result r;
 			try (Execution execution = Execution.of(v.integer("threads"), DialogForm.imageJProgress())) {
 				r = CohortWorkflow.run(cohort, o, new CohortFolder(out, o.resume(), o.overwrite()), execution);

@@ -31,9 +31,13 @@ public class ExtractLesionFeaturesPlugin implements PlugIn {
 			IJ.error(TITLE, "Open the image and its label image first (File > Open).");
 			return;
 		}
-		DialogForm.Values v = form(WindowManager.getCurrentImage().getTitle(), null).show();
+		java.util.List<String> titles = java.util.Arrays.asList(WindowManager.getImageTitles());
+		String image = ImageChecks.defaultImageTitle(titles, WindowManager.getCurrentImage().getTitle());
+		DialogForm.Values v = form(image, ImageChecks.defaultLabelTitle(titles, image)).show();
 		if (v == null) return;
 		DialogForm.run(TITLE, () -> {
+			String problem = ImageChecks.labelImageProblem(v.image("image"), v.image("labels"));
+			if (problem != null) throw new IllegalArgumentException(problem);
 			ExtractionOptions o = DialogForm.extraction(v);
 			ExtractionWorkflow.Input in = ExtractionWorkflow.prepared(new ExtractionWorkflow.Input(ImagePlusAdapter.wrap(v.image("image")),
 					ImagePlusAdapter.wrap(v.image("labels")), v.string("lesion_table").isEmpty() ? null : LesionTable.read(v.path("lesion_table")),

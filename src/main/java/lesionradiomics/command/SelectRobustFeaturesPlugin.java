@@ -31,7 +31,8 @@ public class SelectRobustFeaturesPlugin implements PlugIn {
 		DialogForm.run(TITLE, () -> {
 			SelectionOptions o = DialogForm.selection(v);
 			CohortTable cohort = CohortTable.read(v.path("cohort"));
-			Path out = v.path("output");
+			Path out = v.optionalPath("output") != null ? v.path("output") : ImageChecks.defaultOutput(v.path("cohort"));
+			IJ.log("Lesion Radiomics: results of Select Robust Features go to " + out.toAbsolutePath());
 			CohortWorkflow.Extracted x;
 			try (Execution execution = Execution.of(v.integer("threads"), DialogForm.imageJProgress())) {
 				x = CohortWorkflow.extract(cohort, DialogForm.extraction(v), o, false, new MemoryStore(), execution);
