@@ -24,10 +24,10 @@ import lesionradiomics.workflow.ExtractionWorkflow;
 @Plugin(type = Command.class, headless = true, label = "Extract Lesion Features")
 public class ExtractLesionFeatures extends ExtractionCommand {
 
-	@Parameter(label = "Image")
+	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
 
-	@Parameter(label = "Label image")
+	@Parameter(label = "Label image", persist = false)
 	private ImagePlus labels;
 
 	@Parameter(label = "Lesion table (patient,label,site)", required = false, persist = false)

@@ -49,7 +49,7 @@ abstract class ExtractionCommand extends TaskCommand {
 	@Parameter(label = "NaN/infinite voxels in a lesion", choices = { "error", "exclude" }, persist = false)
 	protected String nanPolicy = ExtractionOptions.DEFAULTS.nanPolicy();
 
-	@Parameter(label = "Threads (0 = all cores)", min = "0")
+	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
 	protected int threads = 0;
 
 	protected ExtractionOptions extractionOptions() {

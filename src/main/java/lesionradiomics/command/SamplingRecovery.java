@@ -48,7 +48,7 @@ public class SamplingRecovery extends TaskCommand {
 	@Parameter(label = "Recovery target (%)", min = "1", max = "100", persist = false)
 	private double target = SamplingOptions.DEFAULTS.target();
 
-	@Parameter(label = "Threads (0 = all cores)", min = "0")
+	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
 	private int threads = 0;
 
 	@Parameter(label = "Output folder", required = false, persist = false)
