@@ -5,7 +5,6 @@ import java.util.Map;
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import ij.plugin.PlugIn;
-import lesionradiomics.analysis.Dissimilarity;
 import lesionradiomics.report.HeterogeneityReport;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.workflow.FeatureInput;
@@ -45,7 +44,7 @@ public class HeterogeneityPlugin implements PlugIn {
 		tests.show("Tests");
 		HeterogeneityReport.cvPlot(r).show();
 		HeterogeneityReport.indexPlot(r).show();
-		for (Dissimilarity.Patient p : r.dissimilarity())
-			if (p.lesions.size() >= 2) new ImagePlus("Dissimilarity " + p.patient, HeterogeneityReport.dissimilarityHeatmap(p)).show();
+		ImagePlus heatmaps = HeterogeneityReport.dissimilarityStack(r);
+		if (heatmaps != null) heatmaps.show();
 	}
 }

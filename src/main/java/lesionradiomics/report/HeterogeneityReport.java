@@ -101,6 +101,35 @@ public final class HeterogeneityReport {
 				+ ", ATH " + String.format(java.util.Locale.ROOT, "%.2f", p.ath) + ")", names, d, 0, 1, "d");
 	}
 
+	/**
+	 * Every patient's dissimilarity heatmap as one stack (slice label: patient, MTD and ATH), so a cohort opens one
+	 * window instead of one per patient; smaller heatmaps are centred on a white canvas of the largest size.
+	 */
+	public static ij.ImagePlus dissimilarityStack(HeterogeneityWorkflow.Result r) {
+		List<java.awt.image.BufferedImage> images = new ArrayList<>();
+		List<String> labels = new ArrayList<>();
+		int w = 1, h = 1;
+		for (Dissimilarity.Patient p : r.dissimilarity()) {
+			if (p.lesions.size() < 2) continue;
+			java.awt.image.BufferedImage img = dissimilarityHeatmap(p);
+			images.add(img);
+			labels.add(p.patient + String.format(java.util.Locale.ROOT, " (MTD %.2f, ATH %.2f)", p.mtd, p.ath));
+			w = Math.max(w, img.getWidth());
+			h = Math.max(h, img.getHeight());
+		}
+		ij.ImageStack stack = new ij.ImageStack(w, h);
+		for (int i = 0; i < images.size(); i++) {
+			java.awt.image.BufferedImage canvas = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+			java.awt.Graphics2D g = canvas.createGraphics();
+			g.setColor(java.awt.Color.WHITE);
+			g.fillRect(0, 0, w, h);
+			g.drawImage(images.get(i), (w - images.get(i).getWidth()) / 2, (h - images.get(i).getHeight()) / 2, null);
+			g.dispose();
+			stack.addSlice(labels.get(i), new ij.process.ColorProcessor(canvas));
+		}
+		return stack.size() == 0 ? null : new ij.ImagePlus("Dissimilarity heatmaps", stack);
+	}
+
 	public static ij.gui.Plot cvPlot(HeterogeneityWorkflow.Result r) {
 		List<String> classes = new ArrayList<>();
 		Map<String, Map<String, Double>> means = classMeans(r, classes);

@@ -53,7 +53,7 @@ public final class Plots {
 
 	/** MTD and ATH per patient (points joined per index). */
 	public static Plot indexes(List<String> patients, double[] mtd, double[] ath) {
-		Plot plot = new Plot("Heterogeneity indexes", "patient (" + String.join(", ", numbered(patients)) + ")", "cosine dissimilarity");
+		Plot plot = new Plot("MTD and ATH per patient", "patient (" + String.join(", ", numbered(patients)) + ")", "cosine dissimilarity");
 		double[] x = new double[patients.size()];
 		for (int i = 0; i < x.length; i++) x[i] = i + 1;
 		plot.setLimits(0.5, patients.size() + 0.5, 0, 1.05);

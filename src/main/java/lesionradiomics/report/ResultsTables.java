@@ -14,7 +14,6 @@ public final class ResultsTables {
 	 */
 	public static ResultsTable of(java.util.List<java.util.List<String>> rows) {
 		ResultsTable rt = new ResultsTable();
-		rt.setPrecision(-6);
 		java.util.List<String> header = rows.get(0);
 		for (java.util.List<String> row : rows.subList(1, rows.size())) {
 			rt.incrementCounter();
@@ -27,20 +26,42 @@ public final class ResultsTables {
 				}
 			}
 		}
+		return withColumnDecimals(rt);
+	}
+
+	/**
+	 * Shows each numeric column readably: whole numbers (labels, counts) as integers, values of ordinary size with 4
+	 * decimals, very small or large ones in scientific notation — instead of one precision for the whole table.
+	 */
+	public static ResultsTable withColumnDecimals(ResultsTable rt) {
+		for (int c = 0; c <= rt.getLastColumn(); c++) {
+			if (!rt.columnExists(c)) continue;
+			double[] v = rt.getColumnAsDoubles(c);
+			if (v == null) continue;
+			boolean integers = true;
+			double max = 0, minNonZero = Double.POSITIVE_INFINITY;
+			for (double x : v) {
+				if (Double.isNaN(x)) continue;
+				if (x != Math.rint(x) || Math.abs(x) > 1e15) integers = false;
+				max = Math.max(max, Math.abs(x));
+				if (x != 0) minNonZero = Math.min(minNonZero, Math.abs(x));
+			}
+			rt.setDecimalPlaces(c, integers ? 0 : max >= 1e6 || minNonZero < 1e-3 ? -4 : 4);
+		}
 		return rt;
 	}
 
 	/** One row per computed lesion: patient, label, site, then the feature columns. */
 	public static ResultsTable features(FeatureTable table) {
 		ResultsTable rt = new ResultsTable();
-		rt.setPrecision(-8); // scientific notation with 8 digits keeps small and large features readable
 		for (FeatureTable.Row r : table.computed()) {
 			rt.incrementCounter();
 			rt.addValue("patient", r.patient());
 			rt.addValue("label", r.label());
 			rt.addValue("site", r.site());
+			for (String a : table.annotationColumns()) rt.addValue(a, r.annotations().getOrDefault(a, ""));
 			for (String c : table.columns()) rt.addValue(c, r.features().get(c));
 		}
-		return rt;
+		return withColumnDecimals(rt);
 	}
 }

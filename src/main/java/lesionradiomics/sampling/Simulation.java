@@ -100,10 +100,11 @@ public final class Simulation {
 	}
 
 	/** recovered % per simulation, [index][simulation], of one patient and strategy. */
-	double[][] simulate(PatientLesions p, Strategy s, double[] full) {
+	double[][] simulate(PatientLesions p, Strategy s, double[] full, Progress progress) {
 		double[][] out = new double[2][simulations];
 		int runs = s.isRandom() ? simulations : 1;
 		for (int i = 0; i < runs; i++) {
+			if ((i & 1023) == 1023) progress.checkCancelled(); // Esc is honoured within a fraction of a second
 			int[] subset = s.select(p, s.isRandom() ? random(p.patient, s.name(), i) : null);
 			double[] sub = Recovery.indexes(p.distance, subset);
 			for (int x = 0; x < 2; x++) out[x][i] = 100 * Recovery.fraction(sub[x], full[x], subset.length, plainRatio);
@@ -126,7 +127,7 @@ public final class Simulation {
 			double[][][] r = new double[ns][][];
 			for (int s = 0; s < ns; s++) {
 				progress.checkCancelled();
-				r[s] = simulate(pl, all.get(s), full);
+				r[s] = simulate(pl, all.get(s), full, progress);
 			}
 			return r;
 		}, executor, null, progress, "patients");

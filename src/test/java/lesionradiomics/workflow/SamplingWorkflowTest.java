@@ -76,4 +76,26 @@ class SamplingWorkflowTest {
 		for (lesionradiomics.sampling.Simulation.Summary s : r.simulation().strategies)
 			if (s.strategy.equals("exhaustive")) assertEquals(100, s.mean, 1e-12, s.patient + " " + s.index);
 	}
+
+	/** Esc reaches a long sampling run within a second, even with fewer patients than cores (cancel per strategy). */
+	@Test
+	void cancelIsHonouredWithinASecond() {
+		FeatureMatrix m = cohort(List.of("P01"));
+		SamplingOptions o = new SamplingOptions(2_000_000, 1, false, Dissimilarity.Scaling.MINMAX, List.of("bone"), 9, 75);
+		long start = System.nanoTime();
+		Progress cancelAfter200ms = new Progress() {
+			@Override
+			public void update(String what, long done, long total) {}
+
+			@Override
+			public boolean isCancelled() {
+				return System.nanoTime() - start > 200_000_000L;
+			}
+		};
+		try (Execution two = Execution.of(2, cancelAfter200ms)) {
+			org.junit.jupiter.api.Assertions.assertThrows(Progress.CancelledException.class, () -> SamplingWorkflow.run(m, m, o, two));
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		assertTrue(seconds < 1.2, "cancelled after " + seconds + " s");
+	}
 }

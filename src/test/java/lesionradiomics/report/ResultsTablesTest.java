@@ -1,0 +1,59 @@
+package lesionradiomics.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import ij.ImagePlus;
+import ij.measure.ResultsTable;
+import lesionradiomics.workflow.FeatureInput;
+import lesionradiomics.workflow.HeterogeneityOptions;
+import lesionradiomics.workflow.HeterogeneityWorkflow;
+
+/** What a Fiji user reads: integers as integers, readable decimals, one window per title, heatmaps in one stack. */
+class ResultsTablesTest {
+
+	@Test
+	void integersShowAsIntegersAndDecimalsPerColumn() {
+		ResultsTable rt = ResultsTables.of(List.of(List.of("patient", "label", "n_lesions", "cv_percent", "p_value", "volume"),
+				List.of("P01", "1", "30", "12.345678", "0.00012", "1234567.5"), List.of("P02", "12", "3", "7.5", "0.5", "88.25")));
+		assertEquals("1", rt.getStringValue("label", 0));
+		assertEquals("30", rt.getStringValue("n_lesions", 0));
+		assertEquals("12.3457", rt.getStringValue("cv_percent", 0));
+		assertTrue(rt.getStringValue("p_value", 0).contains("E"), "small values in scientific notation: " + rt.getStringValue("p_value", 0));
+		assertEquals("P02", rt.getStringValue("patient", 1));
+	}
+
+	@Test
+	void heterogeneityWindowsHaveUniqueTitlesAndHeatmapsFormOneStack() throws Exception {
+		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(demoFeatures(), HeterogeneityOptions.DEFAULTS, Map.of());
+		ImagePlus stack = HeterogeneityReport.dissimilarityStack(r);
+		assertNotNull(stack);
+		assertEquals(r.dissimilarity().stream().filter(p -> p.lesions.size() >= 2).count(), stack.getStackSize(), "one slice per patient");
+		assertTrue(stack.getStack().getSliceLabel(1).startsWith("P01 (MTD "), stack.getStack().getSliceLabel(1));
+		Set<String> titles = new HashSet<>(List.of("CV per patient", "CV per organ", "Heterogeneity indexes", "Tests"));
+		for (String t : List.of(HeterogeneityReport.cvPlot(r).getTitle(), HeterogeneityReport.indexPlot(r).getTitle(), stack.getTitle()))
+			assertTrue(titles.add(t), "window title used twice: " + t);
+	}
+
+	/** The demo cohort's features, extracted once by a cohort run of the test data. */
+	static lesionradiomics.analysis.FeatureMatrix demoFeatures() throws Exception {
+		Path out = java.nio.file.Files.createTempDirectory("lr-features");
+		try (lesionradiomics.workflow.Execution ex = lesionradiomics.workflow.Execution.serial()) {
+			var x = lesionradiomics.workflow.CohortWorkflow.extract(lesionradiomics.io.CohortTable.read(Path.of("test-data/cohort.csv")),
+					lesionradiomics.workflow.ExtractionOptions.DEFAULTS.withSetting("binWidth", "25"),
+					lesionradiomics.workflow.SelectionOptions.DEFAULTS, false, new lesionradiomics.workflow.MemoryStore(), ex);
+			return x.original().select(List.of("original_firstorder_Mean", "original_glcm_Idmn", "original_shape_Sphericity"));
+		} finally {
+			java.nio.file.Files.deleteIfExists(out);
+		}
+	}
+}
