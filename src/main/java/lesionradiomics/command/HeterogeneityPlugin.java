@@ -42,8 +42,8 @@ public class HeterogeneityPlugin implements PlugIn {
 		organ.show("CV per organ");
 		indexes.show("Heterogeneity indexes");
 		tests.show("Tests");
-		HeterogeneityReport.cvPlot(r).show();
-		HeterogeneityReport.indexPlot(r).show();
+		HeterogeneityReport.cvPlot(r).imagePlus().show();
+		HeterogeneityReport.indexPlot(r).imagePlus().show();
 		ImagePlus heatmaps = HeterogeneityReport.dissimilarityStack(r);
 		if (heatmaps != null) heatmaps.show();
 	}

@@ -80,7 +80,7 @@ public class SamplingRecovery extends TaskCommand {
 		if (showing()) {
 			recovery.show("Sampling Recovery");
 			curves.show("Recovery Curves");
-			for (Recovery.Index i : Recovery.Index.values()) SamplingReport.curve(r.simulation(), i, o.target()).show();
+			for (Recovery.Index i : Recovery.Index.values()) SamplingReport.curve(r.simulation(), i, o.target()).imagePlus().show();
 		}
 	}
 }

@@ -37,7 +37,7 @@ public class SamplingRecoveryPlugin implements PlugIn {
 			if (v.optionalPath("output") != null) SamplingReport.write(r, v.optionalPath("output"));
 			ResultsTables.of(SamplingReport.tableRows(r.simulation())).show("Sampling Recovery");
 			ResultsTables.of(SamplingReport.longRows(r.simulation().curves, "k")).show("Recovery Curves");
-			for (Recovery.Index i : Recovery.Index.values()) SamplingReport.curve(r.simulation(), i, o.target()).show();
+			for (Recovery.Index i : Recovery.Index.values()) SamplingReport.curve(r.simulation(), i, o.target()).imagePlus().show();
 		});
 	}
 }

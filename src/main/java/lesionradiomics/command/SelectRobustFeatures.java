@@ -73,8 +73,8 @@ public class SelectRobustFeatures extends SelectionCommand {
 		SelectionReport.write(x, r, o.correlation(), output.toPath());
 		robustness = ResultsTables.of(SelectionReport.robustnessRows(r));
 		featureClusters = ResultsTables.of(SelectionReport.clusterRows(r));
-		java.awt.image.BufferedImage img = SelectionReport.heatmap(r, o.correlation());
-		heatmap = img == null ? null : new ImagePlus("Correlation Heatmap", img);
+		lesionradiomics.report.Figure img = SelectionReport.heatmap(r, o.correlation());
+		heatmap = img == null ? null : new ImagePlus("Correlation Heatmap", img.image());
 		if (showing()) {
 			robustness.show("Feature Robustness");
 			featureClusters.show("Feature Clusters");

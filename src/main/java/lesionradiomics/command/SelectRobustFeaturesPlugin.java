@@ -1,6 +1,5 @@
 package lesionradiomics.command;
 
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
 import ij.IJ;
@@ -43,8 +42,8 @@ public class SelectRobustFeaturesPlugin implements PlugIn {
 			SelectionReport.write(x, r, o.correlation(), out);
 			ResultsTables.of(SelectionReport.robustnessRows(r)).show("Feature Robustness");
 			ResultsTables.of(SelectionReport.clusterRows(r)).show("Feature Clusters");
-			BufferedImage heatmap = SelectionReport.heatmap(r, o.correlation());
-			if (heatmap != null) new ImagePlus("Correlation Heatmap", heatmap).show();
+			lesionradiomics.report.Figure heatmap = SelectionReport.heatmap(r, o.correlation());
+			if (heatmap != null) new ImagePlus("Correlation Heatmap", heatmap.image()).show();
 			IJ.log("Lesion Radiomics: selected " + r.selected() + "; files in " + out);
 		});
 	}

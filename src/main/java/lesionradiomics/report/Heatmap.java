@@ -5,16 +5,11 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 
-import javax.imageio.ImageIO;
 
-import lesionradiomics.io.AtomicFiles;
 
 /**
  * A labelled heatmap of a square matrix (e.g. |correlation| of features, or dissimilarity of lesions) with names on
@@ -25,61 +20,79 @@ public final class Heatmap {
 	private Heatmap() {}
 
 	/**
-	 * @param values matrix in display order; NaN cells are grey
-	 * @param min    value of the lowest colour
-	 * @param max    value of the highest colour
+	 * @param values     matrix in display order; NaN cells are grey
+	 * @param min        value of the lowest colour
+	 * @param max        value of the highest colour
+	 * @param scaleLabel what the colours measure (shown by the colour bar)
+	 * @param footnote   explanation of the labels (may be null)
 	 */
-	public static BufferedImage render(String title, List<String> names, double[][] values, double min, double max, String scaleLabel) {
+	public static Figure figure(String title, List<String> names, double[][] values, double min, double max, String scaleLabel, String footnote) {
 		int n = names.size();
-		int cell = Math.max(6, Math.min(28, 700 / Math.max(1, n)));
+		int cell = Math.max(6, Math.min(56, 640 / Math.max(1, n)));
 		Font font = new Font(Font.SANS_SERIF, Font.PLAIN, Math.max(8, Math.min(12, cell - 2)));
+		Font titleFont = new Font(Font.SANS_SERIF, Font.BOLD, 14);
 		BufferedImage probe = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
 		Graphics2D pg = probe.createGraphics();
-		pg.setFont(font);
-		FontMetrics fm = pg.getFontMetrics();
-		int label = 0;
-		for (String s : names) label = Math.max(label, fm.stringWidth(s));
+		FontMetrics fm = pg.getFontMetrics(font), tm = pg.getFontMetrics(titleFont);
+		int longest = 0;
+		for (String s : names) longest = Math.max(longest, fm.stringWidth(s));
+		int label = longest;
+		int scaleWidth = fm.stringWidth(scaleLabel);
 		pg.dispose();
-		int left = label + 12, top = 40, grid = n * cell, bar = 80;
-		int width = left + grid + bar + 20, height = top + grid + label + 12;
-		BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = img.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setColor(Color.WHITE);
-		g.fillRect(0, 0, width, height);
-		g.setFont(font.deriveFont(Font.BOLD, 14f));
-		g.setColor(Color.BLACK);
-		g.drawString(title, 10, 22);
-		g.setFont(font);
-		for (int i = 0; i < n; i++)
-			for (int j = 0; j < n; j++) {
-				g.setColor(colour(values[i][j], min, max));
-				g.fillRect(left + j * cell, top + i * cell, cell, cell);
+		int left = label + 12, grid = n * cell, bar = 40 + Math.max(40, scaleWidth);
+		int width = Math.max(Figure.MIN_WIDTH, left + grid + bar + 20);
+		List<String> titleLines = wrap(title, tm, width - 20);
+		int top = 16 + titleLines.size() * (tm.getHeight() + 2) + 8;
+		int height = Math.max(Figure.MIN_HEIGHT, top + grid + label + 12 + (footnote == null ? 0 : fm.getHeight() + 8));
+		return new Figure(title, width, height, g -> {
+			g.setColor(Color.BLACK);
+			g.setFont(titleFont);
+			for (int i = 0; i < titleLines.size(); i++) g.drawString(titleLines.get(i), 10, 22 + i * (tm.getHeight() + 2));
+			g.setFont(font);
+			for (int i = 0; i < n; i++)
+				for (int j = 0; j < n; j++) {
+					g.setColor(colour(values[i][j], min, max));
+					g.fillRect(left + j * cell, top + i * cell, cell, cell);
+				}
+			g.setColor(Color.BLACK);
+			g.setStroke(new BasicStroke(1));
+			g.drawRect(left, top, grid, grid);
+			for (int i = 0; i < n; i++) {
+				String s = names.get(i);
+				g.drawString(s, left - 6 - fm.stringWidth(s), top + i * cell + cell / 2 + fm.getAscent() / 2 - 1);
+				AffineTransform saved = g.getTransform();
+				g.translate(left + i * cell + cell / 2 + fm.getAscent() / 2 - 1, top + grid + 6);
+				g.rotate(Math.PI / 2);
+				g.drawString(s, 0, 0);
+				g.setTransform(saved);
 			}
-		g.setColor(Color.BLACK);
-		g.setStroke(new BasicStroke(1));
-		g.drawRect(left, top, grid, grid);
-		for (int i = 0; i < n; i++) {
-			String s = names.get(i);
-			g.drawString(s, left - 6 - fm.stringWidth(s), top + i * cell + cell / 2 + fm.getAscent() / 2 - 1);
-			AffineTransform saved = g.getTransform();
-			g.translate(left + i * cell + cell / 2 + fm.getAscent() / 2 - 1, top + grid + 6);
-			g.rotate(Math.PI / 2);
-			g.drawString(s, 0, 0);
-			g.setTransform(saved);
+			int bx = left + grid + 20, bh = Math.max(100, grid);
+			for (int y = 0; y < bh; y++) {
+				g.setColor(colour(max - (max - min) * y / (bh - 1.0), min, max));
+				g.fillRect(bx, top + y, 16, 1);
+			}
+			g.setColor(Color.BLACK);
+			g.drawRect(bx, top, 16, bh);
+			g.drawString(fmt(max), bx + 20, top + fm.getAscent());
+			g.drawString(fmt(min), bx + 20, top + bh);
+			g.drawString(scaleLabel, bx, top - 6);
+			if (footnote != null) g.drawString(footnote, 10, top + grid + label + 12 + fm.getAscent());
+		});
+	}
+
+	/** Words of {@code text} in lines no wider than {@code width}. */
+	static List<String> wrap(String text, FontMetrics fm, int width) {
+		List<String> lines = new java.util.ArrayList<>();
+		StringBuilder line = new StringBuilder();
+		for (String word : text.split(" ")) {
+			if (line.length() > 0 && fm.stringWidth(line + " " + word) > width) {
+				lines.add(line.toString());
+				line.setLength(0);
+			}
+			line.append(line.length() == 0 ? "" : " ").append(word);
 		}
-		int bx = left + grid + 20, bh = Math.max(100, grid);
-		for (int y = 0; y < bh; y++) {
-			g.setColor(colour(max - (max - min) * y / (bh - 1.0), min, max));
-			g.fillRect(bx, top + y, 16, 1);
-		}
-		g.setColor(Color.BLACK);
-		g.drawRect(bx, top, 16, bh);
-		g.drawString(fmt(max), bx + 20, top + fm.getAscent());
-		g.drawString(fmt(min), bx + 20, top + bh);
-		g.drawString(scaleLabel, bx - 4, top - 6);
-		g.dispose();
-		return img;
+		if (line.length() > 0) lines.add(line.toString());
+		return lines;
 	}
 
 	private static String fmt(double v) {
@@ -97,11 +110,5 @@ public final class Heatmap {
 		double f = pos - k;
 		int[] a = STOPS[k], b = STOPS[k + 1];
 		return new Color((int) Math.round(a[0] + f * (b[0] - a[0])), (int) Math.round(a[1] + f * (b[1] - a[1])), (int) Math.round(a[2] + f * (b[2] - a[2])));
-	}
-
-	public static void savePng(BufferedImage img, Path file) throws IOException {
-		AtomicFiles.write(file, out -> {
-			if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer available");
-		});
 	}
 }

@@ -74,21 +74,7 @@ public final class HeterogeneityReport {
 		return out;
 	}
 
-	/** Mean CV per class for the plot: patient → class → value. */
-	static Map<String, Map<String, Double>> classMeans(HeterogeneityWorkflow.Result r, List<String> classes) {
-		Map<String, Map<String, Double>> out = new LinkedHashMap<>();
-		r.summary().forEach((p, byClass) -> {
-			Map<String, Double> m = new LinkedHashMap<>();
-			byClass.forEach((cls, a) -> {
-				if (!cls.equals("all") && a[1] > 0) m.put(cls, a[0] / a[1]);
-				if (!cls.equals("all") && !classes.contains(cls)) classes.add(cls);
-			});
-			out.put(p, m);
-		});
-		return out;
-	}
-
-	public static java.awt.image.BufferedImage dissimilarityHeatmap(Dissimilarity.Patient p) {
+	public static Figure dissimilarityHeatmap(Dissimilarity.Patient p) {
 		List<String> names = new ArrayList<>();
 		int n = p.order.length;
 		double[][] d = new double[n][n];
@@ -97,8 +83,9 @@ public final class HeterogeneityReport {
 			names.add(l.label() + (l.site().isEmpty() ? "" : " " + l.site()) + " [" + p.cluster[p.order[a]] + "]");
 			for (int b = 0; b < n; b++) d[a][b] = p.distance[p.order[a]][p.order[b]];
 		}
-		return Heatmap.render("Patient " + p.patient + ": cosine dissimilarity of lesions (MTD " + String.format(java.util.Locale.ROOT, "%.2f", p.mtd)
-				+ ", ATH " + String.format(java.util.Locale.ROOT, "%.2f", p.ath) + ")", names, d, 0, 1, "d");
+		return Heatmap.figure("Patient " + p.patient + ": cosine dissimilarity of lesions (MTD " + String.format(java.util.Locale.ROOT, "%.2f", p.mtd)
+				+ ", ATH " + String.format(java.util.Locale.ROOT, "%.2f", p.ath) + ")", names, d, 0, 1, "cosine dissimilarity",
+				"lesions as label site [cluster], in dendrogram order (average linkage; as many clusters as sites)");
 	}
 
 	/**
@@ -111,7 +98,7 @@ public final class HeterogeneityReport {
 		int w = 1, h = 1;
 		for (Dissimilarity.Patient p : r.dissimilarity()) {
 			if (p.lesions.size() < 2) continue;
-			java.awt.image.BufferedImage img = dissimilarityHeatmap(p);
+			java.awt.image.BufferedImage img = dissimilarityHeatmap(p).image();
 			images.add(img);
 			labels.add(p.patient + String.format(java.util.Locale.ROOT, " (MTD %.2f, ATH %.2f)", p.mtd, p.ath));
 			w = Math.max(w, img.getWidth());
@@ -130,13 +117,21 @@ public final class HeterogeneityReport {
 		return stack.size() == 0 ? null : new ij.ImagePlus("Dissimilarity heatmaps", stack);
 	}
 
-	public static ij.gui.Plot cvPlot(HeterogeneityWorkflow.Result r) {
+	/** Box plots of each patient's feature CVs per feature class. */
+	public static Figure cvPlot(HeterogeneityWorkflow.Result r) {
+		Map<String, Map<String, List<Double>>> cvs = new LinkedHashMap<>();
 		List<String> classes = new ArrayList<>();
-		Map<String, Map<String, Double>> means = classMeans(r, classes);
-		return Plots.cvByClass(means, classes);
+		for (Variation.Cv c : r.cvPatient()) {
+			if (Double.isNaN(c.cvPercent)) continue;
+			String cls = Variation.featureClass(c.feature);
+			if (!classes.contains(cls)) classes.add(cls);
+			cvs.computeIfAbsent(c.patient, k -> new LinkedHashMap<>()).computeIfAbsent(cls, k -> new ArrayList<>()).add(c.cvPercent);
+		}
+		return Charts.cvByClass(cvs, classes);
 	}
 
-	public static ij.gui.Plot indexPlot(HeterogeneityWorkflow.Result r) {
+	/** MTD and ATH per patient. */
+	public static Figure indexPlot(HeterogeneityWorkflow.Result r) {
 		List<String> patients = new ArrayList<>();
 		double[] mtd = new double[r.dissimilarity().size()], ath = new double[mtd.length];
 		for (int i = 0; i < mtd.length; i++) {
@@ -144,7 +139,7 @@ public final class HeterogeneityReport {
 			mtd[i] = r.dissimilarity().get(i).mtd;
 			ath[i] = r.dissimilarity().get(i).ath;
 		}
-		return Plots.indexes(patients, mtd, ath);
+		return Charts.indexes(patients, mtd, ath);
 	}
 
 	/** Writes every table and plot into {@code dir}. */
@@ -155,10 +150,10 @@ public final class HeterogeneityReport {
 		Csv.writeAtomically(dir.resolve("heterogeneity_indexes.csv"), indexRows(r));
 		Csv.writeAtomically(dir.resolve("lesion_clusters.csv"), lesionRows(r));
 		Csv.writeAtomically(dir.resolve("tests.csv"), testRows(r));
-		Plots.savePng(cvPlot(r), dir.resolve("cv_by_class.png"));
-		Plots.savePng(indexPlot(r), dir.resolve("heterogeneity_indexes.png"));
+		cvPlot(r).save(dir.resolve("cv_by_class.png"));
+		indexPlot(r).save(dir.resolve("heterogeneity_indexes.png"));
 		for (Dissimilarity.Patient p : r.dissimilarity())
-			if (p.lesions.size() >= 2) Heatmap.savePng(dissimilarityHeatmap(p), dir.resolve("dissimilarity_" + safe(p.patient) + ".png"));
+			if (p.lesions.size() >= 2) dissimilarityHeatmap(p).save(dir.resolve("dissimilarity_" + safe(p.patient) + ".png"));
 	}
 
 	/** A patient id as a file-name part. */

@@ -1,13 +1,11 @@
 package lesionradiomics.report;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import ij.gui.Plot;
 import lesionradiomics.io.Csv;
 import lesionradiomics.sampling.Recovery;
 import lesionradiomics.sampling.Simulation;
@@ -71,36 +69,20 @@ public final class SamplingReport {
 		return out;
 	}
 
-	/** Cohort recovery curve of one index: mean line, 95 % interval lines, target line. */
-	public static Plot curve(Simulation.Result r, Recovery.Index index, double target) {
-		List<Double> k = new ArrayList<>(), mean = new ArrayList<>(), low = new ArrayList<>(), high = new ArrayList<>();
-		for (Simulation.Summary s : r.curves)
-			if (s.patient.equals(Simulation.Result.COHORT) && s.index == index) {
-				k.add(Double.parseDouble(s.strategy));
-				mean.add(s.mean);
-				low.add(s.low);
-				high.add(s.high);
-			}
-		Plot plot = new Plot("Recovery curve " + index, "lesions sampled at random (k)", "recovered " + index + " (%)");
-		plot.setLimits(r.kMin - 0.5, r.kMax + 0.5, 0, 105);
-		plot.setColor(new Color(160, 190, 230));
-		plot.addPoints(toArray(k), toArray(low), Plot.LINE);
-		plot.addPoints(toArray(k), toArray(high), Plot.LINE);
-		plot.setColor(new Color(0, 114, 178));
-		plot.setLineWidth(2);
-		plot.addPoints(toArray(k), toArray(mean), Plot.CONNECTED_CIRCLES);
-		plot.setLineWidth(1);
-		plot.setColor(new Color(213, 94, 0));
-		plot.drawDottedLine(r.kMin - 0.5, target, r.kMax + 0.5, target, 3);
-		plot.setColor(Color.BLACK);
-		int needed = r.smallestK(Simulation.Result.COHORT, index, target);
-		plot.addLegend("2.5th percentile\n97.5th percentile\nmean over simulations (cohort)\n" + fmt(target) + " % target: k = "
-				+ (needed < 0 ? "> " + r.kMax : needed));
-		return plot;
-	}
-
-	private static double[] toArray(List<Double> v) {
-		return v.stream().mapToDouble(Double::doubleValue).toArray();
+	/** Cohort recovery curve of one index: mean, 2.5–97.5 percentile band, target line with the k that reaches it. */
+	public static Figure curve(Simulation.Result r, Recovery.Index index, double target) {
+		List<Simulation.Summary> points = new ArrayList<>();
+		for (Simulation.Summary s : r.curves) if (s.patient.equals(Simulation.Result.COHORT) && s.index == index) points.add(s);
+		int n = points.size();
+		int[] k = new int[n];
+		double[] mean = new double[n], low = new double[n], high = new double[n];
+		for (int i = 0; i < n; i++) {
+			k[i] = Integer.parseInt(points.get(i).strategy);
+			mean[i] = points.get(i).mean;
+			low[i] = points.get(i).low;
+			high[i] = points.get(i).high;
+		}
+		return Charts.recoveryCurve(index.name(), k, mean, low, high, target, r.smallestK(Simulation.Result.COHORT, index, target), r.kMax);
 	}
 
 	/** Every table and curve of a sampling run into {@code dir}. */
@@ -115,7 +97,7 @@ public final class SamplingReport {
 		Csv.writeAtomically(dir.resolve("sampling_per_patient.csv"), longRows(r.strategies, "strategy"));
 		Csv.writeAtomically(dir.resolve("recovery_curves.csv"), longRows(r.curves, "k"));
 		Csv.writeAtomically(dir.resolve("lesions_needed.csv"), neededRows(r, o.target()));
-		for (Recovery.Index i : Recovery.Index.values()) Plots.savePng(curve(r, i, o.target()), dir.resolve("recovery_curve_" + i + ".png"));
+		for (Recovery.Index i : Recovery.Index.values()) curve(r, i, o.target()).save(dir.resolve("recovery_curve_" + i + ".png"));
 		Csv.writeAtomically(dir.resolve("sampling_settings.csv"), List.of(List.of("simulations", "seed", "recovery", "scaling", "recist_like_excluded"),
 				List.of(Integer.toString(o.simulations()), Long.toString(o.seed()), o.ratio() ? "plain ratio I(S)/I" : "max(0, 1 - |I(S) - I| / I)",
 						o.scaling().name().toLowerCase(Locale.ROOT), String.join(";", o.excludeSites()))));

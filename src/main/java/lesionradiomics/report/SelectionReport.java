@@ -1,6 +1,5 @@
 package lesionradiomics.report;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,7 +45,7 @@ public final class SelectionReport {
 	}
 
 	/** |r| of the robust features in clustering order; null when there is nothing to draw. */
-	public static BufferedImage heatmap(SelectionWorkflow.Result r, Correlation.Method method) {
+	public static Figure heatmap(SelectionWorkflow.Result r, Correlation.Method method) {
 		FeatureSelection.Decorrelation d = r.decorrelation();
 		if (d == null || d.features.isEmpty()) return null;
 		int k = d.features.size();
@@ -55,8 +54,8 @@ public final class SelectionReport {
 			for (int j = 0; j < k; j++) abs[i][j] = Math.abs(d.correlation[i][j]);
 		List<String> names = new ArrayList<>();
 		for (String f : d.features) names.add(f.replaceFirst("^original_", "") + (d.representative[names.size()] ? " *" : ""));
-		return Heatmap.render("|" + (method == Correlation.Method.PEARSON ? "Pearson" : "Spearman") + " r| of robust features ("
-				+ r.lesionsUsed().size() + " lesions; * = selected)", names, abs, 0, 1, "|r|");
+		return Heatmap.figure("|" + (method == Correlation.Method.PEARSON ? "Pearson" : "Spearman") + " r| of the robust features over "
+				+ r.lesionsUsed().size() + " lesions, in clustering order", names, abs, 0, 1, "|r|", "* = the feature kept for its cluster");
 	}
 
 	/**
@@ -76,7 +75,7 @@ public final class SelectionReport {
 		List<List<String>> selected = new ArrayList<>();
 		for (String f : r.selected()) selected.add(List.of(f));
 		Csv.writeAtomically(dir.resolve("selected_features.txt"), selected);
-		BufferedImage heatmap = heatmap(r, method);
-		if (heatmap != null) Heatmap.savePng(heatmap, dir.resolve("correlation_heatmap.png"));
+		Figure heatmap = heatmap(r, method);
+		if (heatmap != null) heatmap.save(dir.resolve("correlation_heatmap.png"));
 	}
 }
