@@ -9,8 +9,8 @@ mkdir -p "$ijdir/plugins/jars"
 cp target/Lesion_Radiomics-*.jar "$ijdir/plugins/"
 rm -f "$ijdir"/plugins/*-sources.jar "$ijdir"/plugins/*-tests.jar "$ijdir"/plugins/original-*.jar
 # Installed as README tells a Fiji user: the plugin jar alone. These stand in for the jars Fiji itself ships
-# (ImgLib2, SciJava Common, Commons Math, Gson); nothing a user would have to copy by hand.
-mvn -B -q dependency:copy-dependencies -DincludeScope=runtime -DincludeArtifactIds=imglib2,scijava-common,parsington,commons-math3,gson \
+# (ImgLib2, SciJava Common, Commons Math, Gson, JFreeChart, JFreeSVG); nothing a user would have to copy by hand.
+mvn -B -q dependency:copy-dependencies -DincludeScope=runtime -DincludeArtifactIds=imglib2,scijava-common,parsington,commons-math3,gson,jfreechart,jfreesvg \
 	-DoutputDirectory="$ijdir/plugins/jars"
 mvn -B -q dependency:copy-dependencies -DincludeArtifactIds=ij -DoutputDirectory="$ijdir/ij"
 ij=$(ls "$ijdir"/ij/ij-*.jar)
@@ -37,3 +37,12 @@ grep -q '^Sampling Recovery: 2 rows' "$out/cohort.log" || { echo "no 'Sampling R
 grep -q '^Heterogeneity indexes: 6 patients' "$out/cohort.log" || { echo "no 'Heterogeneity indexes' table of the 6 patients"; exit 1; }
 if grep -qE 'Exception|Unexpected error' "$out/cohort.log"; then echo "the macro's output reports an error"; exit 1; fi
 echo "macro cohort.ijm: every table and run.json written by ImageJ 1.x in batch mode, without picocli"
+
+# A deliberately failing input (a missing cohort table) reaches the user as a message naming the file, and stops the
+# macro (no dialog left open in batch mode: the time limit would catch a hang).
+printf 'run("Cohort Analysis...", "cohort=[%s] output=[%s]");\nprint("the macro went on after the error");\n' \
+	"$PWD/test-data/no_such_cohort.csv" "$out/failing" > "$ijdir/failing.ijm"
+timeout 120 xvfb-run -a java -jar "$ij" -ijpath "$ijdir" -batch "$ijdir/failing.ijm" > "$out/failing.log" 2>&1
+grep -q 'Cohort Analysis: error: .*no_such_cohort.csv: file not found' "$out/failing.log" || { cat "$out/failing.log"; echo "no error message for a missing file"; exit 1; }
+if grep -q 'the macro went on' "$out/failing.log"; then echo "the macro was not stopped by the error"; exit 1; fi
+echo "macro with a missing file: the user is told which file is missing and the macro stops"

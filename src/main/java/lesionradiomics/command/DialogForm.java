@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import ij.IJ;
+import ij.Macro;
 import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import lesionradiomics.progress.Progress;
@@ -52,6 +53,23 @@ final class DialogForm {
 		}
 	}
 
+	/** README section with every option explained (the dialogs' Help button). */
+	static final String HELP = "https://github.com/lesion-radiomics/lesion-radiomics#fiji";
+
+	/** Hints shown beside fields whose format is not obvious. */
+	static final Map<String, String> HINTS = Map.ofEntries(Map.entry("resample", "x,y,z mm, e.g. 1,1,1 (blank: the preset's)"),
+			Map.entry("bin_range", "min,max,count, e.g. -1000,3000,400"), Map.entry("interpolator", "sitkBSpline, sitkLinear or sitkNearestNeighbor"),
+			Map.entry("classes", "e.g. firstorder,glcm (blank: all 7)"), Map.entry("features", "class:Name, e.g. glcm:Contrast"),
+			Map.entry("settings", "name=value;... any pyradiomics setting"), Map.entry("groups", "lesion counts, e.g. 2-5,15- (blank: group column)"),
+			Map.entry("exclude_sites", "sites RECIST-like never samples, comma-separated"),
+			Map.entry("ratio", "plain I(S)/I instead of 1 - |I(S) - I|/I"), Map.entry("prefer", "representatives, comma-separated (blank: default list)"),
+			Map.entry("nan_policy", "NaN/Inf voxels in a lesion: stop, or leave out and list"),
+			Map.entry("overwrite", "replace an earlier run's results in the folder"), Map.entry("resume", "continue an interrupted run"),
+			Map.entry("patient", "(blank: the only one of the lesion table)"), Map.entry("seed", "same seed, same numbers"));
+
+	/** Fields whose value is remembered between uses (cosmetic ones only: they never change a result). */
+	static final List<String> REMEMBERED = List.of("threads");
+
 	private final String title;
 	private final List<Field> fields = new ArrayList<>();
 
@@ -91,10 +109,12 @@ final class DialogForm {
 	/** Shows the dialog (or reads the macro options); null when cancelled. */
 	Values show() {
 		GenericDialog gd = new GenericDialog(title);
+		java.awt.Font small = new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.ITALIC, 11);
 		for (Field f : fields) {
 			switch (f.kind()) {
 			case STRING: gd.addStringField(f.key(), f.defaultValue(), f.columns()); break;
-			case NUMBER: gd.addNumericField(f.key(), Double.parseDouble(f.defaultValue()), f.defaultValue().contains(".") ? 3 : 0, f.columns(),
+			case NUMBER: gd.addNumericField(f.key(), REMEMBERED.contains(f.key()) ? ij.Prefs.get("lesionradiomics." + f.key(),
+					Double.parseDouble(f.defaultValue())) : Double.parseDouble(f.defaultValue()), f.defaultValue().contains(".") ? 3 : 0, f.columns(),
 					f.units() == null ? "" : f.units()); break;
 			case CHOICE: gd.addChoice(f.key(), f.choices(), f.defaultValue()); break;
 			case CHECKBOX: gd.addCheckbox(f.key(), Boolean.parseBoolean(f.defaultValue())); break;
@@ -102,13 +122,21 @@ final class DialogForm {
 			case DIRECTORY: gd.addDirectoryField(f.key(), f.defaultValue(), f.columns()); break;
 			default: gd.addImageChoice(f.key(), f.defaultValue());
 			}
+			if (HINTS.containsKey(f.key())) {
+				gd.addToSameRow();
+				gd.addMessage(HINTS.get(f.key()), small);
+			}
 		}
+		gd.addHelp(HELP);
 		gd.showDialog();
 		if (gd.wasCanceled()) return null;
 		Values v = new Values();
 		for (Field f : fields) {
 			switch (f.kind()) {
-			case NUMBER: v.text.put(f.key(), Double.toString(gd.getNextNumber())); break;
+			case NUMBER:
+				v.text.put(f.key(), Double.toString(gd.getNextNumber()));
+				if (REMEMBERED.contains(f.key())) ij.Prefs.set("lesionradiomics." + f.key(), v.text.get(f.key()));
+				break;
 			case CHOICE: v.text.put(f.key(), gd.getNextChoice()); break;
 			case CHECKBOX: v.text.put(f.key(), Boolean.toString(gd.getNextBoolean())); break;
 			case IMAGE: v.images.put(f.key(), gd.getNextImage()); break;
@@ -189,17 +217,28 @@ final class DialogForm {
 		try {
 			action.run();
 		} catch (java.io.IOException | IllegalArgumentException e) {
-			IJ.error(title, e.getMessage());
+			error(title, e.getMessage());
 		} catch (Progress.CancelledException e) {
 			IJ.showStatus("Lesion Radiomics: cancelled");
 		} catch (Throwable e) {
 			java.io.StringWriter trace = new java.io.StringWriter();
 			e.printStackTrace(new java.io.PrintWriter(trace));
 			IJ.log("Lesion Radiomics, " + title + ": unexpected error, please report:\n" + trace);
-			IJ.error(title, "Unexpected error (" + e + "); please report it with the Log window's text.");
+			error(title, "Unexpected error (" + e + "); please report it with the Log window's text.");
 		} finally {
 			IJ.showProgress(1.0);
 		}
+	}
+
+	/**
+	 * Tells the user what went wrong: an error dialog when someone is there; in a batch-mode macro (a headless run, no
+	 * one to click OK) a Log line, and the macro stops.
+	 */
+	static void error(String title, String message) {
+		if (ij.macro.Interpreter.isBatchMode() && Macro.getOptions() != null) {
+			IJ.log("Lesion Radiomics, " + title + ": error: " + message);
+			ij.macro.Interpreter.abort(); // stops the calling macro without an error dialog
+		} else IJ.error(title, message);
 	}
 
 	/** Status bar and progress bar; Esc cancels. */
