@@ -123,8 +123,13 @@ final class DialogForm {
 			default: gd.addImageChoice(f.key(), f.defaultValue());
 			}
 			if (HINTS.containsKey(f.key())) {
-				gd.addToSameRow();
-				gd.addMessage(HINTS.get(f.key()), small);
+				if (f.kind() == Kind.STRING && gd.getStringFields() != null && !gd.getStringFields().isEmpty()) {
+					// beside a text field a hint would be pushed past the widest field: the status bar shows it instead
+					tooltip((java.awt.Component) gd.getStringFields().lastElement(), HINTS.get(f.key()));
+				} else {
+					gd.addToSameRow();
+					gd.addMessage(HINTS.get(f.key()), small);
+				}
 			}
 		}
 		gd.addHelp(HELP);
@@ -228,6 +233,16 @@ final class DialogForm {
 		} finally {
 			IJ.showProgress(1.0);
 		}
+	}
+
+	/** Shows a field's hint in the status bar while the mouse is over it (GenericDialog's fields are AWT: no tooltips). */
+	private static void tooltip(java.awt.Component c, String text) {
+		c.addMouseListener(new java.awt.event.MouseAdapter() {
+			@Override
+			public void mouseEntered(java.awt.event.MouseEvent e) {
+				IJ.showStatus(text);
+			}
+		});
 	}
 
 	/**

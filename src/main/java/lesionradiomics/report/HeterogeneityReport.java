@@ -100,7 +100,7 @@ public final class HeterogeneityReport {
 			if (p.lesions.size() < 2) continue;
 			java.awt.image.BufferedImage img = dissimilarityHeatmap(p).image();
 			images.add(img);
-			labels.add(p.patient + String.format(java.util.Locale.ROOT, " (MTD %.2f, ATH %.2f)", p.mtd, p.ath));
+			labels.add(p.patient); // ImageJ cuts slice labels at a dot; MTD and ATH are in the heatmap's title
 			w = Math.max(w, img.getWidth());
 			h = Math.max(h, img.getHeight());
 		}

@@ -1,0 +1,35 @@
+// GUI test: every Lesion Radiomics menu command run by macro in a real ImageJ window on the demo data; each expected
+// window is checked by its unique title, and the figures are saved as screenshots. Argument: "DATA_DIR OUT_DIR".
+args = split(getArgument(), " ");
+data = args[0]; out = args[1];
+report = out + "/gui_report.txt";
+function check(title) {
+	if (isOpen(title)) File.append("window ok: " + title, report);
+	else File.append("window MISSING: " + title, report);
+}
+function shoot(title, name) {
+	if (!isOpen(title)) return;
+	selectWindow(title);
+	saveAs("PNG", out + "/" + name + ".png");
+}
+run("NRRD or NIfTI (Lesion Radiomics)...", "open=[" + data + "/P04_image.nrrd]");
+run("NRRD or NIfTI (Lesion Radiomics)...", "open=[" + data + "/P04_labels.nrrd]");
+run("Extract Lesion Features...", "image=P04_image.nrrd labels=P04_labels.nrrd lesion_table=[" + data + "/lesions.csv] patient=P04 output=[" + out + "/P04_features.csv]");
+check("Lesion Features");
+run("Cohort Analysis...", "cohort=[" + data + "/cohort.csv] output=[" + out + "/cohort] simulations=50");
+check("Sampling Recovery"); check("Heterogeneity indexes");
+run("Select Robust Features...", "cohort=[" + data + "/cohort.csv] output=[" + out + "/select]");
+check("Feature Robustness"); check("Feature Clusters"); check("Correlation Heatmap");
+shoot("Correlation Heatmap", "figure_correlation_heatmap");
+run("Patient Heterogeneity...", "features=[" + out + "/cohort/features.csv] selected=[" + out + "/cohort/selection/selected_features.txt]");
+check("CV per patient"); check("CV per organ"); check("Tests"); check("CV by feature class"); check("MTD and ATH per patient"); check("Dissimilarity heatmaps");
+shoot("CV by feature class", "figure_cv_by_class"); shoot("MTD and ATH per patient", "figure_mtd_ath"); shoot("Dissimilarity heatmaps", "figure_dissimilarity_stack");
+run("Sampling Recovery...", "features=[" + out + "/cohort/features.csv] selected=[" + out + "/cohort/selection/selected_features.txt] simulations=50");
+check("Recovery Curves"); check("Recovery curve MTD"); check("Recovery curve ATH");
+shoot("Recovery curve MTD", "figure_recovery_curve_MTD");
+selectWindow("Lesion Features");
+run("Capture Screen");
+saveAs("PNG", out + "/screen_tables.png");
+logText = getInfo("log");
+File.append("LOG:\n" + logText, report);
+File.append("END", report); // the test script closes ImageJ
