@@ -31,6 +31,13 @@ for command in "Extract Lesion Features..." "Select Robust Features..." "Patient
 	kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true
 done
 
+# a failing input (missing cohort table) must show the user an error naming the file, not nothing
+printf 'run("Cohort Analysis...", "cohort=[%s] output=[%s]");\n' "$PWD/test-data/no_such_cohort.csv" "$shots/failing" > "$ijdir/failing.ijm"
+java -jar "$ij" -ijpath "$ijdir" -macro "$ijdir/failing.ijm" > "$shots/failing.log" 2>&1 & pid=$!
+sleep 6
+java .ci/gui/Capture.java "$shots/error_missing_file.png"
+kill "$pid" 2> /dev/null || true; wait "$pid" 2> /dev/null || true
+
 out=$shots/run
 mkdir -p "$out"
 report=$out/gui_report.txt
