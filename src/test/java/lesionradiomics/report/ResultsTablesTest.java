@@ -44,16 +44,13 @@ class ResultsTablesTest {
 			assertTrue(titles.add(t), "window title used twice: " + t);
 	}
 
-	/** The demo cohort's features, extracted once by a cohort run of the test data. */
+	/** Three features of every lesion of the demo cohort. */
 	static lesionradiomics.analysis.FeatureMatrix demoFeatures() throws Exception {
-		Path out = java.nio.file.Files.createTempDirectory("lr-features");
 		try (lesionradiomics.workflow.Execution ex = lesionradiomics.workflow.Execution.serial()) {
 			var x = lesionradiomics.workflow.CohortWorkflow.extract(lesionradiomics.io.CohortTable.read(Path.of("test-data/cohort.csv")),
-					lesionradiomics.workflow.ExtractionOptions.DEFAULTS.withSetting("binWidth", "25"),
-					lesionradiomics.workflow.SelectionOptions.DEFAULTS, false, new lesionradiomics.workflow.MemoryStore(), ex);
+					lesionradiomics.workflow.ExtractionOptions.DEFAULTS, lesionradiomics.workflow.SelectionOptions.DEFAULTS, false,
+					new lesionradiomics.workflow.MemoryStore(), ex);
 			return x.original().select(List.of("original_firstorder_Mean", "original_glcm_Idmn", "original_shape_Sphericity"));
-		} finally {
-			java.nio.file.Files.deleteIfExists(out);
 		}
 	}
 }
