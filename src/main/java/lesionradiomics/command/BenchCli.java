@@ -78,7 +78,7 @@ final class BenchCli implements Callable<Integer> {
 		}
 		// robustness: original + eroded + dilated in one call versus one extraction (same images already read)
 		try (Execution execution = Execution.of(cores, Progress.NONE)) {
-			for (ExtractionOptions o : List.of(options, new ExtractionOptions("study", java.util.Map.of(), List.of(), List.of(), 0, 0, "error"))) {
+			for (ExtractionOptions o : List.of(options, new ExtractionOptions("study", java.util.Map.of(), List.of(), List.of(), 0, 0, "error", List.of("core"), 2))) {
 				double one = Double.MAX_VALUE, three = Double.MAX_VALUE;
 				for (int k = 0; k < repeat + 1; k++) {
 					long t = System.nanoTime();

@@ -34,14 +34,15 @@ final class Bind {
 	 * @param settings further pyradiomics settings by name
 	 */
 	static ExtractionOptions extraction(String preset, Double binWidth, Integer binCount, String binRange, String resample, String interpolator,
-			List<String> classes, List<String> features, Map<String, String> settings, int splitComponents, double minLesionMm3, String nanPolicy) {
+			List<String> classes, List<String> features, Map<String, String> settings, int splitComponents, double minLesionMm3, String nanPolicy,
+			List<String> voi, double ringMm) {
 		Map<String, String> s = new LinkedHashMap<>(settings);
 		if (binWidth != null) s.put("binWidth", Double.toString(binWidth));
 		if (binCount != null) s.put("binCount", Integer.toString(binCount));
 		putIfSet(s, "binRange", binRange);
 		putIfSet(s, "resampledPixelSpacing", resample);
 		putIfSet(s, "interpolator", interpolator);
-		return new ExtractionOptions(preset, s, trimmed(classes), trimmed(features), splitComponents, minLesionMm3, nanPolicy);
+		return new ExtractionOptions(preset, s, trimmed(classes), trimmed(features), splitComponents, minLesionMm3, nanPolicy, trimmed(voi), ringMm);
 	}
 
 	private static void putIfSet(Map<String, String> s, String name, String value) {

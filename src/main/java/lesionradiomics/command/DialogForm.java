@@ -159,14 +159,15 @@ final class DialogForm {
 				.number("bin_count", 0, "(0 = use bin width)").string("bin_range", "", 14).string("resample", "", 12).string("interpolator", "", 14)
 				.string("classes", "", 30).string("features", "", 30).string("settings", "", 30).choice("split_components", "0", "0", "6", "26")
 				.number("min_lesion_mm3", d.minLesionMm3(), "mm3").choice("nan_policy", d.nanPolicy(), ExtractionOptions.NAN_POLICIES.toArray(new String[0]))
-				.number("threads", 0, "(0 = all cores)");
+				.choice("voi", "core", "core", "ring", "core,ring").number("ring_mm", d.ringMm(), "mm").number("threads", 0, "(0 = all cores)");
 	}
 
 	static ExtractionOptions extraction(Values v) {
 		return Bind.extraction(v.string("preset"), Bind.unlessZero(v.number("bin_width")), Bind.unlessZero(v.integer("bin_count")), v.string("bin_range"),
 				v.string("resample"),
 				v.string("interpolator"), Bind.list(v.string("classes")), Bind.list(v.string("features")), Bind.pairs(v.string("settings")),
-				Integer.parseInt(v.string("split_components")), v.number("min_lesion_mm3"), v.string("nan_policy"));
+				Integer.parseInt(v.string("split_components")), v.number("min_lesion_mm3"), v.string("nan_policy"), Bind.list(v.string("voi")),
+				v.number("ring_mm"));
 	}
 
 	DialogForm selection() {

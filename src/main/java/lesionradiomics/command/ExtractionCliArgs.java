@@ -48,11 +48,17 @@ final class ExtractionCliArgs {
 	@Option(names = "--nan-policy", paramLabel = "error|exclude", description = "NaN or infinite voxels inside a lesion: 'error' (default) stops, naming patient and label; 'exclude' leaves them out of intensity and texture features and lists them in the errors file.")
 	String nanPolicy = ExtractionOptions.DEFAULTS.nanPolicy();
 
+	@Option(names = "--voi", split = ",", paramLabel = "core|ring", description = "Volumes of interest: core (the delineation; default) and/or ring (peritumoral ring on both sides of the boundary, columns prefixed ring_).")
+	List<String> voi = ExtractionOptions.DEFAULTS.voi();
+
+	@Option(names = "--ring-mm", paramLabel = "MM", description = "Half-width of the peritumoral ring: dilated minus eroded mask by this radius (default 2).")
+	double ringMm = ExtractionOptions.DEFAULTS.ringMm();
+
 	@Option(names = "--threads", paramLabel = "N", description = "Parallel threads (default 0: all cores). Results do not depend on it.")
 	int threads;
 
 	ExtractionOptions options() {
-		return Bind.extraction(preset, binWidth, binCount, binRange, resample, interpolator, classes, features, params, splitComponents, minLesionMm3, nanPolicy);
+		return Bind.extraction(preset, binWidth, binCount, binRange, resample, interpolator, classes, features, params, splitComponents, minLesionMm3, nanPolicy, voi, ringMm);
 	}
 
 	Execution execution(Progress progress) {

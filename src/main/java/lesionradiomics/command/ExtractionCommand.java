@@ -49,12 +49,18 @@ abstract class ExtractionCommand extends TaskCommand {
 	@Parameter(label = "NaN/infinite voxels in a lesion", choices = { "error", "exclude" }, persist = false)
 	protected String nanPolicy = ExtractionOptions.DEFAULTS.nanPolicy();
 
+	@Parameter(label = "Volumes of interest", choices = { "core", "ring", "core,ring" }, persist = false)
+	protected String voi = "core";
+
+	@Parameter(label = "Peritumoral ring half-width (mm)", min = "0", persist = false)
+	protected double ringMm = ExtractionOptions.DEFAULTS.ringMm();
+
 	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
 	protected int threads = 0;
 
 	protected ExtractionOptions extractionOptions() {
 		return Bind.extraction(preset, Bind.unlessZero(binWidth), Bind.unlessZero(binCount), binRange, resample, interpolator, Bind.list(classes), Bind.list(features),
-				Bind.pairs(settings), Integer.parseInt(splitComponents), minLesionMm3, nanPolicy);
+				Bind.pairs(settings), Integer.parseInt(splitComponents), minLesionMm3, nanPolicy, Bind.list(voi), ringMm);
 	}
 
 	protected Execution execution() {

@@ -77,8 +77,10 @@ public final class MaskMorphology {
 
 	/** The peritumoral ring: dilated by {@code radiusMm} minus the mask itself. */
 	public static boolean[] ring(boolean[] mask, int[] size, double[] spacing, double radiusMm, boolean[] blocked) {
+		// Sun et al. 2022: the peritumoral ring spans both sides of the boundary, dilated minus eroded mask
 		boolean[] d = dilate(mask, size, spacing, radiusMm, blocked);
-		for (int i = 0; i < d.length; i++) if (mask[i]) d[i] = false;
+		boolean[] e = erode(mask, size, spacing, radiusMm);
+		for (int i = 0; i < d.length; i++) if (e[i]) d[i] = false;
 		return d;
 	}
 }

@@ -55,6 +55,9 @@ public final class CohortWorkflow {
 	 */
 	public static Extracted extract(CohortTable cohort, ExtractionOptions extraction, SelectionOptions selection, boolean resume, PatientStore store,
 			Execution execution) throws IOException {
+		if (extraction.voi().contains("ring"))
+			throw new IllegalArgumentException("the peritumoral ring (voi ring) is not part of the robustness and cohort analyses yet: extract it with "
+					+ "extract --voi core,ring");
 		Progress progress = execution.progress();
 		List<String> notes = new ArrayList<>();
 		List<Failure> failures = new ArrayList<>();

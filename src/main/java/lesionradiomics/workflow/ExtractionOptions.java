@@ -20,15 +20,21 @@ import lesionradiomics.features.FeatureSettings;
  * @param minLesionMm3    with {@code splitComponents}: smaller components are dropped
  * @param nanPolicy       "error": a NaN or infinite voxel inside a lesion stops the extraction, naming patient and
  *                        label; "exclude": such voxels are left out of intensity and texture features and listed
+ * @param voi             volumes of interest per lesion: "core" (the delineation, pyradiomics' column names) and/or
+ *                        "ring" (peritumoral ring on both sides of the boundary, columns prefixed {@code ring_})
+ * @param ringMm          half-width of the ring in mm: dilated minus eroded mask by this radius
  */
 public record ExtractionOptions(String preset, Map<String, String> settings, List<String> classes, List<String> features, int splitComponents,
-		double minLesionMm3, String nanPolicy) {
+		double minLesionMm3, String nanPolicy, List<String> voi, double ringMm) {
+
+	public static final List<String> VOIS = List.of("core", "ring");
 
 	public static final List<String> NAN_POLICIES = List.of("error", "exclude");
 
 	public static final List<String> PRESETS = List.of("pyradiomics", "study");
 
-	public static final ExtractionOptions DEFAULTS = new ExtractionOptions("pyradiomics", Map.of(), List.of(), List.of(), 0, 0, "error");
+	public static final ExtractionOptions DEFAULTS = new ExtractionOptions("pyradiomics", Map.of(), List.of(), List.of(), 0, 0, "error", List.of("core"),
+			2);
 
 	public ExtractionOptions {
 		preset = preset == null || preset.isBlank() ? "pyradiomics" : preset.trim().toLowerCase(Locale.ROOT);
@@ -42,6 +48,9 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 			throw new IllegalArgumentException("min-lesion-mm3 must be a finite number >= 0, is " + minLesionMm3);
 		nanPolicy = nanPolicy == null || nanPolicy.isBlank() ? "error" : nanPolicy.trim().toLowerCase(Locale.ROOT);
 		if (!NAN_POLICIES.contains(nanPolicy)) throw new IllegalArgumentException("nan-policy must be error or exclude, is '" + nanPolicy + "'");
+		voi = voi == null || voi.isEmpty() ? List.of("core") : voi.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+		for (String v : voi) if (!VOIS.contains(v)) throw new IllegalArgumentException("voi must be core and/or ring, got '" + v + "'");
+		if (!(ringMm > 0) || Double.isInfinite(ringMm)) throw new IllegalArgumentException("ring-mm must be a positive number of mm, is " + ringMm);
 		featureSettings(preset, settings, classes, features); // every setting checked here, before any file is read
 	}
 
@@ -50,7 +59,7 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 		if (value == null || value.isBlank()) return this;
 		Map<String, String> s = new LinkedHashMap<>(settings);
 		s.put(name, value.trim());
-		return new ExtractionOptions(preset, s, classes, features, splitComponents, minLesionMm3, nanPolicy);
+		return new ExtractionOptions(preset, s, classes, features, splitComponents, minLesionMm3, nanPolicy, voi, ringMm);
 	}
 
 	/** True when NaN/infinite lesion voxels are left out rather than an error. */

@@ -154,7 +154,10 @@ public final class ExtractionWorkflow {
 			who = in.patient() == null || in.patient().isBlank() ? stem(image.source()) : in.patient().trim();
 			selected.putAll(found);
 		}
-		LesionExtractor extractor = new LesionExtractor(settings, perturbations, options.excludeNonFinite());
+		List<MaskPerturbation> masks = new ArrayList<>(perturbations);
+		boolean ring = options.voi().contains("ring"), core = options.voi().contains("core");
+		if (ring) masks.add(new MaskPerturbation(MaskPerturbation.Kind.RING, options.ringMm()));
+		LesionExtractor extractor = new LesionExtractor(settings, masks, options.excludeNonFinite());
 		Map<String, List<LesionFeatures>> variants;
 		try {
 			variants = extractor.extractVariants(volume, labelMap, selected, execution.executor(), execution.progress());
@@ -163,6 +166,14 @@ public final class ExtractionWorkflow {
 		}
 		Map<String, FeatureTable> tables = new LinkedHashMap<>();
 		List<String> columns = FeatureRegistry.columns(settings);
+		if (ring) {
+			variants = new LinkedHashMap<>(variants);
+			List<LesionFeatures> rings = variants.remove("ring");
+			variants.put(LesionExtractor.ORIGINAL, withRing(core ? variants.get(LesionExtractor.ORIGINAL) : null, rings));
+			List<String> all = new ArrayList<>(core ? columns : List.of());
+			for (String c : columns) all.add(RING_PREFIX + c);
+			columns = all;
+		}
 		for (Map.Entry<String, List<LesionFeatures>> v : variants.entrySet()) {
 			List<FeatureTable.Row> rows = new ArrayList<>();
 			for (LesionFeatures f : v.getValue()) {
@@ -178,6 +189,29 @@ public final class ExtractionWorkflow {
 			tables.put(v.getKey(), new FeatureTable(columns, rows));
 		}
 		return new Result(who, tables, warnings);
+	}
+
+	/** Prefix of the peritumoral ring's columns before pyradiomics' names ({@code ring_original_glcm_Idmn}). */
+	public static final String RING_PREFIX = "ring_";
+
+	/**
+	 * Each lesion's core features (or none) and its ring's, prefixed, in one result; a lesion whose core or ring cannot
+	 * be computed is not computed, with the reason.
+	 */
+	private static List<LesionFeatures> withRing(List<LesionFeatures> cores, List<LesionFeatures> rings) {
+		List<LesionFeatures> out = new ArrayList<>();
+		for (int i = 0; i < rings.size(); i++) {
+			LesionFeatures r = rings.get(i), c = cores == null ? null : cores.get(i);
+			if (c != null && !c.ok()) out.add(c);
+			else if (!r.ok()) out.add(LesionFeatures.failed(r.label(), r.voxelCount(), "peritumoral ring: " + r.error().get()));
+			else {
+				Map<String, Double> values = new LinkedHashMap<>(c == null ? Map.of() : c.values());
+				r.values().forEach((k, v) -> values.put(RING_PREFIX + k, v));
+				LesionFeatures merged = LesionFeatures.of(r.label(), r.voxelCount(), values);
+				out.add(c != null && c.note().isPresent() ? merged.withNote(c.note().get()) : merged);
+			}
+		}
+		return out;
 	}
 
 	/**

@@ -125,4 +125,19 @@ class ExtractCommandsTest {
 			assertTrue(rt.columnExists("original_shape_VoxelVolume") && !rt.columnExists("original_glcm_Contrast"));
 		}
 	}
+
+	/** --voi core,ring: pyradiomics' columns for the lesion, then the same features of its peritumoral ring, prefixed. */
+	@Test
+	void coreAndRingColumns() throws IOException {
+		Path out = dir.resolve("ring.csv");
+		int[] code = new int[1];
+		String err = stderrOf(() -> code[0] = Cli.run("extract", "--image", DEMO.resolve("P04_image.nrrd").toString(), "--labels",
+				DEMO.resolve("P04_labels.nrrd").toString(), "--voi", "core,ring", "--ring-mm", "2", "--classes", "firstorder", "--out", out.toString()));
+		assertEquals(0, code[0], err);
+		List<String> header = Csv.read(out).get(0);
+		assertEquals(3 + 2 * 18, header.size(), header.toString());
+		assertEquals("original_firstorder_10Percentile", header.get(3));
+		assertEquals("ring_original_firstorder_10Percentile", header.get(3 + 18));
+		assertTrue(!Csv.read(out).get(1).get(3 + 18).equals(Csv.read(out).get(1).get(3)), "the ring is not the core");
+	}
 }

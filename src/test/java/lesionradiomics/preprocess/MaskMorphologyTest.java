@@ -47,7 +47,7 @@ class MaskMorphologyTest {
 	}
 
 	@Test
-	void dilationStopsAtOtherLesionsAndTheRingExcludesTheLesion() {
+	void dilationStopsAtOtherLesionsAndTheRingSpansBothSidesOfTheBoundary() {
 		int[] size = { 10, 3, 3 };
 		double[] sp = { 1, 1, 1 };
 		boolean[] a = new boolean[90], b = new boolean[90];
@@ -57,7 +57,8 @@ class MaskMorphologyTest {
 		for (int i = 0; i < 90; i++) if (b[i]) assertFalse(d[i], "dilation entered the other lesion");
 		assertEquals(true, d[1 + 10 * (1 + 3)]);
 		boolean[] ring = MaskMorphology.ring(a, size, sp, 1, b);
-		for (int i = 0; i < 90; i++) if (a[i]) assertFalse(ring[i]);
+		boolean[] core = MaskMorphology.erode(a, size, sp, 1);
+		for (int i = 0; i < 90; i++) if (a[i]) assertEquals(!core[i], ring[i], "inside the lesion the ring is what erosion removes");
 	}
 
 	@Test
