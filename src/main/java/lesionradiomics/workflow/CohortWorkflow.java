@@ -64,10 +64,13 @@ public final class CohortWorkflow {
 		String fingerprint = fingerprint(extraction, selection);
 		Execution inner = execution.withProgress(cancelOnly(progress));
 		int done = 0, reused = 0;
+		java.util.Set<String> complete = new java.util.HashSet<>(); // asked once per patient, not again when gathering
 		for (CohortTable.Patient p : cohort.patients()) {
 			progress.checkCancelled();
-			if (resume && store.isComplete(p.id(), fingerprint)) reused++;
-			else {
+			if (resume && store.isComplete(p.id(), fingerprint)) {
+				reused++;
+				complete.add(p.id());
+			} else {
 				store.remove(p.id());
 				try {
 					ExtractionWorkflow.Input in = ExtractionWorkflow.read(p.image(), p.labels(), p.lesions(), p.id(), extraction);
@@ -80,6 +83,7 @@ public final class CohortWorkflow {
 					ExtractionWorkflow.Result r = ExtractionWorkflow.run(in, extraction, SelectionWorkflow.perturbations(selection), inner);
 					for (String w : r.warnings()) if (!w.contains(": not computed: ")) notes.add(w); // failed lesions are listed as failures
 					store.save(p.id(), fingerprint, r);
+					complete.add(p.id());
 				} catch (IOException | IllegalArgumentException e) {
 					failures.add(new Failure(p.id(), "", e.getMessage()));
 				}
@@ -89,7 +93,7 @@ public final class CohortWorkflow {
 		if (reused > 0) notes.add(reused + " patient(s) reused from an earlier run (--resume)");
 		Map<String, List<FeatureMatrix>> byVariant = new LinkedHashMap<>();
 		for (CohortTable.Patient p : cohort.patients()) {
-			if (!store.isComplete(p.id(), fingerprint)) continue;
+			if (!complete.contains(p.id())) continue;
 			PatientStore.Saved saved = store.load(p.id());
 			saved.variants().forEach((v, m) -> byVariant.computeIfAbsent(v, k -> new ArrayList<>()).add(m));
 			for (PatientStore.LesionFailure f : saved.failures()) failures.add(new Failure(f.patient(), Long.toString(f.label()), f.reason()));
