@@ -42,8 +42,13 @@ final class Bind {
 		putIfSet(s, "binRange", binRange);
 		putIfSet(s, "resampledPixelSpacing", resample);
 		putIfSet(s, "interpolator", interpolator);
-		return new ExtractionOptions(preset, s, trimmed(classes), trimmed(features), splitComponents, minLesionMm3, nanPolicy, trimmed(voi), ringMm);
+		List<String> vois = new ArrayList<>(trimmed(voi));
+		vois.remove(PRESET_VOI);
+		return new ExtractionOptions(preset, s, trimmed(classes), trimmed(features), splitComponents, minLesionMm3, nanPolicy, vois, ringMm);
 	}
+
+	/** The dialogs' volume-of-interest choice meaning "the preset's" (core; sun2022: core and ring). */
+	static final String PRESET_VOI = "preset";
 
 	private static void putIfSet(Map<String, String> s, String name, String value) {
 		if (value != null && !value.isBlank()) s.put(name, value.trim());

@@ -122,7 +122,8 @@ final class DialogForm {
 			case DIRECTORY: gd.addDirectoryField(f.key(), f.defaultValue(), f.columns()); break;
 			default: gd.addImageChoice(f.key(), f.defaultValue());
 			}
-			if (HINTS.containsKey(f.key())) {
+			// file fields get none: there is no room beside Browse, and their keys ("features") may name other fields' hints
+			if (HINTS.containsKey(f.key()) && f.kind() != Kind.FILE && f.kind() != Kind.DIRECTORY) {
 				if (f.kind() == Kind.STRING && gd.getStringFields() != null && !gd.getStringFields().isEmpty()) {
 					// beside a text field a hint would be pushed past the widest field: the status bar shows it instead
 					tooltip((java.awt.Component) gd.getStringFields().lastElement(), HINTS.get(f.key()));
@@ -155,11 +156,11 @@ final class DialogForm {
 
 	DialogForm extraction() {
 		ExtractionOptions d = ExtractionOptions.DEFAULTS;
-		return choice("preset", d.preset(), ExtractionOptions.PRESETS.toArray(new String[0])).number("bin_width", 0, "(0 = preset: 25, study 10)")
+		return choice("preset", d.preset(), ExtractionOptions.PRESETS.toArray(new String[0])).number("bin_width", 0, "(0 = preset's)")
 				.number("bin_count", 0, "(0 = use bin width)").string("bin_range", "", 14).string("resample", "", 12).string("interpolator", "", 14)
 				.string("classes", "", 30).string("features", "", 30).string("settings", "", 30).choice("split_components", "0", "0", "6", "26")
 				.number("min_lesion_mm3", d.minLesionMm3(), "mm3").choice("nan_policy", d.nanPolicy(), ExtractionOptions.NAN_POLICIES.toArray(new String[0]))
-				.choice("voi", "core", "core", "ring", "core,ring").number("ring_mm", d.ringMm(), "mm").number("threads", 0, "(0 = all cores)");
+				.choice("voi", Bind.PRESET_VOI, Bind.PRESET_VOI, "core", "ring", "core,ring").number("ring_mm", d.ringMm(), "mm").number("threads", 0, "(0 = all cores)");
 	}
 
 	static ExtractionOptions extraction(Values v) {

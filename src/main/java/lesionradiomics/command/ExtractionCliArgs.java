@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 /** The CLI's extraction options (a picocli mixin) bound to {@link ExtractionOptions}; pyradiomics' names through {@code --param}. */
 final class ExtractionCliArgs {
 
-	@Option(names = "--preset", paramLabel = "NAME", description = "Settings preset: 'pyradiomics' (defaults: bin width 25, no resampling) or 'study' (1x1x1 mm B-spline resampling, bin width 10, as the reference study).")
+	@Option(names = "--preset", paramLabel = "NAME", description = "Settings preset: 'pyradiomics' (defaults: bin width 25, no resampling), 'study' (1x1x1 mm B-spline resampling, bin width 10, as the reference study) or 'sun2022' (1x1x1 mm B-spline, 400 bins from -1000 to 3000 HU, core and ring, as Sun et al. 2022).")
 	String preset = ExtractionOptions.DEFAULTS.preset();
 
 	@Option(names = "--bin-width", paramLabel = "W", description = "Fixed bin width (pyradiomics binWidth; default 25).")
@@ -48,8 +48,8 @@ final class ExtractionCliArgs {
 	@Option(names = "--nan-policy", paramLabel = "error|exclude", description = "NaN or infinite voxels inside a lesion: 'error' (default) stops, naming patient and label; 'exclude' leaves them out of intensity and texture features and lists them in the errors file.")
 	String nanPolicy = ExtractionOptions.DEFAULTS.nanPolicy();
 
-	@Option(names = "--voi", split = ",", paramLabel = "core|ring", description = "Volumes of interest: core (the delineation; default) and/or ring (peritumoral ring on both sides of the boundary, columns prefixed ring_).")
-	List<String> voi = ExtractionOptions.DEFAULTS.voi();
+	@Option(names = "--voi", split = ",", paramLabel = "core|ring", description = "Volumes of interest: core (the delineation) and/or ring (peritumoral ring on both sides of the boundary, columns prefixed ring_); default: the preset's (core; sun2022: core,ring).")
+	List<String> voi = new java.util.ArrayList<>(); // empty: the preset's
 
 	@Option(names = "--ring-mm", paramLabel = "MM", description = "Half-width of the peritumoral ring: dilated minus eroded mask by this radius (default 2).")
 	double ringMm = ExtractionOptions.DEFAULTS.ringMm();

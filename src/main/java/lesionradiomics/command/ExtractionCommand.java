@@ -12,8 +12,9 @@ import lesionradiomics.workflow.ExtractionOptions;
  */
 abstract class ExtractionCommand extends TaskCommand {
 
-	@Parameter(label = "Preset", choices = { "pyradiomics", "study" }, persist = false,
-			description = "pyradiomics: its defaults (bin width 25, no resampling); study: 1x1x1 mm B-spline resampling, bin width 10")
+	@Parameter(label = "Preset", choices = { "pyradiomics", "study", "sun2022" }, persist = false,
+			description = "pyradiomics: its defaults (bin width 25, no resampling); study: 1x1x1 mm B-spline resampling, bin width 10; "
+					+ "sun2022: 1x1x1 mm B-spline, 400 bins from -1000 to 3000 HU, core and ring")
 	protected String preset = ExtractionOptions.DEFAULTS.preset();
 
 	@Parameter(label = "Bin width (0 = preset)", min = "0", persist = false)
@@ -49,8 +50,8 @@ abstract class ExtractionCommand extends TaskCommand {
 	@Parameter(label = "NaN/infinite voxels in a lesion", choices = { "error", "exclude" }, persist = false)
 	protected String nanPolicy = ExtractionOptions.DEFAULTS.nanPolicy();
 
-	@Parameter(label = "Volumes of interest", choices = { "core", "ring", "core,ring" }, persist = false)
-	protected String voi = "core";
+	@Parameter(label = "Volumes of interest", choices = { Bind.PRESET_VOI, "core", "ring", "core,ring" }, persist = false)
+	protected String voi = Bind.PRESET_VOI;
 
 	@Parameter(label = "Peritumoral ring half-width (mm)", min = "0", persist = false)
 	protected double ringMm = ExtractionOptions.DEFAULTS.ringMm();

@@ -162,6 +162,14 @@ public final class FeatureSettings {
 		return builder().binWidth(10).resampledPixelSpacing(new double[] { 1, 1, 1 }).build();
 	}
 
+	/**
+	 * Sun et al. 2022's settings (the CD8 radiomics signature, as LIFEx computes it): 1×1×1 mm B-spline resampling and
+	 * absolute discretisation into 400 bins from −1000 to 3000 HU.
+	 */
+	public static FeatureSettings sun2022Preset() {
+		return builder().binRange(-1000, 3000, 400).resampledPixelSpacing(new double[] { 1, 1, 1 }).build();
+	}
+
 	public Builder toBuilder() {
 		Builder b = new Builder();
 		b.values.putAll(values);

@@ -10,8 +10,9 @@ import lesionradiomics.features.FeatureSettings;
 /**
  * What an extraction computes. Front ends bind their fields to these components; the defaults are {@link #DEFAULTS}.
  *
- * @param preset          "pyradiomics" (pyradiomics' defaults) or "study" (the reference study: 1×1×1 mm B-spline
- *                        resampling, bin width 10); {@code settings} are applied on top of it
+ * @param preset          "pyradiomics" (pyradiomics' defaults), "study" (the reference study: 1×1×1 mm B-spline
+ *                        resampling, bin width 10) or "sun2022" (Sun et al. 2022: 1×1×1 mm B-spline resampling, 400
+ *                        bins from −1000 to 3000 HU, core and ring); {@code settings} are applied on top of it
  * @param settings        pyradiomics settings by name ({@code binWidth}, {@code resampledPixelSpacing}, …; see
  *                        {@link FeatureSettings#SETTINGS}), as text
  * @param classes         feature classes to compute (empty: all)
@@ -21,7 +22,8 @@ import lesionradiomics.features.FeatureSettings;
  * @param nanPolicy       "error": a NaN or infinite voxel inside a lesion stops the extraction, naming patient and
  *                        label; "exclude": such voxels are left out of intensity and texture features and listed
  * @param voi             volumes of interest per lesion: "core" (the delineation, pyradiomics' column names) and/or
- *                        "ring" (peritumoral ring on both sides of the boundary, columns prefixed {@code ring_})
+ *                        "ring" (peritumoral ring on both sides of the boundary, columns prefixed {@code ring_});
+ *                        empty: the preset's (core; sun2022: core and ring)
  * @param ringMm          half-width of the ring in mm: dilated minus eroded mask by this radius
  */
 public record ExtractionOptions(String preset, Map<String, String> settings, List<String> classes, List<String> features, int splitComponents,
@@ -31,10 +33,9 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 
 	public static final List<String> NAN_POLICIES = List.of("error", "exclude");
 
-	public static final List<String> PRESETS = List.of("pyradiomics", "study");
+	public static final List<String> PRESETS = List.of("pyradiomics", "study", "sun2022");
 
-	public static final ExtractionOptions DEFAULTS = new ExtractionOptions("pyradiomics", Map.of(), List.of(), List.of(), 0, 0, "error", List.of("core"),
-			2);
+	public static final ExtractionOptions DEFAULTS = new ExtractionOptions("pyradiomics", Map.of(), List.of(), List.of(), 0, 0, "error", List.of(), 2);
 
 	public ExtractionOptions {
 		preset = preset == null || preset.isBlank() ? "pyradiomics" : preset.trim().toLowerCase(Locale.ROOT);
@@ -48,10 +49,15 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 			throw new IllegalArgumentException("min-lesion-mm3 must be a finite number >= 0, is " + minLesionMm3);
 		nanPolicy = nanPolicy == null || nanPolicy.isBlank() ? "error" : nanPolicy.trim().toLowerCase(Locale.ROOT);
 		if (!NAN_POLICIES.contains(nanPolicy)) throw new IllegalArgumentException("nan-policy must be error or exclude, is '" + nanPolicy + "'");
-		voi = voi == null || voi.isEmpty() ? List.of("core") : voi.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).distinct().toList();
+		voi = voi == null || voi.isEmpty() ? presetVoi(preset) : voi.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).distinct().toList();
 		for (String v : voi) if (!VOIS.contains(v)) throw new IllegalArgumentException("voi must be core and/or ring, got '" + v + "'");
 		if (!(ringMm > 0) || Double.isInfinite(ringMm)) throw new IllegalArgumentException("ring-mm must be a positive number of mm, is " + ringMm);
 		featureSettings(preset, settings, classes, features); // every setting checked here, before any file is read
+	}
+
+	/** The volumes of interest of a preset when none are given. */
+	static List<String> presetVoi(String preset) {
+		return preset.equals("sun2022") ? List.of("core", "ring") : List.of("core");
 	}
 
 	/** The same options with one more pyradiomics setting (a blank value leaves them unchanged). */
@@ -75,7 +81,11 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 	private static FeatureSettings featureSettings(String preset, Map<String, String> settings, List<String> classes, List<String> features) {
 		List<String> binning = settings.keySet().stream().filter(List.of("binWidth", "binCount", "binRange")::contains).sorted().toList();
 		if (binning.size() > 1) throw new IllegalArgumentException("give only one of bin width, bin count and bin range; got " + binning);
-		FeatureSettings.Builder b = preset.equals("study") ? FeatureSettings.studyPreset().toBuilder() : FeatureSettings.builder();
+		FeatureSettings.Builder b = switch (preset) {
+		case "study" -> FeatureSettings.studyPreset().toBuilder();
+		case "sun2022" -> FeatureSettings.sun2022Preset().toBuilder();
+		default -> FeatureSettings.builder();
+		};
 		for (String name : settings.keySet())
 			if (!FeatureSettings.names().contains(name)) b.set(name, settings.get(name)); // unknown: the builder's error lists the known names
 		// pyradiomics' order, so that e.g. binCount after binWidth wins whatever order the user typed them in
