@@ -27,6 +27,11 @@ shoot("CV by feature class", "figure_cv_by_class"); shoot("MTD and ATH per patie
 run("Sampling Recovery...", "features=[" + out + "/cohort/features.csv] selected=[" + out + "/cohort/selection/selected_features.txt] simulations=50");
 check("Recovery Curves"); check("Recovery curve MTD"); check("Recovery curve ATH");
 shoot("Recovery curve MTD", "figure_recovery_curve_MTD");
+model = out + "/model.csv";
+File.saveString("term,kind,column,level,min,max,coefficient,clip\nintercept,intercept,,,,,0.1,\nidmn,feature,original_glcm_Idmn,,0.9,1,1,\nliver,category,site,liver,,,0.3,\ncutoff,cutoff,,,,,0.8,\n", model);
+run("Lesion Scores and Patient Metrics...", "features=[" + out + "/cohort/features.csv] model=[" + model + "] output=[" + out + "/scores]");
+check("Lesion scores"); check("Patient metrics"); check("Patient aggregates"); check("Lesion scores per patient");
+shoot("Lesion scores per patient", "figure_lesion_scores");
 selectWindow("Lesion Features");
 run("Capture Screen");
 saveAs("PNG", out + "/screen_tables.png");

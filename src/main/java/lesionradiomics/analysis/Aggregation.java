@@ -29,6 +29,11 @@ public enum Aggregation {
 		throw new IllegalArgumentException("unknown aggregation '" + s + "' (use mean, median, min, max, vwmean, largest, smallest or vwmean_k)");
 	}
 
+	/** True for the methods that need each lesion's volume. */
+	public boolean usesVolumes() {
+		return this == VOLUME_WEIGHTED_MEAN || this == LARGEST || this == SMALLEST || this == VOLUME_WEIGHTED_MEAN_OF_K_LARGEST;
+	}
+
 	/**
 	 * @param values  the variable per lesion
 	 * @param volumes each lesion's volume (for the volume-based methods; largest/smallest by volume, first one on ties)
@@ -38,6 +43,7 @@ public enum Aggregation {
 		int n = values.length;
 		if (n == 0) return Double.NaN;
 		if (volumes.length != n) throw new IllegalArgumentException("one volume per lesion");
+		if (usesVolumes() && Arrays.stream(volumes).anyMatch(v -> !(v >= 0) || Double.isInfinite(v))) return Double.NaN; // never the first lesion by default
 		Integer[] byVolume = new Integer[n];
 		for (int i = 0; i < n; i++) byVolume[i] = i;
 		Arrays.sort(byVolume, Comparator.comparingDouble((Integer i) -> -volumes[i])); // stable: first lesion wins ties

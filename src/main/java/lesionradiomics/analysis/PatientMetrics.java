@@ -22,7 +22,13 @@ public final class PatientMetrics {
 	 * @param reason  why some metric is NaN (fewer than 2 lesions, all values equal), or null
 	 */
 	public record Metrics(int n, int missing, double min, double max, double mean, double median, double sd, double skewness, double kurtosis,
-			double entropy, String reason) {}
+			double entropy, String reason) {
+
+		/** The same metrics with another reason (e.g. why a patient has no lesion). */
+		public Metrics withReason(String why) {
+			return new Metrics(n, missing, min, max, mean, median, sd, skewness, kurtosis, entropy, why);
+		}
+	}
 
 	private PatientMetrics() {}
 

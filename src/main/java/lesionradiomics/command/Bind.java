@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import lesionradiomics.analysis.Aggregation;
 import lesionradiomics.analysis.Correlation;
 import lesionradiomics.analysis.Dissimilarity;
 import lesionradiomics.io.CohortTable;
@@ -14,6 +15,7 @@ import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.ExtractionWorkflow;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.ScoreOptions;
 import lesionradiomics.workflow.SelectionOptions;
 
 /**
@@ -66,6 +68,12 @@ final class Bind {
 
 	static SamplingOptions sampling(int simulations, long seed, boolean ratio, String scaling, List<String> excludeSites, int kmax, double target) {
 		return new SamplingOptions(simulations, seed, ratio, Dissimilarity.Scaling.parse(scaling), trimmed(excludeSites), kmax, target);
+	}
+
+	static ScoreOptions scores(List<String> variables, List<String> aggregations, int k, int entropyBins, double minVolumeMl, List<String> sites) {
+		List<Aggregation> methods = new ArrayList<>();
+		for (String a : trimmed(aggregations)) methods.add(Aggregation.parse(a));
+		return new ScoreOptions(trimmed(variables), methods, k, entropyBins, minVolumeMl, trimmed(sites));
 	}
 
 	/** Splits "a, b ,c" into trimmed parts (empty list for blank). */

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
  * {@code LESION_RADIOMICS_DEBUG} is set.
  */
 @Command(name = "lesion-radiomics", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
-		description = "Per-lesion radiomics, robustness, intra-patient heterogeneity and sampling recovery for metastatic disease.")
+		description = "Per-lesion radiomics, robustness, intra-patient heterogeneity, sampling recovery and lesion-to-patient scores for metastatic disease.")
 public final class Cli {
 
 	/** The subcommands, in the order help lists them. */
@@ -23,6 +23,7 @@ public final class Cli {
 		COMMANDS.put("select", SelectCli::new);
 		COMMANDS.put("heterogeneity", HeterogeneityCli::new);
 		COMMANDS.put("sampling", SamplingCli::new);
+		COMMANDS.put("score", ScoreCli::new);
 		COMMANDS.put("demo", DemoCli::new);
 		COMMANDS.put("bench", BenchCli::new);
 		COMMANDS.put("bench-analysis", BenchAnalysisCli::new);

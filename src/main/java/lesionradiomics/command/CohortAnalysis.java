@@ -8,6 +8,7 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.measure.ResultsTable;
+import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.io.CohortTable;
 import lesionradiomics.report.CohortFolder;
 import lesionradiomics.report.CohortReport;
@@ -19,6 +20,8 @@ import lesionradiomics.workflow.CohortWorkflow;
 import lesionradiomics.workflow.Execution;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.ScoreOptions;
+import lesionradiomics.workflow.ScoreWorkflow;
 
 /** SciJava command "Cohort Analysis" (headless, scriptable); the menu entry is the ImageJ 1.x plugin. */
 @Plugin(type = Command.class, headless = true, label = "Cohort Analysis")
@@ -57,6 +60,27 @@ public class CohortAnalysis extends SelectionCommand {
 	@Parameter(label = "Recovery target (%)", min = "1", max = "100", persist = false)
 	private double target = SamplingOptions.DEFAULTS.target();
 
+	@Parameter(label = "Lesion score model (CSV, optional)", required = false, persist = false)
+	private File model;
+
+	@Parameter(label = "Patient variables, comma-separated (blank = score and selected features)", required = false, persist = false)
+	private String variables = "";
+
+	@Parameter(label = "Aggregations: mean,median,min,max,vwmean,largest,smallest,vwmean_k (blank = all)", required = false, persist = false)
+	private String aggregations = "";
+
+	@Parameter(label = "k of the volume-weighted mean of the k largest", min = "1", persist = false)
+	private int k = ScoreOptions.DEFAULTS.k();
+
+	@Parameter(label = "Entropy bins", min = "1", persist = false)
+	private int entropyBins = ScoreOptions.DEFAULTS.entropyBins();
+
+	@Parameter(label = "Smallest lesion in patient values (mL, 0 = all)", min = "0", persist = false)
+	private double minVolumeMl = ScoreOptions.DEFAULTS.minVolumeMl();
+
+	@Parameter(label = "Only these sites in patient values (blank = all)", required = false, persist = false)
+	private String sites = "";
+
 	@Parameter(label = "Resume an interrupted run", persist = false)
 	private boolean resume = CohortOptions.DEFAULTS.resume();
 
@@ -77,10 +101,13 @@ public class CohortAnalysis extends SelectionCommand {
 	@Override
 	protected void execute() throws java.io.IOException {
 		CohortOptions o = new CohortOptions(extractionOptions(), selectionOptions(), Bind.heterogeneity(scaling, groups, groupColumn),
-				Bind.sampling(simulations, seed, ratio, scaling, Bind.list(excludeSites), kmax, target), resume, overwrite);
+				Bind.sampling(simulations, seed, ratio, scaling, Bind.list(excludeSites), kmax, target),
+				Bind.scores(Bind.list(variables), Bind.list(aggregations), k, entropyBins, minVolumeMl, Bind.list(sites)), resume, overwrite);
+		ScoreModel scoreModel = model == null ? null : ScoreWorkflow.readModel(model.toPath());
 		CohortWorkflow.Result r;
 		try (Execution execution = execution()) {
-			r = CohortWorkflow.run(CohortTable.read(cohort.toPath()), o, new CohortFolder(output.toPath(), o.resume(), o.overwrite()), execution);
+			r = CohortWorkflow.run(CohortTable.read(cohort.toPath()), o, scoreModel, new CohortFolder(output.toPath(), o.resume(), o.overwrite()),
+					execution);
 		}
 		CohortReport.write(r, output.toPath());
 		for (String n : r.notes()) warn(n);

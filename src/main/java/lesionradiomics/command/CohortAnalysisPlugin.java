@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import ij.IJ;
 import ij.plugin.PlugIn;
+import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.io.CohortTable;
 import lesionradiomics.report.CohortFolder;
 import lesionradiomics.report.CohortReport;
@@ -13,6 +14,7 @@ import lesionradiomics.report.SamplingReport;
 import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.CohortWorkflow;
 import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.ScoreWorkflow;
 
 /** Plugins › Lesion Radiomics › Cohort Analysis (ImageJ 1.x entry, macro-recordable): the whole study on a cohort table. */
 public class CohortAnalysisPlugin implements PlugIn {
@@ -20,7 +22,7 @@ public class CohortAnalysisPlugin implements PlugIn {
 	static final String TITLE = "Cohort Analysis";
 
 	static DialogForm form() {
-		return new DialogForm(TITLE).file("cohort").directory("output").extraction().selection().heterogeneity().sampling()
+		return new DialogForm(TITLE).file("cohort").directory("output").extraction().selection().heterogeneity().sampling().file("model").scores()
 				.checkbox("resume", CohortOptions.DEFAULTS.resume()).checkbox("overwrite", CohortOptions.DEFAULTS.overwrite());
 	}
 
@@ -30,13 +32,14 @@ public class CohortAnalysisPlugin implements PlugIn {
 		if (v == null) return;
 		DialogForm.run(TITLE, () -> {
 			CohortOptions o = new CohortOptions(DialogForm.extraction(v), DialogForm.selection(v), DialogForm.heterogeneity(v), DialogForm.sampling(v),
-					v.bool("resume"), v.bool("overwrite"));
+					DialogForm.scores(v), v.bool("resume"), v.bool("overwrite"));
+			ScoreModel model = v.optionalPath("model") == null ? null : ScoreWorkflow.readModel(v.optionalPath("model"));
 			CohortTable cohort = CohortTable.read(v.path("cohort"));
 			Path out = v.optionalPath("output") != null ? v.path("output") : ImageChecks.defaultOutput(v.path("cohort"));
 			IJ.log("Lesion Radiomics: results of Cohort Analysis go to " + out.toAbsolutePath());
 			CohortWorkflow.Result r;
 			try (Execution execution = Execution.of(v.integer("threads"), DialogForm.imageJProgress())) {
-				r = CohortWorkflow.run(cohort, o, new CohortFolder(out, o.resume(), o.overwrite()), execution);
+				r = CohortWorkflow.run(cohort, o, model, new CohortFolder(out, o.resume(), o.overwrite()), execution);
 			}
 			CohortReport.write(r, out);
 			for (String n : r.notes()) IJ.log("Lesion Radiomics: " + n);

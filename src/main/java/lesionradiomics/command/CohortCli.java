@@ -3,12 +3,14 @@ package lesionradiomics.command;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.io.CohortTable;
 import lesionradiomics.report.CohortFolder;
 import lesionradiomics.report.CohortReport;
 import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.CohortWorkflow;
 import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.ScoreWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,15 +54,22 @@ final class CohortCli implements Callable<Integer> {
 	@Mixin
 	ExtractionCliArgs extraction;
 
+	@Option(names = "--model", paramLabel = "MODEL.csv", description = "Linear lesion model for lesion scores (see README, 'Model files'); covariates come from the lesion tables and the cohort table's further columns.")
+	Path model;
+
+	@Mixin
+	ScoreCliArgs scores;
+
 	@Override
 	public Integer call() throws Exception {
 		CohortOptions o = new CohortOptions(extraction.options(), selection.options(), heterogeneity.options(), sampling.options(heterogeneity.scaling),
-				resume, overwrite);
+				scores.options(), resume, overwrite);
+		ScoreModel scoreModel = model == null ? null : ScoreWorkflow.readModel(model);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
 		long t = System.nanoTime();
 		CohortWorkflow.Result r;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
-			r = CohortWorkflow.run(CohortTable.read(cohort), o, new CohortFolder(out, o.resume(), o.overwrite()), execution);
+			r = CohortWorkflow.run(CohortTable.read(cohort), o, scoreModel, new CohortFolder(out, o.resume(), o.overwrite()), execution);
 		}
 		CohortReport.write(r, out);
 		for (String n : r.notes()) System.err.println("note: " + n);

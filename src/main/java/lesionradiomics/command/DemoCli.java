@@ -26,15 +26,16 @@ final class DemoCli implements Callable<Integer> {
 	@Option(names = "--seed", description = "Random seed (default: 2022).")
 	long seed = 2022;
 
-	/** patient, lesion count, number of sites */
-	static final Object[][] PATIENTS = { { "P01", 30, 6 }, { "P02", 28, 5 }, { "P03", 69, 7 }, { "P04", 2, 2 }, { "P05", 4, 3 }, { "P06", 5, 3 } };
+	/** patient, lesion count, number of sites, tube voltage (kVp: a per-patient covariate for the example score model) */
+	static final Object[][] PATIENTS = { { "P01", 30, 6, 120 }, { "P02", 28, 5, 120 }, { "P03", 69, 7, 100 }, { "P04", 2, 2, 120 }, { "P05", 4, 3, 140 },
+			{ "P06", 5, 3, 100 } };
 
 	@Override
 	public Integer call() throws Exception {
 		List<List<String>> lesionRows = new ArrayList<>();
 		lesionRows.add(List.of("patient", "label", "site", "texture"));
 		List<List<String>> cohortRows = new ArrayList<>();
-		cohortRows.add(List.of("patient", "image", "labels", "lesions"));
+		cohortRows.add(List.of("patient", "image", "labels", "lesions", "kvp"));
 		for (int p = 0; p < PATIENTS.length; p++) {
 			String id = (String) PATIENTS[p][0];
 			int count = (Integer) PATIENTS[p][1], sites = (Integer) PATIENTS[p][2];
@@ -42,7 +43,7 @@ final class DemoCli implements Callable<Integer> {
 					seed * 1000 + p);
 			c.write(out, id);
 			for (SyntheticCase.Lesion l : c.lesions) lesionRows.add(List.of(id, Integer.toString(l.label), l.site, l.texture));
-			cohortRows.add(List.of(id, id + "_image.nrrd", id + "_labels.nrrd", "lesions.csv"));
+			cohortRows.add(List.of(id, id + "_image.nrrd", id + "_labels.nrrd", "lesions.csv", PATIENTS[p][3].toString()));
 			System.err.printf("%s: %d lesions%n", id, c.lesions.size());
 		}
 		Csv.writeAtomically(out.resolve("lesions.csv"), lesionRows);

@@ -13,6 +13,7 @@ import lesionradiomics.progress.Progress;
 import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.ScoreOptions;
 import lesionradiomics.workflow.SelectionOptions;
 
 /**
@@ -65,7 +66,10 @@ final class DialogForm {
 			Map.entry("ratio", "plain I(S)/I instead of 1 - |I(S) - I|/I"), Map.entry("prefer", "representatives, comma-separated (blank: default list)"),
 			Map.entry("nan_policy", "NaN/Inf voxels in a lesion: stop, or leave out and list"),
 			Map.entry("overwrite", "replace an earlier run's results in the folder"), Map.entry("resume", "continue an interrupted run"),
-			Map.entry("patient", "(blank: the only one of the lesion table)"), Map.entry("seed", "same seed, same numbers"));
+			Map.entry("patient", "(blank: the only one of the lesion table)"),
+			Map.entry("variables", "score and/or feature columns (blank: score and all features)"),
+			Map.entry("aggregations", "mean,median,min,max,vwmean,largest,smallest,vwmean_k (blank: all)"),
+			Map.entry("min_volume_ml", "0 = all lesions; the study's subset: 1"), Map.entry("sites", "comma-separated (blank: all)"), Map.entry("seed", "same seed, same numbers"));
 
 	/** Fields whose value is remembered between uses (cosmetic ones only: they never change a result). */
 	static final List<String> REMEMBERED = List.of("threads");
@@ -208,6 +212,17 @@ final class DialogForm {
 		}
 		return Bind.sampling(v.integer("simulations"), seed, v.bool("ratio"), v.string("scaling"), Bind.list(v.string("exclude_sites")),
 				v.integer("kmax"), v.number("target"));
+	}
+
+	DialogForm scores() {
+		ScoreOptions d = ScoreOptions.DEFAULTS;
+		return string("variables", "", 30).string("aggregations", "", 30).number("k", d.k(), "largest lesions").number("entropy_bins", d.entropyBins(), "")
+				.number("min_volume_ml", d.minVolumeMl(), "mL").string("sites", "", 20);
+	}
+
+	static ScoreOptions scores(Values v) {
+		return Bind.scores(Bind.list(v.string("variables")), Bind.list(v.string("aggregations")), v.integer("k"), v.integer("entropy_bins"),
+				v.number("min_volume_ml"), Bind.list(v.string("sites")));
 	}
 
 	/** What a plugin does once its dialog is read. */

@@ -23,13 +23,20 @@ public final class CohortTable {
 		private final Path labels;
 		private final Path lesions;
 		private final String group;
+		private final Map<String, String> columns;
 
 		public Patient(String id, Path image, Path labels, Path lesions, String group) {
+			this(id, image, labels, lesions, group, Map.of());
+		}
+
+		/** @param columns the patient's further columns (group, covariates such as kvp), by header name */
+		public Patient(String id, Path image, Path labels, Path lesions, String group, Map<String, String> columns) {
 			this.id = id;
 			this.image = image;
 			this.labels = labels;
 			this.lesions = lesions;
 			this.group = group;
+			this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
 		}
 
 		public String id() { return id; }
@@ -39,6 +46,8 @@ public final class CohortTable {
 		public Path lesions() { return lesions; }
 		/** May be empty. */
 		public String group() { return group; }
+		/** Every column besides patient, image, labels and lesions (e.g. group, kvp), by header name. */
+		public Map<String, String> columns() { return columns; }
 	}
 
 	private final Path source;
@@ -73,8 +82,13 @@ public final class CohortTable {
 			seen.add(id);
 			String lesions = col.containsKey("lesions") ? row.get(col.get("lesions")).trim() : "";
 			String group = col.containsKey("group") ? row.get(col.get("group")).trim() : "";
+			Map<String, String> columns = new LinkedHashMap<>();
+			for (int c = 0; c < rows.get(0).size(); c++) {
+				String name = rows.get(0).get(c).trim();
+				if (!List.of("patient", "image", "labels", "lesions").contains(name.toLowerCase(Locale.ROOT))) columns.put(name, row.get(c).trim());
+			}
 			out.add(new Patient(id, dir.resolve(row.get(col.get("image")).trim()), dir.resolve(row.get(col.get("labels")).trim()),
-					lesions.isEmpty() ? null : dir.resolve(lesions), group));
+					lesions.isEmpty() ? null : dir.resolve(lesions), group, columns));
 		}
 		if (out.isEmpty()) throw new VolumeFormatException(file, "cohort table lists no patient");
 		return new CohortTable(file, out);

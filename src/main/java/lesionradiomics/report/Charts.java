@@ -124,4 +124,55 @@ public final class Charts {
 		JFreeChart chart = new JFreeChart("Recovery curve " + index, TITLE, plot, true);
 		return Figure.of(styled(chart, "cohort: per simulation the mean over patients"), "Recovery curve " + index, 720, 480);
 	}
+
+	/**
+	 * Lesion scores per patient as points, one row per patient (first patient on top), coloured by site, with the
+	 * reference cut-off as a dashed vertical line (Sun et al. 2022's heterogeneity figure). Points of one row are drawn
+	 * slightly apart vertically so equal scores stay visible.
+	 *
+	 * @param scores patient → (site, score) of its lesions with a score
+	 * @param cutoff NaN for none
+	 */
+	public static Figure lesionScores(Map<String, List<Map.Entry<String, Double>>> scores, double cutoff, String subtitle) {
+		List<String> patients = new java.util.ArrayList<>(scores.keySet());
+		java.util.Collections.reverse(patients); // the symbol axis counts upwards
+		Map<String, org.jfree.data.xy.XYSeries> bySite = new java.util.TreeMap<>();
+		for (int row = 0; row < patients.size(); row++) {
+			List<Map.Entry<String, Double>> lesions = scores.get(patients.get(row));
+			for (int j = 0; j < lesions.size(); j++) {
+				String site = lesions.get(j).getKey().isBlank() ? "(no site)" : lesions.get(j).getKey();
+				double jitter = lesions.size() == 1 ? 0 : 0.25 * (2.0 * j / (lesions.size() - 1) - 1);
+				bySite.computeIfAbsent(site, k -> new org.jfree.data.xy.XYSeries(k, false, true)).add(lesions.get(j).getValue().doubleValue(), row + jitter);
+			}
+		}
+		org.jfree.data.xy.XYSeriesCollection data = new org.jfree.data.xy.XYSeriesCollection();
+		bySite.values().forEach(data::addSeries);
+		NumberAxis x = new NumberAxis("lesion score");
+		x.setAutoRangeIncludesZero(false);
+		org.jfree.chart.axis.SymbolAxis y = new org.jfree.chart.axis.SymbolAxis("patient", patients.toArray(new String[0]));
+		y.setGridBandsVisible(false);
+		org.jfree.chart.renderer.xy.XYLineAndShapeRenderer r = new org.jfree.chart.renderer.xy.XYLineAndShapeRenderer(false, true);
+		for (int i = 0; i < data.getSeriesCount(); i++) {
+			r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+			r.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+		}
+		XYPlot plot = new XYPlot(data, x, y, r);
+		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+		plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
+		if (!Double.isNaN(cutoff)) {
+			org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(cutoff, Color.DARK_GRAY,
+					new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f));
+			m.setLabel("cut-off " + FeatureTableCsv.format(cutoff));
+			m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+			m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);
+			m.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+			plot.addDomainMarker(m);
+			double lo = Math.min(cutoff, data.getSeriesCount() == 0 ? cutoff : data.getDomainLowerBound(false));
+			double hi = Math.max(cutoff, data.getSeriesCount() == 0 ? cutoff : data.getDomainUpperBound(false));
+			double pad = Math.max(1e-9, (hi - lo) * 0.05);
+			x.setRange(lo - pad, hi + pad);
+		}
+		JFreeChart chart = new JFreeChart("Lesion scores per patient", TITLE, plot, true);
+		return Figure.of(styled(chart, subtitle), "Lesion scores per patient", 760, Math.max(420, 26 * patients.size() + 160));
+	}
 }

@@ -31,6 +31,7 @@ public final class CohortReport {
 		if (r.selection().skipped() == null) SelectionReport.write(r.selection(), r.options().selection().correlation(), out.resolve("selection"));
 		HeterogeneityReport.write(r.heterogeneity(), out.resolve("heterogeneity"));
 		SamplingReport.write(r.sampling(), out.resolve("sampling"));
+		ScoreReport.write(r.scores(), out.resolve("scores"));
 		writeRunRecord(r, out);
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import lesionradiomics.analysis.FeatureMatrix;
+import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.io.CohortTable;
 import lesionradiomics.progress.Progress;
 
@@ -29,11 +30,12 @@ public final class CohortWorkflow {
 	 * @param analysed      the features heterogeneity and sampling used (the selected ones, or all)
 	 * @param heterogeneity CVs, MTD/ATH, tests
 	 * @param sampling      recovery of the sampling strategies
+	 * @param scores        lesion scores (with a model), patient metrics and aggregates of the score and analysed features
 	 * @param notes         what the user should know (reused patients, skipped steps, excluded lesions)
 	 * @param seconds       step → wall-clock seconds
 	 */
 	public record Result(CohortTable cohort, CohortOptions options, FeatureMatrix features, List<Failure> failures, SelectionWorkflow.Result selection,
-			List<String> analysed, HeterogeneityWorkflow.Result heterogeneity, SamplingWorkflow.Result sampling, List<String> notes,
+			List<String> analysed, HeterogeneityWorkflow.Result heterogeneity, SamplingWorkflow.Result sampling, ScoreWorkflow.Result scores, List<String> notes,
 			Map<String, Double> seconds) {}
 
 	private CohortWorkflow() {}
@@ -55,9 +57,9 @@ public final class CohortWorkflow {
 	 */
 	public static Extracted extract(CohortTable cohort, ExtractionOptions extraction, SelectionOptions selection, boolean resume, PatientStore store,
 			Execution execution) throws IOException {
-		if (extraction.voi().contains("ring"))
-			throw new IllegalArgumentException("the peritumoral ring (voi ring) is not part of the robustness and cohort analyses yet: extract it with "
-					+ "extract --voi core,ring");
+		if (!extraction.voi().contains("core"))
+			throw new IllegalArgumentException("the robustness and cohort analyses need the lesion core: use --voi core or core,ring (the ring's "
+					+ "features are then carried along for the scores)");
 		Progress progress = execution.progress();
 		List<String> notes = new ArrayList<>();
 		List<Failure> failures = new ArrayList<>();
@@ -108,7 +110,11 @@ public final class CohortWorkflow {
 		return new Extracted(variants, failures, notes);
 	}
 
-	public static Result run(CohortTable cohort, CohortOptions o, PatientStore store, Execution execution) throws IOException {
+	/**
+	 * @param model a linear lesion model for the scores, or null (its covariates come from the lesion tables and the
+	 *              cohort table's further columns)
+	 */
+	public static Result run(CohortTable cohort, CohortOptions o, ScoreModel model, PatientStore store, Execution execution) throws IOException {
 		long start = System.nanoTime();
 		Map<String, Double> seconds = new LinkedHashMap<>();
 		Extracted x = extract(cohort, o.extraction(), o.selection(), o.resume(), store, execution);
@@ -123,7 +129,8 @@ public final class CohortWorkflow {
 		List<String> analysed = selection.selected();
 		if (selection.skipped() != null) notes.add(selection.skipped() + ": robustness skipped, all features used");
 		else if (analysed.isEmpty()) notes.add("no feature is robust: heterogeneity and sampling use all features");
-		if (analysed.isEmpty()) analysed = features.features();
+		if (analysed.isEmpty()) analysed = selection.robustness().isEmpty() ? features.features()
+				: selection.robustness().stream().map(r -> r.feature).toList(); // the features compared on every mask (no ring)
 		seconds.put("selection", (System.nanoTime() - t0) / 1e9);
 
 		t0 = System.nanoTime();
@@ -137,14 +144,20 @@ public final class CohortWorkflow {
 		SamplingWorkflow.Result s = SamplingWorkflow.run(m, features, o.sampling(), inner);
 		notes.addAll(s.notes());
 		seconds.put("sampling", (System.nanoTime() - t0) / 1e9);
+		t0 = System.nanoTime();
+		Map<String, Map<String, String>> patientTable = new LinkedHashMap<>();
+		for (CohortTable.Patient p : cohort.patients()) patientTable.put(p.id(), p.columns());
+		ScoreWorkflow.Result scores = ScoreWorkflow.run(new FeatureInput(features, m), model, patientTable, o.scores());
+		notes.addAll(scores.notes());
+		seconds.put("scores", (System.nanoTime() - t0) / 1e9);
 		seconds.put("total", (System.nanoTime() - start) / 1e9);
-		return new Result(cohort, o, features, failures, selection, analysed, h, s, notes, seconds);
+		return new Result(cohort, o, features, failures, selection, analysed, h, s, scores, notes, seconds);
 	}
 
 	/** What describes the per-patient extraction, to know whether saved per-patient results can be reused. */
 	public static String fingerprint(ExtractionOptions extraction, SelectionOptions selection) {
 		return extraction.featureSettings().asMap() + " perturbation radius " + selection.radius() + " mm, components " + extraction.splitComponents()
-				+ "/" + extraction.minLesionMm3();
+				+ "/" + extraction.minLesionMm3() + ", voi " + extraction.voi() + (extraction.voi().contains("ring") ? " ring " + extraction.ringMm() + " mm" : "");
 	}
 
 	/** Inner steps report nothing themselves (the cohort reports patients) but still stop on cancel. */

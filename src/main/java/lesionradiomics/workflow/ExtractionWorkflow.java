@@ -165,14 +165,14 @@ public final class ExtractionWorkflow {
 			throw new VolumeFormatException(image.source(), "patient " + who + ", label " + e.label() + ": " + e.getMessage());
 		}
 		Map<String, FeatureTable> tables = new LinkedHashMap<>();
-		List<String> columns = FeatureRegistry.columns(settings);
+		List<String> columns = FeatureRegistry.columns(settings), originalColumns = columns; // perturbed masks have no ring
 		if (ring) {
 			variants = new LinkedHashMap<>(variants);
 			List<LesionFeatures> rings = variants.remove("ring");
 			variants.put(LesionExtractor.ORIGINAL, withRing(core ? variants.get(LesionExtractor.ORIGINAL) : null, rings));
 			List<String> all = new ArrayList<>(core ? columns : List.of());
 			for (String c : columns) all.add(RING_PREFIX + c);
-			columns = all;
+			originalColumns = all;
 		}
 		for (Map.Entry<String, List<LesionFeatures>> v : variants.entrySet()) {
 			List<FeatureTable.Row> rows = new ArrayList<>();
@@ -186,7 +186,7 @@ public final class ExtractionWorkflow {
 					warnings.add("patient " + who + ", label " + f.label() + (v.getKey().equals(LesionExtractor.ORIGINAL) ? "" : " (" + v.getKey() + " mask)")
 							+ ": not computed: " + f.error().get());
 			}
-			tables.put(v.getKey(), new FeatureTable(columns, rows));
+			tables.put(v.getKey(), new FeatureTable(v.getKey().equals(LesionExtractor.ORIGINAL) ? originalColumns : columns, rows));
 		}
 		return new Result(who, tables, warnings);
 	}

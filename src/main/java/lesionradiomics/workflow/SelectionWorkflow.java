@@ -64,7 +64,10 @@ public final class SelectionWorkflow {
 		return new Result(used, robustness, d, null);
 	}
 
-	/** The lesions present in every variant, in the original's order: {original, eroded, dilated}. */
+	/**
+	 * The lesions present in every variant, in the original's order: {original, eroded, dilated}; the original keeps
+	 * only the features computed on every mask (not the peritumoral ring's, which has no perturbed counterpart).
+	 */
 	static FeatureMatrix[] align(Map<String, FeatureMatrix> m) {
 		List<Map<String, Integer>> index = new ArrayList<>();
 		for (String v : VARIANTS) {
@@ -84,6 +87,9 @@ public final class SelectionWorkflow {
 		}
 		FeatureMatrix[] out = new FeatureMatrix[VARIANTS.size()];
 		for (int v = 0; v < out.length; v++) out[v] = m.get(VARIANTS.get(v)).rows(keep.get(v));
+		List<String> everywhere = new ArrayList<>(out[0].features());
+		for (int v = 1; v < out.length; v++) everywhere.retainAll(out[v].features());
+		if (everywhere.size() < out[0].columns()) out[0] = out[0].select(everywhere);
 		return out;
 	}
 }

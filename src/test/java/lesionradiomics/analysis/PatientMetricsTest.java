@@ -58,5 +58,9 @@ class PatientMetricsTest {
 		assertEquals(0.42, Aggregation.SMALLEST.apply(X, V, 3));
 		assertTrue(Double.isNaN(Aggregation.MEAN.apply(new double[] { 1, Double.NaN }, new double[] { 1, 1 }, 3)), "never a partial aggregate");
 		assertEquals(Aggregation.VOLUME_WEIGHTED_MEAN_OF_K_LARGEST, Aggregation.parse("vwmean_k"));
+		double[] unknownVolumes = { Double.NaN, 2, 3 };
+		for (Aggregation a : Aggregation.values())
+			assertEquals(a.usesVolumes(), Double.isNaN(a.apply(new double[] { 1, 2, 3 }, unknownVolumes, 3)),
+					a + ": a missing volume makes the volume-based methods NaN, never the first lesion's value");
 	}
 }

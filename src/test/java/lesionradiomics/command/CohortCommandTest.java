@@ -49,7 +49,8 @@ class CohortCommandTest {
 		assertEquals(0, cohort("cohort", "--cohort", DEMO.resolve("cohort.csv").toString(), "--simulations", "100", "--out", out.toString()));
 		for (String f : List.of("features.csv", "errors.csv", "run.json", "selection/robustness.csv", "selection/selected_features.txt",
 				"selection/correlation_heatmap.png", "heterogeneity/heterogeneity_indexes.csv", "heterogeneity/cv_by_class.png",
-				"sampling/sampling_recovery.csv", "sampling/recovery_curve_ATH.png", "patients/P03/original.csv"))
+				"sampling/sampling_recovery.csv", "sampling/recovery_curve_ATH.png", "patients/P03/original.csv", "scores/patient_metrics.csv",
+				"scores/patient_aggregates.csv"))
 			assertTrue(Files.size(out.resolve(f)) > 0, f);
 		assertTrue(Files.readString(out.resolve("run.json")).contains("\"seed\": 20220101"));
 		Map<String, String> first = outputs(out);
@@ -61,6 +62,41 @@ class CohortCommandTest {
 		assertEquals(0, cohort("cohort", "--cohort", DEMO.resolve("cohort.csv").toString(), "--simulations", "100", "--threads", "1", "--out",
 				again.toString()));
 		assertEquals(first, outputs(again), "a second run (other thread count) writes the same bytes");
+	}
+
+	/**
+	 * The lesion-scores study on the demo: preset sun2022 (core and ring, 400 bins from -1000 to 3000 HU) with the
+	 * illustrative model, whose kvp covariate comes from the cohort table. One lesion's score is recomputed here from
+	 * features.csv with the model's numbers.
+	 */
+	@Test
+	void sun2022PresetWithTheExampleModelWritesScoresMetricsAggregatesAndTheFigure() throws IOException {
+		Path out = dir.resolve("sun");
+		assertEquals(0, cohort("cohort", "--cohort", DEMO.resolve("cohort.csv").toString(), "--preset", "sun2022", "--model",
+				DEMO.resolve("example_model.csv").toString(), "--simulations", "20", "--out", out.toString()));
+		for (String f : List.of("scores/lesion_scores.csv", "scores/patient_metrics.csv", "scores/patient_aggregates.csv", "scores/lesion_scores.png",
+				"scores/lesion_scores.svg"))
+			assertTrue(Files.size(out.resolve(f)) > 0, f);
+		assertTrue(Files.readString(out.resolve("run.json")).contains("\"preset\": \"sun2022\""));
+		List<List<String>> features = Csv.read(out.resolve("features.csv"));
+		List<String> h = features.get(0);
+		assertTrue(h.contains("ring_original_glcm_Idmn") && h.contains("original_glcm_Idmn"), "core and ring columns");
+		assertTrue(Files.readString(out.resolve("selection/robustness.csv")).lines().noneMatch(l -> l.startsWith("ring_")),
+				"robustness compares only the features computed on every mask");
+		List<List<String>> scores = Csv.read(out.resolve("scores/lesion_scores.csv"));
+		assertEquals(features.size(), scores.size(), "one score row per lesion");
+		List<String> lesion = features.get(1), score = scores.get(1);
+		assertEquals(lesion.subList(0, 2), score.subList(0, 2));
+		java.util.function.Function<String, Double> f = c -> Double.parseDouble(lesion.get(h.indexOf(c)));
+		double kvp = Map.of("P01", 120.0).get(lesion.get(0));
+		double expected = -0.3 + 1.2 * (f.apply("original_glcm_Idmn") - 0.9) / 0.1 + 0.6 * (f.apply("original_firstorder_Entropy") - 1) / 6
+				- 0.8 * Math.max(0, Math.min(1, (f.apply("ring_original_firstorder_Mean") + 900) / 1100)) + (lesion.get(2).equals("liver") ? 0.25 : 0)
+				+ 0.002 * kvp;
+		assertEquals(expected, Double.parseDouble(score.get(4)), 1e-12);
+		assertEquals(expected >= 0.85 ? "high" : "low", score.get(5));
+		String aggregates = Files.readString(out.resolve("scores/patient_aggregates.csv"));
+		assertTrue(aggregates.startsWith("patient,n_lesions,n_used,score_mean,score_median,score_min,score_max,score_vwmean,score_largest,"
+				+ "score_smallest,score_vwmean_top3,"), aggregates.lines().findFirst().orElse(""));
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.ScoreOptions;
 import lesionradiomics.workflow.SelectionOptions;
 import picocli.CommandLine;
 
@@ -96,6 +97,11 @@ class FrontEndOptionsTest {
 	@Test
 	void sampling() {
 		assertEquals(List.of(), missing(List.of(SamplingOptions.class), new SamplingCli(), SamplingRecovery.class, SamplingRecoveryPlugin.form()));
+	}
+
+	@Test
+	void scores() {
+		assertEquals(List.of(), missing(List.of(ScoreOptions.class), new ScoreCli(), LesionScores.class, LesionScoresPlugin.form()));
 	}
 
 	@Test
