@@ -1,0 +1,150 @@
+package lesionradiomics.preprocess;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The stationary (undecimated) wavelet decomposition pyradiomics uses for its wavelet image type: PyWavelets'
+ * {@code swtn} (level 1, periodic extension) along x, then y, then z, after pyradiomics' padding of each odd-sized axis
+ * with one wrapped slice (cut off again afterwards). A band name has one letter per axis in x, y, z order: L for the
+ * low-pass (pywt's approximation), H for the high-pass (detail). Further levels (pyradiomics' {@code level}) decompose
+ * the previous approximation again with the same, not upsampled, filters, as pyradiomics does.
+ */
+public final class StationaryWavelet {
+
+	/**
+	 * A wavelet's decomposition filters.
+	 *
+	 * @param lowPass  pywt's {@code dec_lo}
+	 * @param highPass pywt's {@code dec_hi}
+	 */
+	public record Wavelet(String name, double[] lowPass, double[] highPass) {}
+
+	/** Daubechies' coiflet 1, pyradiomics' default (the decomposition filters as PyWavelets lists them). */
+	public static final Wavelet COIF1 = new Wavelet("coif1",
+			new double[] { -0.015655728135791993, -0.07273261951252645, 0.3848648468648578, 0.8525720202116004, 0.3378976624574818,
+					-0.07273261951252645 },
+			new double[] { 0.07273261951252645, 0.3378976624574818, -0.8525720202116004, 0.3848648468648578, 0.07273261951252645,
+					-0.015655728135791993 });
+
+	/** Haar (= db1). */
+	public static final Wavelet HAAR = new Wavelet("haar", new double[] { 0.7071067811865476, 0.7071067811865476 },
+			new double[] { -0.7071067811865476, 0.7071067811865476 });
+
+	/** The wavelets available by name. */
+	public static final List<Wavelet> WAVELETS = List.of(COIF1, HAAR);
+
+	public static Wavelet named(String name) {
+		for (Wavelet w : WAVELETS) if (w.name().equalsIgnoreCase(name.trim()) || (name.trim().equalsIgnoreCase("db1") && w == HAAR)) return w;
+		throw new IllegalArgumentException("wavelet '" + name + "' is not available; use " + WAVELETS.stream().map(Wavelet::name).toList());
+	}
+
+	private StationaryWavelet() {}
+
+	/**
+	 * The bands of each level (pyradiomics' image type names without the {@code wavelet-} prefix: "LLH" …, for levels
+	 * after the first "2-LLH" …) in pyradiomics' order, the final approximation ("LLL") last.
+	 *
+	 * @param startLevel levels decomposed first and not returned (pyradiomics' {@code start_level})
+	 * @param levels     levels returned (pyradiomics' {@code level})
+	 */
+	public static Map<String, double[]> decompose(double[] values, int[] size, Wavelet w, int startLevel, int levels) {
+		int[] padded = new int[3];
+		for (int d = 0; d < 3; d++) padded[d] = size[d] + size[d] % 2;
+		double[] data = pad(values, size, padded);
+		for (int i = 0; i < startLevel; i++) data = level(data, padded, w).get("LLL");
+		Map<String, double[]> out = new LinkedHashMap<>();
+		for (int i = 0; i < levels; i++) {
+			Map<String, double[]> bands = level(data, padded, w);
+			for (Map.Entry<String, double[]> b : bands.entrySet())
+				if (!b.getKey().equals("LLL")) out.put((i == 0 ? "" : (i + 1) + "-") + b.getKey(), crop(b.getValue(), padded, size));
+			data = bands.get("LLL");
+		}
+		out.put((levels == 1 ? "" : levels + "-") + "LLL", crop(data, padded, size));
+		return out;
+	}
+
+	/** One level of swtn: along x, then y, then z, each band split into L and H (pywt's key order: a before d). */
+	static Map<String, double[]> level(double[] data, int[] size, Wavelet w) {
+		Map<String, double[]> bands = new LinkedHashMap<>();
+		bands.put("", data);
+		for (int axis = 0; axis < 3; axis++) {
+			Map<String, double[]> next = new LinkedHashMap<>();
+			for (Map.Entry<String, double[]> b : bands.entrySet()) {
+				next.put(b.getKey() + "L", alongAxis(b.getValue(), size, axis, w.lowPass()));
+				next.put(b.getKey() + "H", alongAxis(b.getValue(), size, axis, w.highPass()));
+			}
+			bands = next;
+		}
+		return bands;
+	}
+
+	private static double[] alongAxis(double[] in, int[] size, int axis, double[] filter) {
+		int ln = size[axis];
+		int stride = axis == 0 ? 1 : axis == 1 ? size[0] : size[0] * size[1];
+		double[] out = new double[in.length], line = new double[ln], filtered = new double[ln];
+		int lines = in.length / ln;
+		for (int l = 0; l < lines; l++) {
+			int start = axis == 0 ? l * size[0] : axis == 1 ? (l / size[0]) * size[0] * size[1] + l % size[0] : l;
+			for (int i = 0, p = start; i < ln; i++, p += stride) line[i] = in[p];
+			periodicConvolution(line, filter, filtered);
+			for (int i = 0, p = start; i < ln; i++, p += stride) out[p] = filtered[i];
+		}
+		return out;
+	}
+
+	/**
+	 * out[o] = Σ_j filter[j] · x[(o + F/2 − j) mod N]: PyWavelets' level-1 SWT step (its periodization convolution with
+	 * step 1), with the terms summed in the same order so the doubles are the same.
+	 */
+	static void periodicConvolution(double[] x, double[] filter, double[] out) {
+		int n = x.length, f = filter.length, i = f / 2, o = 0;
+		for (; i < f && i < n; i++, o++) { // the filter reaches past the start: wrap to the end
+			double sum = 0;
+			int j = 0;
+			for (; j <= i; j++) sum += filter[j] * x[i - j];
+			while (j < f) for (int k = 0; k < n && j < f; k++, j++) sum += filter[j] * x[n - 1 - k];
+			out[o] = sum;
+		}
+		for (; i < n; i++, o++) {
+			double sum = 0;
+			for (int j = 0; j < f; j++) sum += x[i - j] * filter[j];
+			out[o] = sum;
+		}
+		for (; i < f && i < n + f / 2; i++, o++) { // shorter than the filter: wraps on both sides
+			double sum = 0;
+			int j = 0;
+			while (i - j >= n) for (int k = 0; k < n && i - j >= n; k++, j++) sum += filter[i - n - j] * x[k];
+			for (; j <= i; j++) sum += filter[j] * x[i - j];
+			while (j < f) for (int k = 0; k < n && j < f; k++, j++) sum += filter[j] * x[n - 1 - k];
+			out[o] = sum;
+		}
+		for (; i < n + f / 2; i++, o++) { // the filter reaches past the end: wrap to the start
+			double sum = 0;
+			int j = 0;
+			while (i - j >= n) for (int k = 0; k < n && i - j >= n; k++, j++) sum += filter[i - n - j] * x[k];
+			for (; j < f; j++) sum += filter[j] * x[i - j];
+			out[o] = sum;
+		}
+	}
+
+	/** numpy.pad(data, (0, 1) on odd axes, "wrap"): the first slice appended after the last. */
+	private static double[] pad(double[] values, int[] size, int[] padded) {
+		if (java.util.Arrays.equals(size, padded)) return values.clone();
+		double[] out = new double[padded[0] * padded[1] * padded[2]];
+		for (int z = 0; z < padded[2]; z++)
+			for (int y = 0; y < padded[1]; y++)
+				for (int x = 0; x < padded[0]; x++)
+					out[(z * padded[1] + y) * padded[0] + x] = values[((z % size[2]) * size[1] + y % size[1]) * size[0] + x % size[0]];
+		return out;
+	}
+
+	private static double[] crop(double[] data, int[] padded, int[] size) {
+		if (java.util.Arrays.equals(size, padded)) return data;
+		double[] out = new double[size[0] * size[1] * size[2]];
+		for (int z = 0; z < size[2]; z++)
+			for (int y = 0; y < size[1]; y++) System.arraycopy(data, (z * padded[1] + y) * padded[0], out, (z * size[1] + y) * size[0], size[0]);
+		return out;
+	}
+}

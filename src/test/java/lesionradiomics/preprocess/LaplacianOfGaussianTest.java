@@ -1,0 +1,54 @@
+package lesionradiomics.preprocess;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import lesionradiomics.io.NrrdReader;
+import lesionradiomics.testing.SharedReference;
+import lesionradiomics.volume.Volume;
+import net.imglib2.Cursor;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+/**
+ * The LoG filter against ITK's own LaplacianRecursiveGaussianImageFilter output (ITK 5.2.1, the filter pyradiomics
+ * calls through SimpleITK), voxel by voxel on the whole public_m1 volume: ../shared/reference/filters/.
+ */
+class LaplacianOfGaussianTest {
+
+	static double[] values(Volume v) {
+		long[] dims = v.geometry().size();
+		double[] out = new double[(int) (dims[0] * dims[1] * dims[2])];
+		Cursor<? extends RealType<?>> c = Views.flatIterable(v.image()).cursor();
+		for (int i = 0; i < out.length; i++) out[i] = c.next().getRealDouble();
+		return out;
+	}
+
+	static int[] size(Volume v) {
+		long[] d = v.geometry().size();
+		return new int[] { (int) d[0], (int) d[1], (int) d[2] };
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "1.0, public_m1_log-sigma-1-0-mm-3D.nrrd", "3.0, public_m1_log-sigma-3-0-mm-3D.nrrd" })
+	void equalsItkVoxelByVoxel(double sigma, String reference) throws Exception {
+		Path image = SharedReference.require("multilesion/public_m1_image.nrrd");
+		Volume in = NrrdReader.read(image).asVolume();
+		double[] expected = values(NrrdReader.read(SharedReference.require("filters/" + reference)).asVolume());
+		float[] got = LaplacianOfGaussian.apply(values(in), size(in), in.geometry().spacing(), sigma);
+		assertEquals(expected.length, got.length);
+		int identical = 0;
+		double worst = 0;
+		for (int i = 0; i < got.length; i++) {
+			if (got[i] == (float) expected[i]) identical++;
+			worst = Math.max(worst, Math.abs(got[i] - expected[i]) / Math.max(1, Math.abs(expected[i])));
+		}
+		System.out.printf("LoG sigma %s: %d of %d voxels bit-identical to ITK, worst relative difference %.3g%n", sigma, identical, got.length, worst);
+		assertTrue(worst < 1e-6, "worst relative difference " + worst);
+	}
+}
