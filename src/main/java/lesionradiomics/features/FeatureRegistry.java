@@ -95,15 +95,22 @@ public final class FeatureRegistry {
 		return get(className).featureNames();
 	}
 
-	/** Column names ({@code original_<class>_<Feature>}) that the settings enable, in output order. */
+	/**
+	 * Column names ({@code <image>_<class>_<Feature>}) that the settings enable, in pyradiomics' output order: shape
+	 * (of the original image, whatever the image types), then each image's other classes.
+	 */
 	public static List<String> columns(FeatureSettings settings) {
 		List<String> out = new ArrayList<>();
 		Map<String, Set<String>> enabled = settings.enabledFeatures();
-		for (FeatureClass c : CLASSES) {
-			if (!enabled.isEmpty() && !enabled.containsKey(c.name())) continue;
-			Set<String> wanted = enabled.getOrDefault(c.name(), Set.of());
-			for (String f : c.featureNames()) if (wanted.isEmpty() || wanted.contains(f)) out.add("original_" + c.name() + "_" + f);
-		}
+		List<String> images = new ArrayList<>(List.of("shape"));
+		for (ImageType t : settings.imageTypes()) images.addAll(t.names());
+		for (String image : images)
+			for (FeatureClass c : CLASSES) {
+				boolean shape = c.name().equals("shape");
+				if (shape != image.equals("shape") || !enabled.isEmpty() && !enabled.containsKey(c.name())) continue;
+				Set<String> wanted = enabled.getOrDefault(c.name(), Set.of());
+				for (String f : c.featureNames()) if (wanted.isEmpty() || wanted.contains(f)) out.add((shape ? "original" : image) + "_" + c.name() + "_" + f);
+			}
 		return out;
 	}
 }

@@ -144,9 +144,11 @@ public final class FeatureSettings {
 
 	private final Map<String, Object> values;
 	private final Map<String, Set<String>> enabled;
+	private final List<ImageType> imageTypes;
 
 	private FeatureSettings(Builder b) {
 		values = Collections.unmodifiableMap(new LinkedHashMap<>(b.values));
+		imageTypes = List.copyOf(b.imageTypes);
 		Map<String, Set<String>> en = new LinkedHashMap<>();
 		b.enabled.forEach((k, v) -> en.put(k, Collections.unmodifiableSet(new LinkedHashSet<>(v))));
 		enabled = Collections.unmodifiableMap(en);
@@ -174,6 +176,7 @@ public final class FeatureSettings {
 		Builder b = new Builder();
 		b.values.putAll(values);
 		enabled.forEach((k, v) -> b.enabled.put(k, new LinkedHashSet<>(v)));
+		b.imageTypes = imageTypes;
 		return b;
 	}
 
@@ -218,6 +221,14 @@ public final class FeatureSettings {
 	 */
 	public Map<String, Set<String>> enabledFeatures() { return enabled; }
 
+	/** The image types (pyradiomics' {@code imageType}), in output order; default: Original only. */
+	public List<ImageType> imageTypes() { return imageTypes; }
+
+	/** True when some image type other than Original is enabled. */
+	public boolean filtered() {
+		return imageTypes.stream().anyMatch(t -> t.kind() != ImageType.Kind.ORIGINAL);
+	}
+
 	/** The settings as pyradiomics would print them, for run records and table metadata (only the binning in use). */
 	public Map<String, Object> asMap() {
 		Map<String, Object> m = new LinkedHashMap<>();
@@ -228,6 +239,7 @@ public final class FeatureSettings {
 			m.put(s.name, v instanceof double[] || v instanceof int[] || v instanceof Resegmentation.Mode || v == null ? format(v) : v);
 		}
 		m.put("featureClass", enabled.isEmpty() ? "all" : enabled.toString());
+		if (!imageTypes.equals(List.of(ImageType.ORIGINAL))) m.put("imageType", imageTypes.stream().map(ImageType::toString).collect(java.util.stream.Collectors.joining(";")));
 		return m;
 	}
 
@@ -249,6 +261,7 @@ public final class FeatureSettings {
 	public static final class Builder {
 		private final Map<String, Object> values = new LinkedHashMap<>();
 		private final Map<String, Set<String>> enabled = new LinkedHashMap<>();
+		private List<ImageType> imageTypes = List.of(ImageType.ORIGINAL);
 
 		Builder() {
 			for (Setting s : SETTINGS) values.put(s.name, s.defaultValue);
@@ -288,6 +301,13 @@ public final class FeatureSettings {
 		public Builder gldmA(double a) { return put("gldm_a", a); }
 		public Builder minimumROIDimensions(int d) { return put("minimumROIDimensions", d); }
 		public Builder minimumROISize(int s) { return put("minimumROISize", s); }
+
+		/** The image types, in output order (at least one). */
+		public Builder imageTypes(List<ImageType> types) {
+			if (types.isEmpty()) throw new IllegalArgumentException("at least one image type");
+			imageTypes = List.copyOf(types);
+			return this;
+		}
 
 		/** Enables a feature class (all its default features, or the named ones); the first call disables the others. */
 		public Builder enable(String featureClass, String... features) {

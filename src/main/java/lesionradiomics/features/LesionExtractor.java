@@ -19,6 +19,8 @@ import lesionradiomics.volume.BoundingBox;
 import lesionradiomics.volume.LabelMap;
 import lesionradiomics.volume.LesionRegion;
 import lesionradiomics.volume.Volume;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
 
 /**
  * Extracts the enabled features of every lesion of a label map, as pyradiomics' {@code execute(image, mask, label)}
@@ -84,9 +86,10 @@ public final class LesionExtractor {
 		Normalization normalization = settings.normalize()
 				? Normalization.fit(image.image(), settings.normalizeScale(), settings.removeOutliers())
 				: null;
+		double maxAbs = settings.resampledPixelSpacing() == null && needsMaxAbs() ? maxAbs(image, normalization) : Double.NaN;
 		List<Long> order = new ArrayList<>(lesions.keySet());
 		// Largest lesions first keeps all cores busy until the end; results come back in label order.
-		List<LesionFeatures[]> perLesion = Parallel.map(order, label -> extractOne(image, labels, label, lesions.get(label), normalization), executor,
+		List<LesionFeatures[]> perLesion = Parallel.map(order, label -> extractOne(image, labels, label, lesions.get(label), normalization, maxAbs), executor,
 				Comparator.comparingLong((Long label) -> lesions.get(label).voxelCount()).reversed(), progress, "lesions");
 		Map<String, List<LesionFeatures>> out = new LinkedHashMap<>();
 		List<String> names = variants();
@@ -109,9 +112,9 @@ public final class LesionExtractor {
 	 * box is cut once with the largest margin a perturbation needs, and each variant works on the part of it a crop
 	 * with its own margin would give (shape's principal axes depend on the voxel coordinates' origin in the last bits).
 	 */
-	LesionFeatures[] extractOne(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
+	LesionFeatures[] extractOne(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization, double maxAbs) {
 		try {
-			return prepareAndCompute(image, labels, label, box, normalization);
+			return prepareAndCompute(image, labels, label, box, normalization, maxAbs);
 		} catch (OutOfMemoryError e) {
 			// one oversized allocation failed before anything was filled: report it instead of dying
 			throw new ExtractionAborted(label, "not enough memory for this lesion (" + box.voxelCount() + " voxels" + (settings.resampledPixelSpacing() == null
@@ -120,8 +123,9 @@ public final class LesionExtractor {
 		}
 	}
 
-	private LesionFeatures[] prepareAndCompute(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
+	private LesionFeatures[] prepareAndCompute(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization, double maxAbs) {
 		LesionFeatures[] out = new LesionFeatures[1 + perturbations.size()];
+		List<String> notes = new ArrayList<>();
 		if (settings.resampledPixelSpacing() != null) {
 			LesionRegion region;
 			try {
@@ -130,7 +134,9 @@ public final class LesionExtractor {
 			} catch (Resampler.GridTooLargeException e) {
 				throw new ExtractionAborted(label, e.getMessage());
 			}
-			for (int v = 0; v < out.length; v++) out[v] = compute(label, box, v == 0 ? region : perturbations.get(v - 1).apply(region));
+			// pyradiomics filters the resampled box (the lesion's bounding box plus padDistance) as its whole image
+			region = filteredWhole(label, region, needsMaxAbs() ? maxAbs(region.values()) : Double.NaN, notes);
+			for (int v = 0; v < out.length; v++) out[v] = noted(compute(label, box, v == 0 ? region : perturbations.get(v - 1).apply(region)), notes);
 			return out;
 		}
 		double[] spacing = image.geometry().spacing();
@@ -141,6 +147,7 @@ public final class LesionExtractor {
 		BoundingBox prepared = margin == 0 ? box : box.padded(margin, imageSize);
 		LesionRegion region = LesionRegion.crop(image, labels, label, prepared);
 		if (normalization != null) region = region.withValues(normalization.apply(region.values()));
+		if (settings.filtered()) region = region.withChannels(filteredAround(image, labels, label, prepared, normalization, maxAbs, notes));
 		for (int v = 0; v < out.length; v++) {
 			BoundingBox own = margins[v] == 0 ? box : box.padded(margins[v], imageSize);
 			int[] offset = new int[3], size = new int[3];
@@ -149,9 +156,82 @@ public final class LesionExtractor {
 				size[d] = (int) own.size(d);
 			}
 			LesionRegion r = region.sub(offset, size);
-			out[v] = compute(label, box, v == 0 ? r : perturbations.get(v - 1).apply(r));
+			out[v] = noted(compute(label, box, v == 0 ? r : perturbations.get(v - 1).apply(r)), notes);
 		}
 		return out;
+	}
+
+	private static LesionFeatures noted(LesionFeatures f, List<String> notes) {
+		for (String n : notes) f = f.withNote(n);
+		return f;
+	}
+
+	/** True when a voxel-wise image type (square, …) needs the image's largest absolute intensity. */
+	private boolean needsMaxAbs() {
+		return settings.imageTypes().stream().anyMatch(t -> t.kind().ordinal() >= ImageType.Kind.SQUARE.ordinal());
+	}
+
+	private static double maxAbs(double[] values) {
+		double m = 0;
+		for (double v : values) m = Math.max(m, Math.abs(v));
+		return m;
+	}
+
+	/** The largest absolute (normalised) intensity of the whole image, as pyradiomics' voxel-wise filters use it. */
+	private static double maxAbs(Volume image, Normalization normalization) {
+		double m = 0;
+		for (RealType<?> t : Views.flatIterable(image.image())) m = Math.max(m, Math.abs(normalization == null ? t.getRealDouble() : normalization.apply(t.getRealDouble())));
+		return m;
+	}
+
+	/**
+	 * The filtered images of the prepared box, each image type computed on its own larger crop so that its values equal
+	 * those of the whole image (as pyradiomics filters it): the type's margin around the box, clipped to the image,
+	 * and for types that wrap around (the wavelet) the whole axis wherever that margin reaches the image's border.
+	 */
+	private Map<String, double[]> filteredAround(Volume image, LabelMap labels, long label, BoundingBox prepared, Normalization normalization, double maxAbs,
+			List<String> notes) {
+		long[] imageSize = image.geometry().size();
+		int[] wholeImage = { (int) imageSize[0], (int) imageSize[1], (int) imageSize[2] };
+		Map<String, double[]> channels = new LinkedHashMap<>();
+		for (ImageType t : settings.imageTypes()) {
+			if (t.kind() == ImageType.Kind.ORIGINAL) continue;
+			int[] m = t.margin(image.geometry().spacing());
+			long[] min = prepared.min(), max = prepared.max();
+			int[] offset = new int[3], size = new int[3];
+			for (int d = 0; d < 3; d++) {
+				long lo = min[d] - m[d], hi = max[d] + m[d];
+				if (t.wrapsAround() && (lo < 0 || hi > imageSize[d] - 1)) {
+					lo = 0;
+					hi = imageSize[d] - 1;
+				}
+				min[d] = Math.max(0, lo);
+				max[d] = Math.min(imageSize[d] - 1, hi);
+				offset[d] = (int) (prepared.min(d) - min[d]);
+				size[d] = (int) prepared.size(d);
+			}
+			LesionRegion crop = LesionRegion.crop(image, labels, label, new BoundingBox(min, max, prepared.voxelCount()));
+			if (normalization != null) crop = crop.withValues(normalization.apply(crop.values()));
+			channels.putAll(crop.withChannels(filtered(label, crop, t, wholeImage, maxAbs, notes)).sub(offset, size).channels());
+		}
+		return channels;
+	}
+
+	/** The images of one type from a box (NaN intensities would spread through the filter: then the lesion fails). */
+	private Map<String, double[]> filtered(long label, LesionRegion region, ImageType type, int[] imageSize, double maxAbs, List<String> notes) {
+		for (double v : region.values())
+			if (!Double.isFinite(v))
+				throw new ExtractionAborted(label, "image type " + type + " needs finite intensities around the lesion; the image has NaN or infinite voxels there");
+		return type.apply(region.values(), region.size(), region.spacing(), maxAbs, imageSize, notes);
+	}
+
+	/** The region with every filtered image type as a channel (pyradiomics' resampled box is its whole image). */
+	private LesionRegion filteredWhole(long label, LesionRegion region, double maxAbs, List<String> notes) {
+		if (!settings.filtered()) return region;
+		Map<String, double[]> channels = new LinkedHashMap<>();
+		for (ImageType t : settings.imageTypes())
+			if (t.kind() != ImageType.Kind.ORIGINAL) channels.putAll(filtered(label, region, t, region.size(), maxAbs, notes));
+		return region.withChannels(channels);
 	}
 
 	private LesionFeatures compute(long label, BoundingBox box, LesionRegion region) {
@@ -168,6 +248,24 @@ public final class LesionExtractor {
 		} catch (ExtractionAborted e) {
 			throw e.label() == label ? e : new ExtractionAborted(label, e.getMessage());
 		}
+	}
+
+	/** The lesion with its intensities (those of {@code r}) discretised inside {@code mask}. */
+	private LesionData discretized(LesionRegion r, boolean[] mask) {
+		double[] values = r.values();
+		int count = 0;
+		for (boolean m : mask) if (m) count++;
+		double[] masked = new double[count];
+		for (int i = 0, k = 0; i < mask.length; i++) if (mask[i]) masked[k++] = values[i];
+		double bins = settings.discretizer().binCount(masked);
+		if (bins > MAX_BINS)
+			throw new ExtractionAborted(-1, String.format(java.util.Locale.ROOT, "%s makes %.3g grey levels over this lesion's intensities (at most %d): %s",
+					settings.binCount() != null ? "bin count " + settings.binCount() : "bin width " + settings.binWidth(), bins, MAX_BINS,
+					settings.binCount() != null ? "use fewer bins" : "use a larger bin width"));
+		int[] binned = settings.discretizer().discretize(masked);
+		int[] grayLevels = new int[mask.length];
+		for (int i = 0, k = 0; i < mask.length; i++) if (mask[i]) grayLevels[i] = binned[k++];
+		return new LesionData(r, mask, grayLevels, settings);
 	}
 
 	/**
@@ -213,28 +311,28 @@ public final class LesionExtractor {
 						+ settings.minimumROISize());
 			shapeRegion = settings.resegmentShape() ? resegmented : region.withMask(region.maskWithin(resegmented.maskBounds()));
 		}
-		double[] values = region.values();
-		int count = 0;
-		for (boolean m : mask) if (m) count++;
-		double[] masked = new double[count];
-		for (int i = 0, k = 0; i < mask.length; i++) if (mask[i]) masked[k++] = values[i];
-		double bins = settings.discretizer().binCount(masked);
-		if (bins > MAX_BINS)
-			throw new ExtractionAborted(-1, String.format(java.util.Locale.ROOT, "%s makes %.3g grey levels over this lesion's intensities (at most %d): %s",
-					settings.binCount() != null ? "bin count " + settings.binCount() : "bin width " + settings.binWidth(), bins, MAX_BINS,
-					settings.binCount() != null ? "use fewer bins" : "use a larger bin width"));
-		int[] binned = settings.discretizer().discretize(masked);
-		int[] grayLevels = new int[mask.length];
-		for (int i = 0, k = 0; i < mask.length; i++) if (mask[i]) grayLevels[i] = binned[k++];
-		LesionData data = new LesionData(shapeRegion, mask, grayLevels, settings);
+		LesionData data = discretized(shapeRegion, mask);
 
 		Map<String, Double> out = new LinkedHashMap<>();
 		Map<String, Set<String>> enabled = settings.enabledFeatures();
-		for (FeatureRegistry.FeatureClass c : FeatureRegistry.classes()) {
-			if (!enabled.isEmpty() && !enabled.containsKey(c.name())) continue;
-			Map<String, Double> values2 = c.compute(data, enabled.getOrDefault(c.name(), Set.of()));
-			values2.forEach((k, v) -> out.put("original_" + c.name() + "_" + k, v));
-		}
+		// pyradiomics: shape once (of the original image), then each image type's other classes on the same mask
+		FeatureRegistry.FeatureClass shape = FeatureRegistry.get("shape");
+		if (enabled.isEmpty() || enabled.containsKey("shape"))
+			shape.compute(data, enabled.getOrDefault("shape", Set.of())).forEach((k, v) -> out.put("original_shape_" + k, v));
+		for (ImageType t : settings.imageTypes())
+			for (String image : t.names()) {
+				LesionData d = data;
+				if (t.kind() != ImageType.Kind.ORIGINAL) {
+					double[] filtered = region.channels().get(image);
+					if (filtered == null) continue; // skipped (a LoG sigma too large for the image): noted
+					d = discretized(shapeRegion.withValues(filtered), mask);
+				}
+				for (FeatureRegistry.FeatureClass c : FeatureRegistry.classes()) {
+					if (c == shape || !enabled.isEmpty() && !enabled.containsKey(c.name())) continue;
+					LesionData lesion = d;
+					c.compute(lesion, enabled.getOrDefault(c.name(), Set.of())).forEach((k, v) -> out.put(image + "_" + c.name() + "_" + k, v));
+				}
+			}
 		return out;
 	}
 }

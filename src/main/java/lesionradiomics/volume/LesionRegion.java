@@ -1,5 +1,9 @@
 package lesionradiomics.volume;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import net.imglib2.Cursor;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
@@ -18,6 +22,7 @@ public final class LesionRegion {
 	private final boolean[] mask;
 	private final boolean[] others;
 	private final int voxelCount;
+	private final Map<String, double[]> channels;
 
 	public LesionRegion(int[] size, double[] spacing, double[] values, boolean[] mask) {
 		this(size, spacing, values, mask, null);
@@ -25,6 +30,11 @@ public final class LesionRegion {
 
 	/** @param others voxels of other lesions in the box (dilation must not enter them); null when unknown */
 	public LesionRegion(int[] size, double[] spacing, double[] values, boolean[] mask, boolean[] others) {
+		this(size, spacing, values, mask, others, Map.of());
+	}
+
+	/** @param channels further images of the same box (filtered image types), by name */
+	private LesionRegion(int[] size, double[] spacing, double[] values, boolean[] mask, boolean[] others, Map<String, double[]> channels) {
 		if (values.length != (long) size[0] * size[1] * size[2] || mask.length != values.length)
 			throw new IllegalArgumentException("region arrays do not match size");
 		this.size = size.clone();
@@ -32,6 +42,8 @@ public final class LesionRegion {
 		this.values = values;
 		this.mask = mask;
 		this.others = others;
+		this.channels = channels;
+		for (double[] c : channels.values()) if (c.length != values.length) throw new IllegalArgumentException("channel arrays do not match size");
 		int n = 0;
 		for (boolean m : mask) if (m) n++;
 		this.voxelCount = n;
@@ -70,14 +82,17 @@ public final class LesionRegion {
 		double[] v = new double[n];
 		boolean[] m = new boolean[n];
 		boolean[] o = others == null ? null : new boolean[n];
+		Map<String, double[]> c = new LinkedHashMap<>();
+		channels.forEach((name, x) -> c.put(name, new double[n]));
 		for (int z = 0, i = 0; z < subSize[2]; z++)
 			for (int y = 0; y < subSize[1]; y++, i += subSize[0]) {
 				int src = index(offset[0], offset[1] + y, offset[2] + z);
 				System.arraycopy(values, src, v, i, subSize[0]);
 				System.arraycopy(mask, src, m, i, subSize[0]);
 				if (o != null) System.arraycopy(others, src, o, i, subSize[0]);
+				for (Map.Entry<String, double[]> e : channels.entrySet()) System.arraycopy(e.getValue(), src, c.get(e.getKey()), i, subSize[0]);
 			}
-		return new LesionRegion(subSize, spacing, v, m, o);
+		return new LesionRegion(subSize, spacing, v, m, o, Collections.unmodifiableMap(c));
 	}
 
 	public int[] size() { return size.clone(); }
@@ -104,12 +119,21 @@ public final class LesionRegion {
 	}
 
 	public LesionRegion withMask(boolean[] newMask) {
-		return new LesionRegion(size, spacing, values, newMask, others);
+		return new LesionRegion(size, spacing, values, newMask, others, channels);
 	}
 
+	/** The same box with other intensities (its derived channels no longer apply and are dropped). */
 	public LesionRegion withValues(double[] newValues) {
 		return new LesionRegion(size, spacing, newValues, mask, others);
 	}
+
+	/** The same box with these derived images (filtered image types), by name. */
+	public LesionRegion withChannels(Map<String, double[]> newChannels) {
+		return new LesionRegion(size, spacing, values, mask, others, Collections.unmodifiableMap(new LinkedHashMap<>(newChannels)));
+	}
+
+	/** Derived images of the box by name (read only; empty when none). */
+	public Map<String, double[]> channels() { return channels; }
 
 	/** Bounds of the mask: {min x, min y, min z, max x, max y, max z} in region voxels (min > max when empty). */
 	public int[] maskBounds() {
