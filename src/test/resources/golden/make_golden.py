@@ -7,6 +7,7 @@ Run from this folder: python3 make_golden.py [path/to/shared/reference]
                 B-spline resampling), pyradiomics31_default.csv column of breast1
   multilesion/  public_m1 image + label + meta (18 lesions), its rows of reference_bw25.csv, reference_bw10.csv and
                 reference_reseg.csv
+  filters/      public_m1 labels 1, 6, 12, 18 of reference_filters_bw25.csv (LoG sigma 1 and 3 mm, wavelet)
 """
 import csv, os, shutil, sys
 
@@ -35,3 +36,11 @@ for name in ["reference_bw25.csv", "reference_bw10.csv", "reference_reseg.csv"]:
     case = rows[0].index("case")
     with open(os.path.join("multilesion", name), "w", newline="") as f:
         csv.writer(f, lineterminator="\n").writerows([rows[0]] + [r for r in rows[1:] if r[case] == "public_m1"])
+
+# filters/: public_m1 labels 1, 6, 12 and 18 of reference_filters_bw25.csv (Original, LoG sigma 1 and 3 mm, Wavelet)
+os.makedirs("filters", exist_ok=True)
+with open(os.path.join(src, "filters", "reference_filters_bw25.csv"), newline="") as f:
+    rows = list(csv.reader(f))
+case, label = rows[0].index("case"), rows[0].index("label")
+with open(os.path.join("filters", "reference_filters_bw25.csv"), "w", newline="") as f:
+    csv.writer(f, lineterminator="\n").writerows([rows[0]] + [r for r in rows[1:] if r[case] == "public_m1" and r[label] in ("1", "6", "12", "18")])
