@@ -11,7 +11,7 @@ trap 'kill $(jobs -p) 2> /dev/null || true; rm -rf "$ijdir"' EXIT
 mkdir -p "$ijdir/plugins/jars"
 cp target/Lesion_Radiomics-*.jar "$ijdir/plugins/"
 rm -f "$ijdir"/plugins/*-sources.jar "$ijdir"/plugins/*-tests.jar
-mvn -B -q dependency:copy-dependencies -DincludeScope=runtime -DincludeArtifactIds=imglib2,scijava-common,parsington,commons-math3,gson,jfreechart,jfreesvg \
+mvn -B -q dependency:copy-dependencies -DincludeScope=runtime -DincludeArtifactIds=imglib2,scijava-common,parsington,commons-math3,gson,jfreechart,jfreesvg,snakeyaml \
 	-DoutputDirectory="$ijdir/plugins/jars"
 mvn -B -q dependency:copy-dependencies -DincludeArtifactIds=ij -DoutputDirectory="$ijdir/ij"
 ij=$(ls "$ijdir"/ij/ij-*.jar)

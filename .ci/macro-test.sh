@@ -10,7 +10,7 @@ cp target/Lesion_Radiomics-*.jar "$ijdir/plugins/"
 rm -f "$ijdir"/plugins/*-sources.jar "$ijdir"/plugins/*-tests.jar "$ijdir"/plugins/original-*.jar
 # Installed as README tells a Fiji user: the plugin jar alone. These stand in for the jars Fiji itself ships
 # (ImgLib2, SciJava Common, Commons Math, Gson, JFreeChart, JFreeSVG); nothing a user would have to copy by hand.
-mvn -B -q dependency:copy-dependencies -DincludeScope=runtime -DincludeArtifactIds=imglib2,scijava-common,parsington,commons-math3,gson,jfreechart,jfreesvg \
+mvn -B -q dependency:copy-dependencies -DincludeScope=runtime -DincludeArtifactIds=imglib2,scijava-common,parsington,commons-math3,gson,jfreechart,jfreesvg,snakeyaml \
 	-DoutputDirectory="$ijdir/plugins/jars"
 mvn -B -q dependency:copy-dependencies -DincludeArtifactIds=ij -DoutputDirectory="$ijdir/ij"
 ij=$(ls "$ijdir"/ij/ij-*.jar)

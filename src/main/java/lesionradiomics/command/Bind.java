@@ -10,7 +10,11 @@ import java.util.Map;
 import lesionradiomics.analysis.Aggregation;
 import lesionradiomics.analysis.Correlation;
 import lesionradiomics.analysis.Dissimilarity;
+import lesionradiomics.features.FeatureSettings;
+import lesionradiomics.features.ImageType;
 import lesionradiomics.io.CohortTable;
+import lesionradiomics.io.ParameterFile;
+import lesionradiomics.io.VolumeFormatException;
 import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.ExtractionWorkflow;
 import lesionradiomics.workflow.HeterogeneityOptions;
@@ -34,11 +38,23 @@ final class Bind {
 	 * @param binWidth bin width, or null when not given (0, negative or NaN given: the record's check names the range)
 	 * @param binCount bin count, or null when not given
 	 * @param settings further pyradiomics settings by name
+	 * @param params   a pyradiomics parameter file (YAML) applied first, or null; the other fields override it
 	 */
-	static ExtractionOptions extraction(String preset, Double binWidth, Integer binCount, String binRange, String resample, String interpolator,
-			List<String> classes, List<String> features, Map<String, String> settings, int splitComponents, double minLesionMm3, String nanPolicy,
-			List<String> voi, double ringMm) {
-		Map<String, String> s = new LinkedHashMap<>(settings);
+	static ExtractionOptions extraction(Path params, String preset, Double binWidth, Integer binCount, String binRange, String resample,
+			String interpolator, String imageTypes, List<String> classes, List<String> features, Map<String, String> settings, int splitComponents,
+			double minLesionMm3, String nanPolicy, List<String> voi, double ringMm) throws java.io.IOException {
+		ParameterFile file = params == null ? ParameterFile.NONE : ParameterFile.read(params);
+		try { // the file's own errors name the file
+			ImageType.parseList(file.imageTypes());
+			FeatureSettings.fromMap(file.settings());
+		} catch (IllegalArgumentException e) {
+			throw new VolumeFormatException(params, e.getMessage());
+		}
+		Map<String, String> s = new LinkedHashMap<>(file.settings());
+		List<String> binning = List.of("binWidth", "binCount", "binRange");
+		if (binWidth != null || binCount != null || (binRange != null && !binRange.isBlank()) || settings.keySet().stream().anyMatch(binning::contains))
+			s.keySet().removeAll(binning); // a binning given here replaces the file's
+		s.putAll(settings);
 		if (binWidth != null) s.put("binWidth", Double.toString(binWidth));
 		if (binCount != null) s.put("binCount", Integer.toString(binCount));
 		putIfSet(s, "binRange", binRange);
@@ -46,7 +62,13 @@ final class Bind {
 		putIfSet(s, "interpolator", interpolator);
 		List<String> vois = new ArrayList<>(trimmed(voi));
 		vois.remove(PRESET_VOI);
-		return new ExtractionOptions(preset, s, trimmed(classes), trimmed(features), splitComponents, minLesionMm3, nanPolicy, vois, ringMm);
+		String types = imageTypes != null && !imageTypes.isBlank() ? imageTypes : file.imageTypes();
+		List<String> cls = trimmed(classes), feats = trimmed(features);
+		if (cls.isEmpty() && feats.isEmpty()) {
+			cls = file.classes();
+			feats = file.features();
+		}
+		return new ExtractionOptions(preset, s, types, cls, feats, splitComponents, minLesionMm3, nanPolicy, vois, ringMm);
 	}
 
 	/** The dialogs' volume-of-interest choice meaning "the preset's" (core; sun2022: core and ring). */

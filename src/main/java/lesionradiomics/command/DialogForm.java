@@ -60,7 +60,8 @@ final class DialogForm {
 	/** Hints shown beside fields whose format is not obvious. */
 	static final Map<String, String> HINTS = Map.ofEntries(Map.entry("resample", "x,y,z mm, e.g. 1,1,1 (blank: the preset's)"),
 			Map.entry("bin_range", "min,max,count, e.g. -1000,3000,400"), Map.entry("interpolator", "sitkBSpline, sitkLinear or sitkNearestNeighbor"),
-			Map.entry("classes", "e.g. firstorder,glcm (blank: all 7)"), Map.entry("features", "class:Name, e.g. glcm:Contrast"),
+			Map.entry("classes", "e.g. firstorder,glcm (blank: all 7)"),
+			Map.entry("image_types", "e.g. Original;LoG:sigma=1,3;Wavelet (blank: Original)"), Map.entry("features", "class:Name, e.g. glcm:Contrast"),
 			Map.entry("settings", "name=value;... any pyradiomics setting"), Map.entry("groups", "lesion counts, e.g. 2-5,15- (blank: group column)"),
 			Map.entry("exclude_sites", "sites RECIST-like never samples, comma-separated"),
 			Map.entry("ratio", "plain I(S)/I instead of 1 - |I(S) - I|/I"), Map.entry("prefer", "representatives, comma-separated (blank: default list)"),
@@ -160,17 +161,17 @@ final class DialogForm {
 
 	DialogForm extraction() {
 		ExtractionOptions d = ExtractionOptions.DEFAULTS;
-		return choice("preset", d.preset(), ExtractionOptions.PRESETS.toArray(new String[0])).number("bin_width", 0, "(0 = preset's)")
+		return file("params").choice("preset", d.preset(), ExtractionOptions.PRESETS.toArray(new String[0])).string("image_types", "", 30)
+				.number("bin_width", 0, "(0 = preset's)")
 				.number("bin_count", 0, "(0 = use bin width)").string("bin_range", "", 14).string("resample", "", 12).string("interpolator", "", 14)
 				.string("classes", "", 30).string("features", "", 30).string("settings", "", 30).choice("split_components", "0", "0", "6", "26")
 				.number("min_lesion_mm3", d.minLesionMm3(), "mm3").choice("nan_policy", d.nanPolicy(), ExtractionOptions.NAN_POLICIES.toArray(new String[0]))
 				.choice("voi", Bind.PRESET_VOI, Bind.PRESET_VOI, "core", "ring", "core,ring").number("ring_mm", d.ringMm(), "mm").number("threads", 0, "(0 = all cores)");
 	}
 
-	static ExtractionOptions extraction(Values v) {
-		return Bind.extraction(v.string("preset"), Bind.unlessZero(v.number("bin_width")), Bind.unlessZero(v.integer("bin_count")), v.string("bin_range"),
-				v.string("resample"),
-				v.string("interpolator"), Bind.list(v.string("classes")), Bind.list(v.string("features")), Bind.pairs(v.string("settings")),
+	static ExtractionOptions extraction(Values v) throws java.io.IOException {
+		return Bind.extraction(v.optionalPath("params"), v.string("preset"), Bind.unlessZero(v.number("bin_width")), Bind.unlessZero(v.integer("bin_count")),
+				v.string("bin_range"), v.string("resample"), v.string("interpolator"), v.string("image_types"), Bind.list(v.string("classes")), Bind.list(v.string("features")), Bind.pairs(v.string("settings")),
 				Integer.parseInt(v.string("split_components")), v.number("min_lesion_mm3"), v.string("nan_policy"), Bind.list(v.string("voi")),
 				v.number("ring_mm"));
 	}

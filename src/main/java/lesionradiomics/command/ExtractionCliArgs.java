@@ -15,6 +15,12 @@ final class ExtractionCliArgs {
 	@Option(names = "--preset", paramLabel = "NAME", description = "Settings preset: 'pyradiomics' (defaults: bin width 25, no resampling), 'study' (1x1x1 mm B-spline resampling, bin width 10, as the reference study) or 'sun2022' (1x1x1 mm B-spline, 400 bins from -1000 to 3000 HU, core and ring, as Sun et al. 2022).")
 	String preset = ExtractionOptions.DEFAULTS.preset();
 
+	@Option(names = "--params", paramLabel = "FILE.yaml", description = "A pyradiomics parameter file (imageType, featureClass, setting), applied first; the other options override it.")
+	java.nio.file.Path parameterFile;
+
+	@Option(names = "--image-types", paramLabel = "TYPES", description = "pyradiomics image types, ';'-separated, settings after ':' (default Original), e.g. \"Original;LoG:sigma=1,3;Wavelet\"; also Square, SquareRoot, Logarithm, Exponential, Wavelet:wavelet=haar:level=2.")
+	String imageTypes;
+
 	@Option(names = "--bin-width", paramLabel = "W", description = "Fixed bin width (pyradiomics binWidth; default 25).")
 	Double binWidth;
 
@@ -57,8 +63,9 @@ final class ExtractionCliArgs {
 	@Option(names = "--threads", paramLabel = "N", description = "Parallel threads (default 0: all cores). Results do not depend on it.")
 	int threads;
 
-	ExtractionOptions options() {
-		return Bind.extraction(preset, binWidth, binCount, binRange, resample, interpolator, classes, features, params, splitComponents, minLesionMm3, nanPolicy, voi, ringMm);
+	ExtractionOptions options() throws java.io.IOException {
+		return Bind.extraction(parameterFile, preset, binWidth, binCount, binRange, resample, interpolator, imageTypes, classes, features, params,
+				splitComponents, minLesionMm3, nanPolicy, voi, ringMm);
 	}
 
 	Execution execution(Progress progress) {

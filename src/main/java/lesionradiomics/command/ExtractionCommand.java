@@ -17,6 +17,12 @@ abstract class ExtractionCommand extends TaskCommand {
 					+ "sun2022: 1x1x1 mm B-spline, 400 bins from -1000 to 3000 HU, core and ring")
 	protected String preset = ExtractionOptions.DEFAULTS.preset();
 
+	@Parameter(label = "pyradiomics parameter file (YAML, optional; the fields below override it)", required = false, persist = false)
+	protected java.io.File params;
+
+	@Parameter(label = "Image types, e.g. Original;LoG:sigma=1,3;Wavelet (blank = Original)", required = false, persist = false)
+	protected String imageTypes = "";
+
 	@Parameter(label = "Bin width (0 = preset)", min = "0", persist = false)
 	protected double binWidth = 0;
 
@@ -59,9 +65,9 @@ abstract class ExtractionCommand extends TaskCommand {
 	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
 	protected int threads = 0;
 
-	protected ExtractionOptions extractionOptions() {
-		return Bind.extraction(preset, Bind.unlessZero(binWidth), Bind.unlessZero(binCount), binRange, resample, interpolator, Bind.list(classes), Bind.list(features),
-				Bind.pairs(settings), Integer.parseInt(splitComponents), minLesionMm3, nanPolicy, Bind.list(voi), ringMm);
+	protected ExtractionOptions extractionOptions() throws java.io.IOException {
+		return Bind.extraction(params == null ? null : params.toPath(), preset, Bind.unlessZero(binWidth), Bind.unlessZero(binCount), binRange, resample,
+				interpolator, imageTypes, Bind.list(classes), Bind.list(features), Bind.pairs(settings), Integer.parseInt(splitComponents), minLesionMm3, nanPolicy, Bind.list(voi), ringMm);
 	}
 
 	protected Execution execution() {

@@ -168,6 +168,16 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 		return kind == Kind.WAVELET;
 	}
 
+	/** Why pyradiomics skips this LoG sigma on an image of this size (fewer than 4 voxels or ceil(sigma/spacing) + 1), or null. */
+	String skipped(int[] imageSize, double[] spacing) {
+		double sigma = Double.parseDouble(sigmas.get(0));
+		for (int d = 0; d < 3; d++)
+			if (imageSize[d] < 4 || imageSize[d] < Math.ceil(sigma / spacing[d]) + 1)
+				return "LoG sigma " + sigmas.get(0) + " mm skipped: the image (" + imageSize[0] + "x" + imageSize[1] + "x" + imageSize[2]
+						+ " voxels) is smaller than 4 voxels or ceil(sigma/spacing) + 1 along an axis, as pyradiomics";
+		return null;
+	}
+
 	/**
 	 * The images of this type from a box of the image, by name.
 	 *
@@ -183,11 +193,7 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 			List<String> names = names();
 			for (int i = 0; i < sigmas.size(); i++) {
 				double sigma = Double.parseDouble(sigmas.get(i));
-				String tooSmall = null;
-				for (int d = 0; d < 3; d++)
-					if (imageSize[d] < 4 || imageSize[d] < Math.ceil(sigma / spacing[d]) + 1)
-						tooSmall = "LoG sigma " + sigmas.get(i) + " mm skipped: the image (" + imageSize[0] + "x" + imageSize[1] + "x" + imageSize[2]
-								+ " voxels) is smaller than 4 voxels or ceil(sigma/spacing) + 1 along an axis, as pyradiomics";
+				String tooSmall = new ImageType(Kind.LOG, List.of(sigmas.get(i)), "", 0, 1).skipped(imageSize, spacing);
 				if (tooSmall != null) {
 					warnings.add(tooSmall);
 					continue;

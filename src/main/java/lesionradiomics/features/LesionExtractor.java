@@ -9,6 +9,7 @@ import java.util.SortedMap;
 import java.util.Comparator;
 import java.util.concurrent.Executor;
 
+import lesionradiomics.preprocess.LaplacianOfGaussian;
 import lesionradiomics.preprocess.MaskPerturbation;
 import lesionradiomics.preprocess.Normalization;
 import lesionradiomics.preprocess.Resampler;
@@ -87,9 +88,10 @@ public final class LesionExtractor {
 				? Normalization.fit(image.image(), settings.normalizeScale(), settings.removeOutliers())
 				: null;
 		double maxAbs = settings.resampledPixelSpacing() == null && needsMaxAbs() ? maxAbs(image, normalization) : Double.NaN;
+		Map<ImageType, Shared> shared = settings.resampledPixelSpacing() == null ? shareFilters(image, lesions, normalization, executor) : Map.of();
 		List<Long> order = new ArrayList<>(lesions.keySet());
 		// Largest lesions first keeps all cores busy until the end; results come back in label order.
-		List<LesionFeatures[]> perLesion = Parallel.map(order, label -> extractOne(image, labels, label, lesions.get(label), normalization, maxAbs), executor,
+		List<LesionFeatures[]> perLesion = Parallel.map(order, label -> extractOne(image, labels, label, lesions.get(label), normalization, maxAbs, shared), executor,
 				Comparator.comparingLong((Long label) -> lesions.get(label).voxelCount()).reversed(), progress, "lesions");
 		Map<String, List<LesionFeatures>> out = new LinkedHashMap<>();
 		List<String> names = variants();
@@ -112,9 +114,10 @@ public final class LesionExtractor {
 	 * box is cut once with the largest margin a perturbation needs, and each variant works on the part of it a crop
 	 * with its own margin would give (shape's principal axes depend on the voxel coordinates' origin in the last bits).
 	 */
-	LesionFeatures[] extractOne(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization, double maxAbs) {
+	LesionFeatures[] extractOne(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization, double maxAbs,
+			Map<ImageType, Shared> shared) {
 		try {
-			return prepareAndCompute(image, labels, label, box, normalization, maxAbs);
+			return prepareAndCompute(image, labels, label, box, normalization, maxAbs, shared);
 		} catch (OutOfMemoryError e) {
 			// one oversized allocation failed before anything was filled: report it instead of dying
 			throw new ExtractionAborted(label, "not enough memory for this lesion (" + box.voxelCount() + " voxels" + (settings.resampledPixelSpacing() == null
@@ -123,7 +126,8 @@ public final class LesionExtractor {
 		}
 	}
 
-	private LesionFeatures[] prepareAndCompute(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization, double maxAbs) {
+	private LesionFeatures[] prepareAndCompute(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization, double maxAbs,
+			Map<ImageType, Shared> shared) {
 		LesionFeatures[] out = new LesionFeatures[1 + perturbations.size()];
 		List<String> notes = new ArrayList<>();
 		if (settings.resampledPixelSpacing() != null) {
@@ -144,10 +148,11 @@ public final class LesionExtractor {
 		int[] margins = new int[out.length];
 		int margin = 0;
 		for (int v = 1; v < out.length; v++) margin = Math.max(margin, margins[v] = perturbations.get(v - 1).margin(spacing));
+		// (shareFilters pads each box by the same largest perturbation margin)
 		BoundingBox prepared = margin == 0 ? box : box.padded(margin, imageSize);
 		LesionRegion region = LesionRegion.crop(image, labels, label, prepared);
 		if (normalization != null) region = region.withValues(normalization.apply(region.values()));
-		if (settings.filtered()) region = region.withChannels(filteredAround(image, labels, label, prepared, normalization, maxAbs, notes));
+		if (settings.filtered()) region = region.withChannels(filteredAround(image, labels, label, prepared, normalization, maxAbs, shared, notes));
 		for (int v = 0; v < out.length; v++) {
 			BoundingBox own = margins[v] == 0 ? box : box.padded(margins[v], imageSize);
 			int[] offset = new int[3], size = new int[3];
@@ -190,12 +195,18 @@ public final class LesionExtractor {
 	 * and for types that wrap around (the wavelet) the whole axis wherever that margin reaches the image's border.
 	 */
 	private Map<String, double[]> filteredAround(Volume image, LabelMap labels, long label, BoundingBox prepared, Normalization normalization, double maxAbs,
-			List<String> notes) {
+			Map<ImageType, Shared> shared, List<String> notes) {
 		long[] imageSize = image.geometry().size();
 		int[] wholeImage = { (int) imageSize[0], (int) imageSize[1], (int) imageSize[2] };
 		Map<String, double[]> channels = new LinkedHashMap<>();
 		for (ImageType t : settings.imageTypes()) {
 			if (t.kind() == ImageType.Kind.ORIGINAL) continue;
+			Shared s = shared.get(t);
+			if (s != null) {
+				s.images().forEach((name, hull) -> channels.put(name, s.copy(hull, prepared)));
+				notes.addAll(s.notes());
+				continue;
+			}
 			int[] m = t.margin(image.geometry().spacing());
 			long[] min = prepared.min(), max = prepared.max();
 			int[] offset = new int[3], size = new int[3];
@@ -215,6 +226,71 @@ public final class LesionExtractor {
 			channels.putAll(crop.withChannels(filtered(label, crop, t, wholeImage, maxAbs, notes)).sub(offset, size).channels());
 		}
 		return channels;
+	}
+
+	/** Images of one type computed once over the box around all lesions (with the type's margin), shared by them. */
+	record Shared(long[] min, int[] size, Map<String, float[]> images, List<String> notes) {
+
+		/** The part of a hull image inside {@code box}, as doubles. */
+		double[] copy(float[] hull, BoundingBox box) {
+			int sx = (int) box.size(0), sy = (int) box.size(1), sz = (int) box.size(2);
+			double[] out = new double[sx * sy * sz];
+			for (int z = 0, i = 0; z < sz; z++)
+				for (int y = 0; y < sy; y++) {
+					int src = (int) (((box.min(2) - min[2] + z) * size[1] + box.min(1) - min[1] + y) * size[0] + box.min(0) - min[0]);
+					for (int x = 0; x < sx; x++) out[i++] = hull[src + x];
+				}
+			return out;
+		}
+	}
+
+	/**
+	 * The LoG images computed once over the hull of all lesions' margins when that costs less than filtering each
+	 * lesion's own crop (many or large lesions: the LoG margin is 16 sigma), with the lines of each pass in parallel.
+	 */
+	private Map<ImageType, Shared> shareFilters(Volume image, SortedMap<Long, BoundingBox> lesions, Normalization normalization, Executor executor) {
+		Map<ImageType, Shared> out = new LinkedHashMap<>();
+		if (lesions.isEmpty()) return out;
+		double[] spacing = image.geometry().spacing();
+		long[] imageSize = image.geometry().size();
+		int perturbationMargin = 0;
+		for (MaskPerturbation p : perturbations) perturbationMargin = Math.max(perturbationMargin, p.margin(spacing));
+		for (ImageType t : settings.imageTypes()) {
+			if (t.kind() != ImageType.Kind.LOG) continue;
+			int[] m = t.margin(spacing);
+			long[] min = { Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE }, max = { -1, -1, -1 };
+			double separately = 0;
+			for (BoundingBox b : lesions.values()) {
+				BoundingBox prepared = perturbationMargin == 0 ? b : b.padded(perturbationMargin, imageSize);
+				double volume = 1;
+				for (int d = 0; d < 3; d++) {
+					long lo = Math.max(0, prepared.min(d) - m[d]), hi = Math.min(imageSize[d] - 1, prepared.max(d) + m[d]);
+					min[d] = Math.min(min[d], lo);
+					max[d] = Math.max(max[d], hi);
+					volume *= hi - lo + 1;
+				}
+				separately += volume;
+			}
+			int[] size = { (int) (max[0] - min[0] + 1), (int) (max[1] - min[1] + 1), (int) (max[2] - min[2] + 1) };
+			if (separately <= (double) size[0] * size[1] * size[2]) continue; // each lesion's own crop is cheaper
+			double[] values = new double[size[0] * size[1] * size[2]];
+			int i = 0;
+			for (RealType<?> v : Views.flatIterable(Views.interval(image.image(), min, max)))
+				values[i++] = normalization == null ? v.getRealDouble() : normalization.apply(v.getRealDouble());
+			for (double v : values)
+				if (!Double.isFinite(v)) return out; // NaN would spread: each lesion's own crop reports it
+			List<String> notes = new ArrayList<>();
+			Map<String, float[]> images = new LinkedHashMap<>();
+			int[] whole = { (int) imageSize[0], (int) imageSize[1], (int) imageSize[2] };
+			for (int k = 0; k < t.sigmas().size(); k++) {
+				ImageType one = new ImageType(ImageType.Kind.LOG, List.of(t.sigmas().get(k)), "", 0, 1);
+				String skipped = one.skipped(whole, spacing);
+				if (skipped != null) notes.add(skipped);
+				else images.put(one.names().get(0), LaplacianOfGaussian.apply(values, size, spacing, Double.parseDouble(t.sigmas().get(k)), executor));
+			}
+			out.put(t, new Shared(min, size, images, notes));
+		}
+		return out;
 	}
 
 	/** The images of one type from a box (NaN intensities would spread through the filter: then the lesion fails). */

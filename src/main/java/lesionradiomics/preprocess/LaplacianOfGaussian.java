@@ -21,6 +21,14 @@ public final class LaplacianOfGaussian {
 	 * @param sigma   Gaussian sigma in mm
 	 */
 	public static float[] apply(double[] values, int[] size, double[] spacing, double sigma) {
+		return apply(values, size, spacing, sigma, null);
+	}
+
+	/**
+	 * The same, with the lines of each pass shared out over {@code executor} (null: this thread); the result does not
+	 * depend on it.
+	 */
+	public static float[] apply(double[] values, int[] size, double[] spacing, double sigma, java.util.concurrent.Executor executor) {
 		if (!(sigma > 0)) throw new IllegalArgumentException("LoG sigma must be greater than 0, is " + sigma);
 		for (int d = 0; d < 3; d++)
 			if (size[d] < 4) throw new IllegalArgumentException("LoG needs at least 4 voxels along each axis, axis " + d + " has " + size[d]);
@@ -28,11 +36,11 @@ public final class LaplacianOfGaussian {
 		float[] sum = new float[n];
 		float[] a = new float[n], b = new float[n];
 		for (int dim = 0; dim < 3; dim++) {
-			pass(values, null, a, size, dim, Recursive.of(sigma, spacing[dim], 2));
+			pass(values, null, a, size, dim, Recursive.of(sigma, spacing[dim], 2), executor);
 			float[] in = a, out = b;
 			for (int other = 0; other < 3; other++) {
 				if (other == dim) continue;
-				pass(null, in, out, size, other, Recursive.of(sigma, spacing[other], 0));
+				pass(null, in, out, size, other, Recursive.of(sigma, spacing[other], 0), executor);
 				float[] t = in;
 				in = out;
 				out = t;
@@ -44,12 +52,26 @@ public final class LaplacianOfGaussian {
 	}
 
 	/** One recursive pass along {@code axis} from {@code fromDouble} (or {@code fromFloat}) into {@code to}. */
-	private static void pass(double[] fromDouble, float[] fromFloat, float[] to, int[] size, int axis, Recursive c) {
+	private static void pass(double[] fromDouble, float[] fromFloat, float[] to, int[] size, int axis, Recursive c, java.util.concurrent.Executor executor) {
+		int lines = size[0] * size[1] * size[2] / size[axis];
+		int chunks = executor == null || lines < 4096 ? 1 : Math.min(64, lines / 1024);
+		if (chunks == 1) {
+			lines(fromDouble, fromFloat, to, size, axis, c, 0, lines);
+			return;
+		}
+		java.util.List<java.util.concurrent.CompletableFuture<Void>> parts = new java.util.ArrayList<>();
+		for (int k = 0; k < chunks; k++) {
+			int from = (int) ((long) lines * k / chunks), until = (int) ((long) lines * (k + 1) / chunks);
+			parts.add(java.util.concurrent.CompletableFuture.runAsync(() -> lines(fromDouble, fromFloat, to, size, axis, c, from, until), executor));
+		}
+		for (java.util.concurrent.CompletableFuture<Void> p : parts) p.join();
+	}
+
+	private static void lines(double[] fromDouble, float[] fromFloat, float[] to, int[] size, int axis, Recursive c, int from, int until) {
 		int ln = size[axis];
 		int stride = axis == 0 ? 1 : axis == 1 ? size[0] : size[0] * size[1];
 		double[] line = new double[ln], causal = new double[ln], anticausal = new double[ln];
-		int lines = size[0] * size[1] * size[2] / ln;
-		for (int l = 0; l < lines; l++) {
+		for (int l = from; l < until; l++) {
 			int start = lineStart(l, axis, size);
 			for (int i = 0, p = start; i < ln; i++, p += stride) line[i] = fromDouble != null ? fromDouble[p] : fromFloat[p];
 			c.filter(line, causal, anticausal, ln);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import lesionradiomics.features.FeatureSettings;
+import lesionradiomics.features.ImageType;
 
 /**
  * What an extraction computes. Front ends bind their fields to these components; the defaults are {@link #DEFAULTS}.
@@ -15,6 +16,8 @@ import lesionradiomics.features.FeatureSettings;
  *                        bins from −1000 to 3000 HU, core and ring); {@code settings} are applied on top of it
  * @param settings        pyradiomics settings by name ({@code binWidth}, {@code resampledPixelSpacing}, …; see
  *                        {@link FeatureSettings#SETTINGS}), as text
+ * @param imageTypes      pyradiomics' image types, e.g. {@code Original;LoG:sigma=1,3;Wavelet} (blank: Original; see
+ *                        {@link ImageType#parseList})
  * @param classes         feature classes to compute (empty: all)
  * @param features        single features as {@code class:Name} (combine with {@code classes})
  * @param splitComponents 0: label map as given; 6 or 26: number its connected components as lesions
@@ -26,7 +29,7 @@ import lesionradiomics.features.FeatureSettings;
  *                        empty: the preset's (core; sun2022: core and ring)
  * @param ringMm          half-width of the ring in mm: dilated minus eroded mask by this radius
  */
-public record ExtractionOptions(String preset, Map<String, String> settings, List<String> classes, List<String> features, int splitComponents,
+public record ExtractionOptions(String preset, Map<String, String> settings, String imageTypes, List<String> classes, List<String> features, int splitComponents,
 		double minLesionMm3, String nanPolicy, List<String> voi, double ringMm) {
 
 	public static final List<String> VOIS = List.of("core", "ring");
@@ -35,12 +38,14 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 
 	public static final List<String> PRESETS = List.of("pyradiomics", "study", "sun2022");
 
-	public static final ExtractionOptions DEFAULTS = new ExtractionOptions("pyradiomics", Map.of(), List.of(), List.of(), 0, 0, "error", List.of(), 2);
+	public static final ExtractionOptions DEFAULTS = new ExtractionOptions("pyradiomics", Map.of(), "Original", List.of(), List.of(), 0, 0, "error", List.of(),
+			2);
 
 	public ExtractionOptions {
 		preset = preset == null || preset.isBlank() ? "pyradiomics" : preset.trim().toLowerCase(Locale.ROOT);
 		if (!PRESETS.contains(preset)) throw new IllegalArgumentException("unknown preset '" + preset + "' (use " + String.join(" or ", PRESETS) + ")");
 		settings = Map.copyOf(new LinkedHashMap<>(settings));
+		imageTypes = ImageType.parseList(imageTypes).stream().map(ImageType::toString).collect(java.util.stream.Collectors.joining(";"));
 		classes = List.copyOf(classes);
 		features = List.copyOf(features);
 		if (splitComponents != 0 && splitComponents != 6 && splitComponents != 26)
@@ -52,7 +57,7 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 		voi = voi == null || voi.isEmpty() ? presetVoi(preset) : voi.stream().map(v -> v.trim().toLowerCase(Locale.ROOT)).distinct().toList();
 		for (String v : voi) if (!VOIS.contains(v)) throw new IllegalArgumentException("voi must be core and/or ring, got '" + v + "'");
 		if (!(ringMm > 0) || Double.isInfinite(ringMm)) throw new IllegalArgumentException("ring-mm must be a positive number of mm, is " + ringMm);
-		featureSettings(preset, settings, classes, features); // every setting checked here, before any file is read
+		featureSettings(preset, settings, imageTypes, classes, features); // every setting checked here, before any file is read
 	}
 
 	/** The volumes of interest of a preset when none are given. */
@@ -65,7 +70,7 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 		if (value == null || value.isBlank()) return this;
 		Map<String, String> s = new LinkedHashMap<>(settings);
 		s.put(name, value.trim());
-		return new ExtractionOptions(preset, s, classes, features, splitComponents, minLesionMm3, nanPolicy, voi, ringMm);
+		return new ExtractionOptions(preset, s, imageTypes, classes, features, splitComponents, minLesionMm3, nanPolicy, voi, ringMm);
 	}
 
 	/** True when NaN/infinite lesion voxels are left out rather than an error. */
@@ -75,10 +80,11 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 
 	/** The extraction settings: the preset, then {@code settings} in pyradiomics' order, then the enabled features. */
 	public FeatureSettings featureSettings() {
-		return featureSettings(preset, settings, classes, features);
+		return featureSettings(preset, settings, imageTypes, classes, features);
 	}
 
-	private static FeatureSettings featureSettings(String preset, Map<String, String> settings, List<String> classes, List<String> features) {
+	private static FeatureSettings featureSettings(String preset, Map<String, String> settings, String imageTypes, List<String> classes,
+			List<String> features) {
 		List<String> binning = settings.keySet().stream().filter(List.of("binWidth", "binCount", "binRange")::contains).sorted().toList();
 		if (binning.size() > 1) throw new IllegalArgumentException("give only one of bin width, bin count and bin range; got " + binning);
 		FeatureSettings.Builder b = switch (preset) {
@@ -90,6 +96,7 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Lis
 			if (!FeatureSettings.names().contains(name)) b.set(name, settings.get(name)); // unknown: the builder's error lists the known names
 		// pyradiomics' order, so that e.g. binCount after binWidth wins whatever order the user typed them in
 		for (String name : FeatureSettings.names()) if (settings.containsKey(name)) b.set(name, settings.get(name));
+		b.imageTypes(ImageType.parseList(imageTypes));
 		for (String c : classes) if (!c.isBlank()) b.enable(c.trim());
 		for (String f : features) {
 			if (f.isBlank()) continue;

@@ -16,7 +16,7 @@ import lesionradiomics.features.FeatureSettings;
 class ExtractionOptionsTest {
 
 	static ExtractionOptions preset(String name, Map<String, String> settings, List<String> voi) {
-		return new ExtractionOptions(name, settings, List.of(), List.of(), 0, 0, "error", voi, 2);
+		return new ExtractionOptions(name, settings, "", List.of(), List.of(), 0, 0, "error", voi, 2);
 	}
 
 	/** Sun et al. 2022 (methods): 1×1×1 mm resampling, absolute discretisation into 400 bins from −1000 to 3000 HU, core and peritumoral ring. */

@@ -1,0 +1,102 @@
+package lesionradiomics.io;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * A pyradiomics parameter file (YAML with {@code imageType}, {@code featureClass} and {@code setting}), turned into the
+ * text the extraction options take. Unknown sections, and per-image-type settings other than the filters' own, are
+ * errors naming the key, so a file never half-applies silently.
+ *
+ * @param settings   {@code setting:} entries as text (lists joined by ',', null as None)
+ * @param imageTypes {@code imageType:} as {@code Original;LoG:sigma=1.0,3.0;Wavelet} (empty when the file has none)
+ * @param classes    feature classes enabled with all their features
+ * @param features   single features as {@code class:Name}
+ */
+public record ParameterFile(Map<String, String> settings, String imageTypes, List<String> classes, List<String> features) {
+
+	public static final ParameterFile NONE = new ParameterFile(Map.of(), "", List.of(), List.of());
+
+	/** Sections of pyradiomics' parameter file this reader takes. */
+	public static final List<String> SECTIONS = List.of("imageType", "featureClass", "setting");
+
+	public static ParameterFile read(Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new VolumeFormatException(file, "file not found");
+		Object root;
+		try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+			root = new Yaml(new SafeConstructor(new LoaderOptions())).load(r);
+		} catch (YAMLException e) {
+			throw new VolumeFormatException(file, "not a readable YAML parameter file: " + e.getMessage().replace('\n', ' '));
+		}
+		if (root == null) return NONE;
+		if (!(root instanceof Map<?, ?> top)) throw new VolumeFormatException(file, "a parameter file is a mapping with the sections " + SECTIONS);
+		for (Object key : top.keySet())
+			if (!SECTIONS.contains(String.valueOf(key)))
+				throw new VolumeFormatException(file, "unknown section '" + key + "' (this reader takes " + SECTIONS
+						+ (String.valueOf(key).equals("voxelSetting") ? "; voxel-based extraction is not available here" : "") + ")");
+		try {
+			return new ParameterFile(settings(top.get("setting")), imageTypes(top.get("imageType")), classes(top.get("featureClass"), true),
+					classes(top.get("featureClass"), false));
+		} catch (IllegalArgumentException e) {
+			throw new VolumeFormatException(file, e.getMessage());
+		}
+	}
+
+	private static Map<?, ?> mapping(Object section, String name) {
+		if (section == null) return Map.of();
+		if (!(section instanceof Map<?, ?> m)) throw new IllegalArgumentException(name + " must be a mapping, is " + section);
+		return m;
+	}
+
+	/** pyradiomics settings that do not change any feature value here, skipped when a file has them. */
+	public static final List<String> NO_EFFECT = List.of("additionalInfo", "enableCExtensions", "preCrop");
+
+	private static Map<String, String> settings(Object section) {
+		Map<String, String> out = new LinkedHashMap<>();
+		mapping(section, "setting").forEach((k, v) -> {
+			if (!NO_EFFECT.contains(String.valueOf(k))) out.put(String.valueOf(k), text(v));
+		});
+		return out;
+	}
+
+	/** A YAML value as the text a setting takes: lists joined by ',', null as None. */
+	static String text(Object v) {
+		if (v == null) return "None";
+		if (v instanceof List<?> l) return l.stream().map(ParameterFile::text).collect(Collectors.joining(","));
+		return String.valueOf(v);
+	}
+
+	private static String imageTypes(Object section) {
+		List<String> out = new ArrayList<>();
+		mapping(section, "imageType").forEach((name, custom) -> {
+			StringBuilder t = new StringBuilder(String.valueOf(name));
+			mapping(custom, "imageType " + name).forEach((k, v) -> t.append(':').append(k).append('=').append(text(v)));
+			out.add(t.toString());
+		});
+		return String.join(";", out);
+	}
+
+	/** Classes enabled whole (an empty or null feature list), or the single features of the others. */
+	private static List<String> classes(Object section, boolean whole) {
+		List<String> out = new ArrayList<>();
+		mapping(section, "featureClass").forEach((cls, features) -> {
+			List<?> names = features == null ? List.of() : features instanceof List<?> l ? l : List.of(features);
+			if (whole && names.isEmpty()) out.add(String.valueOf(cls));
+			if (!whole) for (Object f : names) out.add(cls + ":" + f);
+		});
+		return out;
+	}
+}
