@@ -104,6 +104,9 @@ class SurvivalGoldenTest {
 					m + " LR, Wald, score tests", bad);
 			close(g.get("cox_" + m + "_loglik"), new double[] { f.logLik0(), f.logLik() }, m + " loglik", bad);
 			close(g.get("cox_" + m + "_concordance"), new double[] { f.concordance() }, m + " concordance", bad);
+			ProportionalHazards zph = ProportionalHazards.test(d.time, d.event, x, f.terms().stream().mapToDouble(Cox.Term::coef).toArray());
+			close(g.get("cox_" + m + "_zph_chisq"), zph.chiSquare(), m + " cox.zph chisq", bad);
+			close(g.get("cox_" + m + "_zph_p"), zph.pValue(), m + " cox.zph p", bad);
 		}
 
 		CutPoint cp = CutPoint.optimal(d.time, d.event, d.var, 0.1);
