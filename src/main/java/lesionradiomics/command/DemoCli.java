@@ -30,6 +30,24 @@ final class DemoCli implements Callable<Integer> {
 	static final Object[][] PATIENTS = { { "P01", 30, 6, 120 }, { "P02", 28, 5, 120 }, { "P03", 69, 7, 100 }, { "P04", 2, 2, 120 }, { "P05", 4, 3, 140 },
 			{ "P06", 5, 3, 100 } };
 
+	/**
+	 * Synthetic survival for the demo patients: exponential times (months) whose hazard grows with the number of
+	 * lesions (0.02 per month × exp(0.03 per lesion)), censored by a uniform follow-up of 6 to 30 months; an age
+	 * covariate. Illustrative only.
+	 */
+	static List<List<String>> clinicalRows(long seed) {
+		java.util.Random random = new java.util.Random(seed + 17);
+		List<List<String>> rows = new ArrayList<>(List.of(List.of("patient", "time", "event", "age")));
+		for (Object[] p : PATIENTS) {
+			double hazard = 0.02 * Math.exp(0.03 * (Integer) p[1]);
+			double death = -Math.log(1 - random.nextDouble()) / hazard, followUp = 6 + 24 * random.nextDouble();
+			boolean event = death <= followUp;
+			rows.add(List.of((String) p[0], String.format(java.util.Locale.ROOT, "%.1f", Math.min(death, followUp)), event ? "1" : "0",
+					Integer.toString(45 + random.nextInt(35))));
+		}
+		return rows;
+	}
+
 	@Override
 	public Integer call() throws Exception {
 		List<List<String>> lesionRows = new ArrayList<>();
@@ -47,6 +65,7 @@ final class DemoCli implements Callable<Integer> {
 			System.err.printf("%s: %d lesions%n", id, c.lesions.size());
 		}
 		Csv.writeAtomically(out.resolve("lesions.csv"), lesionRows);
+		Csv.writeAtomically(out.resolve("clinical.csv"), clinicalRows(seed));
 		Csv.writeAtomically(out.resolve("cohort.csv"), cohortRows);
 		System.err.println("demo cohort written to " + out);
 		return 0;

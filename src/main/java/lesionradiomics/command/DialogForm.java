@@ -14,6 +14,7 @@ import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
 import lesionradiomics.workflow.ScoreOptions;
+import lesionradiomics.workflow.SurvivalOptions;
 import lesionradiomics.workflow.SelectionOptions;
 
 /**
@@ -69,6 +70,8 @@ final class DialogForm {
 			Map.entry("overwrite", "replace an earlier run's results in the folder"), Map.entry("resume", "continue an interrupted run"),
 			Map.entry("patient", "(blank: the only one of the lesion table)"),
 			Map.entry("variables", "score and/or feature columns (blank: score and all features)"),
+			Map.entry("cutoff", "a value, median or optimal (blank: continuous only)"), Map.entry("variable", "patient table column, e.g. score_min"),
+			Map.entry("endpoint", "e.g. os: os_time, os_event (blank: time, event)"), Map.entry("covariates", "clinical columns, comma-separated"),
 			Map.entry("aggregations", "mean,median,min,max,vwmean,largest,smallest,vwmean_k (blank: all)"),
 			Map.entry("min_volume_ml", "0 = all lesions; the study's subset: 1"), Map.entry("sites", "comma-separated (blank: all)"), Map.entry("seed", "same seed, same numbers"));
 
@@ -224,6 +227,24 @@ final class DialogForm {
 	static ScoreOptions scores(Values v) {
 		return Bind.scores(Bind.list(v.string("variables")), Bind.list(v.string("aggregations")), v.integer("k"), v.integer("entropy_bins"),
 				v.number("min_volume_ml"), Bind.list(v.string("sites")));
+	}
+
+	DialogForm survival() {
+		SurvivalOptions d = SurvivalOptions.DEFAULTS;
+		return string("variable", d.variable(), 20).string("endpoint", d.endpoint(), 8).string("cutoff", d.cutoff(), 10).number("minprop", d.minprop(), "")
+				.string("covariates", "", 20).number("train_fraction", d.trainFraction(), "(0 = no split)").string("seed", Long.toString(d.seed()), 12)
+				.checkbox("stratify_by_event", d.stratifyByEvent());
+	}
+
+	static SurvivalOptions survival(Values v) {
+		long seed;
+		try {
+			seed = Long.parseLong(v.string("seed"));
+		} catch (NumberFormatException e) {
+			throw new IllegalArgumentException("seed must be a whole number, is '" + v.string("seed") + "'");
+		}
+		return new SurvivalOptions(v.string("variable"), v.string("endpoint"), v.string("cutoff"), v.number("minprop"), Bind.list(v.string("covariates")),
+				v.number("train_fraction"), seed, v.bool("stratify_by_event"));
 	}
 
 	/** What a plugin does once its dialog is read. */

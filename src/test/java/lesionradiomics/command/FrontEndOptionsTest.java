@@ -19,6 +19,7 @@ import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
 import lesionradiomics.workflow.ScoreOptions;
+import lesionradiomics.workflow.SurvivalOptions;
 import lesionradiomics.workflow.SelectionOptions;
 import picocli.CommandLine;
 
@@ -102,6 +103,11 @@ class FrontEndOptionsTest {
 	@Test
 	void scores() {
 		assertEquals(List.of(), missing(List.of(ScoreOptions.class), new ScoreCli(), LesionScores.class, LesionScoresPlugin.form()));
+	}
+
+	@Test
+	void survival() {
+		assertEquals(List.of(), missing(List.of(SurvivalOptions.class), new SurvivalCli(), SurvivalAnalysis.class, SurvivalAnalysisPlugin.form()));
 	}
 
 	@Test
