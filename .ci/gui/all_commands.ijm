@@ -32,6 +32,9 @@ File.saveString("term,kind,column,level,min,max,coefficient,clip\nintercept,inte
 run("Lesion Scores and Patient Metrics...", "features=[" + out + "/cohort/features.csv] model=[" + model + "] output=[" + out + "/scores]");
 check("Lesion scores"); check("Patient metrics"); check("Patient aggregates"); check("Lesion scores per patient");
 shoot("Lesion scores per patient", "figure_lesion_scores");
+run("Survival Analysis...", "patients=[" + out + "/scores/patient_aggregates.csv] clinical=[" + data + "/clinical.csv] variable=score_mean cutoff=median output=[" + out + "/survival]");
+check("Cox models"); check("Median survival"); check("Log-rank tests"); check("Kaplan-Meier: all patients");
+shoot("Kaplan-Meier: all patients", "figure_kaplan_meier");
 selectWindow("Lesion Features");
 run("Capture Screen");
 saveAs("PNG", out + "/screen_tables.png");

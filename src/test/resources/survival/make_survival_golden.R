@@ -35,6 +35,8 @@ for (name in names(sets)) {
   sd <- survdiff(Surv(time, event) ~ group, data = d)
   put(name, "logrank", c(sd$chisq, pchisq(sd$chisq, length(sd$n) - 1, lower.tail = FALSE)))
   put(name, "logrank_observed", sd$obs); put(name, "logrank_expected", sd$exp)
+  ss <- survdiff(Surv(time, event) ~ group + strata(cov2), data = d)
+  put(name, "logrank_stratified", c(ss$chisq, pchisq(ss$chisq, length(unique(d$group)) - 1, lower.tail = FALSE)))
   # Cox: univariate on var, multivariate on var + cov1 + cov2 (Efron)
   for (m in c("uni", "multi")) {
     f <- if (m == "uni") coxph(Surv(time, event) ~ var, data = d) else coxph(Surv(time, event) ~ var + cov1 + cov2, data = d)
@@ -54,4 +56,7 @@ for (name in names(sets)) {
   mt <- maxstat.test(Surv(time, event) ~ var, data = d, smethod = "LogRank", pmethod = "Lau94", minprop = 0.1, maxprop = 0.9)
   put(name, "cutpoint", c(cp$cutpoint["var", "cutpoint"], cp$cutpoint["var", "statistic"], mt$p.value))
 }
+# a curve lying exactly on 0.5: R takes the middle of the flat stretch (times 1..6, events at 1, 2, 3 and 5)
+half <- survfit(Surv(c(1, 2, 3, 4, 5, 6), c(1, 1, 1, 0, 1, 0)) ~ 1)
+put("half", "km_median", summary(half)$table[c("median", "0.95LCL", "0.95UCL")])
 write.csv(out, "golden.csv", row.names = FALSE, quote = FALSE)

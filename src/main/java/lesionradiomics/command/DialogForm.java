@@ -232,7 +232,7 @@ final class DialogForm {
 	DialogForm survival() {
 		SurvivalOptions d = SurvivalOptions.DEFAULTS;
 		return string("variable", d.variable(), 20).string("endpoint", d.endpoint(), 8).string("cutoff", d.cutoff(), 10).number("minprop", d.minprop(), "")
-				.string("covariates", "", 20).number("train_fraction", d.trainFraction(), "(0 = no split)").string("seed", Long.toString(d.seed()), 12)
+				.string("covariates", "", 20).string("strata", d.strata(), 10).number("train_fraction", d.trainFraction(), "(0 = no split)").string("seed", Long.toString(d.seed()), 12)
 				.checkbox("stratify_by_event", d.stratifyByEvent());
 	}
 
@@ -244,7 +244,7 @@ final class DialogForm {
 			throw new IllegalArgumentException("seed must be a whole number, is '" + v.string("seed") + "'");
 		}
 		return new SurvivalOptions(v.string("variable"), v.string("endpoint"), v.string("cutoff"), v.number("minprop"), Bind.list(v.string("covariates")),
-				v.number("train_fraction"), seed, v.bool("stratify_by_event"));
+				v.string("strata"), v.number("train_fraction"), seed, v.bool("stratify_by_event"));
 	}
 
 	/** What a plugin does once its dialog is read. */

@@ -38,6 +38,9 @@ public class SurvivalAnalysis extends TaskCommand {
 	@Parameter(label = "Covariates of the multivariate Cox model (comma-separated)", required = false, persist = false)
 	private String covariates = "";
 
+	@Parameter(label = "Stratify the log-rank test by (clinical column, optional)", required = false, persist = false)
+	private String strata = SurvivalOptions.DEFAULTS.strata();
+
 	@Parameter(label = "Training fraction (0 = no split)", min = "0", max = "0.99", persist = false)
 	private double trainFraction = SurvivalOptions.DEFAULTS.trainFraction();
 
@@ -66,7 +69,7 @@ public class SurvivalAnalysis extends TaskCommand {
 
 	@Override
 	protected void execute() throws java.io.IOException {
-		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, Bind.list(covariates), trainFraction, seed, stratifyByEvent);
+		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, Bind.list(covariates), strata, trainFraction, seed, stratifyByEvent);
 		SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients.toPath(), clinical.toPath(), o);
 		for (String n : r.notes()) warn(n);
 		if (output != null) SurvivalReport.write(r, output.toPath());

@@ -42,6 +42,9 @@ final class SurvivalCli implements Callable<Integer> {
 	@Option(names = "--covariates", split = ",", paramLabel = "NAME", description = "Clinical columns added to the multivariate Cox model.")
 	List<String> covariates = new ArrayList<>();
 
+	@Option(names = "--strata", paramLabel = "NAME", description = "Clinical column to stratify the log-rank test by (e.g. center).")
+	String strata = SurvivalOptions.DEFAULTS.strata();
+
 	@Option(names = "--train-fraction", paramLabel = "F", description = "Share of patients in a training set (e.g. 0.667): the cut-off is chosen on it and applied unchanged to the test set. Default 0: no split.")
 	double trainFraction = SurvivalOptions.DEFAULTS.trainFraction();
 
@@ -56,7 +59,7 @@ final class SurvivalCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, covariates, trainFraction, seed, stratifyByEvent);
+		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, covariates, strata, trainFraction, seed, stratifyByEvent);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
 		SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients, clinical, o);
 		SurvivalReport.write(r, out);

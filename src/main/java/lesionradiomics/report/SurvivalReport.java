@@ -183,7 +183,7 @@ public final class SurvivalReport {
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
 		plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
-		String title = "Kaplan–Meier: " + (s.set().equals("all") ? "all patients" : s.set() + " set");
+		String title = "Kaplan-Meier: " + (s.set().equals("all") ? "all patients" : s.set() + " set");
 		JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
 		chart.setBackgroundPaint(Color.WHITE);
 		String sub;

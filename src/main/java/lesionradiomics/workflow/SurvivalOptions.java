@@ -12,14 +12,15 @@ import java.util.Locale;
  *                        surv_cutpoint on the training patients, or on all without a split)
  * @param minprop         the optimal cut-off leaves at least this share of patients on each side (0.1)
  * @param covariates      clinical columns added to the multivariate Cox model
+ * @param strata          a clinical column to stratify the log-rank test by (blank: none)
  * @param trainFraction   0: no split; else the share of patients in the training set (e.g. 0.667)
  * @param seed            the split's random seed
  * @param stratifyByEvent split events and censored patients separately, so both sets have the same event rate
  */
-public record SurvivalOptions(String variable, String endpoint, String cutoff, double minprop, List<String> covariates, double trainFraction, long seed,
-		boolean stratifyByEvent) {
+public record SurvivalOptions(String variable, String endpoint, String cutoff, double minprop, List<String> covariates, String strata,
+		double trainFraction, long seed, boolean stratifyByEvent) {
 
-	public static final SurvivalOptions DEFAULTS = new SurvivalOptions("", "", "", 0.1, List.of(), 0, 20220101, true);
+	public static final SurvivalOptions DEFAULTS = new SurvivalOptions("", "", "", 0.1, List.of(), "", 0, 20220101, true);
 
 	public SurvivalOptions {
 		variable = variable == null ? "" : variable.trim();
@@ -33,6 +34,7 @@ public record SurvivalOptions(String variable, String endpoint, String cutoff, d
 			}
 		}
 		if (!(minprop > 0 && minprop < 0.5)) throw new IllegalArgumentException("minprop must be between 0 and 0.5 (exclusive), is " + minprop);
+		strata = strata == null ? "" : strata.trim();
 		covariates = covariates == null ? List.of() : covariates.stream().map(String::trim).filter(c -> !c.isEmpty()).distinct().toList();
 		if (!(trainFraction == 0 || trainFraction > 0 && trainFraction < 1))
 			throw new IllegalArgumentException("train-fraction must be 0 (no split) or between 0 and 1, is " + trainFraction);

@@ -25,7 +25,7 @@ import lesionradiomics.outcome.ProportionalHazards;
 public final class SurvivalWorkflow {
 
 	/** One joined patient; {@code group} is "low" (value ≤ cut-off), "high" or "" without a cut-off. */
-	public record Subject(String patient, double time, boolean event, double value, double[] covariates, String set, String group) {}
+	public record Subject(String patient, double time, boolean event, double value, double[] covariates, String stratum, String set, String group) {}
 
 	/** The Kaplan–Meier curve of one group of one set. */
 	public record GroupCurve(String set, String group, int n, int events, KaplanMeier.Curve curve, KaplanMeier.Median median) {}
@@ -66,6 +66,9 @@ public final class SurvivalWorkflow {
 			if (clinical.values().stream().noneMatch(r -> r.containsKey(c)))
 				throw new VolumeFormatException(clinicalSource, "the clinical table needs the columns " + o.timeColumn() + " and " + o.eventColumn()
 						+ (o.endpoint().isEmpty() ? " (or give --endpoint, e.g. os for os_time/os_event)" : ""));
+		if (!o.strata().isEmpty() && clinical.values().stream().noneMatch(r -> r.containsKey(o.strata()))
+				&& patients.values().stream().noneMatch(r -> r.containsKey(o.strata())))
+			throw new IllegalArgumentException("strata column '" + o.strata() + "' is in neither the clinical nor the patient table");
 		for (String c : o.covariates())
 			if (clinical.values().stream().noneMatch(r -> r.containsKey(c)) && patients.values().stream().noneMatch(r -> r.containsKey(c)))
 				throw new IllegalArgumentException("covariate '" + c + "' is in neither the clinical nor the patient table");
@@ -96,7 +99,12 @@ public final class SurvivalWorkflow {
 				noValue.add(id);
 				continue;
 			}
-			subjects.add(new Subject(id, time, ev.equals("1"), value, cov, "all", ""));
+			String stratum = o.strata().isEmpty() ? "" : c.getOrDefault(o.strata(), e.getValue().getOrDefault(o.strata(), "")).trim();
+			if (!o.strata().isEmpty() && stratum.isEmpty()) {
+				noValue.add(id);
+				continue;
+			}
+			subjects.add(new Subject(id, time, ev.equals("1"), value, cov, stratum, "all", ""));
 		}
 		List<String> noPatient = new ArrayList<>();
 		for (String id : clinical.keySet()) if (!patients.containsKey(id)) noPatient.add(id);
@@ -140,7 +148,7 @@ public final class SurvivalWorkflow {
 		if (!Double.isNaN(cutoff)) {
 			double cut = cutoff;
 			List<Subject> grouped = new ArrayList<>();
-			for (Subject s : subjects) grouped.add(new Subject(s.patient(), s.time(), s.event(), s.value(), s.covariates(), s.set(), s.value() <= cut ? "low" : "high"));
+			for (Subject s : subjects) grouped.add(new Subject(s.patient(), s.time(), s.event(), s.value(), s.covariates(), s.stratum(), s.set(), s.value() <= cut ? "low" : "high"));
 			subjects = grouped;
 			for (String set : o.trainFraction() > 0 ? List.of("train", "test") : List.of("all")) sets.add(set(set, subjects));
 		} else sets.add(new SetResult("all", List.of(curve("all", "all", subjects)), null, null, "no cut-off asked: the variable is analysed as continuous"));
@@ -158,7 +166,9 @@ public final class SurvivalWorkflow {
 					+ " the cut-off: no comparison");
 		if (members.stream().noneMatch(Subject::event)) return new SetResult(set, curves, null, null, "no events in the " + set + " set: no comparison");
 		LogRank lr = LogRank.test(members.stream().mapToDouble(Subject::time).toArray(), events(members),
-				members.stream().map(Subject::group).toArray(String[]::new), null);
+				members.stream().map(Subject::group).toArray(String[]::new),
+				members.get(0).stratum().isEmpty() ? null : members.stream().map(Subject::stratum).toArray(String[]::new));
+		if (Double.isNaN(lr.chiSquare())) return new SetResult(set, curves, null, null, "the log-rank test has no comparison within any stratum");
 		Cox.Fit hr = cox(members, s -> new double[] { s.group().equals("high") ? 1 : 0 }, List.of("high vs low"));
 		return new SetResult(set, curves, lr, hr, hr.reason());
 	}
@@ -204,7 +214,7 @@ public final class SurvivalWorkflow {
 			for (int i = 0; i < shuffled.size(); i++) setOf.put(shuffled.get(i).patient(), i < train ? "train" : "test");
 		}
 		List<Subject> out = new ArrayList<>();
-		for (Subject s : subjects) out.add(new Subject(s.patient(), s.time(), s.event(), s.value(), s.covariates(), setOf.get(s.patient()), s.group()));
+		for (Subject s : subjects) out.add(new Subject(s.patient(), s.time(), s.event(), s.value(), s.covariates(), s.stratum(), setOf.get(s.patient()), s.group()));
 		return out;
 	}
 

@@ -67,6 +67,15 @@ class SurvivalGoldenTest {
 		}
 	}
 
+	/** A curve lying exactly on 0.5 from t = 3 to t = 5: R's median is the middle of the flat stretch, 4. */
+	@org.junit.jupiter.api.Test
+	void medianOnAFlatStretchAtOneHalfIsItsMiddleAsR() throws Exception {
+		KaplanMeier.Median m = KaplanMeier.median(KaplanMeier.fit(new double[] { 1, 2, 3, 4, 5, 6 }, new boolean[] { true, true, true, false, true, false }));
+		List<String> bad = new ArrayList<>();
+		close(golden("half").get("km_median"), new double[] { m.median(), m.lower(), m.upper() }, "median, lower, upper", bad);
+		assertTrue(bad.isEmpty(), String.join("\n", bad));
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "lung", "veteran", "ovarian", "tied" })
 	void kaplanMeierLogRankCoxConcordanceAndCutPointEqualR(String name) throws Exception {
@@ -89,6 +98,10 @@ class SurvivalGoldenTest {
 		close(g.get("logrank"), new double[] { lr.chiSquare(), lr.pValue() }, "log-rank chi2, p", bad);
 		close(g.get("logrank_observed"), lr.observed(), "log-rank observed", bad);
 		close(g.get("logrank_expected"), lr.expected(), "log-rank expected", bad);
+		LogRank stratified = LogRank.test(d.time, d.event, d.group, java.util.Arrays.stream(d.cov2).mapToObj(Double::toString).toArray(String[]::new));
+		if (g.get("logrank_stratified")[0] == 0) // lung, tied: the groups are the strata; R prints chi2 0, we give NaN (no comparison within a stratum)
+			assertTrue(Double.isNaN(stratified.chiSquare()), name + " stratified: " + stratified.chiSquare());
+		else close(g.get("logrank_stratified"), new double[] { stratified.chiSquare(), stratified.pValue() }, "stratified log-rank", bad);
 
 		for (String m : List.of("uni", "multi")) {
 			double[][] x = new double[d.time.length][];

@@ -35,7 +35,7 @@ class SurvivalWorkflowTest {
 	}
 
 	static SurvivalOptions options(String cutoff, double train, List<String> covariates) {
-		return new SurvivalOptions("score_min", "", cutoff, 0.1, covariates, train, 7, true);
+		return new SurvivalOptions("score_min", "", cutoff, 0.1, covariates, "", train, 7, true);
 	}
 
 	@Test
@@ -86,7 +86,7 @@ class SurvivalWorkflowTest {
 				() -> SurvivalWorkflow.run(patients(), bad, options("", 0, List.of()), Path.of("clin.csv")));
 		assertTrue(e.getMessage().contains("clin.csv") && e.getMessage().contains("patient P3") && e.getMessage().contains("'yes'"), e.getMessage());
 		IllegalArgumentException v = assertThrows(IllegalArgumentException.class,
-				() -> SurvivalWorkflow.run(patients(), clinical(), new SurvivalOptions("score_max", "", "", 0.1, List.of(), 0, 1, true), Path.of("c.csv")));
+				() -> SurvivalWorkflow.run(patients(), clinical(), new SurvivalOptions("score_max", "", "", 0.1, List.of(), "", 0, 1, true), Path.of("c.csv")));
 		assertTrue(v.getMessage().contains("no column 'score_max'"), v.getMessage());
 	}
 
