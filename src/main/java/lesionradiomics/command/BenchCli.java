@@ -79,15 +79,8 @@ final class BenchCli implements Callable<Integer> {
 		// robustness: original + eroded + dilated in one call versus one extraction (same images already read)
 		try (Execution execution = Execution.of(cores, Progress.NONE)) {
 			for (ExtractionOptions o : List.of(options, new ExtractionOptions("study", java.util.Map.of(), "", List.of(), List.of(), 0, 0, "error", List.of("core"), 2))) {
-				double one = Double.MAX_VALUE, three = Double.MAX_VALUE;
-				for (int k = 0; k < repeat + 1; k++) {
-					long t = System.nanoTime();
-					ExtractionWorkflow.run(in, o, execution);
-					one = Math.min(one, (System.nanoTime() - t) / 1e9);
-					t = System.nanoTime();
-					ExtractionWorkflow.run(in, o, SelectionWorkflow.perturbations(SelectionOptions.DEFAULTS), execution);
-					three = Math.min(three, (System.nanoTime() - t) / 1e9);
-				}
+				double one = best(() -> ExtractionWorkflow.run(in, o, execution));
+				double three = best(() -> ExtractionWorkflow.run(in, o, SelectionWorkflow.perturbations(SelectionOptions.DEFAULTS), execution));
 				System.out.printf("robustness (original + eroded + dilated, %d threads, preset %s): %.3f s vs one extraction %.3f s = %.2fx%n", cores,
 						o.preset(), three, one, three / one);
 			}
@@ -96,15 +89,8 @@ final class BenchCli implements Callable<Integer> {
 		try (Execution execution = Execution.of(cores, Progress.NONE)) {
 			ExtractionOptions filtered = new ExtractionOptions("pyradiomics", java.util.Map.of(), "Original;LoG:sigma=1,3,5;Wavelet", List.of(), List.of(), 0,
 					0, "error", List.of("core"), 2);
-			double plain = Double.MAX_VALUE, withFilters = Double.MAX_VALUE;
-			for (int k = 0; k < repeat + 1; k++) {
-				long t = System.nanoTime();
-				ExtractionWorkflow.run(in, options, execution);
-				plain = Math.min(plain, (System.nanoTime() - t) / 1e9);
-				t = System.nanoTime();
-				ExtractionWorkflow.run(in, filtered, execution);
-				withFilters = Math.min(withFilters, (System.nanoTime() - t) / 1e9);
-			}
+			double plain = best(() -> ExtractionWorkflow.run(in, options, execution));
+			double withFilters = best(() -> ExtractionWorkflow.run(in, filtered, execution));
 			System.out.printf("image types Original + LoG (sigma 1, 3, 5 mm) + Wavelet (12 images, %d features), %d threads: %.3f s vs original only %.3f s"
 					+ " = %.2fx (%.2fx per image)%n", lesionradiomics.features.FeatureRegistry.columns(filtered.featureSettings()).size(), cores, withFilters, plain, withFilters / plain,
 					withFilters / plain / 12);
@@ -112,6 +98,22 @@ final class BenchCli implements Callable<Integer> {
 		System.out.println("whole run incl. JVM start: time java -jar target/lesion-radiomics-cli.jar extract --threads 1 --image " + image
 				+ " --labels " + labels + " --out " + d.resolve("bench_features.csv"));
 		return 0;
+	}
+
+	/** A timed step of the benchmark. */
+	private interface Step {
+		void run() throws Exception;
+	}
+
+	/** Best wall-clock seconds of {@code repeat} + 1 runs (the first one warms up). */
+	private double best(Step step) throws Exception {
+		double best = Double.MAX_VALUE;
+		for (int k = 0; k < repeat + 1; k++) {
+			long t = System.nanoTime();
+			step.run();
+			best = Math.min(best, (System.nanoTime() - t) / 1e9);
+		}
+		return best;
 	}
 
 	private static FeatureTable readAndExtract(Path image, Path labels, ExtractionOptions options, Execution execution) throws Exception {

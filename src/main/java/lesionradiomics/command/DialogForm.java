@@ -207,14 +207,17 @@ final class DialogForm {
 				.string("exclude_sites", String.join(",", d.excludeSites()), 20).number("kmax", d.kmax(), "").number("target", d.target(), "%");
 	}
 
-	static SamplingOptions sampling(Values v) {
-		long seed;
+	/** The seed field, a whole number (a text field: a number field would round large seeds). */
+	static long seed(Values v) {
 		try {
-			seed = Long.parseLong(v.string("seed"));
+			return Long.parseLong(v.string("seed"));
 		} catch (NumberFormatException e) {
 			throw new IllegalArgumentException("seed must be a whole number, is '" + v.string("seed") + "'");
 		}
-		return Bind.sampling(v.integer("simulations"), seed, v.bool("ratio"), v.string("scaling"), Bind.list(v.string("exclude_sites")),
+	}
+
+	static SamplingOptions sampling(Values v) {
+		return Bind.sampling(v.integer("simulations"), seed(v), v.bool("ratio"), v.string("scaling"), Bind.list(v.string("exclude_sites")),
 				v.integer("kmax"), v.number("target"));
 	}
 
@@ -237,14 +240,8 @@ final class DialogForm {
 	}
 
 	static SurvivalOptions survival(Values v) {
-		long seed;
-		try {
-			seed = Long.parseLong(v.string("seed"));
-		} catch (NumberFormatException e) {
-			throw new IllegalArgumentException("seed must be a whole number, is '" + v.string("seed") + "'");
-		}
 		return new SurvivalOptions(v.string("variable"), v.string("endpoint"), v.string("cutoff"), v.number("minprop"), Bind.list(v.string("covariates")),
-				v.string("strata"), v.number("train_fraction"), seed, v.bool("stratify_by_event"));
+				v.string("strata"), v.number("train_fraction"), seed(v), v.bool("stratify_by_event"));
 	}
 
 	/** What a plugin does once its dialog is read. */
