@@ -19,6 +19,7 @@ import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.ExtractionWorkflow;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.ResponseOptions;
 import lesionradiomics.workflow.ScoreOptions;
 import lesionradiomics.workflow.SelectionOptions;
 
@@ -96,6 +97,25 @@ final class Bind {
 		List<Aggregation> methods = new ArrayList<>();
 		for (String a : trimmed(aggregations)) methods.add(Aggregation.parse(a));
 		return new ScoreOptions(trimmed(variables), methods, k, entropyBins, minVolumeMl, trimmed(sites));
+	}
+
+	static ResponseOptions response(ExtractionOptions extraction, String variable, String cutoff, List<Double> minVolumeMl, double progression,
+			double response, double volumeProgression, double volumeResponse, String deltaSite, String deltaAggregation, int bootstrap, long seed) {
+		return new ResponseOptions(extraction, variable, cutoff, minVolumeMl, progression, response, volumeProgression, volumeResponse, deltaSite,
+				Aggregation.parse(deltaAggregation == null || deltaAggregation.isBlank() ? "vwmean" : deltaAggregation), bootstrap, seed);
+	}
+
+	/** Numbers from "0.5, 1" (empty for blank). */
+	static List<Double> numbers(String text) {
+		List<Double> out = new ArrayList<>();
+		for (String s : list(text)) {
+			try {
+				out.add(Double.parseDouble(s));
+			} catch (NumberFormatException e) {
+				throw new IllegalArgumentException("'" + s + "' is not a number in '" + text + "'");
+			}
+		}
+		return out;
 	}
 
 	/** Splits "a, b ,c" into trimmed parts (empty list for blank). */

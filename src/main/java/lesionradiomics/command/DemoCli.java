@@ -30,6 +30,9 @@ final class DemoCli implements Callable<Integer> {
 	static final Object[][] PATIENTS = { { "P01", 30, 6, 120 }, { "P02", 28, 5, 120 }, { "P03", 69, 7, 100 }, { "P04", 2, 2, 120 }, { "P05", 4, 3, 140 },
 			{ "P06", 5, 3, 100 } };
 
+	/** Diameter factors of the follow-up lesions: vanished, responding, stable, progressing. */
+	static final double[] FOLLOW_UP_GROWTH = { 0, 0.6, 0.75, 1.0, 1.0, 1.3, 1.5 };
+
 	/**
 	 * Synthetic survival for the demo patients: exponential times (months) whose hazard grows with the number of
 	 * lesions (0.02 per month × exp(0.03 per lesion)), censored by a uniform follow-up of 6 to 30 months; an age
@@ -54,6 +57,9 @@ final class DemoCli implements Callable<Integer> {
 		lesionRows.add(List.of("patient", "label", "site", "texture"));
 		List<List<String>> cohortRows = new ArrayList<>();
 		cohortRows.add(List.of("patient", "image", "labels", "lesions", "kvp"));
+		List<List<String>> followUpLesions = new ArrayList<>(List.of(List.of("patient", "label", "site", "texture")));
+		List<List<String>> longitudinal = new ArrayList<>(List.of(List.of("patient", "timepoint", "image", "labels", "lesions")));
+		java.util.SplittableRandom growthRandom = new java.util.SplittableRandom(seed + 5);
 		for (int p = 0; p < PATIENTS.length; p++) {
 			String id = (String) PATIENTS[p][0];
 			int count = (Integer) PATIENTS[p][1], sites = (Integer) PATIENTS[p][2];
@@ -62,10 +68,21 @@ final class DemoCli implements Callable<Integer> {
 			c.write(out, id);
 			for (SyntheticCase.Lesion l : c.lesions) lesionRows.add(List.of(id, Integer.toString(l.label), l.site, l.texture));
 			cohortRows.add(List.of(id, id + "_image.nrrd", id + "_labels.nrrd", "lesions.csv", PATIENTS[p][3].toString()));
+			if (count <= 5) { // the small patients also get a follow-up scan (the two-time-point demo)
+				double[] growth = new double[c.lesions.size()];
+				for (int k = 0; k < growth.length; k++) growth[k] = FOLLOW_UP_GROWTH[growthRandom.nextInt(FOLLOW_UP_GROWTH.length)];
+				SyntheticCase f = new SyntheticCase(c, growth, p % 2, seed * 1000 + p + 500);
+				f.write(out, id + "_t1");
+				for (SyntheticCase.Lesion l : f.lesions) followUpLesions.add(List.of(id, Integer.toString(l.label), l.site, l.texture));
+				longitudinal.add(List.of(id, "E0", id + "_image.nrrd", id + "_labels.nrrd", "lesions.csv"));
+				longitudinal.add(List.of(id, "E1", id + "_t1_image.nrrd", id + "_t1_labels.nrrd", "lesions_t1.csv"));
+			}
 			System.err.printf("%s: %d lesions%n", id, c.lesions.size());
 		}
 		Csv.writeAtomically(out.resolve("lesions.csv"), lesionRows);
 		Csv.writeAtomically(out.resolve("clinical.csv"), clinicalRows(seed));
+		Csv.writeAtomically(out.resolve("lesions_t1.csv"), followUpLesions);
+		Csv.writeAtomically(out.resolve("longitudinal.csv"), longitudinal);
 		Csv.writeAtomically(out.resolve("cohort.csv"), cohortRows);
 		System.err.println("demo cohort written to " + out);
 		return 0;

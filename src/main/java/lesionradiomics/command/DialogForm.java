@@ -13,6 +13,7 @@ import lesionradiomics.progress.Progress;
 import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.ResponseOptions;
 import lesionradiomics.workflow.ScoreOptions;
 import lesionradiomics.workflow.SurvivalOptions;
 import lesionradiomics.workflow.SelectionOptions;
@@ -230,6 +231,20 @@ final class DialogForm {
 	static ScoreOptions scores(Values v) {
 		return Bind.scores(Bind.list(v.string("variables")), Bind.list(v.string("aggregations")), v.integer("k"), v.integer("entropy_bins"),
 				v.number("min_volume_ml"), Bind.list(v.string("sites")));
+	}
+
+	DialogForm response() {
+		ResponseOptions d = ResponseOptions.DEFAULTS;
+		return string("variable", d.variable(), 24).string("cutoff", d.cutoff(), 8).string("min_volume_ml", "", 10).number("progression", d.progression(), "")
+				.number("response", d.response(), "").number("volume_progression", d.volumeProgression(), "").number("volume_response", d.volumeResponse(), "")
+				.string("delta_site", d.deltaSite(), 12).string("delta_aggregation", d.deltaAggregation().key(), 10).number("bootstrap", d.bootstrap(), "")
+				.string("seed", Long.toString(d.seed()), 12);
+	}
+
+	static ResponseOptions response(Values v) throws java.io.IOException {
+		return Bind.response(extraction(v), v.string("variable"), v.string("cutoff"), Bind.numbers(v.string("min_volume_ml")), v.number("progression"),
+				v.number("response"), v.number("volume_progression"), v.number("volume_response"), v.string("delta_site"), v.string("delta_aggregation"),
+				v.integer("bootstrap"), seed(v));
 	}
 
 	DialogForm survival() {

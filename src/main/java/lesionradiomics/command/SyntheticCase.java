@@ -23,18 +23,23 @@ final class SyntheticCase {
 	static final String[] SITES = { "liver", "lung", "lymphnode", "bone", "peritoneum", "adrenal gland", "soft tissue" };
 	private static final String[] TEXTURES = { "homogeneous", "noisy", "necrotic", "calcified", "gradient" };
 
+	/** Where a lesion is and how it looks, so a follow-up scan can draw it again, grown or shrunk. */
+	record Shape(double[] center, double[] axes, double lobes, double phase, int texture, double mean) {}
+
 	/** One lesion: label, site and its make-up. */
 	static final class Lesion {
 		final int label;
 		final String site;
 		final String texture;
 		final int voxels;
+		final Shape shape;
 
-		Lesion(int label, String site, String texture, int voxels) {
+		Lesion(int label, String site, String texture, int voxels, Shape shape) {
 			this.label = label;
 			this.site = site;
 			this.texture = texture;
 			this.voxels = voxels;
+			this.shape = shape;
 		}
 	}
 
@@ -73,8 +78,48 @@ final class SyntheticCase {
 			int texture = lesionRandom.nextInt(4) < 3 ? siteTexture[site] : lesionRandom.nextInt(TEXTURES.length);
 			double target = Math.exp(Math.log(minVoxels) + lesionRandom.nextDouble() * (Math.log(maxVoxels) - Math.log(minVoxels)));
 			double mean = siteMean[site] + lesionRandom.nextGaussian() * 8;
-			int placed = place(lesionRandom, label, site, texture, target, mean, nx, ny, nz, spacing);
-			if (placed > 0) lesions.add(new Lesion(label, SITES[site], TEXTURES[texture], placed));
+			Shape shape = place(lesionRandom, label, site, texture, target, mean, nx, ny, nz, spacing);
+			if (shape != null) lesions.add(new Lesion(label, SITES[site], TEXTURES[texture], count(label), shape));
+		}
+	}
+
+	private final java.util.Map<Integer, Integer> voxelCount = new java.util.HashMap<>();
+
+	private int count(int label) {
+		return voxelCount.getOrDefault(label, 0);
+	}
+
+	/**
+	 * A follow-up scan of {@code baseline}: the same body, each lesion drawn again at its place with its axes times
+	 * {@code growth[k]} (0: it has vanished), and {@code newLesions} new ones. Shrinking lesions become more necrotic
+	 * (darker core, calmer texture) and growing ones more heterogeneous, so texture changes go with response.
+	 */
+	SyntheticCase(SyntheticCase baseline, double[] growth, int newLesions, long seed) {
+		geometry = baseline.geometry;
+		int nx = (int) geometry.size()[0], ny = (int) geometry.size()[1], nz = (int) geometry.size()[2];
+		double[] sp = geometry.spacing();
+		SplittableRandom random = new SplittableRandom(seed);
+		image = new short[nx * ny * nz];
+		labels = new int[image.length];
+		body(random.split(), nx, ny, nz);
+		SplittableRandom r = random.split();
+		int next = 0;
+		for (int k = 0; k < baseline.lesions.size(); k++) {
+			Lesion l = baseline.lesions.get(k);
+			next = Math.max(next, l.label);
+			if (growth[k] <= 0) continue;
+			Shape s = l.shape;
+			double[] axes = { s.axes()[0] * growth[k], s.axes()[1] * growth[k], s.axes()[2] * growth[k] };
+			double noise = growth[k] > 1.15 ? 1.6 : growth[k] < 0.85 ? 0.6 : 1, necrosis = growth[k] < 0.85 ? -30 : 0;
+			List<Integer> voxels = voxels(s.center(), axes, s.lobes(), s.phase(), nx, ny, nz, sp);
+			render(r, voxels, l.label, s.center(), axes, s.texture(), s.mean() + necrosis, noise, nx, ny, sp);
+			if (!voxels.isEmpty()) lesions.add(new Lesion(l.label, l.site, l.texture, voxels.size(), new Shape(s.center(), axes, s.lobes(), s.phase(), s.texture(),
+					s.mean())));
+		}
+		for (int k = 0; k < newLesions; k++) {
+			int site = r.nextInt(SITES.length);
+			Shape shape = place(r, ++next, site, 0, 60, 50, nx, ny, nz, sp);
+			if (shape != null) lesions.add(new Lesion(next, SITES[site], TEXTURES[0], count(next), shape));
 		}
 	}
 
@@ -97,8 +142,8 @@ final class SyntheticCase {
 				}
 	}
 
-	/** Places one lesion; returns its voxel count (0 when no free place was found). */
-	private int place(SplittableRandom r, int label, int site, int texture, double targetVoxels, double mean, int nx, int ny, int nz,
+	/** Places one lesion; returns its shape (null when no free place was found). */
+	private Shape place(SplittableRandom r, int label, int site, int texture, double targetVoxels, double mean, int nx, int ny, int nz,
 			double[] sp) {
 		double voxelVolume = sp[0] * sp[1] * sp[2];
 		double radius = Math.cbrt(targetVoxels * voxelVolume * 3 / (4 * Math.PI));
@@ -116,47 +161,58 @@ final class SyntheticCase {
 			}
 			// sites live in different parts of the body
 			c[2] = Math.max(axes[2] / sp[2] + 1, Math.min(nz - axes[2] / sp[2] - 2, c[2] * 0.5 + nz * 0.5 * site / (SITES.length - 1.0)));
-			int[] lo = new int[3], hi = new int[3];
-			for (int d = 0; d < 3; d++) {
-				lo[d] = Math.max(0, (int) Math.floor(c[d] - axes[d] * 1.3 / sp[d]) - 1);
-				hi[d] = Math.min(dims[d] - 1, (int) Math.ceil(c[d] + axes[d] * 1.3 / sp[d]) + 1);
-			}
-			List<Integer> voxels = new ArrayList<>();
-			boolean free = true;
 			double phase = r.nextDouble() * Math.PI;
-			for (int z = lo[2]; z <= hi[2] && free; z++)
-				for (int y = lo[1]; y <= hi[1] && free; y++)
-					for (int x = lo[0]; x <= hi[0]; x++) {
-						double dx = (x - c[0]) * sp[0] / axes[0], dy = (y - c[1]) * sp[1] / axes[1], dz = (z - c[2]) * sp[2] / axes[2];
-						double rr = Math.sqrt(dx * dx + dy * dy + dz * dz);
-						double bump = 1 + lobes * Math.sin(3 * Math.atan2(dy, dx) + phase) * Math.cos(2 * Math.atan2(dz, Math.hypot(dx, dy)));
-						if (rr > bump) continue;
-						int i = x + nx * (y + ny * z);
-						if (labels[i] != 0) {
-							free = false;
-							break;
-						}
-						voxels.add(i);
-					}
-			if (!free || voxels.isEmpty()) continue;
+			List<Integer> voxels = voxels(c, axes, lobes, phase, nx, ny, nz, sp);
+			if (voxels == null || voxels.isEmpty()) continue;
+			render(r, voxels, label, c, axes, texture, mean, 1, nx, ny, sp);
+			return new Shape(c, axes, lobes, phase, texture, mean);
+		}
+		return null;
+	}
+
+	/** The free voxels inside a (lobulated) ellipsoid, or null when it would overlap another lesion. */
+	private List<Integer> voxels(double[] c, double[] axes, double lobes, double phase, int nx, int ny, int nz, double[] sp) {
+		int[] dims = { nx, ny, nz }, lo = new int[3], hi = new int[3];
+		for (int d = 0; d < 3; d++) {
+			lo[d] = Math.max(0, (int) Math.floor(c[d] - axes[d] * 1.3 / sp[d]) - 1);
+			hi[d] = Math.min(dims[d] - 1, (int) Math.ceil(c[d] + axes[d] * 1.3 / sp[d]) + 1);
+		}
+		List<Integer> voxels = new ArrayList<>();
+		for (int z = lo[2]; z <= hi[2]; z++)
+			for (int y = lo[1]; y <= hi[1]; y++)
+				for (int x = lo[0]; x <= hi[0]; x++) {
+					double dx = (x - c[0]) * sp[0] / axes[0], dy = (y - c[1]) * sp[1] / axes[1], dz = (z - c[2]) * sp[2] / axes[2];
+					double rr = Math.sqrt(dx * dx + dy * dy + dz * dz);
+					double bump = 1 + lobes * Math.sin(3 * Math.atan2(dy, dx) + phase) * Math.cos(2 * Math.atan2(dz, Math.hypot(dx, dy)));
+					if (rr > bump) continue;
+					int i = x + nx * (y + ny * z);
+					if (labels[i] != 0) return null;
+					voxels.add(i);
+				}
+		return voxels;
+	}
+
+	/** Writes a lesion's intensities (its texture, noise scaled by {@code noise}) and label. */
+	private void render(SplittableRandom r, List<Integer> voxels, int label, double[] c, double[] axes, int texture, double mean, double noise, int nx,
+			int ny, double[] sp) {
+		voxelCount.put(label, voxels.size());
+		{
 			for (int i : voxels) {
 				int x = i % nx, y = (i / nx) % ny, z = i / (nx * ny);
 				double dx = (x - c[0]) * sp[0] / axes[0], dy = (y - c[1]) * sp[1] / axes[1], dz = (z - c[2]) * sp[2] / axes[2];
 				double rr = Math.sqrt(dx * dx + dy * dy + dz * dz);
 				double hu = mean;
 				switch (texture) {
-				case 0: hu += r.nextGaussian() * 8; break;
-				case 1: hu += r.nextGaussian() * 35; break;
-				case 2: hu += (rr < 0.55 ? -35 : 0) + r.nextGaussian() * 12; break;
-				case 3: hu += (r.nextInt(12) == 0 ? 350 : 0) + r.nextGaussian() * 12; break;
-				default: hu += 45 * dx + r.nextGaussian() * 10; break;
+				case 0: hu += r.nextGaussian() * 8 * noise; break;
+				case 1: hu += r.nextGaussian() * 35 * noise; break;
+				case 2: hu += (rr < 0.55 ? -35 : 0) + r.nextGaussian() * 12 * noise; break;
+				case 3: hu += (r.nextInt(12) == 0 ? 350 : 0) + r.nextGaussian() * 12 * noise; break;
+				default: hu += 45 * dx + r.nextGaussian() * 10 * noise; break;
 				}
 				image[i] = (short) Math.round(hu);
 				labels[i] = label;
 			}
-			return voxels.size();
 		}
-		return 0;
 	}
 
 	/** Writes {@code <name>_image.nrrd}, {@code <name>_labels.nrrd} (gzip) into {@code dir}. */

@@ -13,9 +13,10 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * @param threshold   Youden's best threshold (score ≥ threshold predicts positive)
  * @param sensitivity at the threshold
  * @param specificity at the threshold
+ * @param curve       the ROC curve: {1 − specificity, sensitivity} at each threshold, from the highest threshold down
  */
 public record Roc(int positives, int negatives, double auc, double variance, double lower, double upper, double pValue, double threshold, double sensitivity,
-		double specificity) {
+		double specificity, double[][] curve) {
 
 	private static final NormalDistribution Z = NormalDistribution.of(0, 1);
 
@@ -43,8 +44,10 @@ public record Roc(int positives, int negatives, double auc, double variance, dou
 		double var = (n1 > 1 ? variance(v10) / n1 : 0) + (n0 > 1 ? variance(v01) / n0 : 0); // DeLong et al. 1988
 		double se = Math.sqrt(var), z = Z.inverseCumulativeProbability(0.975);
 		double p = se > 0 ? 2 * Z.survivalProbability(Math.abs(auc - 0.5) / se) : Double.NaN;
-		double[] best = youden(score, positive, n1, n0);
-		return new Roc(n1, n0, auc, var, Math.max(0, auc - z * se), Math.min(1, auc + z * se), p, best[0], best[1], best[2]);
+		java.util.List<double[]> curve = new java.util.ArrayList<>();
+		double[] best = youden(score, positive, n1, n0, curve);
+		java.util.Collections.reverse(curve);
+		return new Roc(n1, n0, auc, var, Math.max(0, auc - z * se), Math.min(1, auc + z * se), p, best[0], best[1], best[2], curve.toArray(new double[0][]));
 	}
 
 	private static double variance(double[] v) {
@@ -57,7 +60,7 @@ public record Roc(int positives, int negatives, double auc, double variance, dou
 	}
 
 	/** pROC's thresholds: −∞, the midpoints of consecutive distinct scores, +∞; the one maximising sensitivity + specificity (the first on ties). */
-	private static double[] youden(double[] score, boolean[] positive, int n1, int n0) {
+	private static double[] youden(double[] score, boolean[] positive, int n1, int n0, java.util.List<double[]> curve) {
 		double[] u = Arrays.stream(score).distinct().sorted().toArray();
 		double[] thresholds = new double[u.length + 1];
 		thresholds[0] = Double.NEGATIVE_INFINITY;
@@ -72,6 +75,7 @@ public record Roc(int positives, int negatives, double auc, double variance, dou
 				if (!positive[i] && score[i] < t) tn++;
 			}
 			double se = (double) tp / n1, sp = (double) tn / n0;
+			curve.add(new double[] { 1 - sp, se });
 			if (se + sp > bestJ) {
 				bestJ = se + sp;
 				best = new double[] { t, se, sp };

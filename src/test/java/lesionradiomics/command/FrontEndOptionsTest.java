@@ -18,6 +18,7 @@ import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.ResponseOptions;
 import lesionradiomics.workflow.ScoreOptions;
 import lesionradiomics.workflow.SurvivalOptions;
 import lesionradiomics.workflow.SelectionOptions;
@@ -108,6 +109,11 @@ class FrontEndOptionsTest {
 	@Test
 	void survival() {
 		assertEquals(List.of(), missing(List.of(SurvivalOptions.class), new SurvivalCli(), SurvivalAnalysis.class, SurvivalAnalysisPlugin.form()));
+	}
+
+	@Test
+	void response() {
+		assertEquals(List.of(), missing(List.of(ResponseOptions.class), new ResponseCli(), LesionResponse.class, LesionResponsePlugin.form()));
 	}
 
 	@Test

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import lesionradiomics.analysis.FeatureMatrix;
-import lesionradiomics.features.FeatureTable;
 import lesionradiomics.progress.Progress;
 import lesionradiomics.workflow.Execution;
 import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.ExtractionWorkflow;
+import lesionradiomics.workflow.MemoryStore;
 
 /** Delta features: an unchanged image gives exactly 0; matching by label or lesion_id; new and disappeared lesions. */
 class DeltaFeaturesTest {
@@ -24,15 +24,7 @@ class DeltaFeaturesTest {
 		ExtractionWorkflow.Input in = ExtractionWorkflow.read(d.resolve(patient + "_image.nrrd"), d.resolve(patient + "_labels.nrrd"), d.resolve("lesions.csv"),
 				patient, ExtractionOptions.DEFAULTS);
 		try (Execution e = Execution.of(1, Progress.NONE)) {
-			FeatureTable t = ExtractionWorkflow.run(in, ExtractionOptions.DEFAULTS, e).table();
-			List<FeatureMatrix.Lesion> lesions = new java.util.ArrayList<>();
-			double[][] v = new double[t.rows().size()][];
-			for (int i = 0; i < v.length; i++) {
-				FeatureTable.Row r = t.rows().get(i);
-				lesions.add(new FeatureMatrix.Lesion(r.patient(), r.features().label(), r.site()));
-				v[i] = t.columns().stream().mapToDouble(c -> r.features().values().getOrDefault(c, Double.NaN)).toArray();
-			}
-			return new FeatureMatrix(lesions, t.columns(), v);
+			return MemoryStore.matrix(ExtractionWorkflow.run(in, ExtractionOptions.DEFAULTS, e).table());
 		}
 	}
 
