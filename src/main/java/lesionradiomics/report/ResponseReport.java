@@ -47,11 +47,13 @@ public final class ResponseReport {
 	public static List<List<String>> lesionRows(ResponseWorkflow.Result r) {
 		List<List<String>> out = new ArrayList<>();
 		out.add(List.of("patient", "lesion", "site", "measure", "measure_0_mm", "measure_1_mm", "change_mm", "change_percent", "class", "volume_0_mm3",
-				"volume_1_mm3", "volume_change_percent", "volume_class"));
+				"volume_1_mm3", "volume_change_mm3", "volume_change_percent", "volume_class", "voxel_volume_0_mm3", "voxel_volume_1_mm3",
+				"voxel_volume_change_percent"));
 		for (ResponseWorkflow.LesionResponse l : r.lesions())
 			out.add(List.of(l.patient(), l.key(), l.site(), l.measure(), f(l.measure0()), f(l.measure1()), f(l.measure1() - l.measure0()),
-					f(100 * l.relativeMeasureChange()), l.byDiameter().label(), f(l.volume0()), f(l.volume1()), f(100 * l.relativeVolumeChange()),
-					l.byVolume().label()));
+					f(100 * l.relativeMeasureChange()), l.byDiameter().label(), f(l.volume0()), f(l.volume1()), f(l.volume1() - l.volume0()),
+					f(100 * l.relativeVolumeChange()), l.byVolume().label(), f(l.voxelVolume0()), f(l.voxelVolume1()),
+					f(100 * (l.voxelVolume1() - l.voxelVolume0()) / l.voxelVolume0())));
 		return out;
 	}
 
@@ -212,14 +214,23 @@ public final class ResponseReport {
 			data.addSeries(curve(a, r));
 		}
 		if (data.getSeriesCount() == 0) return null;
+		XYSeries chance = new XYSeries("chance");
+		chance.add(0, 0);
+		chance.add(1, 1);
+		data.addSeries(chance);
 		NumberAxis x = new NumberAxis("1 - specificity"), y = new NumberAxis("sensitivity");
-		x.setRange(0, 1);
-		y.setRange(0, 1);
-		XYLineAndShapeRenderer l = new XYLineAndShapeRenderer(true, false);
-		for (int i = 0; i < data.getSeriesCount(); i++) {
+		x.setRange(-0.02, 1.02); // curves along the frame stay visible
+		y.setRange(-0.02, 1.02);
+		XYLineAndShapeRenderer l = new XYLineAndShapeRenderer(true, true);
+		for (int i = 0; i < data.getSeriesCount() - 1; i++) {
 			l.setSeriesPaint(i, Charts.PALETTE[i % Charts.PALETTE.length]);
 			l.setSeriesStroke(i, new BasicStroke(2f));
+			l.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-3, -3, 6, 6));
 		}
+		int last = data.getSeriesCount() - 1;
+		l.setSeriesPaint(last, Color.GRAY);
+		l.setSeriesShapesVisible(last, false);
+		l.setSeriesStroke(last, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 5f, 4f }, 0f));
 		XYPlot plot = new XYPlot(data, x, y, l);
 		plot.setBackgroundPaint(Color.WHITE);
 		JFreeChart chart = new JFreeChart("ROC: " + r.options().variable() + " vs progression", new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);

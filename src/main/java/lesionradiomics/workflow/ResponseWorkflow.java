@@ -28,7 +28,8 @@ import lesionradiomics.volume.ShortAxis;
 public final class ResponseWorkflow {
 
 	/** pyradiomics' diameter and volume used for the measures. */
-	public static final String DIAMETER = "original_shape_Maximum2DDiameterSlice", VOLUME = "original_shape_MeshVolume";
+	public static final String DIAMETER = "original_shape_Maximum2DDiameterSlice", VOLUME = "original_shape_MeshVolume",
+			VOXEL_VOLUME = "original_shape_VoxelVolume";
 
 	/**
 	 * One lesion across the two time points (NaN where absent).
@@ -36,7 +37,7 @@ public final class ResponseWorkflow {
 	 * @param measure  "long axis" or "short axis" (lymph nodes)
 	 */
 	public record LesionResponse(String patient, String key, String site, String measure, double measure0, double measure1, double volume0, double volume1,
-			Recist.LesionClass byDiameter, Recist.LesionClass byVolume) {
+			double voxelVolume0, double voxelVolume1, Recist.LesionClass byDiameter, Recist.LesionClass byVolume) {
 
 		public double relativeMeasureChange() {
 			return (measure1 - measure0) / measure0;
@@ -137,7 +138,8 @@ public final class ResponseWorkflow {
 		double d0 = l0 == null ? Double.NaN : node ? shortAxes.getOrDefault(patient + "/0/" + l0.label(), Double.NaN) : value(m0, l0, DIAMETER);
 		double d1 = l1 == null ? Double.NaN : node ? shortAxes.getOrDefault(patient + "/1/" + l1.label(), Double.NaN) : value(m1, l1, DIAMETER);
 		double v0 = l0 == null ? Double.NaN : value(m0, l0, VOLUME), v1 = l1 == null ? Double.NaN : value(m1, l1, VOLUME);
-		return new LesionResponse(patient, key, site, node ? "short axis" : "long axis", d0, d1, v0, v1, Recist.classify(d0, d1, diameter),
+		double w0 = l0 == null ? Double.NaN : value(m0, l0, VOXEL_VOLUME), w1 = l1 == null ? Double.NaN : value(m1, l1, VOXEL_VOLUME);
+		return new LesionResponse(patient, key, site, node ? "short axis" : "long axis", d0, d1, v0, v1, w0, w1, Recist.classify(d0, d1, diameter),
 				Recist.classify(v0, v1, volume));
 	}
 
