@@ -24,11 +24,30 @@ import picocli.CommandLine.Option;
 				"  features.csv, errors.csv, run.json, patients/<id>/ (per-patient tables),",
 				"  selection/ (robustness, clusters, selected list, heatmap),",
 				"  heterogeneity/ (CVs, MTD/ATH, tests, plots),",
-				"  sampling/ (Table 3 layout, per patient, curves, plots)." },
+				"  sampling/ (Table 3 layout, per patient, curves, plots),",
+				"  scores/ (patient metrics and aggregates; lesion scores with --model)." },
 		footer = { "", "Example (the demo cohort, the study's settings):",
 				"  java -jar target/lesion-radiomics-cli.jar cohort \\",
 				"      --cohort test-data/cohort.csv --preset study --out results/cohort" })
-final class CohortCli implements Callable<Integer> {
+public final class CohortCli implements Callable<Integer> {
+
+	/** What a cohort run is asked to do, as {@code cohort} reads it from its arguments. */
+	public record Parsed(Path cohort, Path out, CohortOptions options, Path model, int threads) {}
+
+	/**
+	 * The cohort command's options parsed from its arguments exactly as {@code cohort} parses them, for another engine
+	 * running the same workflow (the Spark job); errors are the command's own.
+	 */
+	public static Parsed parse(String... args) throws java.io.IOException {
+		CohortCli c = new CohortCli();
+		new picocli.CommandLine(c).parseArgs(args);
+		return c.parsed();
+	}
+
+	Parsed parsed() throws java.io.IOException {
+		return new Parsed(cohort, out, new CohortOptions(extraction.options(), selection.options(), heterogeneity.options(), sampling.options(
+				heterogeneity.scaling), scores.options(), resume, overwrite), model, extraction.threads);
+	}
 
 	@Option(names = "--cohort", required = true, paramLabel = "COHORT.csv", description = "patient,image,labels[,lesions][,group] per row (paths relative to the table).")
 	Path cohort;
@@ -62,8 +81,7 @@ final class CohortCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		CohortOptions o = new CohortOptions(extraction.options(), selection.options(), heterogeneity.options(), sampling.options(heterogeneity.scaling),
-				scores.options(), resume, overwrite);
+		CohortOptions o = parsed().options();
 		ScoreModel scoreModel = model == null ? null : ScoreWorkflow.readModel(model);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
 		long t = System.nanoTime();

@@ -33,7 +33,7 @@ public final class CohortFolder implements PatientStore {
 	private final Path root;
 
 	/** What a cohort run writes at the top of its folder; run.json first: it is the mark of a finished run. */
-	static final List<String> OWNED = List.of("run.json", "features.csv", "errors.csv", "selection", "heterogeneity", "sampling", "patients");
+	static final List<String> OWNED = List.of("run.json", "features.csv", "errors.csv", "selection", "heterogeneity", "sampling", "scores", "patients");
 
 	/**
 	 * Opens (creates) the output folder of a cohort run so that it never mixes two runs' files: the hidden temporary
@@ -98,6 +98,29 @@ public final class CohortFolder implements PatientStore {
 		Files.deleteIfExists(dir.resolve(MARKER)); // first: the patient is incomplete from here on
 		for (String v : SelectionWorkflow.VARIANTS) Files.deleteIfExists(dir.resolve(v + ".csv"));
 		Files.deleteIfExists(dir.resolve(ERRORS));
+	}
+
+	/**
+	 * A saved patient's files (name → bytes), to move a patient's results between folders, e.g. from a Spark task to
+	 * the driver's output folder.
+	 */
+	public Map<String, byte[]> files(String patient) throws IOException {
+		Map<String, byte[]> out = new LinkedHashMap<>();
+		Path dir = dir(patient);
+		for (String v : SelectionWorkflow.VARIANTS) out.put(v + ".csv", Files.readAllBytes(dir.resolve(v + ".csv")));
+		out.put(ERRORS, Files.readAllBytes(dir.resolve(ERRORS)));
+		out.put(MARKER, Files.readAllBytes(dir.resolve(MARKER)));
+		return out;
+	}
+
+	/** Writes a patient's files as {@link #files} gave them, each atomically, the completion marker last. */
+	public void restore(String patient, Map<String, byte[]> files) throws IOException {
+		remove(patient);
+		Path dir = dir(patient);
+		Files.createDirectories(dir);
+		for (Map.Entry<String, byte[]> f : files.entrySet())
+			if (!f.getKey().equals(MARKER)) AtomicFiles.write(dir.resolve(f.getKey()), s -> s.write(f.getValue()));
+		AtomicFiles.write(dir.resolve(MARKER), s -> s.write(files.get(MARKER)));
 	}
 
 	@Override

@@ -57,6 +57,12 @@ public final class CohortWorkflow {
 	 */
 	public static Extracted extract(CohortTable cohort, ExtractionOptions extraction, SelectionOptions selection, boolean resume, PatientStore store,
 			Execution execution) throws IOException {
+		return extract(cohort, extraction, selection, resume, store, execution, Map.of());
+	}
+
+	/** @param failedElsewhere patients another engine already tried (the Spark job), with why they failed: not tried again */
+	static Extracted extract(CohortTable cohort, ExtractionOptions extraction, SelectionOptions selection, boolean resume, PatientStore store,
+			Execution execution, Map<String, String> failedElsewhere) throws IOException {
 		if (!extraction.voi().contains("core"))
 			throw new IllegalArgumentException("the robustness and cohort analyses need the lesion core: use --voi core or core,ring (the ring's "
 					+ "features are then carried along for the scores)");
@@ -69,22 +75,16 @@ public final class CohortWorkflow {
 		java.util.Set<String> complete = new java.util.HashSet<>(); // asked once per patient, not again when gathering
 		for (CohortTable.Patient p : cohort.patients()) {
 			progress.checkCancelled();
-			if (resume && store.isComplete(p.id(), fingerprint)) {
+			if (failedElsewhere.containsKey(p.id())) {
+				store.remove(p.id());
+				failures.add(new Failure(p.id(), "", failedElsewhere.get(p.id())));
+			} else if (resume && store.isComplete(p.id(), fingerprint)) {
 				reused++;
 				complete.add(p.id());
 			} else {
 				store.remove(p.id());
 				try {
-					ExtractionWorkflow.Input in = ExtractionWorkflow.read(p.image(), p.labels(), p.lesions(), p.id(), extraction);
-					double[] grid = extraction.featureSettings().resampledPixelSpacing();
-					double[] spacing = in.image().geometry().spacing();
-					if (grid == null) grid = spacing;
-					for (int d = 0; d < 3; d++) if (grid[d] == 0) grid[d] = spacing[d];
-					String noOp = SelectionWorkflow.noOpWarning(selection, grid);
-					if (noOp != null) notes.add("patient " + p.id() + ": " + noOp);
-					ExtractionWorkflow.Result r = ExtractionWorkflow.run(in, extraction, SelectionWorkflow.perturbations(selection), inner);
-					for (String w : r.warnings()) if (!w.contains(": not computed: ")) notes.add(w); // failed lesions are listed as failures
-					store.save(p.id(), fingerprint, r);
+					store.save(p.id(), fingerprint, extractPatient(p, extraction, selection, inner, notes));
 					complete.add(p.id());
 				} catch (IOException | IllegalArgumentException e) {
 					failures.add(new Failure(p.id(), "", e.getMessage()));
@@ -114,10 +114,39 @@ public final class CohortWorkflow {
 	 * @param model a linear lesion model for the scores, or null (its covariates come from the lesion tables and the
 	 *              cohort table's further columns)
 	 */
+	/**
+	 * One patient's extraction on the delineated, eroded and dilated masks, as the cohort run saves it (also what the
+	 * Spark job runs in each task).
+	 *
+	 * @param notes receives what the user should know (a perturbation that changes nothing, warnings)
+	 */
+	public static ExtractionWorkflow.Result extractPatient(CohortTable.Patient p, ExtractionOptions extraction, SelectionOptions selection, Execution inner,
+			List<String> notes) throws IOException {
+		ExtractionWorkflow.Input in = ExtractionWorkflow.read(p.image(), p.labels(), p.lesions(), p.id(), extraction);
+		double[] grid = extraction.featureSettings().resampledPixelSpacing();
+		double[] spacing = in.image().geometry().spacing();
+		if (grid == null) grid = spacing;
+		for (int d = 0; d < 3; d++) if (grid[d] == 0) grid[d] = spacing[d];
+		String noOp = SelectionWorkflow.noOpWarning(selection, grid);
+		if (noOp != null) notes.add("patient " + p.id() + ": " + noOp);
+		ExtractionWorkflow.Result r = ExtractionWorkflow.run(in, extraction, SelectionWorkflow.perturbations(selection), inner);
+		for (String w : r.warnings()) if (!w.contains(": not computed: ")) notes.add(w); // failed lesions are listed as failures
+		return r;
+	}
+
 	public static Result run(CohortTable cohort, CohortOptions o, ScoreModel model, PatientStore store, Execution execution) throws IOException {
+		return run(cohort, o, model, store, execution, Map.of());
+	}
+
+	/**
+	 * The cohort run when another engine (the Spark job) has already saved the patients' extractions in {@code store}
+	 * and reports the patients that failed, with the reason; every other patient is reused when complete.
+	 */
+	public static Result run(CohortTable cohort, CohortOptions o, ScoreModel model, PatientStore store, Execution execution,
+			Map<String, String> failedElsewhere) throws IOException {
 		long start = System.nanoTime();
 		Map<String, Double> seconds = new LinkedHashMap<>();
-		Extracted x = extract(cohort, o.extraction(), o.selection(), o.resume(), store, execution);
+		Extracted x = extract(cohort, o.extraction(), o.selection(), o.resume(), store, execution, failedElsewhere);
 		seconds.put("extraction", (System.nanoTime() - start) / 1e9);
 		List<String> notes = new ArrayList<>(x.notes());
 		List<Failure> failures = x.failures();
