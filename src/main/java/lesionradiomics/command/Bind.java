@@ -10,6 +10,7 @@ import java.util.Map;
 import lesionradiomics.analysis.Aggregation;
 import lesionradiomics.analysis.Correlation;
 import lesionradiomics.analysis.Dissimilarity;
+import lesionradiomics.analysis.Phenotypes;
 import lesionradiomics.features.FeatureSettings;
 import lesionradiomics.features.ImageType;
 import lesionradiomics.io.CohortTable;
@@ -19,6 +20,7 @@ import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.ExtractionWorkflow;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.PhenotypeOptions;
 import lesionradiomics.workflow.ResponseOptions;
 import lesionradiomics.workflow.ScoreOptions;
 import lesionradiomics.workflow.SelectionOptions;
@@ -103,6 +105,16 @@ final class Bind {
 			double response, double volumeProgression, double volumeResponse, String deltaSite, String deltaAggregation, int bootstrap, long seed) {
 		return new ResponseOptions(extraction, variable, cutoff, minVolumeMl, progression, response, volumeProgression, volumeResponse, deltaSite,
 				Aggregation.parse(deltaAggregation == null || deltaAggregation.isBlank() ? "vwmean" : deltaAggregation), bootstrap, seed);
+	}
+
+	static PhenotypeOptions phenotypes(String method, int k, int kmax, long seed) {
+		Phenotypes.Method m;
+		try {
+			m = Phenotypes.Method.valueOf(method.trim().toUpperCase(Locale.ROOT));
+		} catch (IllegalArgumentException e) {
+			throw new IllegalArgumentException("method must be average or kmeans, is '" + method + "'");
+		}
+		return new PhenotypeOptions(m, k, kmax, seed);
 	}
 
 	/** Numbers from "0.5, 1" (empty for blank). */

@@ -18,6 +18,7 @@ import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.PhenotypeOptions;
 import lesionradiomics.workflow.ResponseOptions;
 import lesionradiomics.workflow.ScoreOptions;
 import lesionradiomics.workflow.SurvivalOptions;
@@ -114,6 +115,11 @@ class FrontEndOptionsTest {
 	@Test
 	void response() {
 		assertEquals(List.of(), missing(List.of(ResponseOptions.class), new ResponseCli(), LesionResponse.class, LesionResponsePlugin.form()));
+	}
+
+	@Test
+	void phenotypes() {
+		assertEquals(List.of(), missing(List.of(PhenotypeOptions.class), new PhenotypesCli(), LesionPhenotypes.class, LesionPhenotypesPlugin.form()));
 	}
 
 	@Test

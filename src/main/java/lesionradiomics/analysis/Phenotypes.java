@@ -1,0 +1,227 @@
+package lesionradiomics.analysis;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Lesion phenotypes across a cohort (Haag et al. 2024): all lesions clustered on standardised features (z-scores over
+ * the cohort, SD with n − 1), by average-linkage hierarchical clustering of Euclidean distances or by k-means
+ * (k-means++ starts, seeded, best of several), with k given or chosen by the mean silhouette; each patient's
+ * composition (counts, distinct phenotypes, Shannon entropy in bits) measures inter-lesion heterogeneity.
+ */
+public final class Phenotypes {
+
+	public enum Method { AVERAGE, KMEANS }
+
+	/**
+	 * @param labels      phenotype of each lesion, 1..k, numbered by first appearance in the dendrogram / lesion order
+	 * @param silhouettes mean silhouette per tried k (index k), NaN where not tried
+	 * @param order       lesions in display order (dendrogram leaves, or by phenotype)
+	 * @param z           the standardised features (lesion × feature)
+	 */
+	public record Clustering(int k, int[] labels, double[] silhouettes, int[] order, double[][] z) {}
+
+	private Phenotypes() {}
+
+	/** z-scores of each column over all rows (columns with SD 0 or a missing value are refused by the caller). */
+	public static double[][] standardise(double[][] x) {
+		int n = x.length, p = n == 0 ? 0 : x[0].length;
+		double[][] z = new double[n][p];
+		for (int c = 0; c < p; c++) {
+			double m = 0, s = 0;
+			for (double[] r : x) m += r[c];
+			m /= n;
+			for (double[] r : x) s += (r[c] - m) * (r[c] - m);
+			s = Math.sqrt(s / (n - 1));
+			for (int i = 0; i < n; i++) z[i][c] = s > 0 ? (x[i][c] - m) / s : 0;
+		}
+		return z;
+	}
+
+	/**
+	 * @param k    clusters (0: choose the k in 2..kmax with the largest mean silhouette)
+	 * @param seed k-means' seed (same seed, same clusters)
+	 */
+	public static Clustering cluster(double[][] x, Method method, int k, int kmax, long seed) {
+		int n = x.length;
+		if (n < 3) throw new IllegalArgumentException("phenotypes need at least 3 lesions, found " + n);
+		double[][] z = standardise(x);
+		double[][] d = new double[n][n];
+		for (int i = 0; i < n; i++)
+			for (int j = i + 1; j < n; j++) {
+				double s = 0;
+				for (int c = 0; c < z[i].length; c++) s += (z[i][c] - z[j][c]) * (z[i][c] - z[j][c]);
+				d[i][j] = d[j][i] = Math.sqrt(s);
+			}
+		HierarchicalClustering tree = method == Method.AVERAGE ? new HierarchicalClustering(d) : null;
+		int top = Math.min(Math.max(2, kmax), n - 1);
+		double[] sil = new double[top + 1];
+		Arrays.fill(sil, Double.NaN);
+		int[] best = null;
+		int bestK = k;
+		if (k > 0) {
+			if (k > n) throw new IllegalArgumentException("k = " + k + " is more than the " + n + " lesions");
+			best = method == Method.AVERAGE ? tree.cutIntoClusters(k) : kMeans(z, k, seed);
+			if (k >= 2 && k < n) sil[Math.min(k, top)] = silhouette(d, best);
+		} else {
+			double bestSil = Double.NEGATIVE_INFINITY;
+			for (int kk = 2; kk <= top; kk++) {
+				int[] l = method == Method.AVERAGE ? tree.cutIntoClusters(kk) : kMeans(z, kk, seed);
+				sil[kk] = silhouette(d, l);
+				if (sil[kk] > bestSil + 1e-12) {
+					bestSil = sil[kk];
+					best = l;
+					bestK = kk;
+				}
+			}
+		}
+		int[] order = tree != null ? tree.leafOrder() : byLabel(best);
+		return new Clustering(bestK, renumber(best, order), sil, order, z);
+	}
+
+	/** Lesions sorted by cluster, then by index. */
+	private static int[] byLabel(int[] labels) {
+		Integer[] o = new Integer[labels.length];
+		for (int i = 0; i < o.length; i++) o[i] = i;
+		Arrays.sort(o, (a, b) -> labels[a] != labels[b] ? Integer.compare(labels[a], labels[b]) : Integer.compare(a, b));
+		return Arrays.stream(o).mapToInt(Integer::intValue).toArray();
+	}
+
+	/** Labels 1..k in the order clusters first appear along {@code order}. */
+	private static int[] renumber(int[] labels, int[] order) {
+		Map<Integer, Integer> map = new LinkedHashMap<>();
+		for (int i : order) map.putIfAbsent(labels[i], map.size() + 1);
+		int[] out = new int[labels.length];
+		for (int i = 0; i < out.length; i++) out[i] = map.get(labels[i]);
+		return out;
+	}
+
+	/** Mean silhouette width (Rousseeuw 1987): (b − a)/max(a, b) per object, 0 for a singleton cluster. */
+	public static double silhouette(double[][] d, int[] labels) {
+		int n = labels.length;
+		double sum = 0;
+		for (int i = 0; i < n; i++) {
+			Map<Integer, double[]> by = new LinkedHashMap<>();
+			for (int j = 0; j < n; j++) {
+				if (j == i) continue;
+				double[] acc = by.computeIfAbsent(labels[j], l -> new double[2]);
+				acc[0] += d[i][j];
+				acc[1]++;
+			}
+			double[] own = by.get(labels[i]);
+			if (own == null) continue; // singleton: 0
+			double a = own[0] / own[1], b = Double.POSITIVE_INFINITY;
+			for (Map.Entry<Integer, double[]> e : by.entrySet()) if (e.getKey() != labels[i]) b = Math.min(b, e.getValue()[0] / e.getValue()[1]);
+			sum += b == Double.POSITIVE_INFINITY ? 0 : (b - a) / Math.max(a, b);
+		}
+		return sum / n;
+	}
+
+	/** k-means (Lloyd) from k-means++ starts; the best of 10 starts by within-cluster sum of squares; seeded. */
+	static int[] kMeans(double[][] z, int k, long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		int n = z.length, p = z[0].length;
+		int[] best = null;
+		double bestSse = Double.POSITIVE_INFINITY;
+		for (int start = 0; start < 10; start++) {
+			double[][] c = new double[k][];
+			c[0] = z[random.nextInt(n)].clone();
+			double[] dist = new double[n];
+			for (int m = 1; m < k; m++) {
+				double total = 0;
+				for (int i = 0; i < n; i++) {
+					double dm = Double.POSITIVE_INFINITY;
+					for (int q = 0; q < m; q++) dm = Math.min(dm, sq(z[i], c[q]));
+					total += dist[i] = dm;
+				}
+				double r = random.nextDouble() * total;
+				int pick = n - 1;
+				for (int i = 0; i < n; i++) if ((r -= dist[i]) <= 0) {
+					pick = i;
+					break;
+				}
+				c[m] = z[pick].clone();
+			}
+			int[] l = new int[n];
+			for (int iter = 0; iter < 300; iter++) {
+				boolean changed = false;
+				for (int i = 0; i < n; i++) {
+					int a = 0;
+					for (int q = 1; q < k; q++) if (sq(z[i], c[q]) < sq(z[i], c[a])) a = q;
+					if (a != l[i] || iter == 0) changed |= a != l[i];
+					l[i] = a;
+				}
+				double[][] sum = new double[k][p];
+				int[] count = new int[k];
+				for (int i = 0; i < n; i++) {
+					count[l[i]]++;
+					for (int f = 0; f < p; f++) sum[l[i]][f] += z[i][f];
+				}
+				for (int q = 0; q < k; q++) if (count[q] > 0) for (int f = 0; f < p; f++) c[q][f] = sum[q][f] / count[q];
+				if (!changed && iter > 0) break;
+			}
+			double sse = 0;
+			for (int i = 0; i < n; i++) sse += sq(z[i], c[l[i]]);
+			if (sse < bestSse - 1e-12) {
+				bestSse = sse;
+				best = l;
+			}
+		}
+		return best;
+	}
+
+	private static double sq(double[] a, double[] b) {
+		double s = 0;
+		for (int i = 0; i < a.length; i++) s += (a[i] - b[i]) * (a[i] - b[i]);
+		return s;
+	}
+
+	/** Adjusted Rand index of two partitions (Hubert and Arabie 1985): 1 for identical, about 0 for random. */
+	public static double adjustedRandIndex(int[] a, int[] b) {
+		Map<Integer, Map<Integer, Integer>> table = new LinkedHashMap<>();
+		Map<Integer, Integer> ra = new LinkedHashMap<>(), rb = new LinkedHashMap<>();
+		for (int i = 0; i < a.length; i++) {
+			table.computeIfAbsent(a[i], x -> new LinkedHashMap<>()).merge(b[i], 1, Integer::sum);
+			ra.merge(a[i], 1, Integer::sum);
+			rb.merge(b[i], 1, Integer::sum);
+		}
+		double index = 0, sa = 0, sb = 0;
+		for (Map<Integer, Integer> row : table.values()) for (int v : row.values()) index += choose2(v);
+		for (int v : ra.values()) sa += choose2(v);
+		for (int v : rb.values()) sb += choose2(v);
+		double expected = sa * sb / choose2(a.length), max = (sa + sb) / 2;
+		return max == expected ? 1 : (index - expected) / (max - expected);
+	}
+
+	private static double choose2(int n) {
+		return n * (n - 1) / 2.0;
+	}
+
+	/** A patient's phenotype composition: counts per phenotype (1..k), distinct phenotypes, Shannon entropy (bits). */
+	public record Composition(int[] counts, int distinct, double entropy) {}
+
+	public static Composition composition(int[] labels, int k) {
+		int[] counts = new int[k + 1];
+		for (int l : labels) counts[l]++;
+		int distinct = 0;
+		double h = 0;
+		for (int q = 1; q <= k; q++)
+			if (counts[q] > 0) {
+				distinct++;
+				double p = (double) counts[q] / labels.length;
+				h -= p * Math.log(p) / Math.log(2);
+			}
+		return new Composition(Arrays.copyOfRange(counts, 1, k + 1), distinct, h);
+	}
+
+	/** Lesion indexes per patient, in lesion order. */
+	public static Map<String, List<Integer>> byPatient(List<String> patients) {
+		Map<String, List<Integer>> out = new LinkedHashMap<>();
+		for (int i = 0; i < patients.size(); i++) out.computeIfAbsent(patients.get(i), p -> new ArrayList<>()).add(i);
+		return out;
+	}
+}
