@@ -25,11 +25,14 @@ public final class Glcm {
 	private final double[][] pxAddy;
 	private final double[][] pxSuby;
 	private final double[] hxy;
+	/** Grey levels binned over a whole lesion, this matrix being one voxel's kernel (pyradiomics' voxel-based mode). */
+	private final boolean voxelMap;
 
 	public Glcm(LesionData lesion) {
 		TextureGrid grid = lesion.textureGrid();
 		int n = grid.presentLevels.length;
 		ng = grid.maxLevel;
+		voxelMap = lesion.levelCount() > 0;
 		g = grid.levelValues();
 		List<double[][]> matrices = new ArrayList<>();
 		List<int[]> usedAngles = new ArrayList<>();
@@ -285,7 +288,9 @@ public final class Glcm {
 	@Feature("MCC")
 	double mcc() {
 		int n = g.length;
-		if (n < 2) return 1;
+		// one grey level: pyradiomics returns 1, except in voxel maps, whose matrices keep all the lesion's Ng levels
+		// (then the second eigenvalue is 0)
+		if (n < 2) return voxelMap && ng > 1 ? 0 : 1;
 		return mean(a -> {
 			int[] support = new int[n];
 			int m = 0;

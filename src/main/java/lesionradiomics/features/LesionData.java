@@ -13,10 +13,20 @@ public final class LesionData {
 	private final int[] grayLevels;
 	private final int voxelCount;
 	private final FeatureSettings settings;
+	private final int levelCount;
 	/** Built on first use and shared by the texture families of this lesion (one thread per lesion). */
 	private TextureGrid textureGrid;
 
 	public LesionData(LesionRegion region, boolean[] mask, int[] grayLevels, FeatureSettings settings) {
+		this(region, mask, grayLevels, settings, 0);
+	}
+
+	/**
+	 * @param levelCount pyradiomics' Ng when the grey levels were binned over more than this mask (voxel maps: the
+	 *                   lesion's highest bin); 0: the highest level in the mask
+	 */
+	public LesionData(LesionRegion region, boolean[] mask, int[] grayLevels, FeatureSettings settings, int levelCount) {
+		this.levelCount = levelCount;
 		this.region = region;
 		this.mask = mask;
 		this.grayLevels = grayLevels;
@@ -34,6 +44,8 @@ public final class LesionData {
 	public int[] grayLevels() { return grayLevels; }
 	public int voxelCount() { return voxelCount; }
 	public FeatureSettings settings() { return settings; }
+	/** Ng given by the caller (0: from the mask). */
+	int levelCount() { return levelCount; }
 	public int[] size() { return region.size(); }
 	public double[] spacing() { return region.spacing(); }
 	public double[] values() { return region.values(); }

@@ -70,7 +70,7 @@ final class TextureGrid {
 				presentLevels[k] = g;
 				levelRow[g] = k++;
 			}
-		maxLevel = max;
+		maxLevel = Math.max(max, lesion.levelCount());
 		voxelCount = n;
 		FeatureSettings s = lesion.settings();
 		angles = angles(s.distances(), s.force2D() ? s.force2Ddimension() : -1);
