@@ -288,9 +288,10 @@ public final class Glcm {
 	@Feature("MCC")
 	double mcc() {
 		int n = g.length;
-		// one grey level: pyradiomics returns 1, except in voxel maps, whose matrices keep all the lesion's Ng levels
-		// (then the second eigenvalue is 0)
-		if (n < 2) return voxelMap && ng > 1 ? 0 : 1;
+		// pyradiomics' matrix has the present levels (lesion level) or all the lesion's Ng levels (voxel maps); the
+		// absent ones only add zero eigenvalues, and a 1x1 matrix gives MCC 1
+		int size = voxelMap ? Math.max(n, ng) : n;
+		if (size < 2) return 1;
 		return mean(a -> {
 			int[] support = new int[n];
 			int m = 0;
@@ -308,10 +309,10 @@ public final class Glcm {
 					sym[r][c] = s;
 					sym[c][r] = s;
 				}
-			double[] ev = new double[n]; // zeros for the levels outside the support
+			double[] ev = new double[size]; // zeros for the levels outside the support
 			if (m > 0) System.arraycopy(new EigenDecomposition(new Array2DRowRealMatrix(sym, false)).getRealEigenvalues(), 0, ev, 0, m);
 			java.util.Arrays.sort(ev);
-			return Math.sqrt(ev[n - 2]);
+			return Math.sqrt(ev[size - 2]);
 		});
 	}
 }

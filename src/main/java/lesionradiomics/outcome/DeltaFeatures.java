@@ -45,6 +45,7 @@ public final class DeltaFeatures {
 	public static Result of(FeatureMatrix baseline, FeatureMatrix followUp) {
 		List<String> features = new ArrayList<>();
 		for (String f : baseline.features()) if (followUp.features().contains(f)) features.add(f);
+		int[] col0 = features.stream().mapToInt(baseline.features()::indexOf).toArray(), col1 = features.stream().mapToInt(followUp.features()::indexOf).toArray();
 		boolean byId = !baseline.lesions().isEmpty() && baseline.lesions().stream().allMatch(l -> l.annotations().containsKey(LESION_ID))
 				&& followUp.lesions().stream().allMatch(l -> l.annotations().containsKey(LESION_ID));
 		Map<String, Integer> later = new LinkedHashMap<>();
@@ -68,7 +69,7 @@ public final class DeltaFeatures {
 			matched.add(k);
 			double[] diff = new double[features.size()], rel = new double[features.size()];
 			for (int f = 0; f < features.size(); f++) {
-				double f0 = baseline.get(i, baseline.features().indexOf(features.get(f))), f1 = followUp.get(j, followUp.features().indexOf(features.get(f)));
+				double f0 = baseline.get(i, col0[f]), f1 = followUp.get(j, col1[f]);
 				diff[f] = f1 - f0;
 				rel[f] = f0 == 0 ? Double.NaN : (f1 - f0) / Math.abs(f0);
 				if (f0 == 0) undefined++;

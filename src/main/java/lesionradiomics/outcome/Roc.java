@@ -2,6 +2,7 @@ package lesionradiomics.outcome;
 
 import java.util.Arrays;
 
+import org.apache.commons.statistics.descriptive.Variance;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 /**
@@ -41,7 +42,7 @@ public record Roc(int positives, int negatives, double auc, double variance, dou
 				sum += psi;
 			}
 		double auc = sum / ((double) n1 * n0);
-		double var = (n1 > 1 ? variance(v10) / n1 : 0) + (n0 > 1 ? variance(v01) / n0 : 0); // DeLong et al. 1988
+		double var = (n1 > 1 ? Variance.of(v10).getAsDouble() / n1 : 0) + (n0 > 1 ? Variance.of(v01).getAsDouble() / n0 : 0); // DeLong et al. 1988
 		double se = Math.sqrt(var), z = Z.inverseCumulativeProbability(0.975);
 		double p = se > 0 ? 2 * Z.survivalProbability(Math.abs(auc - 0.5) / se) : Double.NaN;
 		java.util.List<double[]> curve = new java.util.ArrayList<>();
@@ -50,13 +51,21 @@ public record Roc(int positives, int negatives, double auc, double variance, dou
 		return new Roc(n1, n0, auc, var, Math.max(0, auc - z * se), Math.min(1, auc + z * se), p, best[0], best[1], best[2], curve.toArray(new double[0][]));
 	}
 
-	private static double variance(double[] v) {
-		double m = 0;
-		for (double x : v) m += x;
-		m /= v.length;
-		double s = 0;
-		for (double x : v) s += (x - m) * (x - m);
-		return s / (v.length - 1);
+	/**
+	 * The AUC alone (Mann–Whitney, ties one half), for resampling loops that need neither the variance nor the curve;
+	 * NaN when a class is empty.
+	 */
+	public static double auc(double[] score, boolean[] positive) {
+		double sum = 0;
+		long n1 = 0, n0 = 0;
+		for (int i = 0; i < score.length; i++) {
+			if (!positive[i]) continue;
+			n1++;
+			for (int j = 0; j < score.length; j++)
+				if (!positive[j]) sum += score[i] > score[j] ? 1 : score[i] == score[j] ? 0.5 : 0;
+		}
+		n0 = score.length - n1;
+		return n1 == 0 || n0 == 0 ? Double.NaN : sum / ((double) n1 * n0);
 	}
 
 	/** pROC's thresholds: −∞, the midpoints of consecutive distinct scores, +∞; the one maximising sensitivity + specificity (the first on ties). */

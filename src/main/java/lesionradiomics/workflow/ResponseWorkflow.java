@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import lesionradiomics.analysis.FeatureMatrix;
+import lesionradiomics.features.FirstOrder;
 import lesionradiomics.io.LongitudinalTable;
 import lesionradiomics.outcome.DeltaFeatures;
 import lesionradiomics.outcome.FisherExact;
@@ -98,11 +99,12 @@ public final class ResponseWorkflow {
 		notes.addAll(delta.notes());
 
 		Recist.Thresholds diameter = new Recist.Thresholds(o.progression(), o.response()), volume = new Recist.Thresholds(o.volumeProgression(), o.volumeResponse());
+		Lookup at0 = Lookup.of(m0), at1 = Lookup.of(m1);
 		List<LesionResponse> lesions = new ArrayList<>();
 		for (DeltaFeatures.Pair pair : delta.pairs())
-			lesions.add(lesion(pair.patient(), pair.key(), pair.baseline(), pair.followUp(), m0, m1, shortAxes, diameter, volume));
-		for (FeatureMatrix.Lesion l : delta.disappeared()) lesions.add(lesion(l.patient(), key(l), l, null, m0, m1, shortAxes, diameter, volume));
-		for (FeatureMatrix.Lesion l : delta.appeared()) lesions.add(lesion(l.patient(), key(l), null, l, m0, m1, shortAxes, diameter, volume));
+			lesions.add(lesion(pair.patient(), pair.key(), pair.baseline(), pair.followUp(), at0, at1, shortAxes, diameter, volume));
+		for (FeatureMatrix.Lesion l : delta.disappeared()) lesions.add(lesion(l.patient(), key(l), l, null, at0, at1, shortAxes, diameter, volume));
+		for (FeatureMatrix.Lesion l : delta.appeared()) lesions.add(lesion(l.patient(), key(l), null, l, at0, at1, shortAxes, diameter, volume));
 
 		Map<String, Recist.PatientResponse> patients = new LinkedHashMap<>();
 		for (String patient : timepoints.keySet()) {
@@ -110,8 +112,8 @@ public final class ResponseWorkflow {
 			for (LesionResponse l : lesions) if (l.patient().equals(patient)) rl.add(new Recist.Lesion(l.key(), l.site(), l.measure0(), l.measure1()));
 			patients.put(patient, Recist.patient(rl));
 		}
-		Map<String, Map<String, Double>> patientDelta = patientDelta(delta, m0, o);
-		List<Association> associations = o.variable().isEmpty() ? List.of() : associations(lesions, delta, m0, o, notes);
+		Map<String, Map<String, Double>> patientDelta = patientDelta(delta, at0, o);
+		List<Association> associations = o.variable().isEmpty() ? List.of() : associations(lesions, delta, at0, o, notes);
 		return new Result(o, timepoints, lesions, patients, delta, patientDelta, associations, failures, notes);
 	}
 
@@ -131,31 +133,43 @@ public final class ResponseWorkflow {
 		return new Scan(m, axes);
 	}
 
-	private static LesionResponse lesion(String patient, String key, FeatureMatrix.Lesion l0, FeatureMatrix.Lesion l1, FeatureMatrix m0, FeatureMatrix m1,
+	private static LesionResponse lesion(String patient, String key, FeatureMatrix.Lesion l0, FeatureMatrix.Lesion l1, Lookup m0, Lookup m1,
 			Map<String, Double> shortAxes, Recist.Thresholds diameter, Recist.Thresholds volume) {
 		String site = l0 != null ? l0.site() : l1.site();
 		boolean node = Recist.isNode(site);
-		double d0 = l0 == null ? Double.NaN : node ? shortAxes.getOrDefault(patient + "/0/" + l0.label(), Double.NaN) : value(m0, l0, DIAMETER);
-		double d1 = l1 == null ? Double.NaN : node ? shortAxes.getOrDefault(patient + "/1/" + l1.label(), Double.NaN) : value(m1, l1, DIAMETER);
-		double v0 = l0 == null ? Double.NaN : value(m0, l0, VOLUME), v1 = l1 == null ? Double.NaN : value(m1, l1, VOLUME);
-		double w0 = l0 == null ? Double.NaN : value(m0, l0, VOXEL_VOLUME), w1 = l1 == null ? Double.NaN : value(m1, l1, VOXEL_VOLUME);
-		return new LesionResponse(patient, key, site, node ? "short axis" : "long axis", d0, d1, v0, v1, w0, w1, Recist.classify(d0, d1, diameter),
-				Recist.classify(v0, v1, volume));
+		double d0 = node ? shortAxis(shortAxes, patient + "/0/", l0) : m0.get(l0, DIAMETER), d1 = node ? shortAxis(shortAxes, patient + "/1/", l1) : m1.get(l1, DIAMETER);
+		double v0 = m0.get(l0, VOLUME), v1 = m1.get(l1, VOLUME);
+		return new LesionResponse(patient, key, site, node ? "short axis" : "long axis", d0, d1, v0, v1, m0.get(l0, VOXEL_VOLUME), m1.get(l1, VOXEL_VOLUME),
+				Recist.classify(d0, d1, diameter), Recist.classify(v0, v1, volume));
 	}
 
-	private static double value(FeatureMatrix m, FeatureMatrix.Lesion l, String feature) {
-		int row = m.lesions().indexOf(l), c = m.features().indexOf(feature);
-		return row < 0 || c < 0 ? Double.NaN : m.get(row, c);
+	private static double shortAxis(Map<String, Double> shortAxes, String prefix, FeatureMatrix.Lesion l) {
+		return l == null ? Double.NaN : shortAxes.getOrDefault(prefix + l.label(), Double.NaN);
+	}
+
+	/** A time point's features looked up by lesion (NaN for an absent lesion or feature), without scanning the table. */
+	private record Lookup(FeatureMatrix m, Map<FeatureMatrix.Lesion, Integer> rows) {
+		static Lookup of(FeatureMatrix m) {
+			Map<FeatureMatrix.Lesion, Integer> rows = new java.util.IdentityHashMap<>();
+			for (int i = 0; i < m.rows(); i++) rows.put(m.lesions().get(i), i);
+			return new Lookup(m, rows);
+		}
+
+		double get(FeatureMatrix.Lesion l, String feature) {
+			Integer row = l == null ? null : rows.get(l);
+			int c = m.features().indexOf(feature);
+			return row == null || c < 0 ? Double.NaN : m.get(row, c);
+		}
 	}
 
 	/** Each feature's relative change aggregated per patient (over the chosen site), weights = baseline volumes. */
-	private static Map<String, Map<String, Double>> patientDelta(DeltaFeatures.Result delta, FeatureMatrix m0, ResponseOptions o) {
+	private static Map<String, Map<String, Double>> patientDelta(DeltaFeatures.Result delta, Lookup m0, ResponseOptions o) {
 		Map<String, Map<String, Double>> out = new LinkedHashMap<>();
 		Map<String, List<DeltaFeatures.Pair>> byPatient = new LinkedHashMap<>();
 		for (DeltaFeatures.Pair p : delta.pairs())
 			if (o.deltaSite().isEmpty() || p.baseline().site().equalsIgnoreCase(o.deltaSite())) byPatient.computeIfAbsent(p.patient(), k -> new ArrayList<>()).add(p);
 		byPatient.forEach((patient, pairs) -> {
-			double[] volumes = pairs.stream().mapToDouble(p -> value(m0, p.baseline(), VOLUME)).toArray();
+			double[] volumes = pairs.stream().mapToDouble(p -> m0.get(p.baseline(), VOLUME)).toArray();
 			Map<String, Double> values = new LinkedHashMap<>();
 			for (int f = 0; f < delta.features().size(); f++) {
 				int ff = f;
@@ -166,7 +180,7 @@ public final class ResponseWorkflow {
 		return out;
 	}
 
-	private static List<Association> associations(List<LesionResponse> lesions, DeltaFeatures.Result delta, FeatureMatrix m0, ResponseOptions o, List<String> notes) {
+	private static List<Association> associations(List<LesionResponse> lesions, DeltaFeatures.Result delta, Lookup m0, ResponseOptions o, List<String> notes) {
 		boolean isDelta = o.variable().startsWith(ResponseOptions.DELTA);
 		String feature = isDelta ? o.variable().substring(ResponseOptions.DELTA.length()) : o.variable();
 		int f = delta.features().indexOf(feature);
@@ -174,9 +188,11 @@ public final class ResponseWorkflow {
 		// the matched lesions (a disappeared lesion did not progress; new lesions have no baseline)
 		List<double[]> rows = new ArrayList<>(); // value, progressive, relative volume change, baseline volume (mL)
 		List<String> sites = new ArrayList<>(), patients = new ArrayList<>();
+		Map<String, LesionResponse> byKey = new LinkedHashMap<>();
+		for (LesionResponse l : lesions) byKey.put(l.patient() + "/" + l.key(), l);
 		for (DeltaFeatures.Pair p : delta.pairs()) {
-			LesionResponse l = lesions.stream().filter(x -> x.patient().equals(p.patient()) && x.key().equals(p.key())).findFirst().orElseThrow();
-			double v = isDelta ? p.relative()[f] : value(m0, p.baseline(), feature);
+			LesionResponse l = byKey.get(p.patient() + "/" + p.key());
+			double v = isDelta ? p.relative()[f] : m0.get(p.baseline(), feature);
 			if (!Double.isFinite(v)) continue;
 			rows.add(new double[] { v, l.byDiameter() == Recist.LesionClass.PROGRESSIVE ? 1 : 0, l.relativeVolumeChange(), l.volume0() / 1000 });
 			sites.add(l.site());
@@ -237,17 +253,10 @@ public final class ResponseWorkflow {
 			int pos = 0;
 			for (int k = 0; k < by.length; k++) if (by[k] = y[pick.get(k)]) pos++;
 			if (pos == 0 || pos == by.length) continue; // a resample with one class has no AUC
-			aucs.add(Roc.of(bv, by).auc());
+			aucs.add(Roc.auc(bv, by));
 		}
 		if (aucs.size() < 10) return new double[] { Double.NaN, Double.NaN };
 		double[] s = aucs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-		return new double[] { quantile(s, 0.025), quantile(s, 0.975) };
-	}
-
-	/** R's default quantile (type 7). */
-	static double quantile(double[] sorted, double p) {
-		double h = (sorted.length - 1) * p;
-		int lo = (int) Math.floor(h);
-		return lo + 1 < sorted.length ? sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]) : sorted[lo];
+		return new double[] { FirstOrder.percentile(s, 2.5), FirstOrder.percentile(s, 97.5) };
 	}
 }
