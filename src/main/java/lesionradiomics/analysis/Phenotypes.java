@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 
 /**
  * Lesion phenotypes across a cohort (Haag et al. 2024): all lesions clustered on standardised features (z-scores over
- * the cohort, SD with n − 1), by average-linkage hierarchical clustering of Euclidean distances or by k-means
+ * the cohort, SD with n − 1, as {@link Dissimilarity.Scaler}), by average-linkage hierarchical clustering of Euclidean distances or by k-means
  * (k-means++ starts, seeded, best of several), with k given or chosen by the mean silhouette; each patient's
  * composition (counts, distinct phenotypes, Shannon entropy in bits) measures inter-lesion heterogeneity.
  */
@@ -27,29 +27,16 @@ public final class Phenotypes {
 
 	private Phenotypes() {}
 
-	/** z-scores of each column over all rows (columns with SD 0 or a missing value are refused by the caller). */
-	public static double[][] standardise(double[][] x) {
-		int n = x.length, p = n == 0 ? 0 : x[0].length;
-		double[][] z = new double[n][p];
-		for (int c = 0; c < p; c++) {
-			double m = 0, s = 0;
-			for (double[] r : x) m += r[c];
-			m /= n;
-			for (double[] r : x) s += (r[c] - m) * (r[c] - m);
-			s = Math.sqrt(s / (n - 1));
-			for (int i = 0; i < n; i++) z[i][c] = s > 0 ? (x[i][c] - m) / s : 0;
-		}
-		return z;
-	}
-
 	/**
 	 * @param k    clusters (0: choose the k in 2..kmax with the largest mean silhouette)
 	 * @param seed k-means' seed (same seed, same clusters)
 	 */
-	public static Clustering cluster(double[][] x, Method method, int k, int kmax, long seed) {
-		int n = x.length;
+	public static Clustering cluster(FeatureMatrix x, Method method, int k, int kmax, long seed) {
+		int n = x.rows();
 		if (n < 3) throw new IllegalArgumentException("phenotypes need at least 3 lesions, found " + n);
-		double[][] z = standardise(x);
+		Dissimilarity.Scaler scaler = new Dissimilarity.Scaler(x, Dissimilarity.Scaling.ZSCORE); // the heterogeneity analysis' z-scores
+		double[][] z = new double[n][];
+		for (int i = 0; i < n; i++) z[i] = scaler.apply(x.row(i));
 		double[][] d = new double[n][n];
 		for (int i = 0; i < n; i++)
 			for (int j = i + 1; j < n; j++) {

@@ -103,7 +103,7 @@ public class CohortAnalysis extends SelectionCommand {
 		CohortOptions o = new CohortOptions(extractionOptions(), selectionOptions(), Bind.heterogeneity(scaling, groups, groupColumn),
 				Bind.sampling(simulations, seed, ratio, scaling, Bind.list(excludeSites), kmax, target),
 				Bind.scores(Bind.list(variables), Bind.list(aggregations), k, entropyBins, minVolumeMl, Bind.list(sites)), resume, overwrite);
-		ScoreModel scoreModel = model == null ? null : ScoreWorkflow.readModel(model.toPath());
+		ScoreModel scoreModel = ScoreWorkflow.readModel(model == null ? null : model.toPath());
 		CohortWorkflow.Result r;
 		try (Execution execution = execution()) {
 			r = CohortWorkflow.run(CohortTable.read(cohort.toPath()), o, scoreModel, new CohortFolder(output.toPath(), o.resume(), o.overwrite()),

@@ -33,7 +33,7 @@ public class CohortAnalysisPlugin implements PlugIn {
 		DialogForm.run(TITLE, () -> {
 			CohortOptions o = new CohortOptions(DialogForm.extraction(v), DialogForm.selection(v), DialogForm.heterogeneity(v), DialogForm.sampling(v),
 					DialogForm.scores(v), v.bool("resume"), v.bool("overwrite"));
-			ScoreModel model = v.optionalPath("model") == null ? null : ScoreWorkflow.readModel(v.optionalPath("model"));
+			ScoreModel model = ScoreWorkflow.readModel(v.optionalPath("model"));
 			CohortTable cohort = CohortTable.read(v.path("cohort"));
 			Path out = v.optionalPath("output") != null ? v.path("output") : ImageChecks.defaultOutput(v.path("cohort"));
 			IJ.log("Lesion Radiomics: results of Cohort Analysis go to " + out.toAbsolutePath());

@@ -82,7 +82,7 @@ public final class CohortCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		CohortOptions o = parsed().options();
-		ScoreModel scoreModel = model == null ? null : ScoreWorkflow.readModel(model);
+		ScoreModel scoreModel = ScoreWorkflow.readModel(model);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
 		long t = System.nanoTime();
 		CohortWorkflow.Result r;

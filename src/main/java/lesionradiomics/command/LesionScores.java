@@ -1,7 +1,6 @@
 package lesionradiomics.command;
 
 import java.io.File;
-import java.util.Map;
 
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
@@ -73,8 +72,7 @@ public class LesionScores extends TaskCommand {
 	protected void execute() throws java.io.IOException {
 		ScoreOptions o = Bind.scores(Bind.list(variables), Bind.list(aggregations), k, entropyBins, minVolumeMl, Bind.list(sites));
 		ScoreWorkflow.Result r = ScoreWorkflow.run(FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath()),
-				model == null ? null : ScoreWorkflow.readModel(model.toPath()),
-				patientTable == null ? Map.of() : ScoreWorkflow.readPatientTable(patientTable.toPath()), o);
+				model == null ? null : model.toPath(), patientTable == null ? null : patientTable.toPath(), o);
 		for (String n : r.notes()) warn(n);
 		if (output != null) ScoreReport.write(r, output.toPath());
 		lesionScores = ResultsTables.of(ScoreReport.lesionRows(r));

@@ -1,6 +1,5 @@
 package lesionradiomics.command;
 
-import java.util.Map;
 
 import ij.IJ;
 import ij.measure.ResultsTable;
@@ -25,10 +24,8 @@ public class LesionScoresPlugin implements PlugIn {
 		DialogForm.Values v = form().show();
 		if (v == null) return;
 		DialogForm.run(TITLE, () -> {
-			Map<String, Map<String, String>> patients = v.optionalPath("patient_table") == null ? Map.of()
-					: ScoreWorkflow.readPatientTable(v.optionalPath("patient_table"));
-			ScoreWorkflow.Result r = ScoreWorkflow.run(FeatureInput.read(v.path("features"), v.optionalPath("selected")),
-					v.optionalPath("model") == null ? null : ScoreWorkflow.readModel(v.optionalPath("model")), patients, DialogForm.scores(v));
+			ScoreWorkflow.Result r = ScoreWorkflow.run(FeatureInput.read(v.path("features"), v.optionalPath("selected")), v.optionalPath("model"),
+					v.optionalPath("patient_table"), DialogForm.scores(v));
 			for (String n : r.notes()) IJ.log("Lesion Radiomics: " + n);
 			if (v.optionalPath("output") != null) ScoreReport.write(r, v.optionalPath("output"));
 			show(r, ResultsTables.of(ScoreReport.lesionRows(r)), ResultsTables.of(ScoreReport.metricRows(r)), ResultsTables.of(ScoreReport.aggregateRows(r)));

@@ -1,10 +1,8 @@
 package lesionradiomics.command;
 
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.report.ScoreReport;
 import lesionradiomics.workflow.FeatureInput;
 import lesionradiomics.workflow.ScoreOptions;
@@ -45,10 +43,8 @@ final class ScoreCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		ScoreOptions o = scores.options();
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		ScoreModel m = model == null ? null : ScoreWorkflow.readModel(model);
-		Map<String, Map<String, String>> patients = patientTable == null ? Map.of() : ScoreWorkflow.readPatientTable(patientTable);
 		FeatureInput in = input.read();
-		ScoreWorkflow.Result r = ScoreWorkflow.run(in, m, patients, o);
+		ScoreWorkflow.Result r = ScoreWorkflow.run(in, model, patientTable, o);
 		ScoreReport.write(r, out);
 		for (String n : r.notes()) System.err.println("note: " + n);
 		System.err.printf("%d patients, %d lesions, %d variables; results in %s%n", r.patients().size(), r.lesions().size(), r.variables().size(), out);

@@ -43,20 +43,16 @@ public final class PhenotypeWorkflow {
 			} else notes.add("feature " + m.features().get(c) + " is constant over the cohort: left out");
 		}
 		if (features.isEmpty()) throw new IllegalArgumentException("no feature varies over the cohort's lesions: nothing to cluster");
-		List<FeatureMatrix.Lesion> lesions = new ArrayList<>();
-		List<double[]> rows = new ArrayList<>();
+		List<Integer> keepRows = new ArrayList<>();
 		for (int i = 0; i < m.rows(); i++) {
-			double[] r = new double[keepColumns.size()];
 			boolean finite = true;
-			for (int k = 0; k < r.length; k++) finite &= Double.isFinite(r[k] = m.get(i, keepColumns.get(k)));
-			if (!finite) {
-				notes.add("lesion " + m.lesions().get(i) + " has a missing feature value: left out");
-				continue;
-			}
-			lesions.add(m.lesions().get(i));
-			rows.add(r);
+			for (int c : keepColumns) finite &= Double.isFinite(m.get(i, c));
+			if (finite) keepRows.add(i);
+			else notes.add("lesion " + m.lesions().get(i) + " has a missing feature value: left out");
 		}
-		Phenotypes.Clustering c = Phenotypes.cluster(rows.toArray(new double[0][]), o.method(), o.k(), o.kmax(), o.seed());
+		FeatureMatrix used = m.select(features).rows(keepRows);
+		List<FeatureMatrix.Lesion> lesions = used.lesions();
+		Phenotypes.Clustering c = Phenotypes.cluster(used, o.method(), o.k(), o.kmax(), o.seed());
 		Map<String, Phenotypes.Composition> compositions = new LinkedHashMap<>();
 		Phenotypes.byPatient(lesions.stream().map(FeatureMatrix.Lesion::patient).toList()).forEach((p, idx) -> compositions.put(p,
 				Phenotypes.composition(idx.stream().mapToInt(i -> c.labels()[i]).toArray(), c.k())));

@@ -54,8 +54,9 @@ public final class ScoreWorkflow {
 
 	private ScoreWorkflow() {}
 
-	/** Reads a model file; errors name the file and the line. */
+	/** Reads a model file (null: no model); errors name the file and the line. */
 	public static ScoreModel readModel(Path file) throws IOException {
+		if (file == null) return null;
 		try {
 			return ScoreModel.parse(Csv.read(file));
 		} catch (IllegalArgumentException e) {
@@ -63,9 +64,12 @@ public final class ScoreWorkflow {
 		}
 	}
 
-	/** A per-patient table (a patient column, then any columns, e.g. kvp): patient → column → value. */
-	public static Map<String, Map<String, String>> readPatientTable(Path file) throws IOException {
-		return lesionradiomics.io.PatientTable.read(file);
+	/**
+	 * Reads the optional model file and patient table (null: none) and runs {@link #run(FeatureInput, ScoreModel, Map,
+	 * ScoreOptions)}: the front ends' one call.
+	 */
+	public static Result run(FeatureInput in, Path model, Path patientTable, ScoreOptions o) throws IOException {
+		return run(in, readModel(model), patientTable == null ? Map.of() : lesionradiomics.io.PatientTable.read(patientTable), o);
 	}
 
 	/**

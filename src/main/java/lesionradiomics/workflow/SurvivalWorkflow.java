@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.statistics.descriptive.Median;
+
 import lesionradiomics.io.PatientTable;
 import lesionradiomics.io.VolumeFormatException;
 import lesionradiomics.outcome.Cox;
@@ -115,10 +117,8 @@ public final class SurvivalWorkflow {
 		if (subjects.size() < 2) throw new IllegalArgumentException("only " + subjects.size() + " patient(s) with both tables complete: nothing to analyse");
 
 		if (o.trainFraction() > 0) subjects = split(subjects, o);
-		Cox.Fit continuous = cox(subjects, s -> new double[] { s.value() }, List.of(o.variable()));
-		ProportionalHazards zph = zph(subjects, continuous, s -> new double[] { s.value() });
-		Cox.Fit multivariate = null;
-		ProportionalHazards multiZph = null;
+		Model continuous = model(subjects, s -> new double[] { s.value() }, List.of(o.variable()));
+		Model multivariate = new Model(null, null);
 		if (!o.covariates().isEmpty()) {
 			List<String> names = new ArrayList<>(List.of(o.variable()));
 			names.addAll(o.covariates());
@@ -128,17 +128,16 @@ public final class SurvivalWorkflow {
 				System.arraycopy(s.covariates(), 0, r, 1, s.covariates().length);
 				return r;
 			};
-			multivariate = cox(subjects, row, names);
-			multiZph = zph(subjects, multivariate, row);
+			multivariate = model(subjects, row, names);
 		}
-		if (continuous.reason() != null) notes.add("Cox of " + o.variable() + ": " + continuous.reason());
+		if (continuous.fit().reason() != null) notes.add("Cox of " + o.variable() + ": " + continuous.fit().reason());
 
 		double cutoff = Double.NaN;
 		CutPoint cp = null;
 		List<Subject> training = subjects.stream().filter(s -> !s.set().equals("test")).toList();
 		if (!o.cutoff().isEmpty()) {
 			double[] v = training.stream().mapToDouble(Subject::value).toArray();
-			if (o.cutoff().equals("median")) cutoff = median(v);
+			if (o.cutoff().equals("median")) cutoff = Median.withDefaults().withCopy(true).evaluate(v); // R's median
 			else if (o.cutoff().equals("optimal")) {
 				cp = CutPoint.optimal(training.stream().mapToDouble(Subject::time).toArray(), events(training), v, o.minprop());
 				cutoff = cp.cutoff();
@@ -152,7 +151,7 @@ public final class SurvivalWorkflow {
 			subjects = grouped;
 			for (String set : o.trainFraction() > 0 ? List.of("train", "test") : List.of("all")) sets.add(set(set, subjects));
 		} else sets.add(new SetResult("all", List.of(curve("all", "all", subjects)), null, null, "no cut-off asked: the variable is analysed as continuous"));
-		return new Result(o, subjects, cutoff, cp, continuous, zph, multivariate, multiZph, sets, notes);
+		return new Result(o, subjects, cutoff, cp, continuous.fit(), continuous.zph(), multivariate.fit(), multivariate.zph(), sets, notes);
 	}
 
 	private static SetResult set(String set, List<Subject> all) {
@@ -169,7 +168,8 @@ public final class SurvivalWorkflow {
 				members.stream().map(Subject::group).toArray(String[]::new),
 				members.get(0).stratum().isEmpty() ? null : members.stream().map(Subject::stratum).toArray(String[]::new));
 		if (Double.isNaN(lr.chiSquare())) return new SetResult(set, curves, null, null, "the log-rank test has no comparison within any stratum");
-		Cox.Fit hr = cox(members, s -> new double[] { s.group().equals("high") ? 1 : 0 }, List.of("high vs low"));
+		Cox.Fit hr = Cox.fit(members.stream().mapToDouble(Subject::time).toArray(), events(members),
+				members.stream().map(s -> new double[] { s.group().equals("high") ? 1 : 0 }).toArray(double[][]::new), List.of("high vs low"));
 		return new SetResult(set, curves, lr, hr, hr.reason());
 	}
 
@@ -178,16 +178,15 @@ public final class SurvivalWorkflow {
 		return new GroupCurve(set, group, members.size(), (int) members.stream().filter(Subject::event).count(), c, KaplanMeier.median(c));
 	}
 
-	private static Cox.Fit cox(List<Subject> subjects, java.util.function.Function<Subject, double[]> row, List<String> names) {
-		double[][] x = subjects.stream().map(row).toArray(double[][]::new);
-		return Cox.fit(subjects.stream().mapToDouble(Subject::time).toArray(), events(subjects), x, names);
-	}
+	/** A Cox fit and its proportional-hazards test (null when the fit failed). */
+	private record Model(Cox.Fit fit, ProportionalHazards zph) {}
 
-	private static ProportionalHazards zph(List<Subject> subjects, Cox.Fit fit, java.util.function.Function<Subject, double[]> row) {
-		if (fit.reason() != null) return null;
+	private static Model model(List<Subject> subjects, java.util.function.Function<Subject, double[]> row, List<String> names) {
 		double[][] x = subjects.stream().map(row).toArray(double[][]::new);
-		return ProportionalHazards.test(subjects.stream().mapToDouble(Subject::time).toArray(), events(subjects), x,
-				fit.terms().stream().mapToDouble(Cox.Term::coef).toArray());
+		double[] time = subjects.stream().mapToDouble(Subject::time).toArray();
+		boolean[] event = events(subjects);
+		Cox.Fit fit = Cox.fit(time, event, x, names);
+		return new Model(fit, fit.reason() != null ? null : ProportionalHazards.test(time, event, x, fit.terms().stream().mapToDouble(Cox.Term::coef).toArray()));
 	}
 
 	private static boolean[] events(List<Subject> s) {
@@ -227,11 +226,4 @@ public final class SurvivalWorkflow {
 		}
 	}
 
-	/** R's median: the middle value, or the mean of the two middle ones. */
-	static double median(double[] v) {
-		double[] s = v.clone();
-		java.util.Arrays.sort(s);
-		int n = s.length;
-		return n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
-	}
 }

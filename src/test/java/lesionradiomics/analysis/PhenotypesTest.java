@@ -12,20 +12,24 @@ import org.junit.jupiter.api.Test;
 class PhenotypesTest {
 
 	/** 4 lesion types x 30 lesions, 10 features: each type shifts 3 features by 3 SD (the rest is noise). */
-	static double[][] planted(int[] truth, long seed) {
+	static FeatureMatrix planted(int[] truth, long seed) {
 		SplittableRandom r = new SplittableRandom(seed);
 		double[][] x = new double[truth.length][10];
+		java.util.List<FeatureMatrix.Lesion> lesions = new java.util.ArrayList<>();
+		java.util.List<String> names = new java.util.ArrayList<>();
+		for (int f = 0; f < 10; f++) names.add("original_firstorder_F" + f);
 		for (int i = 0; i < truth.length; i++) {
 			truth[i] = i % 4;
 			for (int f = 0; f < 10; f++) x[i][f] = r.nextGaussian() + (f / 3 == truth[i] ? 3 : 0) + 100 * f; // features on different scales
+			lesions.add(new FeatureMatrix.Lesion("P" + i / 10, i, "liver"));
 		}
-		return x;
+		return new FeatureMatrix(lesions, names, x);
 	}
 
 	@Test
 	void plantedTypesAreRecoveredWithTheSilhouettesK() {
 		int[] truth = new int[120];
-		double[][] x = planted(truth, 11);
+		FeatureMatrix x = planted(truth, 11);
 		for (Phenotypes.Method m : Phenotypes.Method.values()) {
 			Phenotypes.Clustering c = Phenotypes.cluster(x, m, 0, 8, 42);
 			assertEquals(4, c.k(), m + ": the silhouette picks the planted number of types");

@@ -80,7 +80,7 @@ public final class SparkCohort {
 			String[] parsedArgs = localArgs.toArray(new String[0]);
 			CohortCli.Parsed p = CohortCli.parse(parsedArgs);
 			CohortOptions o = p.options();
-			ScoreModel model = p.model() == null ? null : ScoreWorkflow.readModel(p.model());
+			ScoreModel model = ScoreWorkflow.readModel(p.model());
 			lesionradiomics.io.AtomicFiles.checkWritable(p.out());
 			CohortFolder store = new CohortFolder(p.out(), o.resume(), o.overwrite());
 			CohortTable cohort = CohortTable.read(table);
