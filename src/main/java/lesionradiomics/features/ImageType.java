@@ -168,12 +168,12 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 		return kind == Kind.WAVELET;
 	}
 
-	/** Why pyradiomics skips this LoG sigma on an image of this size (fewer than 4 voxels or ceil(sigma/spacing) + 1), or null. */
-	String skipped(int[] imageSize, double[] spacing) {
-		double sigma = Double.parseDouble(sigmas.get(0));
+	/** Why pyradiomics skips a LoG sigma on an image of this size (fewer than 4 voxels or ceil(sigma/spacing) + 1), or null. */
+	static String skipped(String sigmaText, int[] imageSize, double[] spacing) {
+		double sigma = Double.parseDouble(sigmaText);
 		for (int d = 0; d < 3; d++)
 			if (imageSize[d] < 4 || imageSize[d] < Math.ceil(sigma / spacing[d]) + 1)
-				return "LoG sigma " + sigmas.get(0) + " mm skipped: the image (" + imageSize[0] + "x" + imageSize[1] + "x" + imageSize[2]
+				return "LoG sigma " + sigmaText + " mm skipped: the image (" + imageSize[0] + "x" + imageSize[1] + "x" + imageSize[2]
 						+ " voxels) is smaller than 4 voxels or ceil(sigma/spacing) + 1 along an axis, as pyradiomics";
 		return null;
 	}
@@ -193,7 +193,7 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 			List<String> names = names();
 			for (int i = 0; i < sigmas.size(); i++) {
 				double sigma = Double.parseDouble(sigmas.get(i));
-				String tooSmall = new ImageType(Kind.LOG, List.of(sigmas.get(i)), "", 0, 1).skipped(imageSize, spacing);
+				String tooSmall = skipped(sigmas.get(i), imageSize, spacing);
 				if (tooSmall != null) {
 					warnings.add(tooSmall);
 					continue;

@@ -283,10 +283,9 @@ public final class LesionExtractor {
 			Map<String, float[]> images = new LinkedHashMap<>();
 			int[] whole = { (int) imageSize[0], (int) imageSize[1], (int) imageSize[2] };
 			for (int k = 0; k < t.sigmas().size(); k++) {
-				ImageType one = new ImageType(ImageType.Kind.LOG, List.of(t.sigmas().get(k)), "", 0, 1);
-				String skipped = one.skipped(whole, spacing);
+				String skipped = ImageType.skipped(t.sigmas().get(k), whole, spacing);
 				if (skipped != null) notes.add(skipped);
-				else images.put(one.names().get(0), LaplacianOfGaussian.apply(values, size, spacing, Double.parseDouble(t.sigmas().get(k)), executor));
+				else images.put(t.names().get(k), LaplacianOfGaussian.apply(values, size, spacing, Double.parseDouble(t.sigmas().get(k)), executor));
 			}
 			out.put(t, new Shared(min, size, images, notes));
 		}

@@ -25,17 +25,17 @@ public final class KaplanMeier {
 	 */
 	public record Curve(double[] time, int[] atRisk, int[] events, int[] censored, double[] survival, double[] stdErr, double[] lower, double[] upper) {
 
-		/** Subjects at risk just after {@code t} has been passed (for the numbers-at-risk table at t: time ≥ t). */
-		public int atRiskAt(double t, int n) {
+		/** Subjects at risk at {@code t} (time ≥ t): the numbers-at-risk table. */
+		public int atRiskAt(double t) {
 			for (int i = 0; i < time.length; i++) if (time[i] >= t) return atRisk[i];
 			return 0;
 		}
 
-		/** S at time t (a right-continuous step function, 1 before the first time). */
-		public double survivalAt(double t) {
-			double s = 1;
-			for (int i = 0; i < time.length && time[i] <= t; i++) s = survival[i];
-			return s;
+		/** S just before t, S(t−) (1 up to the first time). */
+		public double survivalBefore(double t) {
+			int i = java.util.Arrays.binarySearch(time, t);
+			int before = i >= 0 ? i - 1 : -i - 2; // the last time strictly below t
+			return before < 0 ? 1 : survival[before];
 		}
 	}
 

@@ -26,9 +26,7 @@ public record ProportionalHazards(double[] chiSquare, double[] pValue) {
 		double mean = 0;
 		int events = 0;
 		for (int i = 0; i < n; i++) {
-			double before = 1;
-			for (int k = 0; k < km.time().length && km.time()[k] < time[i]; k++) before = km.survival()[k];
-			g[i] = 1 - before;
+			g[i] = 1 - km.survivalBefore(time[i]);
 			if (event[i]) {
 				mean += g[i];
 				events++;

@@ -34,6 +34,11 @@ public final class Charts {
 
 	private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 16);
 
+	/** The dashed line of every figure's reference lines (targets, cut-offs, thresholds). */
+	static BasicStroke dashed(float width) {
+		return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f);
+	}
+
 	private Charts() {}
 
 	private static JFreeChart styled(JFreeChart chart, String subtitle) {
@@ -116,7 +121,7 @@ public final class Charts {
 		r.setSeriesPaint(1, PALETTE[5]);
 		r.setSeriesFillPaint(1, PALETTE[5]);
 		r.setSeriesShapesVisible(1, false);
-		r.setSeriesStroke(1, new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f));
+		r.setSeriesStroke(1, dashed(1.5f));
 		r.setAlpha(0.35f);
 		XYPlot plot = new XYPlot(data, x, y, r);
 		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
@@ -161,7 +166,7 @@ public final class Charts {
 		plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
 		if (!Double.isNaN(cutoff)) {
 			org.jfree.chart.plot.ValueMarker m = new org.jfree.chart.plot.ValueMarker(cutoff, Color.DARK_GRAY,
-					new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 6f, 4f }, 0f));
+					dashed(1.5f));
 			m.setLabel("cut-off " + FeatureTableCsv.format(cutoff));
 			m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
 			m.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_RIGHT);

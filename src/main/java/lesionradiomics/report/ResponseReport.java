@@ -106,7 +106,7 @@ public final class ResponseReport {
 		for (ResponseWorkflow.Association a : r.associations()) {
 			if (a.roc() == null) {
 				List<String> row = new ArrayList<>(List.of(r.options().variable(), a.subgroup(), Integer.toString(a.lesions()), Integer.toString(a.progressive())));
-				for (int k = 0; k < 16; k++) row.add("NaN");
+				while (row.size() < out.get(0).size() - 1) row.add("NaN");
 				row.add(a.reason());
 				out.add(row);
 				continue;
@@ -162,7 +162,7 @@ public final class ResponseReport {
 		CategoryPlot plot = new CategoryPlot(data, x, y, b);
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-		BasicStroke dash = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 5f, 4f }, 0f);
+		BasicStroke dash = Charts.dashed(1.2f);
 		plot.addRangeMarker(new ValueMarker(100 * r.options().progression(), Color.DARK_GRAY, dash));
 		plot.addRangeMarker(new ValueMarker(-100 * r.options().response(), Color.DARK_GRAY, dash));
 		JFreeChart chart = new JFreeChart("Lesion response (waterfall)", new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
@@ -197,7 +197,7 @@ public final class ResponseReport {
 		XYPlot plot = new XYPlot(data, xa, ya, l);
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-		BasicStroke dash = new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 5f, 4f }, 0f);
+		BasicStroke dash = Charts.dashed(1.2f);
 		plot.addRangeMarker(new ValueMarker(20, Color.DARK_GRAY, dash));
 		plot.addRangeMarker(new ValueMarker(-30, Color.DARK_GRAY, dash));
 		JFreeChart chart = new JFreeChart("Patient response (spider plot)", new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);
@@ -230,7 +230,7 @@ public final class ResponseReport {
 		int last = data.getSeriesCount() - 1;
 		l.setSeriesPaint(last, Color.GRAY);
 		l.setSeriesShapesVisible(last, false);
-		l.setSeriesStroke(last, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] { 5f, 4f }, 0f));
+		l.setSeriesStroke(last, Charts.dashed(1f));
 		XYPlot plot = new XYPlot(data, x, y, l);
 		plot.setBackgroundPaint(Color.WHITE);
 		JFreeChart chart = new JFreeChart("ROC: " + r.options().variable() + " vs progression", new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, true);

@@ -210,7 +210,7 @@ public final class SurvivalReport {
 				g.drawString(gc.group(), 10, yy);
 				g.setColor(Color.BLACK);
 				for (double t : at) {
-					String n = Integer.toString(gc.curve().atRiskAt(t, gc.n()));
+					String n = Integer.toString(gc.curve().atRiskAt(t));
 					float px = (float) x.valueToJava2D(t, area, RectangleEdge.BOTTOM);
 					g.drawString(n, px - g.getFontMetrics().stringWidth(n) / 2f, yy);
 				}
@@ -262,8 +262,7 @@ public final class SurvivalReport {
 		e.setSeriesShape(0, new java.awt.geom.Rectangle2D.Double(-5, -5, 10, 10));
 		XYPlot plot = new XYPlot(data, x, y, e);
 		plot.setBackgroundPaint(Color.WHITE);
-		plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(1, Color.GRAY, new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-				new float[] { 5f, 4f }, 0f)));
+		plot.addDomainMarker(new org.jfree.chart.plot.ValueMarker(1, Color.GRAY, Charts.dashed(1f)));
 		String title = r.multivariate() != null ? "Multivariate Cox model" : "Cox model of " + r.options().variable();
 		JFreeChart chart = new JFreeChart(title, new Font(Font.SANS_SERIF, Font.BOLD, 16), plot, false);
 		chart.setBackgroundPaint(Color.WHITE);
