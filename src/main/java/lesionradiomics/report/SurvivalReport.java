@@ -188,7 +188,7 @@ public final class SurvivalReport {
 		chart.setBackgroundPaint(Color.WHITE);
 		String sub;
 		if (s.logRank() == null) sub = (s.reason() == null ? "" : s.reason() + "; ") + "+ censored";
-		else if (s.hazard().reason() != null) sub = "log-rank p = " + p(s.logRank().pValue()) + "; HR not estimable (" + s.hazard().reason() + "); + censored";
+		else if (s.hazard().reason() != null) sub = "log-rank p = " + p(s.logRank().pValue()) + "; no hazard ratio: " + s.hazard().reason() + "; + censored";
 		else sub = String.format(Locale.ROOT, "log-rank p = %s; HR high vs low %s (95%% CI %s–%s); + censored", p(s.logRank().pValue()),
 				g3(s.hazard().terms().get(0).hazardRatio()), g3(s.hazard().terms().get(0).lower()), g3(s.hazard().terms().get(0).upper()));
 		chart.addSubtitle(new TextTitle(sub, new Font(Font.SANS_SERIF, Font.PLAIN, 12)));
