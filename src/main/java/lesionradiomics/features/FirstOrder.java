@@ -41,9 +41,11 @@ public final class FirstOrder {
 		double pos = (sortedValues.length - 1) * q / 100.0;
 		int lo = (int) Math.floor(pos);
 		int hi = Math.min(lo + 1, sortedValues.length - 1);
-		double t = pos - lo;
-		double a = sortedValues[lo], b = sortedValues[hi];
-		// numpy's _lerp: a + (b - a) * t, computed from the upper end when t >= 0.5
+		return lerp(sortedValues[lo], sortedValues[hi], pos - lo);
+	}
+
+	/** numpy's _lerp: a + (b - a)·t, computed from the upper end when t ≥ 0.5. */
+	static double lerp(double a, double b, double t) {
 		return t >= 0.5 ? b - (b - a) * (1 - t) : a + (b - a) * t;
 	}
 

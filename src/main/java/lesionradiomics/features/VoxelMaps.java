@@ -1,10 +1,14 @@
 package lesionradiomics.features;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import lesionradiomics.volume.BoundingBox;
 import lesionradiomics.volume.LabelMap;
@@ -15,8 +19,13 @@ import lesionradiomics.volume.Volume;
  * Voxel-wise feature maps with pyradiomics' semantics (voxelBased, maskedKernel, one voxel per batch): for every voxel
  * of a lesion, the first-order and texture features of the cube of side 2r + 1 around it, clipped to the image and
  * restricted to the lesion; neighbours, runs and zones stay inside that cube; grey levels are binned once over the
- * whole lesion and Ng is the lesion's highest bin. This is the straightforward computation (each kernel on its own),
- * the reference for a faster incremental one.
+ * whole lesion and Ng is the lesion's highest bin.
+ * <p>
+ * Two computations give the same numbers: the straightforward one builds every kernel as a small lesion and runs the
+ * feature families on it (the reference); the fast one slides the first-order state along each row of the lesion
+ * ({@link SlidingFirstOrder}), computes glcm with reusable arrays ({@link KernelGlcm}) and spreads rows over threads.
+ * Kernels the fast classes do not cover (non-integer intensities, weighted glcm, kernels without voxel pairs) fall back
+ * to the families.
  */
 public final class VoxelMaps {
 
@@ -29,53 +38,206 @@ public final class VoxelMaps {
 
 	private VoxelMaps() {}
 
+	/** The maps on one thread. */
 	public static Maps compute(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius) {
-		BoundingBox box = labels.lesions().get(label);
-		if (box == null) throw new IllegalArgumentException("label " + label + " is not in the label map");
-		BoundingBox padded = box.padded(radius, image.geometry().size());
-		LesionRegion region = LesionRegion.crop(image, labels, label, padded);
-		boolean[] mask = region.mask();
-		double[] values = region.values();
-		int count = region.voxelCount();
-		double[] masked = region.maskedValues();
-		int[] bins = settings.discretizer().discretize(masked);
-		int[] grey = new int[mask.length];
-		int ng = 0;
-		for (int i = 0, k = 0; i < mask.length; i++)
-			if (mask[i]) {
-				grey[i] = bins[k++];
-				ng = Math.max(ng, grey[i]);
-			}
-		int[] size = region.size();
-		Map<String, Set<String>> enabled = settings.enabledFeatures();
-		List<String> names = null;
-		int[][] voxels = new int[count][];
-		double[][] out = new double[count][];
-		int v = 0;
-		for (int z = 0; z < size[2]; z++)
-			for (int y = 0; y < size[1]; y++)
-				for (int x = 0; x < size[0]; x++) {
-					int i = x + size[0] * (y + size[1] * z);
-					if (!mask[i]) continue;
-					int[] lo = { Math.max(0, x - radius), Math.max(0, y - radius), Math.max(0, z - radius) };
-					int[] ks = { Math.min(size[0] - 1, x + radius) - lo[0] + 1, Math.min(size[1] - 1, y + radius) - lo[1] + 1,
-							Math.min(size[2] - 1, z + radius) - lo[2] + 1 };
-					LesionRegion kernel = region.sub(lo, ks);
-					int[] kg = new int[ks[0] * ks[1] * ks[2]];
-					for (int kz = 0, j = 0; kz < ks[2]; kz++)
-						for (int ky = 0; ky < ks[1]; ky++)
-							for (int kx = 0; kx < ks[0]; kx++, j++) kg[j] = grey[(lo[0] + kx) + size[0] * ((lo[1] + ky) + size[1] * (lo[2] + kz))];
-					LesionData data = new LesionData(kernel, kernel.mask(), kg, settings, ng);
-					Map<String, Double> f = new LinkedHashMap<>();
-					for (FeatureRegistry.FeatureClass c : FeatureRegistry.classes()) {
-						if (c.name().equals("shape") || !enabled.isEmpty() && !enabled.containsKey(c.name())) continue;
-						c.compute(data, enabled.getOrDefault(c.name(), Set.of())).forEach((k, val) -> f.put("original_" + c.name() + "_" + k, val));
-					}
-					if (names == null) names = new ArrayList<>(f.keySet());
-					voxels[v] = new int[] { (int) padded.min(0) + x, (int) padded.min(1) + y, (int) padded.min(2) + z };
-					out[v++] = f.values().stream().mapToDouble(Double::doubleValue).toArray();
+		return compute(image, labels, label, settings, radius, 1);
+	}
+
+	/** The maps, rows of the lesion shared among {@code threads} threads. */
+	public static Maps compute(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius, int threads) {
+		return new Lesion(image, labels, label, settings, radius).maps(true, threads);
+	}
+
+	/** The reference computation: every kernel through the feature families, one thread. */
+	static Maps straightforward(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius) {
+		return new Lesion(image, labels, label, settings, radius).maps(false, 1);
+	}
+
+	/** One lesion prepared for its maps: the padded box, grey levels binned over the whole lesion, the columns. */
+	private static final class Lesion {
+		final LesionRegion region;
+		final BoundingBox padded;
+		final FeatureSettings settings;
+		final int radius, nx, ny, nz, ng;
+		final int[] grey;
+		final boolean[] mask;
+		final double[] values;
+		/** Enabled non-shape classes in output order, the features of each, and where each class starts in a row. */
+		final List<FeatureRegistry.FeatureClass> classes = new ArrayList<>();
+		final List<Set<String>> wanted = new ArrayList<>();
+		final List<String> names = new ArrayList<>();
+		final List<int[]> columns = new ArrayList<>();
+		final double lesionMin, lesionMax;
+		final boolean slidingFirstOrder, fastGlcm;
+
+		Lesion(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius) {
+			BoundingBox box = labels.lesions().get(label);
+			if (box == null) throw new IllegalArgumentException("label " + label + " is not in the label map");
+			if (radius < 1) throw new IllegalArgumentException("kernel radius must be at least 1, got " + radius);
+			this.settings = settings;
+			this.radius = radius;
+			padded = box.padded(radius, image.geometry().size());
+			region = LesionRegion.crop(image, labels, label, padded);
+			mask = region.mask();
+			values = region.values();
+			nx = region.size(0);
+			ny = region.size(1);
+			nz = region.size(2);
+			double[] masked = region.maskedValues();
+			int[] bins = settings.discretizer().discretize(masked);
+			grey = new int[mask.length];
+			int max = 0;
+			for (int i = 0, k = 0; i < mask.length; i++)
+				if (mask[i]) {
+					grey[i] = bins[k++];
+					max = Math.max(max, grey[i]);
 				}
-		if (values.length == 0) throw new IllegalArgumentException("empty lesion");
-		return new Maps(voxels, names, out);
+			ng = max;
+			double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+			for (double v : masked) {
+				lo = Math.min(lo, v);
+				hi = Math.max(hi, v);
+			}
+			lesionMin = lo;
+			lesionMax = hi;
+			Map<String, Set<String>> enabled = settings.enabledFeatures();
+			for (FeatureRegistry.FeatureClass c : FeatureRegistry.classes()) {
+				if (c.name().equals("shape") || !enabled.isEmpty() && !enabled.containsKey(c.name())) continue;
+				Set<String> set = enabled.getOrDefault(c.name(), Set.of());
+				List<String> fast = c.name().equals("firstorder") ? SlidingFirstOrder.NAMES : c.name().equals("glcm") ? KernelGlcm.NAMES : List.of();
+				List<Integer> column = new ArrayList<>();
+				for (String f : c.featureNames())
+					if (set.isEmpty() || set.contains(f)) {
+						names.add("original_" + c.name() + "_" + f);
+						column.add(fast.indexOf(f));
+					}
+				classes.add(c);
+				wanted.add(set);
+				columns.add(column.stream().mapToInt(Integer::intValue).toArray());
+			}
+			int kernelVoxels = (2 * radius + 1) * (2 * radius + 1) * (2 * radius + 1);
+			slidingFirstOrder = SlidingFirstOrder.applicable(masked, settings.voxelArrayShift(), kernelVoxels);
+			fastGlcm = settings.weightingNorm() == null;
+		}
+
+		Maps maps(boolean fast, int threads) {
+			List<int[]> rows = new ArrayList<>(); // (y, z) of the rows that hold lesion voxels
+			int[] outputRow = new int[mask.length];
+			int count = 0;
+			for (int z = 0; z < nz; z++)
+				for (int y = 0; y < ny; y++) {
+					boolean any = false;
+					for (int x = 0, i = nx * (y + ny * z); x < nx; x++, i++)
+						if (mask[i]) {
+							outputRow[i] = count++;
+							any = true;
+						}
+					if (any) rows.add(new int[] { y, z });
+				}
+			if (count == 0) throw new IllegalArgumentException("empty lesion");
+			int[][] voxels = new int[count][];
+			double[][] out = new double[count][];
+			AtomicInteger next = new AtomicInteger();
+			Runnable worker = () -> {
+				Worker w = new Worker(fast);
+				for (int r; (r = next.getAndIncrement()) < rows.size();) w.row(rows.get(r)[0], rows.get(r)[1], outputRow, voxels, out);
+			};
+			if (threads <= 1) worker.run();
+			else {
+				ExecutorService pool = Executors.newFixedThreadPool(threads);
+				try {
+					List<Future<?>> futures = new ArrayList<>();
+					for (int t = 0; t < threads; t++) futures.add(pool.submit(worker));
+					for (Future<?> f : futures) f.get();
+				} catch (InterruptedException e) {
+					Thread.currentThread().interrupt();
+					throw new IllegalStateException("voxel maps interrupted", e);
+				} catch (ExecutionException e) {
+					if (e.getCause() instanceof RuntimeException re) throw re;
+					throw new IllegalStateException(e.getCause());
+				} finally {
+					pool.shutdownNow();
+				}
+			}
+			return new Maps(voxels, List.copyOf(names), out);
+		}
+
+		/** The kernel box [lo, lo + size) as a small lesion for the feature families. */
+		LesionData kernel(int[] lo, int[] hi) {
+			int[] ks = { hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1 };
+			LesionRegion kernel = region.sub(lo, ks);
+			int[] kg = new int[ks[0] * ks[1] * ks[2]];
+			for (int kz = 0, j = 0; kz < ks[2]; kz++)
+				for (int ky = 0; ky < ks[1]; ky++)
+					for (int kx = 0; kx < ks[0]; kx++, j++) kg[j] = grey[(lo[0] + kx) + nx * ((lo[1] + ky) + ny * (lo[2] + kz))];
+			return new LesionData(kernel, kernel.mask(), kg, settings, ng);
+		}
+
+		/** One thread's state: the sliding first-order kernel and the glcm arrays. */
+		private final class Worker {
+			final SlidingFirstOrder firstOrder;
+			final KernelGlcm glcm;
+			final double[] scratch = new double[KernelGlcm.NAMES.size()];
+
+			Worker(boolean fast) {
+				double[] sp = region.spacing();
+				firstOrder = fast && slidingFirstOrder ? new SlidingFirstOrder(lesionMin, lesionMax, ng, settings.voxelArrayShift(), sp[0] * sp[1] * sp[2]) : null;
+				glcm = fast && fastGlcm ? new KernelGlcm(ng, TextureGrid.angles(settings.distances(), settings.force2D() ? settings.force2Ddimension() : -1)) : null;
+			}
+
+			void row(int y, int z, int[] outputRow, int[][] voxels, double[][] out) {
+				int[] lo = { 0, Math.max(0, y - radius), Math.max(0, z - radius) }, hi = { 0, Math.min(ny - 1, y + radius), Math.min(nz - 1, z + radius) };
+				if (firstOrder != null) {
+					firstOrder.clear();
+					for (int x = 0; x < Math.min(radius, nx); x++) column(x, lo, hi, 1);
+				}
+				for (int x = 0; x < nx; x++) {
+					if (firstOrder != null) { // slide: column x + r enters, column x - r - 1 leaves
+						if (x + radius < nx) column(x + radius, lo, hi, 1);
+						if (x - radius - 1 >= 0) column(x - radius - 1, lo, hi, -1);
+					}
+					int i = x + nx * (y + ny * z);
+					if (!mask[i]) continue;
+					lo[0] = Math.max(0, x - radius);
+					hi[0] = Math.min(nx - 1, x + radius);
+					int v = outputRow[i];
+					voxels[v] = new int[] { (int) padded.min(0) + x, (int) padded.min(1) + y, (int) padded.min(2) + z };
+					out[v] = voxel(lo, hi);
+				}
+			}
+
+			private void column(int x, int[] lo, int[] hi, int sign) {
+				for (int z = lo[2]; z <= hi[2]; z++)
+					for (int y = lo[1]; y <= hi[1]; y++) {
+						int j = x + nx * (y + ny * z);
+						if (!mask[j]) continue;
+						if (sign > 0) firstOrder.add(values[j], grey[j]);
+						else firstOrder.remove(values[j], grey[j]);
+					}
+			}
+
+			private double[] voxel(int[] lo, int[] hi) {
+				double[] row = new double[names.size()];
+				LesionData kernel = null;
+				int at = 0;
+				for (int k = 0; k < classes.size(); k++) {
+					FeatureRegistry.FeatureClass c = classes.get(k);
+					int[] column = columns.get(k);
+					boolean done = false;
+					if (c.name().equals("firstorder") && firstOrder != null) {
+						firstOrder.features(scratch, 0);
+						done = true;
+					} else if (c.name().equals("glcm") && glcm != null) done = glcm.compute(grey, nx, ny, lo, hi, scratch, 0);
+					if (done) for (int f = 0; f < column.length; f++) row[at + f] = scratch[column[f]];
+					else {
+						if (kernel == null) kernel = kernel(lo, hi);
+						int f = 0;
+						for (double value : c.compute(kernel, wanted.get(k)).values()) row[at + f++] = value;
+					}
+					at += column.length;
+				}
+				return row;
+			}
+		}
 	}
 }

@@ -1,5 +1,7 @@
 package lesionradiomics.features;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -42,7 +44,7 @@ class VoxelMapsTest {
 	void mapsEqualPyradiomics(long label, int radius) throws Exception {
 		Volume image = NrrdReader.read(SharedReference.require("multilesion/public_m1_image.nrrd")).asVolume();
 		LabelMap labels = NrrdReader.read(SharedReference.require("multilesion/public_m1_label.nrrd")).asLabelMap();
-		VoxelMaps.Maps maps = VoxelMaps.compute(image, labels, label, FeatureSettings.defaults(), radius);
+		VoxelMaps.Maps maps = VoxelMaps.compute(image, labels, label, FeatureSettings.defaults(), radius, 2);
 		Map<String, double[]> ours = new HashMap<>();
 		for (int v = 0; v < maps.voxels().length; v++)
 			ours.put(maps.voxels()[v][0] + "," + maps.voxels()[v][1] + "," + maps.voxels()[v][2], maps.values()[v]);
@@ -70,5 +72,26 @@ class VoxelMapsTest {
 			}
 		}
 		assertTrue(bad.isEmpty(), "label " + label + " r " + radius + ": mismatches per feature " + bad + "\n" + String.join("\n", examples));
+	}
+
+	/** The fast computation (sliding first order, one-pass glcm, two threads) against the straightforward one. */
+	@ParameterizedTest
+	@CsvSource({ "8, 1", "8, 2", "12, 1", "12, 2", "12, 3" })
+	void fastMapsEqualStraightforward(long label, int radius) throws Exception {
+		Volume image = NrrdReader.read(SharedReference.require("multilesion/public_m1_image.nrrd")).asVolume();
+		LabelMap labels = NrrdReader.read(SharedReference.require("multilesion/public_m1_label.nrrd")).asLabelMap();
+		VoxelMaps.Maps fast = VoxelMaps.compute(image, labels, label, FeatureSettings.defaults(), radius, 2);
+		VoxelMaps.Maps reference = VoxelMaps.straightforward(image, labels, label, FeatureSettings.defaults(), radius);
+		assertEquals(reference.features(), fast.features());
+		Map<String, Double> worst = new TreeMap<>();
+		for (int v = 0; v < reference.voxels().length; v++) {
+			assertArrayEquals(reference.voxels()[v], fast.voxels()[v]);
+			for (int f = 0; f < reference.features().size(); f++) {
+				double a = reference.values()[v][f], b = fast.values()[v][f];
+				double diff = Double.isNaN(a) && Double.isNaN(b) ? 0 : Math.abs(a - b) / Math.max(1, Math.max(Math.abs(a), Math.abs(b)));
+				if (!(diff <= 1e-12)) worst.merge(reference.features().get(f), Double.isNaN(diff) ? Double.POSITIVE_INFINITY : diff, Math::max);
+			}
+		}
+		assertTrue(worst.isEmpty(), "label " + label + " r " + radius + ": features beyond 1e-12 (worst difference) " + worst);
 	}
 }
