@@ -21,7 +21,7 @@ sleep 2
 export DISPLAY=$display
 
 # each dialog, shown as a user sees it (no macro arguments), captured, then ImageJ is closed
-for command in "Extract Lesion Features..." "Select Robust Features..." "Patient Heterogeneity..." "Sampling Recovery..." "Lesion Scores and Patient Metrics..." "Lesion Phenotypes..." "Lesion Response (two time points)..." "Survival Analysis..." "Cohort Analysis..."; do
+for command in "Extract Lesion Features..." "Select Robust Features..." "Patient Heterogeneity..." "Sampling Recovery..." "Lesion Scores and Patient Metrics..." "Feature Maps..." "Lesion Phenotypes..." "Lesion Response (two time points)..." "Survival Analysis..." "Cohort Analysis..."; do
 	name=$(echo "$command" | tr -d '.' | tr ' ' '_')
 	printf 'run("NRRD or NIfTI (Lesion Radiomics)...", "open=[%s]");\nrun("NRRD or NIfTI (Lesion Radiomics)...", "open=[%s]");\nrun("%s");\n' \
 		"$PWD/test-data/P04_image.nrrd" "$PWD/test-data/P04_labels.nrrd" "$command" > "$ijdir/dialog.ijm"

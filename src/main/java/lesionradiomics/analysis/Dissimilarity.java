@@ -30,15 +30,26 @@ public final class Dissimilarity {
 
 		/** Fits on the rows of {@code m} without missing values. */
 		public Scaler(FeatureMatrix m, Scaling scaling) {
+			this(rows(m), scaling);
+		}
+
+		private static double[][] rows(FeatureMatrix m) {
+			double[][] rows = new double[m.rows()][];
+			for (int r = 0; r < rows.length; r++) rows[r] = m.row(r);
+			return rows;
+		}
+
+		/** Fits on {@code rows} (row × column; NaN values are left out of each column's fit). */
+		public Scaler(double[][] rows, Scaling scaling) {
 			this.scaling = scaling;
-			int k = m.columns();
+			int k = rows.length == 0 ? 0 : rows[0].length;
 			offset = new double[k];
 			scale = new double[k];
 			for (int c = 0; c < k; c++) {
 				double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY, sum = 0, sq = 0;
 				int n = 0;
-				for (int r = 0; r < m.rows(); r++) {
-					double v = m.get(r, c);
+				for (double[] row : rows) {
+					double v = row[c];
 					if (Double.isNaN(v)) continue;
 					min = Math.min(min, v);
 					max = Math.max(max, v);
@@ -46,8 +57,8 @@ public final class Dissimilarity {
 					n++;
 				}
 				double mean = n == 0 ? 0 : sum / n;
-				for (int r = 0; r < m.rows(); r++) {
-					double v = m.get(r, c);
+				for (double[] row : rows) {
+					double v = row[c];
 					if (!Double.isNaN(v)) sq += (v - mean) * (v - mean);
 				}
 				double sd = n < 2 ? 0 : Math.sqrt(sq / (n - 1));

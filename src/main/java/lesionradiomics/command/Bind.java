@@ -20,6 +20,7 @@ import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.ExtractionWorkflow;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.MapsOptions;
 import lesionradiomics.workflow.PhenotypeOptions;
 import lesionradiomics.workflow.ResponseOptions;
 import lesionradiomics.workflow.ScoreOptions;
@@ -115,6 +116,36 @@ final class Bind {
 			throw new IllegalArgumentException("method must be average or kmeans, is '" + method + "'");
 		}
 		return new PhenotypeOptions(m, k, kmax, seed);
+	}
+
+	/**
+	 * The maps' options. {@code habitatFeatures} "none" (or empty) maps without habitats; thresholds and pyradiomics
+	 * settings as name → value text.
+	 */
+	static MapsOptions maps(List<String> labels, int kernelRadius, List<String> classes, Double binWidth, Integer binCount, Map<String, String> settings,
+			boolean csv, boolean nrrd, Map<String, String> thresholds, List<String> habitatFeatures, int habitats, int habitatKmax, long seed) {
+		List<Long> ls = new ArrayList<>();
+		for (String l : trimmed(labels)) {
+			try {
+				ls.add(Long.parseLong(l));
+			} catch (NumberFormatException e) {
+				throw new IllegalArgumentException("label '" + l + "' is not an integer");
+			}
+		}
+		Map<String, String> s = new LinkedHashMap<>(settings);
+		if (binWidth != null) s.put("binWidth", Double.toString(binWidth));
+		if (binCount != null) s.put("binCount", Integer.toString(binCount));
+		Map<String, Double> t = new LinkedHashMap<>();
+		thresholds.forEach((f, v) -> {
+			try {
+				t.put(f.trim(), Double.parseDouble(v.trim()));
+			} catch (NumberFormatException e) {
+				throw new IllegalArgumentException("threshold of " + f + " is not a number: '" + v + "'");
+			}
+		});
+		List<String> h = trimmed(habitatFeatures);
+		if (h.size() == 1 && h.get(0).equalsIgnoreCase("none")) h = List.of();
+		return new MapsOptions(ls, kernelRadius, trimmed(classes), s, csv, nrrd, t, h, habitats, habitatKmax, seed);
 	}
 
 	/** Numbers from "0.5, 1" (empty for blank). */

@@ -24,6 +24,7 @@ public final class Cli {
 		COMMANDS.put("heterogeneity", HeterogeneityCli::new);
 		COMMANDS.put("sampling", SamplingCli::new);
 		COMMANDS.put("score", ScoreCli::new);
+		COMMANDS.put("maps", MapsCli::new);
 		COMMANDS.put("phenotypes", PhenotypesCli::new);
 		COMMANDS.put("response", ResponseCli::new);
 		COMMANDS.put("survival", SurvivalCli::new);

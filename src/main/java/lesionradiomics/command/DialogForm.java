@@ -11,6 +11,7 @@ import ij.ImagePlus;
 import ij.gui.GenericDialog;
 import lesionradiomics.progress.Progress;
 import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.MapsOptions;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
 import lesionradiomics.workflow.ResponseOptions;
@@ -74,7 +75,9 @@ final class DialogForm {
 			Map.entry("cutoff", "a value, median or optimal (blank: continuous only)"), Map.entry("variable", "patient table column, e.g. score_min"),
 			Map.entry("endpoint", "e.g. os: os_time, os_event (blank: time, event)"), Map.entry("covariates", "clinical columns, comma-separated"),
 			Map.entry("aggregations", "mean,median,min,max,vwmean,largest,smallest,vwmean_k (blank: all)"),
-			Map.entry("min_volume_ml", "0 = all lesions; the study's subset: 1"), Map.entry("sites", "comma-separated (blank: all)"), Map.entry("seed", "same seed, same numbers"));
+			Map.entry("min_volume_ml", "0 = all lesions; the study's subset: 1"), Map.entry("sites", "comma-separated (blank: all)"), Map.entry("seed", "same seed, same numbers"),
+			Map.entry("lesion_labels", "e.g. 8,12 (blank: all)"), Map.entry("thresholds", "feature=value;... fraction of the lesion above"),
+			Map.entry("habitat_features", "maps to cluster, comma-separated ('none': no habitats)"), Map.entry("show", "maps to open, comma-separated"));
 
 	/** Fields whose value is remembered between uses (cosmetic ones only: they never change a result). */
 	static final List<String> REMEMBERED = List.of("threads");
@@ -245,6 +248,21 @@ final class DialogForm {
 		return Bind.response(extraction(v), v.string("variable"), v.string("cutoff"), Bind.numbers(v.string("min_volume_ml")), v.number("progression"),
 				v.number("response"), v.number("volume_progression"), v.number("volume_response"), v.string("delta_site"), v.string("delta_aggregation"),
 				v.integer("bootstrap"), seed(v));
+	}
+
+	DialogForm maps() {
+		MapsOptions d = MapsOptions.DEFAULTS;
+		return string("lesion_labels", "", 12).number("kernel_radius", d.kernelRadius(), "voxels").string("classes", "", 30)
+				.number("bin_width", 0, "(0 = 25)").number("bin_count", 0, "(0 = use bin width)").string("settings", "", 30).checkbox("csv", d.csv())
+				.checkbox("nrrd", d.nrrd()).string("thresholds", "", 30).string("habitat_features", String.join(",", d.habitatFeatures()), 40)
+				.number("habitats", d.habitats(), "(0 = by silhouette)").number("habitat_kmax", d.habitatKmax(), "")
+				.string("seed", Long.toString(d.seed()), 12).number("threads", 0, "(0 = all cores)");
+	}
+
+	static MapsOptions maps(Values v) {
+		return Bind.maps(Bind.list(v.string("lesion_labels")), v.integer("kernel_radius"), Bind.list(v.string("classes")), Bind.unlessZero(v.number("bin_width")),
+				Bind.unlessZero(v.integer("bin_count")), Bind.pairs(v.string("settings")), v.bool("csv"), v.bool("nrrd"), Bind.pairs(v.string("thresholds")),
+				Bind.list(v.string("habitat_features")), v.integer("habitats"), v.integer("habitat_kmax"), seed(v));
 	}
 
 	DialogForm survival() {

@@ -28,7 +28,8 @@ public final class FeatureRegistry {
 		FeatureClass(String name, Class<?> type, Function<LesionData, Object> factory) {
 			this.name = name;
 			this.factory = factory;
-			Map<String, MethodHandle> found = new TreeMap<>();
+			// pyradiomics orders a class's features by method name, get<Name>FeatureValue: MeanAbsoluteDeviation before Mean
+			Map<String, MethodHandle> found = new TreeMap<>(java.util.Comparator.comparing((String feature) -> feature + "FeatureValue"));
 			MethodHandles.Lookup lookup = MethodHandles.lookup();
 			for (Method m : type.getDeclaredMethods()) {
 				Feature f = m.getAnnotation(Feature.class);
@@ -53,17 +54,30 @@ public final class FeatureRegistry {
 		public Map<String, Double> compute(LesionData lesion, Set<String> names) {
 			Object family = factory.apply(lesion);
 			Map<String, Double> out = new LinkedHashMap<>();
-			for (Map.Entry<String, MethodHandle> e : features.entrySet()) {
-				if (!names.isEmpty() && !names.contains(e.getKey())) continue;
-				try {
-					out.put(e.getKey(), (double) e.getValue().invokeExact(family));
-				} catch (RuntimeException | Error ex) {
-					throw ex;
-				} catch (Throwable t) {
-					throw new IllegalStateException(t);
-				}
-			}
+			for (Map.Entry<String, MethodHandle> e : features.entrySet())
+				if (names.isEmpty() || names.contains(e.getKey())) out.put(e.getKey(), value(e.getValue(), family));
 			return out;
+		}
+
+		/**
+		 * Writes the named features (all when {@code names} is empty) of an instance of this class's family into
+		 * {@code out} from {@code at}, in registry order; returns how many.
+		 */
+		int values(Object family, Set<String> names, double[] out, int at) {
+			int k = 0;
+			for (Map.Entry<String, MethodHandle> e : features.entrySet())
+				if (names.isEmpty() || names.contains(e.getKey())) out[at + k++] = value(e.getValue(), family);
+			return k;
+		}
+
+		private static double value(MethodHandle feature, Object family) {
+			try {
+				return (double) feature.invokeExact(family);
+			} catch (RuntimeException | Error ex) {
+				throw ex;
+			} catch (Throwable t) {
+				throw new IllegalStateException(t);
+			}
 		}
 	}
 

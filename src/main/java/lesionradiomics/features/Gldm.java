@@ -31,6 +31,11 @@ public final class Gldm {
 		m = new SizeMatrix(levels, counts);
 	}
 
+	/** The features of a dependence matrix found elsewhere (voxel-map kernels). */
+	Gldm(SizeMatrix dependences) {
+		this.m = dependences;
+	}
+
 	@Feature double smallDependenceEmphasis() { return m.smallEmphasis(); }
 	@Feature double largeDependenceEmphasis() { return m.largeEmphasis(); }
 	@Feature double grayLevelNonUniformity() { return m.grayLevelNonUniformity(); }

@@ -44,6 +44,13 @@ public final class Glrlm {
 		}
 	}
 
+	/** The features of per-direction run matrices found elsewhere (voxel-map kernels; no weighting). */
+	Glrlm(List<SizeMatrix> directions, int voxelCount) {
+		matrices.addAll(directions);
+		this.voxelCount = voxelCount;
+		runPercentageScale = 1;
+	}
+
 	/** Run counts [grey level row][length - 1] along direction {@code a}; all zero when no line has two mask voxels. */
 	private static double[][] runs(TextureGrid g, int[] a, int rows, int maxRun) {
 		double[][] counts = new double[rows][maxRun];

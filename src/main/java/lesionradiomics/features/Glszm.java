@@ -48,6 +48,12 @@ public final class Glszm {
 		m = new SizeMatrix(levels, counts);
 	}
 
+	/** The features of a zone matrix found elsewhere (voxel-map kernels), over {@code voxelCount} voxels. */
+	Glszm(SizeMatrix zones, int voxelCount) {
+		this.m = zones;
+		this.voxelCount = voxelCount;
+	}
+
 	@Feature double smallAreaEmphasis() { return m.smallEmphasis(); }
 	@Feature double largeAreaEmphasis() { return m.largeEmphasis(); }
 	@Feature double grayLevelNonUniformity() { return m.grayLevelNonUniformity(); }

@@ -19,6 +19,7 @@ final class KernelGlcm {
 	private static final int JOINT_AVERAGE = 1, FEATURES = 24;
 	private static final double EPS = FirstOrder.EPS, LN2 = Math.log(2);
 
+	private final KernelBox kernel;
 	private final int ng;
 	private final int[][] angles;
 	private final int[] levelRow, levels;
@@ -26,12 +27,12 @@ final class KernelGlcm {
 	private final int[] support, nonNaN;
 	private final SymmetricEigenvalues solver;
 
-	/** @param ng the lesion's highest grey level (pyradiomics' Ng in voxel mode) */
-	KernelGlcm(int ng, int[][] angles) {
-		this.ng = ng;
+	KernelGlcm(KernelBox kernel, int[][] angles) {
+		this.kernel = kernel;
+		ng = kernel.ng;
+		levelRow = kernel.levelRow;
+		levels = kernel.levels;
 		this.angles = angles;
-		levelRow = new int[ng + 1];
-		levels = new int[ng];
 		counts = new double[ng * ng];
 		px = new double[ng];
 		logPx = new double[ng];
@@ -47,19 +48,17 @@ final class KernelGlcm {
 	}
 
 	/**
-	 * Writes the features of the kernel box [lo, hi] (inclusive, region voxels) of {@code grey} (grey level per region
-	 * voxel, 0 outside the lesion; {@code nx}, {@code ny} the region's row and slice sizes) into {@code out} from
-	 * {@code at}, in {@link #NAMES} order.
+	 * Writes the features of the kernel where it now is into {@code out} from {@code at}, in {@link #NAMES} order.
 	 *
 	 * @return false, writing nothing, when no direction has a voxel pair (the general class handles that case)
 	 */
-	boolean compute(int[] grey, int nx, int ny, int[] lo, int[] hi, double[] out, int at) {
-		int n = presentLevels(grey, nx, ny, lo, hi);
+	boolean compute(double[] out, int at) {
+		int n = kernel.levelCount;
 		java.util.Arrays.fill(sums, 0);
 		java.util.Arrays.fill(nonNaN, 0);
 		int used = 0;
 		for (int[] a : angles) {
-			double total = count(grey, nx, ny, lo, hi, a, n);
+			double total = count(kernel.grey, kernel.nx, kernel.ny, kernel.lo, kernel.hi, a, n);
 			if (total == 0) continue; // pyradiomics drops directions without pairs (unless all are empty)
 			used++;
 			direction(n, total);
@@ -73,21 +72,6 @@ final class KernelGlcm {
 		for (int f = 0; f < FEATURES; f++) out[at + f] = nonNaN[f] == 0 ? Double.NaN : sums[f] / nonNaN[f];
 		if (Math.max(n, ng) < 2) out[at + 23] = 1; // a 1x1 matrix: MCC 1
 		return true;
-	}
-
-	/** Marks the grey levels present in the box, ascending, in {@link #levels}; their row in {@link #levelRow}. */
-	private int presentLevels(int[] grey, int nx, int ny, int[] lo, int[] hi) {
-		java.util.Arrays.fill(levelRow, -1);
-		for (int z = lo[2]; z <= hi[2]; z++)
-			for (int y = lo[1]; y <= hi[1]; y++)
-				for (int x = lo[0], i = x + nx * (y + ny * z); x <= hi[0]; x++, i++) levelRow[grey[i]] = 0;
-		int n = 0;
-		for (int g = 1; g <= ng; g++)
-			if (levelRow[g] == 0) {
-				levels[n] = g;
-				levelRow[g] = n++;
-			}
-		return n;
 	}
 
 	/** Counts the pairs along {@code a} inside the box into the symmetric n×n {@link #counts}; returns their total. */

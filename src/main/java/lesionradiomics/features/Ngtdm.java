@@ -13,10 +13,32 @@ public final class Ngtdm {
 	private final double voxels;
 
 	public Ngtdm(LesionData lesion) {
-		TextureGrid grid = lesion.textureGrid();
+		this(matrix(lesion.textureGrid()));
+	}
+
+	private Ngtdm(double[][] levelsCountsSums) {
+		this(levelsCountsSums[0], levelsCountsSums[1], levelsCountsSums[2]);
+	}
+
+	/**
+	 * @param levels the grey levels present
+	 * @param counts voxels per level
+	 * @param sums   s_i per level
+	 */
+	Ngtdm(double[] levels, double[] counts, double[] sums) {
+		i = levels;
+		s = sums;
+		double total = 0;
+		for (double c : counts) total += c;
+		voxels = total;
+		p = new double[levels.length];
+		for (int k = 0; k < p.length; k++) p[k] = counts[k] / total;
+	}
+
+	/** {levels, voxels per level, s_i per level} of the lesion. */
+	private static double[][] matrix(TextureGrid grid) {
 		int rows = grid.presentLevels.length;
-		double[] n = new double[rows];
-		s = new double[rows];
+		double[] n = new double[rows], s = new double[rows];
 		for (int z = 0, v = 0; z < grid.nz; z++)
 			for (int y = 0; y < grid.ny; y++)
 				for (int x = 0; x < grid.nx; x++, v++) {
@@ -36,15 +58,7 @@ public final class Ngtdm {
 					n[grid.levelRow[level]]++;
 					s[grid.levelRow[level]] += diff;
 				}
-		double total = 0;
-		for (double c : n) total += c;
-		voxels = total;
-		p = new double[rows];
-		i = new double[rows];
-		for (int k = 0; k < rows; k++) {
-			p[k] = n[k] / total;
-			i[k] = grid.presentLevels[k];
-		}
+		return new double[][] { grid.levelValues(), n, s };
 	}
 
 	/** 1 / Σ p_i s_i; 10⁶ when the sum is 0 (flat region), as pyradiomics. */

@@ -134,12 +134,17 @@ final class SizeMatrix {
 		return s / norm();
 	}
 
-	/** Σ P(i,j)·i^gi·j^sj / Nz, for the four combined emphases (exponents ±2). */
+	/** Σ P(i,j)·i^gi·j^sj / Nz, for the four combined emphases (exponents ±2 only). */
 	double jointEmphasis(int grayExponent, int sizeExponent) {
 		double s = 0;
 		for (int r = 0; r < i.length; r++)
 			for (int c = 0; c < j.length; c++)
-				if (p[r][c] != 0) s += p[r][c] * Math.pow(i[r], grayExponent) * Math.pow(j[c], sizeExponent);
+				if (p[r][c] != 0) s += p[r][c] * square(i[r], grayExponent) * square(j[c], sizeExponent);
 		return s / norm();
+	}
+
+	/** x² or x⁻² (Math.pow is slow, and these are the only exponents). */
+	private static double square(double x, int exponent) {
+		return exponent == 2 ? x * x : 1 / (x * x);
 	}
 }

@@ -70,12 +70,17 @@ final class SymmetricEigenvalues {
 
 	/** Implicit QL on the tridiagonal (d, e): e[i] couples i and i + 1; deflates from the top. */
 	private void ql(int n) {
+		// negligible couplings: relative to their diagonal neighbours, or to the matrix's norm when those are ~0 (the
+		// zero eigenvalues of rank-deficient matrices would otherwise never meet a purely relative test)
+		double norm = 0;
+		for (int i = 0; i < n; i++) norm = Math.max(norm, Math.abs(d[i]) + Math.abs(e[i]));
+		double floor = Math.ulp(1.0) * norm;
 		for (int l = 0; l < n; l++) {
 			for (int iteration = 0; iteration < 60; iteration++) {
 				int m = l;
 				for (; m < n - 1; m++) {
 					double dd = Math.abs(d[m]) + Math.abs(d[m + 1]);
-					if (Math.abs(e[m]) <= Math.ulp(1.0) * dd) break;
+					if (Math.abs(e[m]) <= Math.ulp(1.0) * dd || Math.abs(e[m]) <= floor) break;
 				}
 				if (m == l) break;
 				double g = (d[l + 1] - d[l]) / (2 * e[l]);

@@ -33,8 +33,24 @@ public final class VoxelMaps {
 	 * @param voxels   image indexes (x, y, z) of the lesion's voxels, in linear-index order
 	 * @param features the feature names ({@code original_<class>_<Feature>})
 	 * @param values   per voxel, per feature
+	 * @param box      where pyradiomics puts the maps: the lesion's bounding box padded by the kernel radius, clipped to
+	 *                 the image (image voxels)
 	 */
-	public record Maps(int[][] voxels, List<String> features, double[][] values) {}
+	public record Maps(int[][] voxels, List<String> features, double[][] values, BoundingBox box) {
+
+		/** One feature's map on {@link #box} (x fastest), pyradiomics' initValue 0 outside the lesion. */
+		public double[] image(int feature) {
+			double[] out = new double[(int) (box.size(0) * box.size(1) * box.size(2))];
+			for (int v = 0; v < voxels.length; v++) out[index(v)] = values[v][feature];
+			return out;
+		}
+
+		/** Index in {@link #box} of lesion voxel {@code v}. */
+		public int index(int v) {
+			int[] p = voxels[v];
+			return (int) ((p[0] - box.min(0)) + box.size(0) * ((p[1] - box.min(1)) + box.size(1) * (p[2] - box.min(2))));
+		}
+	}
 
 	private VoxelMaps() {}
 
@@ -68,7 +84,7 @@ public final class VoxelMaps {
 		final List<String> names = new ArrayList<>();
 		final List<int[]> columns = new ArrayList<>();
 		final double lesionMin, lesionMax;
-		final boolean slidingFirstOrder, fastGlcm;
+		final boolean slidingFirstOrder, unweighted;
 
 		Lesion(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius) {
 			BoundingBox box = labels.lesions().get(label);
@@ -84,6 +100,8 @@ public final class VoxelMaps {
 			ny = region.size(1);
 			nz = region.size(2);
 			double[] masked = region.maskedValues();
+			long nonFinite = java.util.Arrays.stream(masked).filter(v -> !Double.isFinite(v)).count();
+			if (nonFinite > 0) throw new IllegalArgumentException(nonFinite + " voxels of label " + label + " are NaN or infinite; maps need finite intensities");
 			int[] bins = settings.discretizer().discretize(masked);
 			grey = new int[mask.length];
 			int max = 0;
@@ -117,7 +135,7 @@ public final class VoxelMaps {
 			}
 			int kernelVoxels = (2 * radius + 1) * (2 * radius + 1) * (2 * radius + 1);
 			slidingFirstOrder = SlidingFirstOrder.applicable(masked, settings.voxelArrayShift(), kernelVoxels);
-			fastGlcm = settings.weightingNorm() == null;
+			unweighted = settings.weightingNorm() == null;
 		}
 
 		Maps maps(boolean fast, int threads) {
@@ -159,7 +177,7 @@ public final class VoxelMaps {
 					pool.shutdownNow();
 				}
 			}
-			return new Maps(voxels, List.copyOf(names), out);
+			return new Maps(voxels, List.copyOf(names), out, padded);
 		}
 
 		/** The kernel box [lo, lo + size) as a small lesion for the feature families. */
@@ -173,16 +191,22 @@ public final class VoxelMaps {
 			return new LesionData(kernel, kernel.mask(), kg, settings, ng);
 		}
 
-		/** One thread's state: the sliding first-order kernel and the glcm arrays. */
+		/** One thread's state: the kernel box, the sliding first-order kernel and the fast families' arrays. */
 		private final class Worker {
+			final KernelBox box;
 			final SlidingFirstOrder firstOrder;
 			final KernelGlcm glcm;
+			final KernelTextures textures;
 			final double[] scratch = new double[KernelGlcm.NAMES.size()];
 
 			Worker(boolean fast) {
 				double[] sp = region.spacing();
+				int[][] angles = TextureGrid.angles(settings.distances(), settings.force2D() ? settings.force2Ddimension() : -1);
+				int side = 2 * radius + 1;
+				box = fast ? new KernelBox(grey, nx, ny, ng) : null;
 				firstOrder = fast && slidingFirstOrder ? new SlidingFirstOrder(lesionMin, lesionMax, ng, settings.voxelArrayShift(), sp[0] * sp[1] * sp[2]) : null;
-				glcm = fast && fastGlcm ? new KernelGlcm(ng, TextureGrid.angles(settings.distances(), settings.force2D() ? settings.force2Ddimension() : -1)) : null;
+				glcm = fast && unweighted ? new KernelGlcm(box, angles) : null;
+				textures = fast ? new KernelTextures(box, angles, settings.gldmA(), mask.length, side * side * side) : null;
 			}
 
 			void row(int y, int z, int[] outputRow, int[][] voxels, double[][] out) {
@@ -218,17 +242,40 @@ public final class VoxelMaps {
 
 			private double[] voxel(int[] lo, int[] hi) {
 				double[] row = new double[names.size()];
+				if (box != null) box.moveTo(lo, hi);
+				double[][] dependences = null;
+				double[] differenceCounts = null, differenceSums = null;
 				LesionData kernel = null;
 				int at = 0;
 				for (int k = 0; k < classes.size(); k++) {
 					FeatureRegistry.FeatureClass c = classes.get(k);
 					int[] column = columns.get(k);
 					boolean done = false;
-					if (c.name().equals("firstorder") && firstOrder != null) {
-						firstOrder.features(scratch, 0);
-						done = true;
-					} else if (c.name().equals("glcm") && glcm != null) done = glcm.compute(grey, nx, ny, lo, hi, scratch, 0);
+					Object family = null;
+					if (box != null) {
+						if ((c.name().equals("gldm") || c.name().equals("ngtdm")) && dependences == null) {
+							dependences = textures.dependenceCounts();
+							differenceCounts = new double[box.levelCount];
+							differenceSums = new double[box.levelCount];
+							textures.neighbourhoods(dependences, differenceCounts, differenceSums);
+						}
+						switch (c.name()) {
+						case "firstorder" -> {
+							if (firstOrder != null) {
+								firstOrder.features(scratch, 0);
+								done = true;
+							}
+						}
+						case "glcm" -> done = glcm != null && glcm.compute(scratch, 0);
+						case "glrlm" -> family = unweighted ? textures.glrlm() : null;
+						case "glszm" -> family = textures.glszm();
+						case "gldm" -> family = textures.gldm(dependences);
+						case "ngtdm" -> family = textures.ngtdm(differenceCounts, differenceSums);
+						default -> { }
+						}
+					}
 					if (done) for (int f = 0; f < column.length; f++) row[at + f] = scratch[column[f]];
+					else if (family != null) c.values(family, wanted.get(k), row, at);
 					else {
 						if (kernel == null) kernel = kernel(lo, hi);
 						int f = 0;

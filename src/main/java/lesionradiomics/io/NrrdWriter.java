@@ -30,6 +30,12 @@ public final class NrrdWriter {
 		write(file, "float", b.array(), g, gzip, Map.of());
 	}
 
+	public static void writeDoubles(Path file, double[] data, Geometry g, boolean gzip) throws IOException {
+		ByteBuffer b = ByteBuffer.allocate(data.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+		b.asDoubleBuffer().put(data);
+		write(file, "double", b.array(), g, gzip, Map.of());
+	}
+
 	/** Labels as unsigned char (≤ 255) or unsigned short; {@code segmentNames} become Slicer Segment fields. */
 	public static void writeLabels(Path file, int[] labels, Geometry g, boolean gzip, Map<Long, String> segmentNames) throws IOException {
 		int max = 0;

@@ -121,39 +121,10 @@ public final class ExtractionWorkflow {
 		warnings.addAll(labels.warnings());
 		if (found.isEmpty()) throw new VolumeFormatException(labels.source(), "label map contains no lesion (all voxels are 0)");
 
-		SortedMap<Long, BoundingBox> selected = new TreeMap<>();
-		String who;
-		LesionTable table = null;
-		if (in.lesions() != null) {
-			String source = in.lesions().source().map(Path::toString).orElse("lesion table");
-			List<String> all = in.lesions().patients();
-			String patient = in.patient();
-			if (patient == null || patient.isBlank()) {
-				if (all.size() != 1)
-					throw new VolumeFormatException(Path.of(source), "the lesion table lists " + all.size() + " patients " + all
-							+ "; choose one (--patient / 'patient' field)");
-				who = all.get(0);
-			} else {
-				who = patient.trim();
-				if (!all.contains(who))
-					throw new VolumeFormatException(Path.of(source), "patient '" + who + "' is not in the lesion table; it lists " + all);
-			}
-			table = in.lesions().forPatient(who);
-			for (LesionTable.Lesion l : table.lesions()) {
-				BoundingBox box = found.get(l.label());
-				if (box == null)
-					throw new VolumeFormatException(labels.source(), "label " + l.label() + " of patient " + who + " (listed in " + source
-							+ ") is not in this label map; labels present: " + found.keySet());
-				selected.put(l.label(), box);
-			}
-			List<Long> unlisted = new ArrayList<>(found.keySet());
-			unlisted.removeAll(selected.keySet());
-			if (!unlisted.isEmpty())
-				warnings.add("labels " + unlisted + " of " + labels.source() + " are not listed for patient " + who + " in " + source + " and were skipped");
-		} else {
-			who = in.patient() == null || in.patient().isBlank() ? stem(image.source()) : in.patient().trim();
-			selected.putAll(found);
-		}
+		Selection chosen = select(in, found, warnings);
+		String who = chosen.patient();
+		LesionTable table = chosen.table();
+		SortedMap<Long, BoundingBox> selected = chosen.lesions();
 		List<MaskPerturbation> masks = new ArrayList<>(perturbations);
 		boolean ring = options.voi().contains("ring"), core = options.voi().contains("core");
 		if (ring) masks.add(new MaskPerturbation(MaskPerturbation.Kind.RING, options.ringMm()));
@@ -189,6 +160,55 @@ public final class ExtractionWorkflow {
 			tables.put(v.getKey(), new FeatureTable(v.getKey().equals(LesionExtractor.ORIGINAL) ? originalColumns : columns, rows));
 		}
 		return new Result(who, tables, warnings);
+	}
+
+	/**
+	 * The patient and lesions an input stands for.
+	 *
+	 * @param table the patient's rows of the lesion table, or null without a table
+	 */
+	public record Selection(String patient, LesionTable table, SortedMap<Long, BoundingBox> lesions) {}
+
+	/**
+	 * The patient (from the options, the single patient of the lesion table, or the image file name) and its lesions:
+	 * those the table lists for it (each must be in the label map), or every label found.
+	 */
+	public static Selection select(Input in, SortedMap<Long, BoundingBox> found, List<String> warnings) throws VolumeFormatException {
+		SortedMap<Long, BoundingBox> selected = new TreeMap<>();
+		String who;
+		LesionTable table = null;
+		ImageData labels = in.labels(), image = in.image();
+		if (in.lesions() != null) {
+			String source = in.lesions().source().map(Path::toString).orElse("lesion table");
+			List<String> all = in.lesions().patients();
+			String patient = in.patient();
+			if (patient == null || patient.isBlank()) {
+				if (all.size() != 1)
+					throw new VolumeFormatException(Path.of(source), "the lesion table lists " + all.size() + " patients " + all
+							+ "; choose one (--patient / 'patient' field)");
+				who = all.get(0);
+			} else {
+				who = patient.trim();
+				if (!all.contains(who))
+					throw new VolumeFormatException(Path.of(source), "patient '" + who + "' is not in the lesion table; it lists " + all);
+			}
+			table = in.lesions().forPatient(who);
+			for (LesionTable.Lesion l : table.lesions()) {
+				BoundingBox box = found.get(l.label());
+				if (box == null)
+					throw new VolumeFormatException(labels.source(), "label " + l.label() + " of patient " + who + " (listed in " + source
+							+ ") is not in this label map; labels present: " + found.keySet());
+				selected.put(l.label(), box);
+			}
+			List<Long> unlisted = new ArrayList<>(found.keySet());
+			unlisted.removeAll(selected.keySet());
+			if (!unlisted.isEmpty())
+				warnings.add("labels " + unlisted + " of " + labels.source() + " are not listed for patient " + who + " in " + source + " and were skipped");
+		} else {
+			who = in.patient() == null || in.patient().isBlank() ? stem(image.source()) : in.patient().trim();
+			selected.putAll(found);
+		}
+		return new Selection(who, table, selected);
 	}
 
 	/** Prefix of the peritumoral ring's columns before pyradiomics' names ({@code ring_original_glcm_Idmn}). */

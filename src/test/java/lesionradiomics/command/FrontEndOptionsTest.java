@@ -17,6 +17,7 @@ import org.scijava.plugin.Parameter;
 import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.HeterogeneityOptions;
+import lesionradiomics.workflow.MapsOptions;
 import lesionradiomics.workflow.SamplingOptions;
 import lesionradiomics.workflow.PhenotypeOptions;
 import lesionradiomics.workflow.ResponseOptions;
@@ -34,7 +35,9 @@ class FrontEndOptionsTest {
 
 	/** Record component → CLI option, where the CLI name differs from the convention (with the reason). */
 	static final Map<String, String> CLI_NAMES = Map.of(
-			"settings", "--param"); // repeatable NAME=VALUE, pyradiomics' own word for one setting
+			"settings", "--param", // repeatable NAME=VALUE, pyradiomics' own word for one setting
+			"lesionLabels", "--label", // repeatable; --labels is the label map
+			"thresholds", "--threshold"); // repeatable FEATURE=VALUE
 
 	/** Option names of a record, nested records flattened. */
 	static Set<String> components(Class<? extends Record> record) {
@@ -120,6 +123,11 @@ class FrontEndOptionsTest {
 	@Test
 	void phenotypes() {
 		assertEquals(List.of(), missing(List.of(PhenotypeOptions.class), new PhenotypesCli(), LesionPhenotypes.class, LesionPhenotypesPlugin.form()));
+	}
+
+	@Test
+	void maps() {
+		assertEquals(List.of(), missing(List.of(MapsOptions.class), new MapsCli(), FeatureMaps.class, FeatureMapsPlugin.form(null, null)));
 	}
 
 	@Test

@@ -1,0 +1,114 @@
+package lesionradiomics.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import ij.IJ;
+import ij.ImagePlus;
+import ij.WindowManager;
+import ij.measure.ResultsTable;
+import ij.plugin.LutLoader;
+import ij.plugin.PlugIn;
+import lesionradiomics.io.ImageData;
+import lesionradiomics.io.ImagePlusAdapter;
+import lesionradiomics.io.LesionTable;
+import lesionradiomics.report.MapsReport;
+import lesionradiomics.report.ResultsTables;
+import lesionradiomics.volume.Geometry;
+import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.ExtractionWorkflow;
+import lesionradiomics.workflow.MapsOptions;
+import lesionradiomics.workflow.MapsWorkflow;
+import net.imglib2.img.array.ArrayImgs;
+
+/**
+ * Plugins › Lesion Radiomics › Feature Maps (ImageJ 1.x entry, macro-recordable): voxel-wise feature maps of the open
+ * image's lesions; the chosen maps and the habitats open as calibrated stacks on each lesion's box, with the summary
+ * and habitat tables.
+ */
+public class FeatureMapsPlugin implements PlugIn {
+
+	static final String TITLE = "Feature Maps";
+
+	/** Maps opened by default: intensity and texture randomness. */
+	static final String DEFAULT_SHOW = "firstorder_Mean, glcm_JointEntropy";
+
+	/** More lesions than this: images only for the first ones (the tables and files have all). */
+	static final int MAX_SHOWN_LESIONS = 5;
+
+	static DialogForm form(String image, String labels) {
+		return new DialogForm(TITLE).image("image", image).image("labels", labels).file("lesion_table").string("patient", "", 12).maps()
+				.string("show", DEFAULT_SHOW, 40).directory("output");
+	}
+
+	@Override
+	public void run(String arg) {
+		if (WindowManager.getImageCount() < 2) {
+			IJ.error(TITLE, "Open the image and its label image first (File > Open).");
+			return;
+		}
+		List<String> titles = java.util.Arrays.asList(WindowManager.getImageTitles());
+		String image = ImageChecks.defaultImageTitle(titles, WindowManager.getCurrentImage().getTitle());
+		DialogForm.Values v = form(image, ImageChecks.defaultLabelTitle(titles, image)).show();
+		if (v == null) return;
+		DialogForm.run(TITLE, () -> {
+			String problem = ImageChecks.labelImageProblem(v.image("image"), v.image("labels"));
+			if (problem != null) throw new IllegalArgumentException(problem);
+			MapsOptions o = DialogForm.maps(v);
+			ExtractionWorkflow.Input in = new ExtractionWorkflow.Input(ImagePlusAdapter.wrap(v.image("image")), ImagePlusAdapter.wrap(v.image("labels")),
+					v.string("lesion_table").isEmpty() ? null : LesionTable.read(v.path("lesion_table")), v.string("patient"));
+			List<ImagePlus> images = new ArrayList<>();
+			MapsWorkflow.Result r;
+			try (Execution execution = Execution.of(v.integer("threads"), DialogForm.imageJProgress())) {
+				r = MapsWorkflow.run(in, o, execution, sink(o, v.optionalPath("output"), Bind.list(v.string("show")), images));
+			}
+			if (v.optionalPath("output") != null) MapsReport.writeSummary(r, v.optionalPath("output"));
+			for (String w : r.warnings()) IJ.log("Lesion Radiomics: " + w);
+			show(r, images, ResultsTables.of(MapsReport.summaryRows(r)), ResultsTables.of(MapsReport.habitatRows(r)));
+		});
+	}
+
+	/** Writes each lesion's files when an output folder is given, and keeps the images to show (none when {@code images} is null). */
+	static MapsWorkflow.Sink sink(MapsOptions o, java.nio.file.Path output, List<String> show, List<ImagePlus> images) {
+		List<String> shown = show.stream().map(f -> f.startsWith("original_") ? f : "original_" + f).toList();
+		return lesion -> {
+			if (output != null) MapsReport.writeLesion(lesion, o, output);
+			if (images == null || images.size() >= MAX_SHOWN_LESIONS * (shown.size() + 1)) return;
+			String name = lesion.patient() + " label " + lesion.label();
+			for (String f : shown) {
+				int index = lesion.maps().features().indexOf(f);
+				if (index < 0) throw new IllegalArgumentException("map " + f + " to show is not computed; computed: " + lesion.maps().features());
+				images.add(image(lesion.maps().image(index), lesion.geometry(), name + " " + f.substring("original_".length()), "fire"));
+			}
+			if (lesion.habitats() != null) {
+				int[] h = lesion.habitatImage();
+				double[] d = new double[h.length];
+				for (int i = 0; i < h.length; i++) d[i] = h[i];
+				ImagePlus imp = image(d, lesion.geometry(), name + " habitats", "spectrum");
+				imp.setDisplayRange(0, lesion.habitats().k());
+				images.add(imp);
+			}
+		};
+	}
+
+	/** A map as a calibrated 32-bit stack (mm, with the origin) with a colour map. */
+	static ImagePlus image(double[] map, Geometry g, String title, String lut) {
+		long[] size = g.size();
+		ImageData data = new ImageData(null, ArrayImgs.doubles(map, size[0], size[1], size[2]), false, g, 1, 0, Map.of());
+		ImagePlus imp = ImagePlusAdapter.toImagePlus(data, title);
+		imp.setLut(new ij.process.LUT(LutLoader.getLut(lut), 0, 255));
+		imp.setSlice(Math.max(1, imp.getNSlices() / 2 + 1));
+		return imp;
+	}
+
+	static void show(MapsWorkflow.Result r, List<ImagePlus> images, ResultsTable summary, ResultsTable habitats) {
+		summary.show("Map summary");
+		if (!r.options().habitatFeatures().isEmpty()) habitats.show("Lesion habitats");
+		for (ImagePlus imp : images) imp.show();
+		if (r.lesions().size() > MAX_SHOWN_LESIONS)
+			IJ.log("Lesion Radiomics: maps shown for the first " + MAX_SHOWN_LESIONS + " lesions; choose lesion labels to see others (the tables list all)");
+		for (String f : r.failures()) IJ.log("Lesion Radiomics: not mapped: " + f);
+		IJ.showStatus("Lesion Radiomics: " + r.lesions().size() + " lesions mapped");
+	}
+}

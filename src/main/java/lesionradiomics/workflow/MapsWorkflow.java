@@ -1,0 +1,134 @@
+package lesionradiomics.workflow;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import lesionradiomics.analysis.Habitats;
+import lesionradiomics.analysis.MapSummary;
+import lesionradiomics.features.VoxelMaps;
+import lesionradiomics.io.ImageData;
+import lesionradiomics.io.LesionTable;
+import lesionradiomics.io.VolumeFormatException;
+import lesionradiomics.volume.BoundingBox;
+import lesionradiomics.volume.Geometry;
+import lesionradiomics.volume.LabelMap;
+import lesionradiomics.volume.Volume;
+
+/**
+ * Voxel-wise feature maps of a patient's lesions (pyradiomics' voxel-based extraction, see {@link VoxelMaps}), each map
+ * summarised inside its lesion, and the lesion's habitats clustered on chosen maps. Lesions are mapped one after the
+ * other, each over all threads; every lesion's maps go to a {@link Sink} (files, windows) as soon as they are done and
+ * are then dropped, so memory holds one lesion's maps at a time. A lesion that fails is recorded and the others go on.
+ */
+public final class MapsWorkflow {
+
+	/**
+	 * One lesion's maps.
+	 *
+	 * @param geometry the map box in the image's physical space (origin at the box's first voxel)
+	 * @param habitats null when no habitat features were chosen
+	 */
+	public record LesionMaps(String patient, long label, String site, VoxelMaps.Maps maps, Geometry geometry, Map<String, MapSummary> summaries,
+			Habitats.Result habitats) {
+
+		/** The habitat label map on the map box: 0 outside the lesion, 1..k inside. */
+		public int[] habitatImage() {
+			int[] out = new int[(int) (maps.box().size(0) * maps.box().size(1) * maps.box().size(2))];
+			for (int v = 0; v < maps.voxels().length; v++) out[maps.index(v)] = habitats.labels()[v];
+			return out;
+		}
+	}
+
+	/** Receives each lesion's maps when they are done. */
+	public interface Sink {
+		void accept(LesionMaps lesion) throws IOException;
+	}
+
+	/** A lesion's summaries and habitats, without the maps. */
+	public record LesionSummary(String patient, long label, String site, int voxels, Map<String, MapSummary> summaries, Habitats.Result habitats) {}
+
+	/**
+	 * @param failures "patient P, label L: reason" for each lesion that could not be mapped
+	 */
+	public record Result(MapsOptions options, String patient, List<String> features, List<LesionSummary> lesions, List<String> failures,
+			List<String> warnings) {}
+
+	private MapsWorkflow() {}
+
+	public static Result run(ExtractionWorkflow.Input in, MapsOptions o, Execution execution, Sink sink) throws IOException {
+		ImageData image = in.image(), labels = in.labels();
+		if (!image.geometry().sameGrid(labels.geometry()))
+			throw new VolumeFormatException(labels.source(), "label map does not match image " + image.source() + ": "
+					+ labels.geometry().describeDifference(image.geometry()));
+		LabelMap labelMap = labels.asLabelMap();
+		Volume volume = image.asVolume();
+		SortedMap<Long, BoundingBox> found = labelMap.lesions(execution.executor(), execution.threads());
+		if (found.isEmpty()) throw new VolumeFormatException(labels.source(), "label map contains no lesion (all voxels are 0)");
+		List<String> warnings = new ArrayList<>(image.warnings());
+		warnings.addAll(labels.warnings());
+		ExtractionWorkflow.Selection chosen = ExtractionWorkflow.select(in, found, warnings);
+		SortedMap<Long, BoundingBox> lesions = new TreeMap<>(chosen.lesions());
+		if (!o.lesionLabels().isEmpty()) {
+			List<Long> missing = o.lesionLabels().stream().filter(l -> !lesions.containsKey(l)).toList();
+			if (!missing.isEmpty())
+				throw new VolumeFormatException(labels.source(), "label(s) " + missing + " of patient " + chosen.patient() + " are not in this label map"
+						+ (chosen.table() == null ? "" : " or not listed in the lesion table") + "; labels: " + lesions.keySet());
+			lesions.keySet().retainAll(o.lesionLabels());
+		}
+		List<String> columns = o.columns();
+		List<LesionSummary> done = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
+		int k = 0;
+		for (long label : lesions.keySet()) {
+			execution.progress().checkCancelled();
+			execution.progress().update("lesions mapped", k++, lesions.size());
+			String site = site(chosen, labelMap, label);
+			LesionMaps m;
+			try {
+				m = lesion(volume, labelMap, label, chosen.patient(), site, o, execution.threads());
+			} catch (RuntimeException e) {
+				failures.add("patient " + chosen.patient() + ", label " + label + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+				continue;
+			}
+			sink.accept(m);
+			done.add(new LesionSummary(m.patient(), label, site, m.maps().voxels().length, m.summaries(), m.habitats()));
+		}
+		execution.progress().update("lesions mapped", lesions.size(), lesions.size());
+		return new Result(o, chosen.patient(), columns, done, failures, warnings);
+	}
+
+	private static String site(ExtractionWorkflow.Selection chosen, LabelMap labelMap, long label) {
+		if (chosen.table() == null) return labelMap.segmentNames().getOrDefault(label, "");
+		return chosen.table().find(label).map(LesionTable.Lesion::site).orElse("");
+	}
+
+	/** One lesion's maps, their summaries and habitats. */
+	static LesionMaps lesion(Volume volume, LabelMap labelMap, long label, String patient, String site, MapsOptions o, int threads) {
+		VoxelMaps.Maps maps = VoxelMaps.compute(volume, labelMap, label, o.featureSettings(), o.kernelRadius(), threads);
+		int n = maps.voxels().length;
+		Map<String, MapSummary> summaries = new LinkedHashMap<>();
+		for (int f = 0; f < maps.features().size(); f++) {
+			double[] column = new double[n];
+			for (int v = 0; v < n; v++) column[v] = maps.values()[v][f];
+			String name = maps.features().get(f);
+			summaries.put(name, MapSummary.of(column, o.thresholds().getOrDefault(name, Double.NaN)));
+		}
+		Habitats.Result habitats = null;
+		if (!o.habitatFeatures().isEmpty()) {
+			int[] use = o.habitatFeatures().stream().mapToInt(maps.features()::indexOf).toArray();
+			double[][] x = new double[n][use.length];
+			for (int v = 0; v < n; v++)
+				for (int c = 0; c < use.length; c++) x[v][c] = maps.values()[v][use[c]];
+			habitats = Habitats.cluster(x, o.habitats(), o.habitatKmax(), o.seed());
+		}
+		Geometry g = volume.geometry();
+		BoundingBox box = maps.box();
+		Geometry boxGeometry = new Geometry(box.size(), g.spacing(), g.toPhysical(new double[] { box.min(0), box.min(1), box.min(2) }), g.direction());
+		return new LesionMaps(patient, label, site, maps, boxGeometry, summaries, habitats);
+	}
+}
