@@ -4,9 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Agglomerative clustering with average linkage (UPGMA) on a distance matrix: the distance between two clusters is
- * the mean of the distances between their members. Ties are broken by the lowest cluster indices, so results are
- * deterministic. Gives the merge history, the dendrogram leaf order and flat cuts (by height or by cluster count).
+ * Agglomerative clustering on a distance matrix, with average linkage (UPGMA: the distance between two clusters is the
+ * mean of the distances between their members) or Ward's minimum-variance linkage on Euclidean distances (R's
+ * {@code ward.D2}, scipy's {@code ward}: Lance–Williams update of squared distances). Ties are broken by the lowest
+ * cluster indices, so results are deterministic. Gives the merge history, the dendrogram leaf order and flat cuts (by
+ * height or by cluster count).
  */
 public final class HierarchicalClustering {
 
@@ -24,11 +26,18 @@ public final class HierarchicalClustering {
 		}
 	}
 
+	public enum Linkage { AVERAGE, WARD }
+
 	private final int n;
 	private final List<Merge> merges = new ArrayList<>();
 
-	/** Clusters the {@code n} objects of a symmetric distance matrix. NaN distances are treated as the largest (1 for 1 − |r|). */
+	/** Average linkage of the {@code n} objects of a symmetric distance matrix. NaN distances are treated as the largest (1 for 1 − |r|). */
 	public HierarchicalClustering(double[][] distance) {
+		this(distance, Linkage.AVERAGE);
+	}
+
+	/** @param distance symmetric; Euclidean distances for Ward */
+	public HierarchicalClustering(double[][] distance, Linkage linkage) {
 		n = distance.length;
 		double[][] d = new double[2 * n][2 * n];
 		int[] size = new int[2 * n];
@@ -56,7 +65,9 @@ public final class HierarchicalClustering {
 			active[k] = true;
 			for (int m = 0; m < k; m++) {
 				if (!active[m]) continue;
-				double v = (d[bi][m] * size[bi] + d[bj][m] * size[bj]) / size[k];
+				double v = linkage == Linkage.AVERAGE ? (d[bi][m] * size[bi] + d[bj][m] * size[bj]) / size[k]
+						: Math.sqrt(Math.max(0, ((size[bi] + size[m]) * d[bi][m] * d[bi][m] + (size[bj] + size[m]) * d[bj][m] * d[bj][m]
+								- size[m] * best * best) / (size[k] + size[m])));
 				d[k][m] = d[m][k] = v;
 			}
 			merges.add(new Merge(bi, bj, best == Double.MAX_VALUE ? Double.POSITIVE_INFINITY : best, size[k]));
@@ -97,7 +108,7 @@ public final class HierarchicalClustering {
 		return labels(n - k);
 	}
 
-	/** Labels after the first {@code merged} merges (average linkage heights are monotone, so that is a cut). */
+	/** Labels after the first {@code merged} merges (average and Ward heights are monotone, so that is a cut). */
 	private int[] labels(int merged) {
 		int[] parent = new int[2 * n];
 		for (int i = 0; i < parent.length; i++) parent[i] = i;

@@ -9,13 +9,13 @@ import java.util.SplittableRandom;
 
 /**
  * Lesion phenotypes across a cohort (Haag et al. 2024): all lesions clustered on standardised features (z-scores over
- * the cohort, SD with n − 1, as {@link Dissimilarity.Scaler}), by average-linkage hierarchical clustering of Euclidean distances or by k-means
+ * the cohort, SD with n − 1, as {@link Dissimilarity.Scaler}), by hierarchical clustering of Euclidean distances (average or Ward linkage) or by k-means
  * (k-means++ starts, seeded, best of several), with k given or chosen by the mean silhouette; each patient's
  * composition (counts, distinct phenotypes, Shannon entropy in bits) measures inter-lesion heterogeneity.
  */
 public final class Phenotypes {
 
-	public enum Method { AVERAGE, KMEANS }
+	public enum Method { AVERAGE, WARD, KMEANS }
 
 	/**
 	 * @param labels      phenotype of each lesion, 1..k, numbered by first appearance in the dendrogram / lesion order
@@ -44,7 +44,8 @@ public final class Phenotypes {
 				for (int c = 0; c < z[i].length; c++) s += (z[i][c] - z[j][c]) * (z[i][c] - z[j][c]);
 				d[i][j] = d[j][i] = Math.sqrt(s);
 			}
-		HierarchicalClustering tree = method == Method.AVERAGE ? new HierarchicalClustering(d) : null;
+		HierarchicalClustering tree = method == Method.KMEANS ? null
+				: new HierarchicalClustering(d, method == Method.WARD ? HierarchicalClustering.Linkage.WARD : HierarchicalClustering.Linkage.AVERAGE);
 		int top = Math.min(Math.max(2, kmax), n - 1);
 		double[] sil = new double[top + 1];
 		Arrays.fill(sil, Double.NaN);
@@ -52,12 +53,12 @@ public final class Phenotypes {
 		int bestK = k;
 		if (k > 0) {
 			if (k > n) throw new IllegalArgumentException("k = " + k + " is more than the " + n + " lesions");
-			best = method == Method.AVERAGE ? tree.cutIntoClusters(k) : kMeans(z, k, seed);
+			best = tree != null ? tree.cutIntoClusters(k) : kMeans(z, k, seed);
 			if (k >= 2 && k < n) sil[Math.min(k, top)] = silhouette(d, best);
 		} else {
 			double bestSil = Double.NEGATIVE_INFINITY;
 			for (int kk = 2; kk <= top; kk++) {
-				int[] l = method == Method.AVERAGE ? tree.cutIntoClusters(kk) : kMeans(z, kk, seed);
+				int[] l = tree != null ? tree.cutIntoClusters(kk) : kMeans(z, kk, seed);
 				sil[kk] = silhouette(d, l);
 				if (sil[kk] > bestSil + 1e-12) {
 					bestSil = sil[kk];

@@ -113,7 +113,7 @@ final class Bind {
 		try {
 			m = Phenotypes.Method.valueOf(method.trim().toUpperCase(Locale.ROOT));
 		} catch (IllegalArgumentException e) {
-			throw new IllegalArgumentException("method must be average or kmeans, is '" + method + "'");
+			throw new IllegalArgumentException("method must be average, ward or kmeans, is '" + method + "'");
 		}
 		return new PhenotypeOptions(m, k, kmax, seed);
 	}

@@ -32,6 +32,7 @@ public final class Cli {
 		COMMANDS.put("bench", BenchCli::new);
 		COMMANDS.put("bench-analysis", BenchAnalysisCli::new);
 		COMMANDS.put("bench-cohort", BenchCohortCli::new);
+		COMMANDS.put("bench-maps", BenchMapsCli::new);
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 

@@ -24,7 +24,7 @@ public class LesionPhenotypes extends TaskCommand {
 	@Parameter(label = "Selected features (list, optional)", required = false, persist = false)
 	private File selected;
 
-	@Parameter(label = "Method", choices = { "average", "kmeans" }, persist = false)
+	@Parameter(label = "Method", choices = { "average", "ward", "kmeans" }, persist = false)
 	private String method = Bind.name(PhenotypeOptions.DEFAULTS.method());
 
 	@Parameter(label = "Phenotypes (0 = by silhouette)", min = "0", persist = false)
@@ -35,6 +35,9 @@ public class LesionPhenotypes extends TaskCommand {
 
 	@Parameter(label = "Seed (k-means)", persist = false)
 	private long seed = PhenotypeOptions.DEFAULTS.seed();
+
+	@Parameter(label = "Lesion responses (lesion_response.csv, optional)", required = false, persist = false)
+	private File response;
 
 	@Parameter(label = "Output folder", required = false, persist = false)
 	private File output;
@@ -53,7 +56,7 @@ public class LesionPhenotypes extends TaskCommand {
 	@Override
 	protected void execute() throws java.io.IOException {
 		PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath()).analysed(),
-				Bind.phenotypes(method, k, kmax, seed));
+				Bind.phenotypes(method, k, kmax, seed), response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response.toPath()));
 		for (String n : r.notes()) warn(n);
 		if (output != null) PhenotypeReport.write(r, output.toPath());
 		lesionPhenotypes = ResultsTables.of(PhenotypeReport.lesionRows(r));

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -54,19 +53,22 @@ public final class VoxelMaps {
 
 	private VoxelMaps() {}
 
-	/** The maps on one thread. */
+	/** The maps on the calling thread. */
 	public static Maps compute(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius) {
-		return compute(image, labels, label, settings, radius, 1);
+		return compute(image, labels, label, settings, radius, null, 1);
 	}
 
-	/** The maps, rows of the lesion shared among {@code threads} threads. */
-	public static Maps compute(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius, int threads) {
-		return new Lesion(image, labels, label, settings, radius).maps(true, threads);
+	/**
+	 * The maps, the lesion's rows shared by {@code threads} tasks on {@code executor} (null: the calling thread). The
+	 * executor must not be busy waiting for this call (no nested use of a fully occupied pool).
+	 */
+	public static Maps compute(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius, ExecutorService executor, int threads) {
+		return new Lesion(image, labels, label, settings, radius).maps(true, executor, threads);
 	}
 
 	/** The reference computation: every kernel through the feature families, one thread. */
-	static Maps straightforward(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius) {
-		return new Lesion(image, labels, label, settings, radius).maps(false, 1);
+	public static Maps straightforward(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius) {
+		return new Lesion(image, labels, label, settings, radius).maps(false, null, 1);
 	}
 
 	/** One lesion prepared for its maps: the padded box, grey levels binned over the whole lesion, the columns. */
@@ -138,7 +140,7 @@ public final class VoxelMaps {
 			unweighted = settings.weightingNorm() == null;
 		}
 
-		Maps maps(boolean fast, int threads) {
+		Maps maps(boolean fast, ExecutorService executor, int threads) {
 			List<int[]> rows = new ArrayList<>(); // (y, z) of the rows that hold lesion voxels
 			int[] outputRow = new int[mask.length];
 			int count = 0;
@@ -160,12 +162,11 @@ public final class VoxelMaps {
 				Worker w = new Worker(fast);
 				for (int r; (r = next.getAndIncrement()) < rows.size();) w.row(rows.get(r)[0], rows.get(r)[1], outputRow, voxels, out);
 			};
-			if (threads <= 1) worker.run();
+			if (executor == null || threads <= 1) worker.run();
 			else {
-				ExecutorService pool = Executors.newFixedThreadPool(threads);
 				try {
 					List<Future<?>> futures = new ArrayList<>();
-					for (int t = 0; t < threads; t++) futures.add(pool.submit(worker));
+					for (int t = 0; t < threads; t++) futures.add(executor.submit(worker));
 					for (Future<?> f : futures) f.get();
 				} catch (InterruptedException e) {
 					Thread.currentThread().interrupt();
@@ -173,8 +174,6 @@ public final class VoxelMaps {
 				} catch (ExecutionException e) {
 					if (e.getCause() instanceof RuntimeException re) throw re;
 					throw new IllegalStateException(e.getCause());
-				} finally {
-					pool.shutdownNow();
 				}
 			}
 			return new Maps(voxels, List.copyOf(names), out, padded);

@@ -14,7 +14,10 @@ import lesionradiomics.analysis.FeatureMatrix;
 import lesionradiomics.io.Csv;
 import lesionradiomics.workflow.PhenotypeWorkflow;
 
-/** lesion_phenotypes.csv, patient_phenotypes.csv, silhouette.csv and the cohort heatmap with phenotype and patient bars. */
+/**
+ * lesion_phenotypes.csv, patient_phenotypes.csv, silhouette.csv, the cohort heatmap with phenotype and patient bars, and
+ * with lesion responses phenotype_response.csv.
+ */
 public final class PhenotypeReport {
 
 	private PhenotypeReport() {}
@@ -31,13 +34,24 @@ public final class PhenotypeReport {
 	public static List<List<String>> patientRows(PhenotypeWorkflow.Result r) {
 		List<String> h = new ArrayList<>(List.of("patient", "n_lesions", "distinct_phenotypes", "phenotype_entropy"));
 		for (int q = 1; q <= r.clustering().k(); q++) h.add("phenotype_" + q);
+		boolean response = !r.responses().isEmpty();
+		if (response) h.add("mixed_response");
 		List<List<String>> out = new ArrayList<>(List.of(h));
 		r.compositions().forEach((p, c) -> {
 			List<String> row = new ArrayList<>(List.of(p, Integer.toString(java.util.Arrays.stream(c.counts()).sum()), Integer.toString(c.distinct()),
 					FeatureTableCsv.format(c.entropy())));
 			for (int n : c.counts()) row.add(Integer.toString(n));
+			if (response) row.add(r.responses().containsKey(p) ? (r.responses().get(p).mixed() ? "yes" : "no") : "");
 			out.add(row);
 		});
+		return out;
+	}
+
+	/** patient, phenotype, response class, lesions: the response of each phenotype within each patient. */
+	public static List<List<String>> responseRows(PhenotypeWorkflow.Result r) {
+		List<List<String>> out = new ArrayList<>(List.of(List.of("patient", "phenotype", "class", "lesions", "mixed_response")));
+		r.responses().forEach((p, x) -> x.classes().forEach((phenotype, classes) -> classes.forEach((cls, n) -> out.add(List.of(p,
+				Integer.toString(phenotype), cls, Integer.toString(n), x.mixed() ? "yes" : "no")))));
 		return out;
 	}
 
@@ -45,6 +59,7 @@ public final class PhenotypeReport {
 		Files.createDirectories(dir);
 		Csv.writeAtomically(dir.resolve("lesion_phenotypes.csv"), lesionRows(r));
 		Csv.writeAtomically(dir.resolve("patient_phenotypes.csv"), patientRows(r));
+		if (!r.responses().isEmpty()) Csv.writeAtomically(dir.resolve("phenotype_response.csv"), responseRows(r));
 		List<List<String>> sil = new ArrayList<>(List.of(List.of("k", "mean_silhouette")));
 		double[] s = r.clustering().silhouettes();
 		for (int k = 2; k < s.length; k++) if (!Double.isNaN(s[k])) sil.add(List.of(Integer.toString(k), FeatureTableCsv.format(s[k])));

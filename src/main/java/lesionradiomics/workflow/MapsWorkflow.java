@@ -90,7 +90,7 @@ public final class MapsWorkflow {
 			String site = site(chosen, labelMap, label);
 			LesionMaps m;
 			try {
-				m = lesion(volume, labelMap, label, chosen.patient(), site, o, execution.threads());
+				m = lesion(volume, labelMap, label, chosen.patient(), site, o, execution);
 			} catch (RuntimeException e) {
 				failures.add("patient " + chosen.patient() + ", label " + label + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
 				continue;
@@ -108,8 +108,8 @@ public final class MapsWorkflow {
 	}
 
 	/** One lesion's maps, their summaries and habitats. */
-	static LesionMaps lesion(Volume volume, LabelMap labelMap, long label, String patient, String site, MapsOptions o, int threads) {
-		VoxelMaps.Maps maps = VoxelMaps.compute(volume, labelMap, label, o.featureSettings(), o.kernelRadius(), threads);
+	static LesionMaps lesion(Volume volume, LabelMap labelMap, long label, String patient, String site, MapsOptions o, Execution execution) {
+		VoxelMaps.Maps maps = VoxelMaps.compute(volume, labelMap, label, o.featureSettings(), o.kernelRadius(), execution.executor(), execution.threads());
 		int n = maps.voxels().length;
 		Map<String, MapSummary> summaries = new LinkedHashMap<>();
 		for (int f = 0; f < maps.features().size(); f++) {

@@ -31,6 +31,16 @@ import lesionradiomics.volume.Volume;
  */
 class VoxelMapsTest {
 
+	/** The fast maps on two threads. */
+	static VoxelMaps.Maps compute(Volume image, LabelMap labels, long label, int radius) {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			return VoxelMaps.compute(image, labels, label, FeatureSettings.defaults(), radius, pool, 2);
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+
 	static List<String[]> read(Path gz) throws Exception {
 		List<String[]> rows = new ArrayList<>();
 		try (BufferedReader r = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(gz))))) {
@@ -44,7 +54,7 @@ class VoxelMapsTest {
 	void mapsEqualPyradiomics(long label, int radius) throws Exception {
 		Volume image = NrrdReader.read(SharedReference.require("multilesion/public_m1_image.nrrd")).asVolume();
 		LabelMap labels = NrrdReader.read(SharedReference.require("multilesion/public_m1_label.nrrd")).asLabelMap();
-		VoxelMaps.Maps maps = VoxelMaps.compute(image, labels, label, FeatureSettings.defaults(), radius, 2);
+		VoxelMaps.Maps maps = compute(image, labels, label, radius);
 		Map<String, double[]> ours = new HashMap<>();
 		for (int v = 0; v < maps.voxels().length; v++)
 			ours.put(maps.voxels()[v][0] + "," + maps.voxels()[v][1] + "," + maps.voxels()[v][2], maps.values()[v]);
@@ -80,7 +90,7 @@ class VoxelMapsTest {
 	void fastMapsEqualStraightforward(long label, int radius) throws Exception {
 		Volume image = NrrdReader.read(SharedReference.require("multilesion/public_m1_image.nrrd")).asVolume();
 		LabelMap labels = NrrdReader.read(SharedReference.require("multilesion/public_m1_label.nrrd")).asLabelMap();
-		VoxelMaps.Maps fast = VoxelMaps.compute(image, labels, label, FeatureSettings.defaults(), radius, 2);
+		VoxelMaps.Maps fast = compute(image, labels, label, radius);
 		VoxelMaps.Maps reference = VoxelMaps.straightforward(image, labels, label, FeatureSettings.defaults(), radius);
 		assertEquals(reference.features(), fast.features());
 		Map<String, Double> worst = new TreeMap<>();
