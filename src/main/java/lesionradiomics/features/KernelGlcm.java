@@ -25,6 +25,7 @@ final class KernelGlcm {
 	private final int[] levelRow, levels;
 	private final double[] counts, px, logPx, pxAddy, pxSuby, q, eigen, perAngle, sums;
 	private final int[] support, nonNaN;
+	private final double[] inversePx;
 	private final SymmetricEigenvalues solver;
 
 	KernelGlcm(KernelBox kernel, int[][] angles) {
@@ -41,6 +42,7 @@ final class KernelGlcm {
 		q = new double[ng * ng];
 		eigen = new double[ng];
 		support = new int[ng];
+		inversePx = new double[ng];
 		perAngle = new double[FEATURES];
 		sums = new double[FEATURES];
 		nonNaN = new int[FEATURES];
@@ -197,13 +199,17 @@ final class KernelGlcm {
 		int size = Math.max(n, ng);
 		if (size < 2) return 1;
 		int m = 0;
-		for (int i = 0; i < n; i++) if (px[i] > 0) support[m++] = i;
+		for (int i = 0; i < n; i++)
+			if (px[i] > 0) {
+				support[m] = i;
+				inversePx[m++] = 1 / px[i]; // p(i,k) is 0 wherever px(k) is: the sum runs over the support only
+			}
 		for (int r = 0; r < m; r++)
 			for (int c = 0; c <= r; c++) {
-				int i = support[r], j = support[c];
+				int i = support[r] * n, j = support[c] * n;
 				double s = 0;
-				for (int k = 0; k < n; k++) if (px[k] > 0) s += counts[i * n + k] * counts[j * n + k] / px[k];
-				q[r * ng + c] = s / Math.sqrt(px[i] * px[j]);
+				for (int k = 0; k < m; k++) s += counts[i + support[k]] * counts[j + support[k]] * inversePx[k];
+				q[r * ng + c] = s / Math.sqrt(px[support[r]] * px[support[c]]);
 			}
 		solver.compute(q, ng, m, eigen);
 		// pyradiomics sorts the eigenvalues of the full Ng x Ng matrix: the levels outside the support add zeros

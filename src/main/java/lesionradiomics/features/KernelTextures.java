@@ -17,6 +17,8 @@ final class KernelTextures {
 	private final int[][] angles;
 	private final double gldmA;
 	private final int[] stack, visited;
+	/** Run counts of one direction, reused: [level row][length − 1]. */
+	private final double[][] runs;
 	private int visit;
 
 	KernelTextures(KernelBox kernel, int[][] angles, double gldmA, int regionVoxels, int kernelVoxels) {
@@ -24,6 +26,8 @@ final class KernelTextures {
 		this.angles = angles;
 		this.gldmA = gldmA;
 		stack = new int[kernelVoxels];
+		int side = (int) Math.round(Math.cbrt(kernelVoxels));
+		runs = new double[kernel.ng][side];
 		visited = new int[regionVoxels];
 	}
 
@@ -35,7 +39,8 @@ final class KernelTextures {
 		List<SizeMatrix> matrices = new ArrayList<>();
 		SizeMatrix first = null;
 		for (int[] a : angles) {
-			double[][] counts = new double[n][maxRun];
+			double[][] counts = runs;
+			for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
 			boolean multiElement = false;
 			int dz = a[0], dy = a[1], dx = a[2];
 			for (int z = k.lo[2]; z <= k.hi[2]; z++)
@@ -62,7 +67,8 @@ final class KernelTextures {
 						if (level != 0) counts[k.levelRow[level]][length - 1]++;
 						if (elements > 1) multiElement = true;
 					}
-			SizeMatrix m = new SizeMatrix(levels, multiElement ? counts : new double[n][maxRun]);
+			if (!multiElement) for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
+			SizeMatrix m = new SizeMatrix(levels, counts, n, maxRun);
 			if (first == null) first = m;
 			if (m.total > 0) matrices.add(m);
 		}

@@ -17,18 +17,26 @@ final class SizeMatrix {
 
 	/** {@code counts[row][size - 1]} for sizes 1..; columns that are empty everywhere are removed. */
 	SizeMatrix(double[] grayLevels, double[][] counts) {
-		int rows = counts.length, cols = rows == 0 ? 0 : counts[0].length;
+		this(grayLevels, counts, counts.length, counts.length == 0 ? 0 : counts[0].length);
+	}
+
+	/**
+	 * The leading {@code rows} × {@code cols} block of {@code counts} (a buffer reused by the caller; copied here).
+	 *
+	 * @param grayLevels row labels, kept (not copied): the caller must not change them
+	 */
+	SizeMatrix(double[] grayLevels, double[][] counts, int rows, int cols) {
 		boolean[] used = new boolean[cols];
 		int nUsed = 0;
 		for (int c = 0; c < cols; c++) {
-			for (double[] row : counts)
-				if (row[c] != 0) {
+			for (int r = 0; r < rows; r++)
+				if (counts[r][c] != 0) {
 					used[c] = true;
 					break;
 				}
 			if (used[c]) nUsed++;
 		}
-		i = grayLevels.clone();
+		i = grayLevels;
 		j = new double[nUsed];
 		p = new double[rows][nUsed];
 		for (int c = 0, k = 0; c < cols; c++)
