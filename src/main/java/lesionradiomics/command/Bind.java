@@ -148,6 +148,13 @@ final class Bind {
 		return new MapsOptions(ls, kernelRadius, trimmed(classes), s, csv, nrrd, t, h, habitats, habitatKmax, seed);
 	}
 
+	/** An open image and label image (ImageJ windows), an optional lesion table and the patient, as a workflow's input. */
+	static lesionradiomics.workflow.ExtractionWorkflow.Input images(ij.ImagePlus image, ij.ImagePlus labels, Path lesionTable, String patient)
+			throws java.io.IOException {
+		return new lesionradiomics.workflow.ExtractionWorkflow.Input(lesionradiomics.io.ImagePlusAdapter.wrap(image),
+				lesionradiomics.io.ImagePlusAdapter.wrap(labels), lesionTable == null ? null : lesionradiomics.io.LesionTable.read(lesionTable), patient);
+	}
+
 	/** Numbers from "0.5, 1" (empty for blank). */
 	static List<Double> numbers(String text) {
 		List<Double> out = new ArrayList<>();

@@ -24,17 +24,8 @@ import picocli.CommandLine.Option;
 				"      --patient P01 --preset study --out features.csv" })
 final class ExtractCli implements Callable<Integer> {
 
-	@Option(names = "--image", required = true, paramLabel = "IMG", description = "Image volume: .nrrd, .nhdr, .nii, .nii.gz, a DICOM folder or any file ImageJ opens.")
-	Path image;
-
-	@Option(names = "--labels", required = true, paramLabel = "LABELS", description = "Label map on the image's grid, one integer label per lesion (0 = background); .seg.nrrd segment names become sites.")
-	Path labels;
-
-	@Option(names = "--lesions", paramLabel = "TABLE.csv", description = "Lesion table with columns patient,label,site (+ any others). Only listed labels are extracted.")
-	Path lesions;
-
-	@Option(names = "--patient", paramLabel = "ID", description = "Patient to extract (required when the lesion table lists several; default: the image file name).")
-	String patient;
+	@Mixin
+	ImagesCliArgs input;
 
 	@Option(names = "--out", required = true, paramLabel = "FEATURES.csv", description = "Output CSV (written atomically). Lesions that could not be computed go to FEATURES.errors.csv.")
 	Path out;
@@ -49,7 +40,7 @@ final class ExtractCli implements Callable<Integer> {
 		long t0 = System.nanoTime();
 		ExtractionWorkflow.Result r;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
-			r = ExtractionWorkflow.run(ExtractionWorkflow.read(image, labels, lesions, patient, options), options, execution);
+			r = ExtractionWorkflow.run(input.read(options), options, execution);
 		}
 		for (String w : r.warnings()) System.err.println("warning: " + w);
 		FeatureTableCsv.write(r.table(), out);

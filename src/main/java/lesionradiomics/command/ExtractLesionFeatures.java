@@ -9,8 +9,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import lesionradiomics.io.ImagePlusAdapter;
-import lesionradiomics.io.LesionTable;
 import lesionradiomics.report.FeatureTableCsv;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.workflow.Execution;
@@ -50,8 +48,7 @@ public class ExtractLesionFeatures extends ExtractionCommand {
 	@Override
 	protected void execute() throws java.io.IOException {
 		ExtractionOptions o = extractionOptions();
-		ExtractionWorkflow.Input in = ExtractionWorkflow.prepared(new ExtractionWorkflow.Input(ImagePlusAdapter.wrap(image),
-				ImagePlusAdapter.wrap(labels), lesions == null ? null : LesionTable.read(lesions.toPath()), patient), o);
+		ExtractionWorkflow.Input in = ExtractionWorkflow.prepared(Bind.images(image, labels, lesions == null ? null : lesions.toPath(), patient), o);
 		ExtractionWorkflow.Result r;
 		try (Execution execution = execution()) {
 			r = ExtractionWorkflow.run(in, o, execution);

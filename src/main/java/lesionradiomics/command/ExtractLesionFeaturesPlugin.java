@@ -1,10 +1,7 @@
 package lesionradiomics.command;
 
 import ij.IJ;
-import ij.WindowManager;
 import ij.plugin.PlugIn;
-import lesionradiomics.io.ImagePlusAdapter;
-import lesionradiomics.io.LesionTable;
 import lesionradiomics.report.FeatureTableCsv;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.workflow.Execution;
@@ -27,21 +24,11 @@ public class ExtractLesionFeaturesPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
-		if (WindowManager.getImageCount() < 2) {
-			IJ.error(TITLE, "Open the image and its label image first (File > Open).");
-			return;
-		}
-		java.util.List<String> titles = java.util.Arrays.asList(WindowManager.getImageTitles());
-		String image = ImageChecks.defaultImageTitle(titles, WindowManager.getCurrentImage().getTitle());
-		DialogForm.Values v = form(image, ImageChecks.defaultLabelTitle(titles, image)).show();
+		DialogForm.Values v = ImageChecks.dialogOverOpenImages(TITLE, ExtractLesionFeaturesPlugin::form);
 		if (v == null) return;
 		DialogForm.run(TITLE, () -> {
-			String problem = ImageChecks.labelImageProblem(v.image("image"), v.image("labels"));
-			if (problem != null) throw new IllegalArgumentException(problem);
 			ExtractionOptions o = DialogForm.extraction(v);
-			ExtractionWorkflow.Input in = ExtractionWorkflow.prepared(new ExtractionWorkflow.Input(ImagePlusAdapter.wrap(v.image("image")),
-					ImagePlusAdapter.wrap(v.image("labels")), v.string("lesion_table").isEmpty() ? null : LesionTable.read(v.path("lesion_table")),
-					v.string("patient")), o);
+			ExtractionWorkflow.Input in = ExtractionWorkflow.prepared(ImageChecks.input(v), o);
 			ExtractionWorkflow.Result r;
 			try (Execution execution = Execution.of(v.integer("threads"), DialogForm.imageJProgress())) {
 				r = ExtractionWorkflow.run(in, o, execution);

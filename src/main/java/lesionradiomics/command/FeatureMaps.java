@@ -11,8 +11,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.ImagePlus;
 import ij.measure.ResultsTable;
-import lesionradiomics.io.ImagePlusAdapter;
-import lesionradiomics.io.LesionTable;
 import lesionradiomics.report.MapsReport;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.workflow.Execution;
@@ -99,8 +97,7 @@ public class FeatureMaps extends TaskCommand {
 	protected void execute() throws java.io.IOException {
 		MapsOptions o = Bind.maps(Bind.list(lesionLabels), kernelRadius, Bind.list(classes), Bind.unlessZero(binWidth), Bind.unlessZero(binCount),
 				Bind.pairs(settings), csv, nrrd, Bind.pairs(thresholds), Bind.list(habitatFeatures), habitats, habitatKmax, seed);
-		ExtractionWorkflow.Input in = new ExtractionWorkflow.Input(ImagePlusAdapter.wrap(image), ImagePlusAdapter.wrap(labels),
-				lesions == null ? null : LesionTable.read(lesions.toPath()), patient);
+		ExtractionWorkflow.Input in = Bind.images(image, labels, lesions == null ? null : lesions.toPath(), patient);
 		List<ImagePlus> images = showing() ? new ArrayList<>() : null;
 		MapsWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, progress())) {

@@ -6,13 +6,11 @@ import java.util.Map;
 
 import ij.IJ;
 import ij.ImagePlus;
-import ij.WindowManager;
 import ij.measure.ResultsTable;
 import ij.plugin.LutLoader;
 import ij.plugin.PlugIn;
 import lesionradiomics.io.ImageData;
 import lesionradiomics.io.ImagePlusAdapter;
-import lesionradiomics.io.LesionTable;
 import lesionradiomics.report.MapsReport;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.volume.Geometry;
@@ -44,20 +42,11 @@ public class FeatureMapsPlugin implements PlugIn {
 
 	@Override
 	public void run(String arg) {
-		if (WindowManager.getImageCount() < 2) {
-			IJ.error(TITLE, "Open the image and its label image first (File > Open).");
-			return;
-		}
-		List<String> titles = java.util.Arrays.asList(WindowManager.getImageTitles());
-		String image = ImageChecks.defaultImageTitle(titles, WindowManager.getCurrentImage().getTitle());
-		DialogForm.Values v = form(image, ImageChecks.defaultLabelTitle(titles, image)).show();
+		DialogForm.Values v = ImageChecks.dialogOverOpenImages(TITLE, FeatureMapsPlugin::form);
 		if (v == null) return;
 		DialogForm.run(TITLE, () -> {
-			String problem = ImageChecks.labelImageProblem(v.image("image"), v.image("labels"));
-			if (problem != null) throw new IllegalArgumentException(problem);
 			MapsOptions o = DialogForm.maps(v);
-			ExtractionWorkflow.Input in = new ExtractionWorkflow.Input(ImagePlusAdapter.wrap(v.image("image")), ImagePlusAdapter.wrap(v.image("labels")),
-					v.string("lesion_table").isEmpty() ? null : LesionTable.read(v.path("lesion_table")), v.string("patient"));
+			ExtractionWorkflow.Input in = ImageChecks.input(v);
 			List<ImagePlus> images = new ArrayList<>();
 			MapsWorkflow.Result r;
 			try (Execution execution = Execution.of(v.integer("threads"), DialogForm.imageJProgress())) {

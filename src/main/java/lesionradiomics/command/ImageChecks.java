@@ -34,6 +34,27 @@ final class ImageChecks {
 	}
 
 	/**
+	 * A plugin's dialog over the open windows, the image and label image picked by default; tells the user to open
+	 * them first when fewer than two are open. Null when there is nothing to do (no images, or cancelled).
+	 */
+	static DialogForm.Values dialogOverOpenImages(String title, java.util.function.BiFunction<String, String, DialogForm> form) {
+		if (ij.WindowManager.getImageCount() < 2) {
+			ij.IJ.error(title, "Open the image and its label image first (File > Open).");
+			return null;
+		}
+		List<String> titles = java.util.Arrays.asList(ij.WindowManager.getImageTitles());
+		String image = defaultImageTitle(titles, ij.WindowManager.getCurrentImage().getTitle());
+		return form.apply(image, defaultLabelTitle(titles, image)).show();
+	}
+
+	/** The dialog's image and label image as a workflow input, after checking that they fit together. */
+	static lesionradiomics.workflow.ExtractionWorkflow.Input input(DialogForm.Values v) throws IOException {
+		String problem = labelImageProblem(v.image("image"), v.image("labels"));
+		if (problem != null) throw new IllegalArgumentException(problem);
+		return Bind.images(v.image("image"), v.image("labels"), v.optionalPath("lesion_table"), v.string("patient"));
+	}
+
+	/**
 	 * Why {@code labels} cannot be the label image of {@code image}, or null: the image itself, non-integer values
 	 * (a float CT chosen by mistake) or negative values.
 	 */

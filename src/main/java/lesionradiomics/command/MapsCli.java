@@ -11,10 +11,10 @@ import lesionradiomics.io.AtomicFiles;
 import lesionradiomics.report.MapsReport;
 import lesionradiomics.workflow.Execution;
 import lesionradiomics.workflow.ExtractionOptions;
-import lesionradiomics.workflow.ExtractionWorkflow;
 import lesionradiomics.workflow.MapsOptions;
 import lesionradiomics.workflow.MapsWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code maps}: voxel-wise feature maps of a patient's lesions, their summaries and intra-lesion habitats. */
@@ -29,17 +29,8 @@ import picocli.CommandLine.Option;
 				"      --labels lesions.nrrd --label 8 --kernel-radius 1 --csv --out maps/" })
 final class MapsCli implements Callable<Integer> {
 
-	@Option(names = "--image", required = true, paramLabel = "IMG", description = "Image volume (.nrrd, .nii.gz, DICOM folder, ...).")
-	Path image;
-
-	@Option(names = "--labels", required = true, paramLabel = "LABELS", description = "Label map on the image's grid, one integer label per lesion.")
-	Path labels;
-
-	@Option(names = "--lesions", paramLabel = "TABLE.csv", description = "Lesion table (patient,label,site): only listed labels, sites in the outputs.")
-	Path lesions;
-
-	@Option(names = "--patient", paramLabel = "ID", description = "Patient (default: the lesion table's only patient, or the image file name).")
-	String patient;
+	@Mixin
+	ImagesCliArgs input;
 
 	@Option(names = "--label", paramLabel = "L", description = "A lesion to map (repeatable; default all).")
 	List<String> label = new ArrayList<>();
@@ -94,7 +85,7 @@ final class MapsCli implements Callable<Integer> {
 		long t0 = System.nanoTime();
 		MapsWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
-			r = MapsWorkflow.run(ExtractionWorkflow.read(image, labels, lesions, patient, ExtractionOptions.DEFAULTS), o, execution,
+			r = MapsWorkflow.run(input.read(ExtractionOptions.DEFAULTS), o, execution,
 					lesion -> MapsReport.writeLesion(lesion, o, out));
 		}
 		MapsReport.writeSummary(r, out);

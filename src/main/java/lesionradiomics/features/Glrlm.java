@@ -54,37 +54,63 @@ public final class Glrlm {
 	/** Run counts [grey level row][length - 1] along direction {@code a}; all zero when no line has two mask voxels. */
 	private static double[][] runs(TextureGrid g, int[] a, int rows, int maxRun) {
 		double[][] counts = new double[rows][maxRun];
-		boolean multiElement = false;
+		LineRuns line = new LineRuns(counts, g.levelRow);
 		for (int z = 0, v = 0; z < g.nz; z++)
 			for (int y = 0; y < g.ny; y++)
 				for (int x = 0; x < g.nx; x++, v++) {
 					if (g.neighbour(x, y, z, a, -1) >= 0) continue; // not the start of a line
-					int level = 0, length = 0, elements = 0;
 					int cx = x, cy = y, cz = z, w = v;
 					while (w >= 0) {
-						int l = g.levels[w];
-						if (l != 0) {
-							elements++;
-							if (l == level) length++;
-							else {
-								if (level != 0) counts[g.levelRow[level]][length - 1]++;
-								level = l;
-								length = 1;
-							}
-						} else if (level != 0) {
-							counts[g.levelRow[level]][length - 1]++;
-							level = 0;
-							length = 0;
-						}
+						line.next(g.levels[w]);
 						w = g.neighbour(cx, cy, cz, a, 1);
 						cz += a[0];
 						cy += a[1];
 						cx += a[2];
 					}
-					if (level != 0) counts[g.levelRow[level]][length - 1]++;
-					if (elements > 1) multiElement = true;
+					line.end();
 				}
-		return multiElement ? counts : new double[rows][maxRun];
+		return line.multiElement() ? counts : new double[rows][maxRun];
+	}
+
+	/**
+	 * Runs of equal grey level along lines fed voxel by voxel (grey level 0, outside the mask, ends a run), counted into
+	 * {@code counts[level row][length − 1]}; remembers whether some line held two mask voxels.
+	 */
+	static final class LineRuns {
+		private final double[][] counts;
+		private final int[] levelRow;
+		private int level, length, elements;
+		private boolean multiElement;
+
+		LineRuns(double[][] counts, int[] levelRow) {
+			this.counts = counts;
+			this.levelRow = levelRow;
+		}
+
+		void next(int l) {
+			if (l != 0) {
+				elements++;
+				if (l == level) length++;
+				else {
+					if (level != 0) counts[levelRow[level]][length - 1]++;
+					level = l;
+					length = 1;
+				}
+			} else if (level != 0) {
+				counts[levelRow[level]][length - 1]++;
+				level = 0;
+				length = 0;
+			}
+		}
+
+		/** The line ends: its last run is counted. */
+		void end() {
+			if (level != 0) counts[levelRow[level]][length - 1]++;
+			if (elements > 1) multiElement = true;
+			level = length = elements = 0;
+		}
+
+		boolean multiElement() { return multiElement; }
 	}
 
 	private interface PerMatrix { double of(SizeMatrix m); }

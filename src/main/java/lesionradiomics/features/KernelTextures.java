@@ -41,33 +41,16 @@ final class KernelTextures {
 		for (int[] a : angles) {
 			double[][] counts = runs;
 			for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
-			boolean multiElement = false;
+			Glrlm.LineRuns line = new Glrlm.LineRuns(counts, k.levelRow);
 			int dz = a[0], dy = a[1], dx = a[2];
 			for (int z = k.lo[2]; z <= k.hi[2]; z++)
 				for (int y = k.lo[1]; y <= k.hi[1]; y++)
 					for (int x = k.lo[0]; x <= k.hi[0]; x++) {
 						if (k.contains(x - dx, y - dy, z - dz)) continue; // not the start of a line
-						int level = 0, length = 0, elements = 0;
-						for (int cx = x, cy = y, cz = z; k.contains(cx, cy, cz); cx += dx, cy += dy, cz += dz) {
-							int l = k.grey[k.index(cx, cy, cz)];
-							if (l != 0) {
-								elements++;
-								if (l == level) length++;
-								else {
-									if (level != 0) counts[k.levelRow[level]][length - 1]++;
-									level = l;
-									length = 1;
-								}
-							} else if (level != 0) {
-								counts[k.levelRow[level]][length - 1]++;
-								level = 0;
-								length = 0;
-							}
-						}
-						if (level != 0) counts[k.levelRow[level]][length - 1]++;
-						if (elements > 1) multiElement = true;
+						for (int cx = x, cy = y, cz = z; k.contains(cx, cy, cz); cx += dx, cy += dy, cz += dz) line.next(k.grey[k.index(cx, cy, cz)]);
+						line.end();
 					}
-			if (!multiElement) for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
+			if (!line.multiElement()) for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
 			SizeMatrix m = new SizeMatrix(levels, counts, n, maxRun);
 			if (first == null) first = m;
 			if (m.total > 0) matrices.add(m);

@@ -110,18 +110,11 @@ public final class ExtractionWorkflow {
 	/** Features on the delineated masks ("original") and on each perturbed mask, sharing the reading, checks and label scan. */
 	public static Result run(Input in, ExtractionOptions options, List<MaskPerturbation> perturbations, Execution execution) throws IOException {
 		FeatureSettings settings = options.featureSettings();
-		ImageData image = in.image(), labels = in.labels();
-		if (!image.geometry().sameGrid(labels.geometry()))
-			throw new VolumeFormatException(labels.source(), "label map does not match image " + image.source() + ": "
-					+ labels.geometry().describeDifference(image.geometry()));
-		LabelMap labelMap = labels.asLabelMap();
-		Volume volume = image.asVolume();
-		SortedMap<Long, BoundingBox> found = labelMap.lesions(execution.executor(), execution.threads());
-		List<String> warnings = new ArrayList<>(image.warnings());
-		warnings.addAll(labels.warnings());
-		if (found.isEmpty()) throw new VolumeFormatException(labels.source(), "label map contains no lesion (all voxels are 0)");
-
-		Selection chosen = select(in, found, warnings);
+		Opened opened = open(in, execution);
+		LabelMap labelMap = opened.labelMap();
+		Volume volume = opened.volume();
+		List<String> warnings = new ArrayList<>(opened.warnings());
+		Selection chosen = select(in, opened.lesions(), warnings);
 		String who = chosen.patient();
 		LesionTable table = chosen.table();
 		SortedMap<Long, BoundingBox> selected = chosen.lesions();
@@ -133,7 +126,7 @@ public final class ExtractionWorkflow {
 		try {
 			variants = extractor.extractVariants(volume, labelMap, selected, execution.executor(), execution.progress());
 		} catch (ExtractionAborted e) {
-			throw new VolumeFormatException(image.source(), "patient " + who + ", label " + e.label() + ": " + e.getMessage());
+			throw new VolumeFormatException(in.image().source(), "patient " + who + ", label " + e.label() + ": " + e.getMessage());
 		}
 		Map<String, FeatureTable> tables = new LinkedHashMap<>();
 		List<String> columns = FeatureRegistry.columns(settings), originalColumns = columns; // perturbed masks have no ring
@@ -160,6 +153,28 @@ public final class ExtractionWorkflow {
 			tables.put(v.getKey(), new FeatureTable(v.getKey().equals(LesionExtractor.ORIGINAL) ? originalColumns : columns, rows));
 		}
 		return new Result(who, tables, warnings);
+	}
+
+	/**
+	 * An input ready for work on its lesions.
+	 *
+	 * @param lesions  every label of the label map and its bounding box
+	 * @param warnings the readers' warnings on both files
+	 */
+	public record Opened(Volume volume, LabelMap labelMap, SortedMap<Long, BoundingBox> lesions, List<String> warnings) {}
+
+	/** The image and label map checked against each other (same grid, some lesion) and the lesions found. */
+	public static Opened open(Input in, Execution execution) throws IOException {
+		ImageData image = in.image(), labels = in.labels();
+		if (!image.geometry().sameGrid(labels.geometry()))
+			throw new VolumeFormatException(labels.source(), "label map does not match image " + image.source() + ": "
+					+ labels.geometry().describeDifference(image.geometry()));
+		LabelMap labelMap = labels.asLabelMap();
+		SortedMap<Long, BoundingBox> found = labelMap.lesions(execution.executor(), execution.threads());
+		if (found.isEmpty()) throw new VolumeFormatException(labels.source(), "label map contains no lesion (all voxels are 0)");
+		List<String> warnings = new ArrayList<>(image.warnings());
+		warnings.addAll(labels.warnings());
+		return new Opened(image.asVolume(), labelMap, found, warnings);
 	}
 
 	/**

@@ -11,7 +11,6 @@ import java.util.TreeMap;
 import lesionradiomics.analysis.Habitats;
 import lesionradiomics.analysis.MapSummary;
 import lesionradiomics.features.VoxelMaps;
-import lesionradiomics.io.ImageData;
 import lesionradiomics.io.LesionTable;
 import lesionradiomics.io.VolumeFormatException;
 import lesionradiomics.volume.BoundingBox;
@@ -61,22 +60,16 @@ public final class MapsWorkflow {
 	private MapsWorkflow() {}
 
 	public static Result run(ExtractionWorkflow.Input in, MapsOptions o, Execution execution, Sink sink) throws IOException {
-		ImageData image = in.image(), labels = in.labels();
-		if (!image.geometry().sameGrid(labels.geometry()))
-			throw new VolumeFormatException(labels.source(), "label map does not match image " + image.source() + ": "
-					+ labels.geometry().describeDifference(image.geometry()));
-		LabelMap labelMap = labels.asLabelMap();
-		Volume volume = image.asVolume();
-		SortedMap<Long, BoundingBox> found = labelMap.lesions(execution.executor(), execution.threads());
-		if (found.isEmpty()) throw new VolumeFormatException(labels.source(), "label map contains no lesion (all voxels are 0)");
-		List<String> warnings = new ArrayList<>(image.warnings());
-		warnings.addAll(labels.warnings());
-		ExtractionWorkflow.Selection chosen = ExtractionWorkflow.select(in, found, warnings);
+		ExtractionWorkflow.Opened opened = ExtractionWorkflow.open(in, execution);
+		LabelMap labelMap = opened.labelMap();
+		Volume volume = opened.volume();
+		List<String> warnings = new ArrayList<>(opened.warnings());
+		ExtractionWorkflow.Selection chosen = ExtractionWorkflow.select(in, opened.lesions(), warnings);
 		SortedMap<Long, BoundingBox> lesions = new TreeMap<>(chosen.lesions());
 		if (!o.lesionLabels().isEmpty()) {
 			List<Long> missing = o.lesionLabels().stream().filter(l -> !lesions.containsKey(l)).toList();
 			if (!missing.isEmpty())
-				throw new VolumeFormatException(labels.source(), "label(s) " + missing + " of patient " + chosen.patient() + " are not in this label map"
+				throw new VolumeFormatException(in.labels().source(), "label(s) " + missing + " of patient " + chosen.patient() + " are not in this label map"
 						+ (chosen.table() == null ? "" : " or not listed in the lesion table") + "; labels: " + lesions.keySet());
 			lesions.keySet().retainAll(o.lesionLabels());
 		}
