@@ -12,6 +12,13 @@ function shoot(title, name) {
 	selectWindow(title);
 	saveAs("PNG", out + "/" + name + ".png");
 }
+function capture(title, name) { // the window as shown (zoomed), not the image's pixels
+	if (!isOpen(title)) return;
+	selectWindow(title);
+	run("Capture Image");
+	saveAs("PNG", out + "/" + name + ".png");
+	close();
+}
 run("NRRD or NIfTI (Lesion Radiomics)...", "open=[" + data + "/P04_image.nrrd]");
 run("NRRD or NIfTI (Lesion Radiomics)...", "open=[" + data + "/P04_labels.nrrd]");
 run("Extract Lesion Features...", "image=P04_image.nrrd labels=P04_labels.nrrd lesion_table=[" + data + "/lesions.csv] patient=P04 output=[" + out + "/P04_features.csv]");
@@ -40,7 +47,7 @@ check("Lesion response"); check("Patient response"); check("Lesion response (wat
 shoot("Lesion response (waterfall)", "figure_waterfall");
 run("Feature Maps...", "image=P04_image.nrrd labels=P04_labels.nrrd lesion_table=[" + data + "/lesions.csv] patient=P04 lesion_labels=1 kernel_radius=1 thresholds=[firstorder_Mean=40] output=[" + out + "/maps]");
 check("Map summary"); check("Lesion habitats"); check("P04 label 1 firstorder_Mean"); check("P04 label 1 glcm_JointEntropy"); check("P04 label 1 habitats");
-shoot("P04 label 1 firstorder_Mean", "figure_map_mean"); shoot("P04 label 1 habitats", "figure_habitats");
+capture("P04 label 1 firstorder_Mean", "figure_map_mean"); capture("P04 label 1 habitats", "figure_habitats");
 run("Lesion Phenotypes...", "features=[" + out + "/cohort/features.csv] selected=[" + out + "/cohort/selection/selected_features.txt] output=[" + out + "/phenotypes]");
 check("Lesion phenotypes"); check("Patient phenotypes"); check("Lesion phenotypes heatmap");
 shoot("Lesion phenotypes heatmap", "figure_phenotypes");

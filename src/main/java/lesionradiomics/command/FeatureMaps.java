@@ -62,7 +62,7 @@ public class FeatureMaps extends TaskCommand {
 	private String thresholds = "";
 
 	@Parameter(label = "Habitat features ('none': no habitats)", required = false, persist = false)
-	private String habitatFeatures = String.join(",", MapsOptions.DEFAULTS.habitatFeatures());
+	private String habitatFeatures = MapsOptions.shortNames(MapsOptions.DEFAULTS.habitatFeatures());
 
 	@Parameter(label = "Habitats (0 = by silhouette)", min = "0", persist = false)
 	private int habitats = MapsOptions.DEFAULTS.habitats();

@@ -74,19 +74,35 @@ public class FeatureMapsPlugin implements PlugIn {
 				int[] h = lesion.habitatImage();
 				double[] d = new double[h.length];
 				for (int i = 0; i < h.length; i++) d[i] = h[i];
-				ImagePlus imp = image(d, lesion.geometry(), name + " habitats", "spectrum");
-				imp.setDisplayRange(0, lesion.habitats().k());
+				ImagePlus imp = image(d, lesion.geometry(), name + " habitats", null);
+				imp.setLut(HABITAT_COLOURS);
+				imp.setDisplayRange(0, 255); // label values index the LUT directly
 				images.add(imp);
 			}
 		};
 	}
 
-	/** A map as a calibrated 32-bit stack (mm, with the origin) with a colour map. */
+	/** Outside black, habitats 1.. in the Okabe–Ito colours (distinct for colour-blind readers too). */
+	static final ij.process.LUT HABITAT_COLOURS;
+	static {
+		int[][] colours = { { 0, 0, 0 }, { 230, 159, 0 }, { 86, 180, 233 }, { 0, 158, 115 }, { 240, 228, 66 }, { 0, 114, 178 }, { 213, 94, 0 },
+				{ 204, 121, 167 }, { 255, 255, 255 }, { 153, 153, 153 }, { 128, 0, 0 } };
+		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
+		for (int i = 0; i < 256; i++) {
+			int[] c = colours[Math.min(i, colours.length - 1)];
+			r[i] = (byte) c[0];
+			g[i] = (byte) c[1];
+			b[i] = (byte) c[2];
+		}
+		HABITAT_COLOURS = new ij.process.LUT(r, g, b);
+	}
+
+	/** A map as a calibrated stack (mm, with the origin), with a colour map when {@code lut} is given. */
 	static ImagePlus image(double[] map, Geometry g, String title, String lut) {
 		long[] size = g.size();
 		ImageData data = new ImageData(null, ArrayImgs.doubles(map, size[0], size[1], size[2]), false, g, 1, 0, Map.of());
 		ImagePlus imp = ImagePlusAdapter.toImagePlus(data, title);
-		imp.setLut(new ij.process.LUT(LutLoader.getLut(lut), 0, 255));
+		if (lut != null) imp.setLut(new ij.process.LUT(LutLoader.getLut(lut), 0, 255));
 		imp.setSlice(Math.max(1, imp.getNSlices() / 2 + 1));
 		return imp;
 	}
@@ -94,7 +110,13 @@ public class FeatureMapsPlugin implements PlugIn {
 	static void show(MapsWorkflow.Result r, List<ImagePlus> images, ResultsTable summary, ResultsTable habitats) {
 		summary.show("Map summary");
 		if (!r.options().habitatFeatures().isEmpty()) habitats.show("Lesion habitats");
-		for (ImagePlus imp : images) imp.show();
+		for (ImagePlus imp : images) {
+			imp.show();
+			// a lesion's box is a few dozen voxels wide: magnify the window to a readable size (power-of-two zoom)
+			double zoom = 1;
+			while (zoom < 16 && imp.getWidth() * zoom * 2 <= 320 && imp.getHeight() * zoom * 2 <= 320) zoom *= 2;
+			if (zoom > 1) ij.plugin.Zoom.set(imp, zoom);
+		}
 		if (r.lesions().size() > MAX_SHOWN_LESIONS)
 			IJ.log("Lesion Radiomics: maps shown for the first " + MAX_SHOWN_LESIONS + " lesions; choose lesion labels to see others (the tables list all)");
 		for (String f : r.failures()) IJ.log("Lesion Radiomics: not mapped: " + f);

@@ -61,6 +61,11 @@ public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String
 					+ (columns.size() > 12 ? columns.subList(0, 12) + " … (" + columns.size() + " maps)" : columns) + ", or no habitat features");
 	}
 
+	/** Features as the front ends show them: comma-separated, without the {@code original_} prefix. */
+	public static String shortNames(List<String> features) {
+		return String.join(", ", features.stream().map(f -> f.startsWith("original_") ? f.substring("original_".length()) : f).toList());
+	}
+
 	/** pyradiomics' column name: {@code original_} prefixed when missing. */
 	static String qualified(String feature) {
 		String f = feature.trim();
