@@ -20,6 +20,7 @@ final class KernelGlcm {
 	private static final double EPS = FirstOrder.EPS, LN2 = Math.log(2);
 
 	private final KernelBox kernel;
+	private final boolean withMcc;
 	private final int ng;
 	private final int[][] angles;
 	private final int[] levelRow, levels;
@@ -28,8 +29,10 @@ final class KernelGlcm {
 	private final double[] inversePx;
 	private final SymmetricEigenvalues solver;
 
-	KernelGlcm(KernelBox kernel, int[][] angles) {
+	/** @param mcc compute MCC (an eigen decomposition per direction: most of the class's cost) */
+	KernelGlcm(KernelBox kernel, int[][] angles, boolean mcc) {
 		this.kernel = kernel;
+		this.withMcc = mcc;
 		ng = kernel.ng;
 		levelRow = kernel.levelRow;
 		levels = kernel.levels;
@@ -174,7 +177,7 @@ final class KernelGlcm {
 		f[20] = sa;
 		f[21] = se;
 		f[22] = variance;
-		f[23] = mcc(n);
+		f[23] = withMcc ? mcc(n) : Double.NaN;
 	}
 
 	/** Imc1 and Imc2 from HX, HXY1 = -Σ p log2(px py + eps) and HXY2 = -Σ px py log2(px py + eps) (px = py). */

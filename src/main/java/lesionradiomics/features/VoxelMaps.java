@@ -204,7 +204,7 @@ public final class VoxelMaps {
 				int side = 2 * radius + 1;
 				box = fast ? new KernelBox(grey, nx, ny, ng) : null;
 				firstOrder = fast && slidingFirstOrder ? new SlidingFirstOrder(lesionMin, lesionMax, ng, settings.voxelArrayShift(), sp[0] * sp[1] * sp[2]) : null;
-				glcm = fast && unweighted ? new KernelGlcm(box, angles) : null;
+				glcm = fast && unweighted ? new KernelGlcm(box, angles, names.contains("original_glcm_MCC")) : null;
 				textures = fast ? new KernelTextures(box, angles, settings.gldmA(), mask.length, side * side * side) : null;
 			}
 
