@@ -122,7 +122,7 @@ final class Bind {
 	 * The maps' options. {@code habitatFeatures} "none" (or empty) maps without habitats; thresholds and pyradiomics
 	 * settings as name → value text.
 	 */
-	static MapsOptions maps(List<String> labels, int kernelRadius, List<String> classes, Double binWidth, Integer binCount, Map<String, String> settings,
+	static MapsOptions maps(List<String> labels, int kernelRadius, List<String> classes, List<String> features, Double binWidth, Integer binCount, Map<String, String> settings,
 			boolean csv, boolean nrrd, Map<String, String> thresholds, List<String> habitatFeatures, int habitats, int habitatKmax, long seed) {
 		List<Long> ls = new ArrayList<>();
 		for (String l : trimmed(labels)) {
@@ -145,7 +145,7 @@ final class Bind {
 		});
 		List<String> h = trimmed(habitatFeatures);
 		if (h.size() == 1 && h.get(0).equalsIgnoreCase("none")) h = List.of();
-		return new MapsOptions(ls, kernelRadius, trimmed(classes), s, csv, nrrd, t, h, habitats, habitatKmax, seed);
+		return new MapsOptions(ls, kernelRadius, trimmed(classes), trimmed(features), s, csv, nrrd, t, h, habitats, habitatKmax, seed);
 	}
 
 	/** An open image and label image (ImageJ windows), an optional lesion table and the patient, as a workflow's input. */

@@ -252,7 +252,7 @@ final class DialogForm {
 
 	DialogForm maps() {
 		MapsOptions d = MapsOptions.DEFAULTS;
-		return string("lesion_labels", "", 12).number("kernel_radius", d.kernelRadius(), "voxels").string("classes", "", 30)
+		return string("lesion_labels", "", 12).number("kernel_radius", d.kernelRadius(), "voxels").string("classes", "", 30).string("features", "", 30)
 				.number("bin_width", 0, "(0 = 25)").number("bin_count", 0, "(0 = use bin width)").string("settings", "", 30).checkbox("csv", d.csv())
 				.checkbox("nrrd", d.nrrd()).string("thresholds", "", 30).string("habitat_features", MapsOptions.shortNames(d.habitatFeatures()), 40)
 				.number("habitats", d.habitats(), "(0 = by silhouette)").number("habitat_kmax", d.habitatKmax(), "")
@@ -260,7 +260,8 @@ final class DialogForm {
 	}
 
 	static MapsOptions maps(Values v) {
-		return Bind.maps(Bind.list(v.string("lesion_labels")), v.integer("kernel_radius"), Bind.list(v.string("classes")), Bind.unlessZero(v.number("bin_width")),
+		return Bind.maps(Bind.list(v.string("lesion_labels")), v.integer("kernel_radius"), Bind.list(v.string("classes")), Bind.list(v.string("features")),
+				Bind.unlessZero(v.number("bin_width")),
 				Bind.unlessZero(v.integer("bin_count")), Bind.pairs(v.string("settings")), v.bool("csv"), v.bool("nrrd"), Bind.pairs(v.string("thresholds")),
 				Bind.list(v.string("habitat_features")), v.integer("habitats"), v.integer("habitat_kmax"), seed(v));
 	}

@@ -43,6 +43,9 @@ public class FeatureMaps extends TaskCommand {
 	@Parameter(label = "Feature classes (blank: all but shape)", required = false, persist = false)
 	private String classes = "";
 
+	@Parameter(label = "Single features (class:Name, ...)", required = false, persist = false)
+	private String features = "";
+
 	@Parameter(label = "Bin width (0 = 25)", persist = false)
 	private double binWidth;
 
@@ -95,7 +98,7 @@ public class FeatureMaps extends TaskCommand {
 
 	@Override
 	protected void execute() throws java.io.IOException {
-		MapsOptions o = Bind.maps(Bind.list(lesionLabels), kernelRadius, Bind.list(classes), Bind.unlessZero(binWidth), Bind.unlessZero(binCount),
+		MapsOptions o = Bind.maps(Bind.list(lesionLabels), kernelRadius, Bind.list(classes), Bind.list(features), Bind.unlessZero(binWidth), Bind.unlessZero(binCount),
 				Bind.pairs(settings), csv, nrrd, Bind.pairs(thresholds), Bind.list(habitatFeatures), habitats, habitatKmax, seed);
 		ExtractionWorkflow.Input in = Bind.images(image, labels, lesions == null ? null : lesions.toPath(), patient);
 		List<ImagePlus> images = showing() ? new ArrayList<>() : null;

@@ -41,6 +41,9 @@ final class MapsCli implements Callable<Integer> {
 	@Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Feature classes (default all but shape): firstorder, glcm, gldm, glrlm, glszm, ngtdm.")
 	List<String> classes = new ArrayList<>();
 
+	@Option(names = "--features", split = ",", paramLabel = "CLASS:NAME", description = "Single features, e.g. glcm:Contrast,firstorder:Mean (combines with --classes).")
+	List<String> features = new ArrayList<>();
+
 	@Option(names = "--bin-width", paramLabel = "W", description = "Bin width (default 25), binned once over the whole lesion as pyradiomics.")
 	Double binWidth;
 
@@ -79,7 +82,7 @@ final class MapsCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		MapsOptions o = Bind.maps(label, kernelRadius, classes, binWidth, binCount, params, csv, nrrd, thresholds, habitatFeatures, habitats, habitatKmax,
+		MapsOptions o = Bind.maps(label, kernelRadius, classes, features, binWidth, binCount, params, csv, nrrd, thresholds, habitatFeatures, habitats, habitatKmax,
 				seed);
 		AtomicFiles.checkWritable(out);
 		long t0 = System.nanoTime();

@@ -15,7 +15,9 @@ import lesionradiomics.features.FeatureSettings;
  * @param lesionLabels    lesions to map (empty: all of the patient's)
  * @param kernelRadius    r: features of the (2r + 1)³ cube around each voxel, restricted to the lesion (pyradiomics'
  *                        kernelRadius with maskedKernel)
- * @param classes         feature classes (empty: every class but shape, which has no per-voxel form)
+ * @param classes         feature classes (empty, with no single features: every class but shape, which has no per-voxel
+ *                        form)
+ * @param features        single features as {@code class:Name} (combine with {@code classes})
  * @param settings        pyradiomics settings by name (binWidth, binCount, …; no resampling: maps stay on the image grid)
  * @param csv             also write one CSV per lesion (x, y, z, then the features: pyradiomics' voxel-map layout)
  * @param nrrd            write one NRRD per feature per lesion on pyradiomics' map box, in the image's physical space
@@ -25,21 +27,23 @@ import lesionradiomics.features.FeatureSettings;
  * @param habitatKmax     largest k tried
  * @param seed            k-means' seed
  */
-public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String> classes, Map<String, String> settings, boolean csv, boolean nrrd,
+public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String> classes, List<String> features, Map<String, String> settings, boolean csv, boolean nrrd,
 		Map<String, Double> thresholds, List<String> habitatFeatures, int habitats, int habitatKmax, long seed) {
 
 	/** Intensity, its local spread, and local texture randomness: three views of a subregion that rarely coincide. */
 	public static final List<String> DEFAULT_HABITAT_FEATURES = List.of("original_firstorder_Mean", "original_firstorder_Entropy",
 			"original_glcm_JointEntropy");
 
-	public static final MapsOptions DEFAULTS = new MapsOptions(List.of(), 1, List.of(), Map.of(), false, true, Map.of(), DEFAULT_HABITAT_FEATURES, 0, 4,
+	public static final MapsOptions DEFAULTS = new MapsOptions(List.of(), 1, List.of(), List.of(), Map.of(), false, true, Map.of(), DEFAULT_HABITAT_FEATURES, 0, 4,
 			20220101);
 
 	public MapsOptions {
 		lesionLabels = List.copyOf(lesionLabels);
 		if (kernelRadius < 1 || kernelRadius > 5) throw new IllegalArgumentException("kernel radius must be between 1 and 5 voxels, is " + kernelRadius);
 		classes = classes.stream().map(String::trim).filter(c -> !c.isEmpty()).toList();
-		if (classes.stream().anyMatch(c -> c.equalsIgnoreCase("shape"))) throw new IllegalArgumentException("shape features have no voxel-wise maps");
+		features = features.stream().map(String::trim).filter(f -> !f.isEmpty()).toList();
+		if (classes.stream().anyMatch(c -> c.equalsIgnoreCase("shape")) || features.stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).startsWith("shape:")))
+			throw new IllegalArgumentException("shape features have no voxel-wise maps");
 		settings = Map.copyOf(settings);
 		for (String s : List.of("resampledPixelSpacing", "imageType"))
 			if (settings.containsKey(s)) throw new IllegalArgumentException("setting " + s + " is not supported for maps: they are computed on the image grid");
@@ -52,7 +56,7 @@ public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String
 		habitatFeatures = habitatFeatures.stream().map(String::trim).filter(f -> !f.isEmpty()).map(MapsOptions::qualified).distinct().toList();
 		if (habitats < 0 || habitats == 1) throw new IllegalArgumentException("habitats must be 0 (chosen by silhouette) or at least 2, is " + habitats);
 		if (habitatKmax < 2 || habitatKmax > 10) throw new IllegalArgumentException("largest habitat k must be between 2 and 10, is " + habitatKmax);
-		List<String> columns = columns(featureSettings(classes, settings));
+		List<String> columns = columns(featureSettings(classes, features, settings));
 		List<String> unknown = new ArrayList<>();
 		for (String f : habitatFeatures) if (!columns.contains(f)) unknown.add(f);
 		for (String f : thresholds.keySet()) if (!columns.contains(f)) unknown.add(f);
@@ -74,12 +78,13 @@ public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String
 
 	/** The settings of the maps (pyradiomics' defaults, then {@code settings}, the classes enabled). */
 	public FeatureSettings featureSettings() {
-		return featureSettings(classes, settings);
+		return featureSettings(classes, features, settings);
 	}
 
-	private static FeatureSettings featureSettings(List<String> classes, Map<String, String> settings) {
-		List<String> enabled = classes.isEmpty() ? FeatureRegistry.classNames().stream().filter(c -> !c.equals("shape")).toList() : classes;
-		return new ExtractionOptions("pyradiomics", settings, "Original", enabled, List.of(), 0, 0, "error", List.of(), 2).featureSettings();
+	private static FeatureSettings featureSettings(List<String> classes, List<String> features, Map<String, String> settings) {
+		List<String> enabled = classes.isEmpty() && features.isEmpty() ? FeatureRegistry.classNames().stream().filter(c -> !c.equals("shape")).toList()
+				: classes;
+		return new ExtractionOptions("pyradiomics", settings, "Original", enabled, features, 0, 0, "error", List.of(), 2).featureSettings();
 	}
 
 	/** The maps' column names, in pyradiomics' order. */

@@ -109,6 +109,16 @@ class MapsCommandTest {
 	}
 
 	@Test
+	void classesAndSingleFeaturesChooseTheMaps(@TempDir Path out) throws Exception {
+		assertEquals(0, Cli.run("maps", "--image", "test-data/P04_image.nrrd", "--labels", "test-data/P04_labels.nrrd", "--label", "2", "--classes",
+				"ngtdm", "--features", "glcm:Contrast,firstorder:Mean", "--habitat-features", "none", "--no-nrrd", "--out", out.toString()));
+		List<String> maps = Csv.read(out.resolve("map_summary.csv")).stream().skip(1).map(r -> r.get(3)).toList();
+		assertEquals(List.of("original_firstorder_Mean", "original_glcm_Contrast", "original_ngtdm_Busyness", "original_ngtdm_Coarseness",
+				"original_ngtdm_Complexity", "original_ngtdm_Contrast", "original_ngtdm_Strength"), maps);
+		assertTrue(!Files.exists(out.resolve("lesion_habitats.csv")), "no habitats asked for");
+	}
+
+	@Test
 	void aBadLesionIsRecordedAndTheOthersAreMapped(@TempDir Path out) throws Exception {
 		// a float image with a NaN voxel inside lesion 2 of a two-lesion label map
 		Path dir = Files.createDirectories(out.resolve("in"));
