@@ -18,7 +18,8 @@ import lesionradiomics.features.FeatureSettings;
  * @param classes         feature classes (empty, with no single features: every class but shape, which has no per-voxel
  *                        form)
  * @param features        single features as {@code class:Name} (combine with {@code classes})
- * @param settings        pyradiomics settings by name (binWidth, binCount, …; no resampling: maps stay on the image grid)
+ * @param settings        pyradiomics settings by name (binWidth, binCount, distances, gldm_a, …; not resampling, normalize,
+ *                        resegmentRange or removeOutliers: maps use the image and lesion as given)
  * @param csv             also write one CSV per lesion (x, y, z, then the features: pyradiomics' voxel-map layout)
  * @param nrrd            write one NRRD per feature per lesion on pyradiomics' map box, in the image's physical space
  * @param thresholds      feature → value: the summary gives the fraction of the lesion above it
@@ -45,8 +46,13 @@ public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String
 		if (classes.stream().anyMatch(c -> c.equalsIgnoreCase("shape")) || features.stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).startsWith("shape:")))
 			throw new IllegalArgumentException("shape features have no voxel-wise maps");
 		settings = Map.copyOf(settings);
-		for (String s : List.of("resampledPixelSpacing", "imageType"))
-			if (settings.containsKey(s)) throw new IllegalArgumentException("setting " + s + " is not supported for maps: they are computed on the image grid");
+		// the maps are computed on the image as read: settings that would change the image or the lesion first are refused
+		// rather than silently ignored
+		for (String s : List.of("resampledPixelSpacing", "resegmentRange", "removeOutliers"))
+			if (settings.containsKey(s) && !settings.get(s).isBlank() && !settings.get(s).equalsIgnoreCase("none"))
+				throw new IllegalArgumentException("setting " + s + " is not supported for maps: they are computed on the image grid and lesion as given");
+		if (Boolean.parseBoolean(settings.getOrDefault("normalize", "false").trim()))
+			throw new IllegalArgumentException("setting normalize is not supported for maps: normalise the image first");
 		Map<String, Double> t = new LinkedHashMap<>();
 		thresholds.forEach((f, v) -> {
 			if (!Double.isFinite(v)) throw new IllegalArgumentException("threshold of " + f + " must be a number, is " + v);

@@ -119,6 +119,17 @@ class MapsCommandTest {
 	}
 
 	@Test
+	void settingsThatWouldChangeTheImageAreRefusedNotIgnored() {
+		for (String setting : List.of("normalize=true", "resegmentRange=-100,400", "resampledPixelSpacing=1,1,1")) {
+			String[] kv = setting.split("=", 2);
+			IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+					() -> Bind.maps(List.of(), 1, List.of(), List.of(), null, null, java.util.Map.of(kv[0], kv[1]), false, true, java.util.Map.of(), List.of("none"),
+							0, 4, 1));
+			assertTrue(e.getMessage().contains(kv[0]) && e.getMessage().contains("not supported for maps"), e.getMessage());
+		}
+	}
+
+	@Test
 	void aBadLesionIsRecordedAndTheOthersAreMapped(@TempDir Path out) throws Exception {
 		// a float image with a NaN voxel inside lesion 2 of a two-lesion label map
 		Path dir = Files.createDirectories(out.resolve("in"));
