@@ -121,10 +121,13 @@ final class SizeMatrix {
 	}
 
 	double entropy() {
+		double n = norm();
+		if (Double.isNaN(n)) return Double.NaN;
 		double s = 0;
 		for (double[] row : p)
 			for (double v : row) {
-				double q = v / norm();
+				if (v == 0) continue; // 0·log2(eps) adds nothing: no logarithm for the (many) empty cells
+				double q = v / n;
 				s -= q * TextureGrid.log2(q);
 			}
 		return s;
