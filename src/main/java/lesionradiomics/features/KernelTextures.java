@@ -19,6 +19,8 @@ final class KernelTextures {
 	private final int[] stack, visited;
 	/** Run counts of one direction, reused: [level row][length − 1]. */
 	private final double[][] runs;
+	/** Box size → per direction the lines through a box of that size ({@link #lines}). */
+	private final java.util.Map<Integer, int[][][]> lineCache = new java.util.HashMap<>();
 	private int visit;
 
 	KernelTextures(KernelBox kernel, int[][] angles, double gldmA, int regionVoxels, int kernelVoxels) {
@@ -38,18 +40,17 @@ final class KernelTextures {
 		double[] levels = k.levelValues;
 		List<SizeMatrix> matrices = new ArrayList<>();
 		SizeMatrix first = null;
-		for (int[] a : angles) {
+		for (int angle = 0; angle < angles.length; angle++) {
+			int[] a = angles[angle];
 			double[][] counts = runs;
 			for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
 			Glrlm.LineRuns line = new Glrlm.LineRuns(counts, k.levelRow);
-			int dz = a[0], dy = a[1], dx = a[2];
-			for (int z = k.lo[2]; z <= k.hi[2]; z++)
-				for (int y = k.lo[1]; y <= k.hi[1]; y++)
-					for (int x = k.lo[0]; x <= k.hi[0]; x++) {
-						if (k.contains(x - dx, y - dy, z - dz)) continue; // not the start of a line
-						for (int cx = x, cy = y, cz = z; k.contains(cx, cy, cz); cx += dx, cy += dy, cz += dz) line.next(k.grey[k.index(cx, cy, cz)]);
-						line.end();
-					}
+			int[][] lines = lines(angle);
+			int base = k.index(k.lo[0], k.lo[1], k.lo[2]), step = a[2] + k.nx * (a[1] + k.ny * a[0]);
+			for (int l = 0; l < lines[0].length; l++) {
+				for (int i = base + lines[0][l], left = lines[1][l]; left > 0; left--, i += step) line.next(k.grey[i]);
+				line.end();
+			}
 			if (!line.multiElement()) for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
 			SizeMatrix m = new SizeMatrix(levels, counts, n, maxRun);
 			if (first == null) first = m;
@@ -57,6 +58,39 @@ final class KernelTextures {
 		}
 		if (matrices.isEmpty()) matrices.add(first);
 		return new Glrlm(matrices, k.voxelCount);
+	}
+
+	/**
+	 * The lines through the kernel box along direction {@code a}: their first voxels (offsets from the box's first
+	 * voxel, region indexing) and lengths. They depend only on the box's size, so they are kept per size and direction.
+	 */
+	private int[][] lines(int angle) {
+		KernelBox k = kernel;
+		int sx = k.hi[0] - k.lo[0] + 1, sy = k.hi[1] - k.lo[1] + 1, sz = k.hi[2] - k.lo[2] + 1;
+		int[][][] perAngle = lineCache.computeIfAbsent((sx * 64 + sy) * 64 + sz, key -> new int[angles.length][][]);
+		if (perAngle[angle] == null) perAngle[angle] = linesOfBox(angles[angle], sx, sy, sz);
+		return perAngle[angle];
+	}
+
+	private int[][] linesOfBox(int[] a, int sx, int sy, int sz) {
+		KernelBox k = kernel;
+		List<int[]> found = new ArrayList<>();
+		int dz = a[0], dy = a[1], dx = a[2];
+		for (int z = 0; z < sz; z++)
+			for (int y = 0; y < sy; y++)
+				for (int x = 0; x < sx; x++) {
+					int px = x - dx, py = y - dy, pz = z - dz;
+					if (px >= 0 && px < sx && py >= 0 && py < sy && pz >= 0 && pz < sz) continue; // not the start of a line
+					int length = 0;
+					for (int cx = x, cy = y, cz = z; cx >= 0 && cx < sx && cy >= 0 && cy < sy && cz >= 0 && cz < sz; cx += dx, cy += dy, cz += dz) length++;
+					found.add(new int[] { x + k.nx * (y + k.ny * z), length });
+				}
+		int[][] out = new int[2][found.size()];
+		for (int l = 0; l < found.size(); l++) {
+			out[0][l] = found.get(l)[0];
+			out[1][l] = found.get(l)[1];
+		}
+		return out;
 	}
 
 	/** Zones: 26-connected (through the directions, both ways) voxels of one grey level inside the box. */
