@@ -119,6 +119,21 @@ class MapsCommandTest {
 	}
 
 	@Test
+	void sciJavaFeatureMapsRunsHeadless(@TempDir Path out) throws Exception {
+		ij.ImagePlus image = AsImagePlus.of(NrrdReader.read(Path.of("test-data/P04_image.nrrd")));
+		ij.ImagePlus labels = AsImagePlus.of(NrrdReader.read(Path.of("test-data/P04_labels.nrrd")));
+		try (org.scijava.Context context = new org.scijava.Context(org.scijava.command.CommandService.class, org.scijava.app.StatusService.class)) {
+			org.scijava.command.CommandModule m = context.service(org.scijava.command.CommandService.class).run(FeatureMaps.class, true,
+					java.util.Map.of("image", image, "labels", labels, "lesionLabels", "2", "classes", "firstorder", "habitatFeatures", "firstorder_Mean",
+							"output", out.toFile())).get();
+			ij.measure.ResultsTable summary = (ij.measure.ResultsTable) m.getOutput("summary");
+			assertEquals(18, summary.size(), "one row per first-order map of lesion 2");
+			assertEquals(1, ((ij.measure.ResultsTable) m.getOutput("lesionHabitats")).size());
+			assertTrue(Files.exists(out.resolve("P04_image_label2_maps/original_firstorder_Mean.nrrd")));
+		}
+	}
+
+	@Test
 	void settingsThatWouldChangeTheImageAreRefusedNotIgnored() {
 		for (String setting : List.of("normalize=true", "resegmentRange=-100,400", "resampledPixelSpacing=1,1,1")) {
 			String[] kv = setting.split("=", 2);
