@@ -115,10 +115,18 @@ public final class Glrlm {
 
 	private interface PerMatrix { double of(SizeMatrix m); }
 
+	/** numpy.nanmean over the directions (as {@link TextureGrid#nanMean}, without an array per feature). */
 	private double mean(PerMatrix f) {
-		double[] v = new double[matrices.size()];
-		for (int k = 0; k < v.length; k++) v[k] = f.of(matrices.get(k));
-		return TextureGrid.nanMean(v);
+		double sum = 0;
+		int n = 0;
+		for (SizeMatrix m : matrices) {
+			double v = f.of(m);
+			if (!Double.isNaN(v)) {
+				sum += v;
+				n++;
+			}
+		}
+		return n == 0 ? Double.NaN : sum / n;
 	}
 
 	@Feature double shortRunEmphasis() { return mean(SizeMatrix::smallEmphasis); }

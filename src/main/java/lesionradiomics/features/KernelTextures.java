@@ -27,7 +27,7 @@ final class KernelTextures {
 		this.kernel = kernel;
 		this.angles = angles;
 		this.gldmA = gldmA;
-		stack = new int[kernelVoxels];
+		stack = new int[4 * kernelVoxels]; // index and x, y, z of each voxel to visit: no divisions to recover them
 		int side = (int) Math.round(Math.cbrt(kernelVoxels));
 		runs = new double[kernel.ng][side];
 		visited = new int[regionVoxels];
@@ -93,6 +93,15 @@ final class KernelTextures {
 		return out;
 	}
 
+	/** Puts voxel {@code w} at (x, y, z) on the flood-fill stack at {@code top}, marked as visited. */
+	private void push(int top, int x, int y, int z, int w) {
+		visited[w] = visit;
+		stack[4 * top] = w;
+		stack[4 * top + 1] = x;
+		stack[4 * top + 2] = y;
+		stack[4 * top + 3] = z;
+	}
+
 	/** Zones: 26-connected (through the directions, both ways) voxels of one grey level inside the box. */
 	Glszm glszm() {
 		KernelBox k = kernel;
@@ -106,21 +115,18 @@ final class KernelTextures {
 					int start = k.index(x, y, z), level = k.grey[start];
 					if (level == 0 || visited[start] == visit) continue;
 					int top = 0, size = 0;
-					stack[top++] = start;
-					visited[start] = visit;
+					push(0, x, y, z, start);
+					top++;
 					while (top > 0) {
-						int v = stack[--top];
+						top--;
+						int vx = stack[4 * top + 1], vy = stack[4 * top + 2], vz = stack[4 * top + 3], v = stack[4 * top];
 						size++;
-						int vx = v % k.nx, vy = (v / k.nx) % k.ny, vz = v / (k.nx * k.ny);
 						for (int[] a : angles)
 							for (int sign = -1; sign <= 1; sign += 2) {
 								int wx = vx + sign * a[2], wy = vy + sign * a[1], wz = vz + sign * a[0];
 								if (!k.contains(wx, wy, wz)) continue;
-								int w = k.index(wx, wy, wz);
-								if (visited[w] != visit && k.grey[w] == level) {
-									visited[w] = visit;
-									stack[top++] = w;
-								}
+								int w = v + sign * (a[2] + k.nx * (a[1] + k.ny * a[0]));
+								if (visited[w] != visit && k.grey[w] == level) push(top++, wx, wy, wz, w);
 							}
 					}
 					zoneLevel[zones] = level;

@@ -10,10 +10,11 @@ final class SizeMatrix {
 
 	final double[] i;
 	final double[] j;
-	final double[][] p;
 	final double total;
 	final double[] pg;
 	final double[] ps;
+	/** The features that need every cell, found in one pass over the non-empty cells (the matrix is not kept). */
+	private final double entropy, lowLow, highLow, lowHigh, highHigh;
 
 	/** {@code counts[row][size - 1]} for sizes 1..; columns that are empty everywhere are removed. */
 	SizeMatrix(double[] grayLevels, double[][] counts) {
@@ -21,40 +22,52 @@ final class SizeMatrix {
 	}
 
 	/**
-	 * The leading {@code rows} × {@code cols} block of {@code counts} (a buffer reused by the caller; copied here).
+	 * The leading {@code rows} × {@code cols} block of {@code counts} (a buffer the caller may reuse afterwards).
 	 *
 	 * @param grayLevels row labels, kept (not copied): the caller must not change them
 	 */
 	SizeMatrix(double[] grayLevels, double[][] counts, int rows, int cols) {
-		boolean[] used = new boolean[cols];
-		int nUsed = 0;
-		for (int c = 0; c < cols; c++) {
-			for (int r = 0; r < rows; r++)
-				if (counts[r][c] != 0) {
-					used[c] = true;
-					break;
-				}
-			if (used[c]) nUsed++;
-		}
 		i = grayLevels;
-		j = new double[nUsed];
-		p = new double[rows][nUsed];
-		for (int c = 0, k = 0; c < cols; c++)
-			if (used[c]) {
-				j[k] = c + 1;
-				for (int r = 0; r < rows; r++) p[r][k] = counts[r][c];
-				k++;
-			}
 		pg = new double[rows];
-		ps = new double[nUsed];
+		double[] bySize = new double[cols];
 		double t = 0;
 		for (int r = 0; r < rows; r++)
-			for (int c = 0; c < nUsed; c++) {
-				pg[r] += p[r][c];
-				ps[c] += p[r][c];
-				t += p[r][c];
+			for (int c = 0; c < cols; c++) {
+				double v = counts[r][c];
+				if (v == 0) continue;
+				pg[r] += v;
+				bySize[c] += v;
+				t += v;
 			}
 		total = t;
+		int nUsed = 0;
+		for (double v : bySize) if (v != 0) nUsed++;
+		j = new double[nUsed];
+		ps = new double[nUsed];
+		for (int c = 0, k = 0; c < cols; c++)
+			if (bySize[c] != 0) {
+				j[k] = c + 1;
+				ps[k++] = bySize[c];
+			}
+		double n = norm(), h = 0, ll = 0, hl = 0, lh = 0, hh = 0;
+		for (int r = 0; r < rows; r++) {
+			double ii = i[r] * i[r];
+			for (int c = 0; c < cols; c++) {
+				double v = counts[r][c];
+				if (v == 0) continue; // 0·log2(eps) adds nothing: no logarithm for the (many) empty cells
+				double q = v / n, jj = (double) (c + 1) * (c + 1);
+				h -= q * TextureGrid.log2(q);
+				ll += v * (1 / ii) * (1 / jj); // small size (run, zone, dependence), low grey level: i⁻² j⁻²
+				hl += v * ii * (1 / jj);
+				lh += v * (1 / ii) * jj;
+				hh += v * ii * jj;
+			}
+		}
+		entropy = Double.isNaN(n) ? Double.NaN : h;
+		lowLow = ll;
+		highLow = hl;
+		lowHigh = lh;
+		highHigh = hh;
 	}
 
 	/** The weighted sum of several matrices over the same grey levels (pyradiomics' distance weighting). */
@@ -120,18 +133,7 @@ final class SizeMatrix {
 		return s;
 	}
 
-	double entropy() {
-		double n = norm();
-		if (Double.isNaN(n)) return Double.NaN;
-		double s = 0;
-		for (double[] row : p)
-			for (double v : row) {
-				if (v == 0) continue; // 0·log2(eps) adds nothing: no logarithm for the (many) empty cells
-				double q = v / n;
-				s -= q * TextureGrid.log2(q);
-			}
-		return s;
-	}
+	double entropy() { return entropy; }
 
 	double lowGrayLevelEmphasis() {
 		double s = 0;
@@ -147,15 +149,7 @@ final class SizeMatrix {
 
 	/** Σ P(i,j)·i^gi·j^sj / Nz, for the four combined emphases (exponents ±2 only). */
 	double jointEmphasis(int grayExponent, int sizeExponent) {
-		double s = 0;
-		for (int r = 0; r < i.length; r++)
-			for (int c = 0; c < j.length; c++)
-				if (p[r][c] != 0) s += p[r][c] * square(i[r], grayExponent) * square(j[c], sizeExponent);
+		double s = grayExponent < 0 ? (sizeExponent < 0 ? lowLow : lowHigh) : (sizeExponent < 0 ? highLow : highHigh);
 		return s / norm();
-	}
-
-	/** x² or x⁻² (Math.pow is slow, and these are the only exponents). */
-	private static double square(double x, int exponent) {
-		return exponent == 2 ? x * x : 1 / (x * x);
 	}
 }
