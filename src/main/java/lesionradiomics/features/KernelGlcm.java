@@ -120,18 +120,23 @@ final class KernelGlcm {
 			}
 			px[r] = sum;
 		}
+		// the matrix is symmetric and these weights are symmetric in i and j: half the cells, off-diagonal ones twice;
+		// Σ p(i,j)(i − ux)² is Σ px(i)(i − ux)²
 		double prominence = 0, shade = 0, tendency = 0, variance = 0, covariance = 0;
-		for (int r = 0; r < n; r++)
-			for (int c = 0; c < n; c++) {
+		for (int r = 0; r < n; r++) {
+			double di = levels[r] - ux;
+			variance += px[r] * di * di;
+			for (int c = 0; c <= r; c++) {
 				double p = counts[r * n + c];
 				if (p == 0) continue;
-				double gi = levels[r], gj = levels[c], t = gi + gj - 2 * ux, t2 = t * t;
+				if (c != r) p *= 2;
+				double t = di + levels[c] - ux, t2 = t * t;
 				prominence += p * t2 * t2;
 				shade += p * t2 * t;
 				tendency += p * t2;
-				variance += p * (gi - ux) * (gi - ux);
-				covariance += p * (gi - ux) * (gj - ux);
+				covariance += p * di * (levels[c] - ux);
 			}
+		}
 		double[] f = perAngle;
 		f[0] = autocorrelation;
 		f[1] = ux;
