@@ -7,8 +7,9 @@ import java.util.List;
  * The run, zone, dependence and neighbourhood-difference matrices of one voxel-map kernel, built straight from the
  * lesion's grey levels inside the kernel box (no per-voxel copy of the box); the features themselves are those of
  * {@link Glrlm}, {@link Glszm}, {@link Gldm} and {@link Ngtdm}, which get the matrices through their package
- * constructors. pyradiomics' C code confines runs, zones and neighbours to the kernel box, as here. Unweighted
- * (weightingNorm unset) only. Not thread safe: one instance per thread.
+ * constructors. pyradiomics' C code confines runs, zones and neighbours to the kernel box, as here. Runs are for the
+ * unweighted glrlm (weightingNorm unset; a weighted one goes through {@link Glrlm} itself). Not thread safe: one
+ * instance per thread.
  */
 final class KernelTextures {
 
