@@ -58,23 +58,25 @@ public class FeatureMapsPlugin implements PlugIn {
 		});
 	}
 
-	/** Writes each lesion's files when an output folder is given, and keeps the images to show (none when {@code images} is null). */
+	/**
+	 * Writes each lesion's files when an output folder is given, and keeps the images of the first lesions to show
+	 * (none when {@code images} is null). The maps to show are checked before any lesion is mapped, when shown.
+	 */
 	static MapsWorkflow.Sink sink(MapsOptions o, java.nio.file.Path output, List<String> show, List<ImagePlus> images) {
-		List<String> shown = show.stream().map(f -> f.startsWith("original_") ? f : "original_" + f).toList();
+		List<String> shown = show.stream().map(MapsOptions::qualified).toList();
+		List<String> computed = o.columns();
+		for (String f : shown)
+			if (images != null && !computed.contains(f)) throw new IllegalArgumentException("map " + f + " to show is not computed with these classes and features");
+		int[] lesionsShown = { 0 };
 		return lesion -> {
 			if (output != null) MapsReport.writeLesion(lesion, o, output);
-			if (images == null || images.size() >= MAX_SHOWN_LESIONS * (shown.size() + 1)) return;
+			if (images == null || lesionsShown[0]++ >= MAX_SHOWN_LESIONS) return;
 			String name = lesion.patient() + " label " + lesion.label();
-			for (String f : shown) {
-				int index = lesion.maps().features().indexOf(f);
-				if (index < 0) throw new IllegalArgumentException("map " + f + " to show is not computed; computed: " + lesion.maps().features());
-				images.add(image(lesion.maps().image(index), lesion.geometry(), name + " " + f.substring("original_".length()), "fire"));
-			}
+			for (String f : shown)
+				images.add(image(lesion.maps().image(lesion.maps().features().indexOf(f)), lesion.geometry(), name + " " + MapsOptions.shortNames(List.of(f)),
+						"fire"));
 			if (lesion.habitats() != null) {
-				int[] h = lesion.habitatImage();
-				double[] d = new double[h.length];
-				for (int i = 0; i < h.length; i++) d[i] = h[i];
-				ImagePlus imp = image(d, lesion.geometry(), name + " habitats", null);
+				ImagePlus imp = image(lesion.maps().onBox(v -> lesion.habitats().labels()[v]), lesion.geometry(), name + " habitats", null);
 				imp.setLut(HABITAT_COLOURS);
 				imp.setDisplayRange(0, 255); // label values index the LUT directly
 				images.add(imp);

@@ -77,7 +77,7 @@ public final class FirstOrder {
 	@Feature
 	double entropy() {
 		double h = 0;
-		for (double p : grayLevelProbabilities()) if (p > 0) h -= p * (Math.log(p + EPS) / Math.log(2));
+		for (double p : grayLevelProbabilities()) if (p > 0) h -= p * TextureGrid.log2(p);
 		return h;
 	}
 

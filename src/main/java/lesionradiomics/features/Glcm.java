@@ -3,8 +3,6 @@ package lesionradiomics.features;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
 
 /**
  * Grey Level Co-occurrence Matrix features of pyradiomics 3.0 ({@code radiomics/glcm.py}): one symmetric GLCM per
@@ -299,18 +297,16 @@ public final class Glcm {
 				if (Double.isNaN(px[a][i])) return Double.NaN;
 				if (px[a][i] > 0) support[m++] = i;
 			}
-			double[][] sym = new double[m][m];
+			double[] sym = new double[m * m]; // row-major; the solver reads the lower triangle
 			for (int r = 0; r < m; r++)
-				for (int c = r; c < m; c++) {
+				for (int c = 0; c <= r; c++) {
 					int i = support[r], j = support[c];
 					double s = 0;
 					for (int k = 0; k < n; k++) if (px[a][k] > 0) s += p[a][i][k] * p[a][j][k] / px[a][k];
-					s /= Math.sqrt(px[a][i] * px[a][j]);
-					sym[r][c] = s;
-					sym[c][r] = s;
+					sym[r * m + c] = s / Math.sqrt(px[a][i] * px[a][j]);
 				}
 			double[] ev = new double[size]; // zeros for the levels outside the support
-			if (m > 0) System.arraycopy(new EigenDecomposition(new Array2DRowRealMatrix(sym, false)).getRealEigenvalues(), 0, ev, 0, m);
+			if (m > 0) new SymmetricEigenvalues(m).compute(sym, m, m, ev);
 			java.util.Arrays.sort(ev);
 			return Math.sqrt(ev[size - 2]);
 		});

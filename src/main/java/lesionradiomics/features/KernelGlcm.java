@@ -7,7 +7,7 @@ import java.util.List;
  * direction over the kernel's grey levels, empty directions dropped, per-direction features averaged with nanmean,
  * JointAverage with a plain mean, Idmn/Idn/MCC sized by the lesion's Ng) but computed in one pass per direction over
  * reusable arrays: one voxel's 13 matrices cost microseconds instead of the general class's allocations. Logarithms
- * keep pyradiomics' {@code log2(p + eps)} so that its flat-kernel values (entropies of -3.2e-16, Imc2 of 0) come out
+ * keep pyradiomics' {@code log2(p + eps)} (TextureGrid.log2) so that its flat-kernel values (entropies of -3.2e-16, Imc2 of 0) come out
  * the same. Not thread safe: one instance per thread.
  */
 final class KernelGlcm {
@@ -17,7 +17,7 @@ final class KernelGlcm {
 			"Contrast", "Correlation", "DifferenceAverage", "DifferenceEntropy", "DifferenceVariance", "JointEnergy", "JointEntropy", "Imc1",
 			"Imc2", "Idm", "Idmn", "Id", "Idn", "InverseVariance", "MaximumProbability", "SumAverage", "SumEntropy", "SumSquares", "MCC");
 	private static final int JOINT_AVERAGE = 1, FEATURES = 24;
-	private static final double EPS = FirstOrder.EPS, LN2 = Math.log(2);
+	private static final double EPS = FirstOrder.EPS;
 
 	private final KernelBox kernel;
 	private final boolean withMcc;
@@ -63,7 +63,7 @@ final class KernelGlcm {
 		java.util.Arrays.fill(nonNaN, 0);
 		int used = 0;
 		for (int[] a : angles) {
-			double total = count(kernel.grey, kernel.nx, kernel.ny, kernel.lo, kernel.hi, a, n);
+			double total = count(a, n);
 			if (total == 0) continue; // pyradiomics drops directions without pairs (unless all are empty)
 			used++;
 			direction(n, total);
@@ -75,12 +75,13 @@ final class KernelGlcm {
 		}
 		if (used == 0) return false;
 		for (int f = 0; f < FEATURES; f++) out[at + f] = nonNaN[f] == 0 ? Double.NaN : sums[f] / nonNaN[f];
-		if (Math.max(n, ng) < 2) out[at + 23] = 1; // a 1x1 matrix: MCC 1
 		return true;
 	}
 
 	/** Counts the pairs along {@code a} inside the box into the symmetric n×n {@link #counts}; returns their total. */
-	private double count(int[] grey, int nx, int ny, int[] lo, int[] hi, int[] a, int n) {
+	private double count(int[] a, int n) {
+		int[] grey = kernel.grey, lo = kernel.lo, hi = kernel.hi;
+		int nx = kernel.nx, ny = kernel.ny;
 		java.util.Arrays.fill(counts, 0, n * n, 0);
 		int dz = a[0], dy = a[1], dx = a[2], step = dx + nx * (dy + ny * dz);
 		double total = 0;
@@ -113,7 +114,7 @@ final class KernelGlcm {
 				ux += gi * p;
 				pxAddy[levels[r] + levels[c] - 2] += p;
 				pxSuby[Math.abs(levels[r] - levels[c])] += p;
-				hxy -= p * log2(p);
+				hxy -= p * TextureGrid.log2(p);
 				energy += p * p;
 				autocorrelation += p * gi * gj;
 				contrast += p * (gi - gj) * (gi - gj);
@@ -151,7 +152,7 @@ final class KernelGlcm {
 			double p = pxSuby[k];
 			if (p == 0) continue;
 			da += p * k;
-			de -= p * log2(p);
+			de -= p * TextureGrid.log2(p);
 			idm += p / (1 + (double) k * k);
 			idmn += p / (1 + ((double) k * k) / ((double) ng * ng));
 			id += p / (1 + k);
@@ -177,7 +178,7 @@ final class KernelGlcm {
 			double p = pxAddy[k];
 			if (p == 0) continue;
 			sa += p * (k + 2);
-			se -= p * log2(p);
+			se -= p * TextureGrid.log2(p);
 		}
 		f[20] = sa;
 		f[21] = se;
@@ -190,10 +191,10 @@ final class KernelGlcm {
 		double hx = 0, hxy1 = 0, hxy2 = 0;
 		for (int r = 0; r < n; r++) {
 			if (px[r] == 0) continue;
-			hx -= px[r] * log2(px[r]);
+			hx -= px[r] * TextureGrid.log2(px[r]);
 			for (int c = 0; c <= r; c++) { // symmetric in r and c: one logarithm per pair
 				if (px[c] == 0) continue;
-				double pp = px[r] * px[c], l = log2(pp), twice = c == r ? 1 : 2;
+				double pp = px[r] * px[c], l = TextureGrid.log2(pp), twice = c == r ? 1 : 2;
 				hxy1 -= twice * counts[r * n + c] * l;
 				hxy2 -= twice * pp * l;
 			}
@@ -230,9 +231,5 @@ final class KernelGlcm {
 			} else if (ev > second) second = ev;
 		}
 		return Math.sqrt(second);
-	}
-
-	private static double log2(double p) {
-		return Math.log(p + EPS) / LN2;
 	}
 }

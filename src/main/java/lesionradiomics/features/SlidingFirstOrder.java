@@ -30,17 +30,11 @@ final class SlidingFirstOrder {
 	private long s1, s2, s3, s4;
 
 	/**
-	 * Whether the exact sliding computation holds: integer intensities and shift, and power sums of the largest kernel
-	 * that fit in 62 bits.
+	 * Whether the exact sliding computation holds for a lesion with intensities in [min, max], all integers or not:
+	 * integer intensities and shift, and power sums of the largest kernel that fit in 62 bits.
 	 */
-	static boolean applicable(double[] lesionValues, double shift, int kernelVoxels) {
-		if (shift != Math.rint(shift) || Math.abs(shift) > 1e6) return false;
-		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-		for (double v : lesionValues) {
-			if (v != Math.rint(v)) return false;
-			min = Math.min(min, v);
-			max = Math.max(max, v);
-		}
+	static boolean applicable(double min, double max, boolean integral, double shift, int kernelVoxels) {
+		if (!integral || shift != Math.rint(shift) || Math.abs(shift) > 1e6) return false;
 		double range = max - min, limit = 0x1p62;
 		return range <= 1 << 20 && kernelVoxels * Math.pow(range, 4) < limit && 6.0 * kernelVoxels * Math.pow(kernelVoxels * range, 2) < limit
 				&& Math.pow(kernelVoxels, 3) < limit / 8;
@@ -146,7 +140,7 @@ final class SlidingFirstOrder {
 		for (int g = 1; g < histogram.length; g++) {
 			if (histogram[g] == 0) continue;
 			double p = (double) histogram[g] / n;
-			entropy -= p * (Math.log(p + FirstOrder.EPS) / Math.log(2));
+			entropy -= p * TextureGrid.log2(p);
 			uniformity += p * p;
 		}
 		long nn = (long) n * n;

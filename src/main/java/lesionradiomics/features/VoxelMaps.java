@@ -39,8 +39,13 @@ public final class VoxelMaps {
 
 		/** One feature's map on {@link #box} (x fastest), pyradiomics' initValue 0 outside the lesion. */
 		public double[] image(int feature) {
+			return onBox(v -> values[v][feature]);
+		}
+
+		/** A value per lesion voxel placed on {@link #box} (x fastest), 0 outside the lesion. */
+		public double[] onBox(java.util.function.IntToDoubleFunction valueOfVoxel) {
 			double[] out = new double[(int) (box.size(0) * box.size(1) * box.size(2))];
-			for (int v = 0; v < voxels.length; v++) out[index(v)] = values[v][feature];
+			for (int v = 0; v < voxels.length; v++) out[index(v)] = valueOfVoxel.applyAsDouble(v);
 			return out;
 		}
 
@@ -71,6 +76,9 @@ public final class VoxelMaps {
 		return new Lesion(image, labels, label, settings, radius).maps(false, null, 1);
 	}
 
+	/** The texture and intensity families with a fast kernel path (shape has no maps). */
+	private enum Family { FIRSTORDER, GLCM, GLDM, GLRLM, GLSZM, NGTDM }
+
 	/** One lesion prepared for its maps: the padded box, grey levels binned over the whole lesion, the columns. */
 	private static final class Lesion {
 		final LesionRegion region;
@@ -82,6 +90,7 @@ public final class VoxelMaps {
 		final double[] values;
 		/** Enabled non-shape classes in output order, the features of each, and where each class starts in a row. */
 		final List<FeatureRegistry.FeatureClass> classes = new ArrayList<>();
+		final List<Family> families = new ArrayList<>();
 		final List<Set<String>> wanted = new ArrayList<>();
 		final List<String> names = new ArrayList<>();
 		final List<int[]> columns = new ArrayList<>();
@@ -102,8 +111,18 @@ public final class VoxelMaps {
 			ny = region.size(1);
 			nz = region.size(2);
 			double[] masked = region.maskedValues();
-			long nonFinite = java.util.Arrays.stream(masked).filter(v -> !Double.isFinite(v)).count();
+			double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
+			int nonFinite = 0;
+			boolean integral = true;
+			for (double v : masked) {
+				if (!Double.isFinite(v)) nonFinite++;
+				integral &= v == Math.rint(v);
+				lo = Math.min(lo, v);
+				hi = Math.max(hi, v);
+			}
 			if (nonFinite > 0) throw new IllegalArgumentException(nonFinite + " voxels of label " + label + " are NaN or infinite; maps need finite intensities");
+			lesionMin = lo;
+			lesionMax = hi;
 			int[] bins = settings.discretizer().discretize(masked);
 			grey = new int[mask.length];
 			int max = 0;
@@ -113,13 +132,6 @@ public final class VoxelMaps {
 					max = Math.max(max, grey[i]);
 				}
 			ng = max;
-			double lo = Double.POSITIVE_INFINITY, hi = Double.NEGATIVE_INFINITY;
-			for (double v : masked) {
-				lo = Math.min(lo, v);
-				hi = Math.max(hi, v);
-			}
-			lesionMin = lo;
-			lesionMax = hi;
 			Map<String, Set<String>> enabled = settings.enabledFeatures();
 			for (FeatureRegistry.FeatureClass c : FeatureRegistry.classes()) {
 				if (c.name().equals("shape") || !enabled.isEmpty() && !enabled.containsKey(c.name())) continue;
@@ -132,11 +144,12 @@ public final class VoxelMaps {
 						column.add(fast.indexOf(f));
 					}
 				classes.add(c);
+				families.add(Family.valueOf(c.name().toUpperCase(java.util.Locale.ROOT)));
 				wanted.add(set);
 				columns.add(column.stream().mapToInt(Integer::intValue).toArray());
 			}
 			int kernelVoxels = (2 * radius + 1) * (2 * radius + 1) * (2 * radius + 1);
-			slidingFirstOrder = SlidingFirstOrder.applicable(masked, settings.voxelArrayShift(), kernelVoxels);
+			slidingFirstOrder = SlidingFirstOrder.applicable(lesionMin, lesionMax, integral, settings.voxelArrayShift(), kernelVoxels);
 			unweighted = settings.weightingNorm() == null;
 		}
 
@@ -252,25 +265,25 @@ public final class VoxelMaps {
 					boolean done = false;
 					Object family = null;
 					if (box != null) {
-						if ((c.name().equals("gldm") || c.name().equals("ngtdm")) && dependences == null) {
+						Family kind = families.get(k);
+						if ((kind == Family.GLDM || kind == Family.NGTDM) && dependences == null) {
 							dependences = textures.dependenceCounts();
 							differenceCounts = new double[box.levelCount];
 							differenceSums = new double[box.levelCount];
 							textures.neighbourhoods(dependences, differenceCounts, differenceSums);
 						}
-						switch (c.name()) {
-						case "firstorder" -> {
+						switch (kind) {
+						case FIRSTORDER -> {
 							if (firstOrder != null) {
 								firstOrder.features(scratch, 0);
 								done = true;
 							}
 						}
-						case "glcm" -> done = glcm != null && glcm.compute(scratch, 0);
-						case "glrlm" -> family = unweighted ? textures.glrlm() : null;
-						case "glszm" -> family = textures.glszm();
-						case "gldm" -> family = textures.gldm(dependences);
-						case "ngtdm" -> family = textures.ngtdm(differenceCounts, differenceSums);
-						default -> { }
+						case GLCM -> done = glcm != null && glcm.compute(scratch, 0);
+						case GLRLM -> family = unweighted ? textures.glrlm() : null;
+						case GLSZM -> family = textures.glszm();
+						case GLDM -> family = textures.gldm(dependences);
+						case NGTDM -> family = textures.ngtdm(differenceCounts, differenceSums);
 						}
 					}
 					if (done) for (int f = 0; f < column.length; f++) row[at + f] = scratch[column[f]];

@@ -77,7 +77,7 @@ public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String
 	}
 
 	/** pyradiomics' column name: {@code original_} prefixed when missing. */
-	static String qualified(String feature) {
+	public static String qualified(String feature) {
 		String f = feature.trim();
 		return f.startsWith("original_") ? f : "original_" + f;
 	}

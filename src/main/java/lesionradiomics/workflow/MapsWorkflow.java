@@ -10,6 +10,7 @@ import java.util.TreeMap;
 
 import lesionradiomics.analysis.Habitats;
 import lesionradiomics.analysis.MapSummary;
+import lesionradiomics.features.FeatureSettings;
 import lesionradiomics.features.VoxelMaps;
 import lesionradiomics.io.LesionTable;
 import lesionradiomics.io.VolumeFormatException;
@@ -74,6 +75,7 @@ public final class MapsWorkflow {
 			lesions.keySet().retainAll(o.lesionLabels());
 		}
 		List<String> columns = o.columns();
+		FeatureSettings settings = o.featureSettings();
 		List<LesionSummary> done = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
 		int k = 0;
@@ -83,7 +85,7 @@ public final class MapsWorkflow {
 			String site = site(chosen, labelMap, label);
 			LesionMaps m;
 			try {
-				m = lesion(volume, labelMap, label, chosen.patient(), site, o, execution);
+				m = lesion(volume, labelMap, label, chosen.patient(), site, o, settings, execution);
 			} catch (RuntimeException e) {
 				failures.add("patient " + chosen.patient() + ", label " + label + ": " + (e.getMessage() == null ? e.toString() : e.getMessage()));
 				continue;
@@ -101,8 +103,9 @@ public final class MapsWorkflow {
 	}
 
 	/** One lesion's maps, their summaries and habitats. */
-	static LesionMaps lesion(Volume volume, LabelMap labelMap, long label, String patient, String site, MapsOptions o, Execution execution) {
-		VoxelMaps.Maps maps = VoxelMaps.compute(volume, labelMap, label, o.featureSettings(), o.kernelRadius(), execution.executor(), execution.threads());
+	static LesionMaps lesion(Volume volume, LabelMap labelMap, long label, String patient, String site, MapsOptions o, FeatureSettings settings,
+			Execution execution) {
+		VoxelMaps.Maps maps = VoxelMaps.compute(volume, labelMap, label, settings, o.kernelRadius(), execution.executor(), execution.threads());
 		int n = maps.voxels().length;
 		Map<String, MapSummary> summaries = new LinkedHashMap<>();
 		for (int f = 0; f < maps.features().size(); f++) {
