@@ -254,7 +254,7 @@ final class DialogForm {
 		MapsOptions d = MapsOptions.DEFAULTS;
 		return string("lesion_labels", "", 12).number("kernel_radius", d.kernelRadius(), "voxels").string("classes", "", 30).string("features", "", 30)
 				.number("bin_width", 0, "(0 = 25)").number("bin_count", 0, "(0 = use bin width)").string("settings", "", 30).checkbox("csv", d.csv())
-				.checkbox("nrrd", d.nrrd()).string("thresholds", "", 30).string("habitat_features", MapsOptions.shortNames(d.habitatFeatures()), 40)
+				.checkbox("nrrd", d.nrrd()).string("thresholds", "", 30).string("habitat_features", MapsOptions.shortNames(d.habitatFeatures()), 46)
 				.number("habitats", d.habitats(), "(0 = by silhouette)").number("habitat_kmax", d.habitatKmax(), "")
 				.string("seed", Long.toString(d.seed()), 12).number("threads", 0, "(0 = all cores)");
 	}
