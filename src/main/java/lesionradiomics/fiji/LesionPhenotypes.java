@@ -1,0 +1,66 @@
+package lesionradiomics.fiji;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.measure.ResultsTable;
+import lesionradiomics.report.PhenotypeReport;
+import lesionradiomics.report.ResultsTables;
+import lesionradiomics.workflow.FeatureInput;
+import lesionradiomics.workflow.PhenotypeOptions;
+import lesionradiomics.workflow.PhenotypeWorkflow;
+
+/** SciJava command "Lesion Phenotypes": lesion phenotypes across a cohort and each patient's composition. */
+@Plugin(type = Command.class, headless = true, label = "Lesion Phenotypes")
+public class LesionPhenotypes extends TaskCommand {
+
+	@Parameter(label = "Lesion features (CSV)", persist = false)
+	private File features;
+
+	@Parameter(label = "Selected features (list, optional)", required = false, persist = false)
+	private File selected;
+
+	@Parameter(label = "Method", choices = { "average", "ward", "kmeans" }, persist = false)
+	private String method = Bind.name(PhenotypeOptions.DEFAULTS.method());
+
+	@Parameter(label = "Phenotypes (0 = by silhouette)", min = "0", persist = false)
+	private int k = PhenotypeOptions.DEFAULTS.k();
+
+	@Parameter(label = "Largest k tried", min = "2", persist = false)
+	private int kmax = PhenotypeOptions.DEFAULTS.kmax();
+
+	@Parameter(label = "Seed (k-means)", persist = false)
+	private long seed = PhenotypeOptions.DEFAULTS.seed();
+
+	@Parameter(label = "Lesion responses (lesion_response.csv, optional)", required = false, persist = false)
+	private File response;
+
+	@Parameter(label = "Output folder", required = false, persist = false)
+	private File output;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Lesion phenotypes")
+	private ResultsTable lesionPhenotypes;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Patient phenotypes")
+	private ResultsTable patientPhenotypes;
+
+	@Override
+	protected String title() {
+		return LesionPhenotypesPlugin.TITLE;
+	}
+
+	@Override
+	protected void execute() throws java.io.IOException {
+		PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath()).analysed(),
+				Bind.phenotypes(method, k, kmax, seed), response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response.toPath()));
+		for (String n : r.notes()) warn(n);
+		if (output != null) PhenotypeReport.write(r, output.toPath());
+		lesionPhenotypes = ResultsTables.of(PhenotypeReport.lesionRows(r));
+		patientPhenotypes = ResultsTables.of(PhenotypeReport.patientRows(r));
+		if (showing()) LesionPhenotypesPlugin.show(r, lesionPhenotypes, patientPhenotypes);
+	}
+}

@@ -1,0 +1,83 @@
+package lesionradiomics.fiji;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.measure.ResultsTable;
+import lesionradiomics.report.ResultsTables;
+import lesionradiomics.report.ScoreReport;
+import lesionradiomics.workflow.FeatureInput;
+import lesionradiomics.workflow.ScoreOptions;
+import lesionradiomics.workflow.ScoreWorkflow;
+
+/**
+ * SciJava command "Lesion Scores and Patient Metrics" (headless, scriptable): a lesion feature table and an optional
+ * model file → "Lesion scores", "Patient metrics" and "Patient aggregates" tables and the score figure.
+ */
+@Plugin(type = Command.class, headless = true, label = "Lesion Scores and Patient Metrics")
+public class LesionScores extends TaskCommand {
+
+	@Parameter(label = "Lesion features (CSV)", persist = false)
+	private File features;
+
+	@Parameter(label = "Selected features (list, optional)", required = false, persist = false)
+	private File selected;
+
+	@Parameter(label = "Model file (CSV, optional)", required = false, persist = false)
+	private File model;
+
+	@Parameter(label = "Patient table for covariates (optional)", required = false, persist = false)
+	private File patientTable;
+
+	@Parameter(label = "Variables, comma-separated (blank = score and all features)", required = false, persist = false)
+	private String variables = "";
+
+	@Parameter(label = "Aggregations: mean,median,min,max,vwmean,largest,smallest,vwmean_k (blank = all)", required = false, persist = false)
+	private String aggregations = "";
+
+	@Parameter(label = "k of the volume-weighted mean of the k largest", min = "1", persist = false)
+	private int k = ScoreOptions.DEFAULTS.k();
+
+	@Parameter(label = "Entropy bins", min = "1", persist = false)
+	private int entropyBins = ScoreOptions.DEFAULTS.entropyBins();
+
+	@Parameter(label = "Smallest lesion in patient values (mL, 0 = all)", min = "0", persist = false)
+	private double minVolumeMl = ScoreOptions.DEFAULTS.minVolumeMl();
+
+	@Parameter(label = "Only these sites, comma-separated (blank = all)", required = false, persist = false)
+	private String sites = "";
+
+	@Parameter(label = "Output folder", required = false, persist = false)
+	private File output;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Lesion scores")
+	private ResultsTable lesionScores;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Patient metrics")
+	private ResultsTable patientMetrics;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Patient aggregates")
+	private ResultsTable patientAggregates;
+
+	@Override
+	protected String title() {
+		return LesionScoresPlugin.TITLE;
+	}
+
+	@Override
+	protected void execute() throws java.io.IOException {
+		ScoreOptions o = Bind.scores(Bind.list(variables), Bind.list(aggregations), k, entropyBins, minVolumeMl, Bind.list(sites));
+		ScoreWorkflow.Result r = ScoreWorkflow.run(FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath()),
+				model == null ? null : model.toPath(), patientTable == null ? null : patientTable.toPath(), o);
+		for (String n : r.notes()) warn(n);
+		if (output != null) ScoreReport.write(r, output.toPath());
+		lesionScores = ResultsTables.of(ScoreReport.lesionRows(r));
+		patientMetrics = ResultsTables.of(ScoreReport.metricRows(r));
+		patientAggregates = ResultsTables.of(ScoreReport.aggregateRows(r));
+		if (showing()) LesionScoresPlugin.show(r, lesionScores, patientMetrics, patientAggregates);
+	}
+}

@@ -1,0 +1,81 @@
+package lesionradiomics.fiji;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.measure.ResultsTable;
+import lesionradiomics.report.ResultsTables;
+import lesionradiomics.report.SurvivalReport;
+import lesionradiomics.workflow.SurvivalOptions;
+import lesionradiomics.workflow.SurvivalWorkflow;
+
+/** SciJava command "Survival Analysis" (headless, scriptable): Kaplan–Meier, log-rank, Cox and the cut-off of a patient-level variable. */
+@Plugin(type = Command.class, headless = true, label = "Survival Analysis")
+public class SurvivalAnalysis extends TaskCommand {
+
+	@Parameter(label = "Patient table (CSV with a patient column)", persist = false)
+	private File patients;
+
+	@Parameter(label = "Clinical table (patient,time,event[,covariates])", persist = false)
+	private File clinical;
+
+	@Parameter(label = "Variable (a column of the patient table)", persist = false)
+	private String variable = SurvivalOptions.DEFAULTS.variable();
+
+	@Parameter(label = "Endpoint (blank = time/event; os = os_time/os_event)", required = false, persist = false)
+	private String endpoint = SurvivalOptions.DEFAULTS.endpoint();
+
+	@Parameter(label = "Cut-off: a value, median or optimal (blank = continuous only)", required = false, persist = false)
+	private String cutoff = SurvivalOptions.DEFAULTS.cutoff();
+
+	@Parameter(label = "Smallest share on either side of the optimal cut-off", min = "0.01", max = "0.49", persist = false)
+	private double minprop = SurvivalOptions.DEFAULTS.minprop();
+
+	@Parameter(label = "Covariates of the multivariate Cox model (comma-separated)", required = false, persist = false)
+	private String covariates = "";
+
+	@Parameter(label = "Stratify the log-rank test by (clinical column, optional)", required = false, persist = false)
+	private String strata = SurvivalOptions.DEFAULTS.strata();
+
+	@Parameter(label = "Training fraction (0 = no split)", min = "0", max = "0.99", persist = false)
+	private double trainFraction = SurvivalOptions.DEFAULTS.trainFraction();
+
+	@Parameter(label = "Seed of the split", persist = false)
+	private long seed = SurvivalOptions.DEFAULTS.seed();
+
+	@Parameter(label = "Split events and censored patients separately", persist = false)
+	private boolean stratifyByEvent = SurvivalOptions.DEFAULTS.stratifyByEvent();
+
+	@Parameter(label = "Output folder", required = false, persist = false)
+	private File output;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Cox models")
+	private ResultsTable cox;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Median survival")
+	private ResultsTable medians;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Log-rank tests")
+	private ResultsTable logRank;
+
+	@Override
+	protected String title() {
+		return SurvivalAnalysisPlugin.TITLE;
+	}
+
+	@Override
+	protected void execute() throws java.io.IOException {
+		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, Bind.list(covariates), strata, trainFraction, seed, stratifyByEvent);
+		SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients.toPath(), clinical.toPath(), o);
+		for (String n : r.notes()) warn(n);
+		if (output != null) SurvivalReport.write(r, output.toPath());
+		cox = ResultsTables.of(SurvivalReport.coxRows(r));
+		medians = ResultsTables.of(SurvivalReport.medianRows(r));
+		logRank = ResultsTables.of(SurvivalReport.logRankRows(r));
+		if (showing()) SurvivalAnalysisPlugin.show(r, cox, medians, logRank);
+	}
+}
