@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import org.scijava.ItemVisibility;
 import org.scijava.plugin.Parameter;
 
 import lesionradiomics.workflow.Execution;
@@ -17,10 +18,13 @@ abstract class ExtractionCommand extends TaskCommand {
 					+ "sun2022: 1x1x1 mm B-spline, 400 bins from -1000 to 3000 HU, core and ring")
 	protected String preset = ExtractionOptions.DEFAULTS.preset();
 
-	@Parameter(label = "pyradiomics parameter file (YAML, optional; the fields below override it)", required = false, persist = false)
+	@Parameter(visibility = ItemVisibility.MESSAGE, label = "Extraction settings", required = false, persist = false)
+	private String extractionSettings = "Extraction settings";
+
+	@Parameter(label = "Params: pyradiomics parameter file (YAML, optional; the fields below override it)", required = false, style = "extensions:yaml/yml", persist = false)
 	protected java.io.File params;
 
-	@Parameter(label = "Image types, e.g. Original;LoG:sigma=1,3;Wavelet (blank = Original)", required = false, persist = false)
+	@Parameter(label = "Image types (e.g. Original;LoG:sigma=1,3;Wavelet; blank = Original)", required = false, persist = false)
 	protected String imageTypes = "";
 
 	@Parameter(label = "Bin width (0 = preset)", min = "0", persist = false)
@@ -29,7 +33,7 @@ abstract class ExtractionCommand extends TaskCommand {
 	@Parameter(label = "Bin count (0 = use bin width)", min = "0", persist = false)
 	protected int binCount = 0;
 
-	@Parameter(label = "Absolute bin range min,max,count (blank = none)", required = false, persist = false)
+	@Parameter(label = "Bin range: absolute min,max,count (blank = none)", required = false, persist = false)
 	protected String binRange = "";
 
 	@Parameter(label = "Resample to x,y,z mm (blank = preset)", required = false, persist = false)
@@ -38,28 +42,28 @@ abstract class ExtractionCommand extends TaskCommand {
 	@Parameter(label = "Interpolator (blank = sitkBSpline)", required = false, persist = false)
 	protected String interpolator = "";
 
-	@Parameter(label = "Feature classes, comma-separated (blank = all)", required = false, persist = false)
+	@Parameter(label = "Classes: feature classes, comma-separated (blank = all)", required = false, persist = false)
 	protected String classes = "";
 
-	@Parameter(label = "Single features class:Name, comma-separated", required = false, persist = false)
+	@Parameter(label = "Features: single ones as class:Name, comma-separated", required = false, persist = false)
 	protected String features = "";
 
-	@Parameter(label = "Further pyradiomics settings (name=value;name=value)", required = false, persist = false)
+	@Parameter(label = "Settings: further pyradiomics settings (name=value;name=value)", required = false, persist = false)
 	protected String settings = "";
 
-	@Parameter(label = "Split binary label map into components (0, 6 or 26)", choices = { "0", "6", "26" }, persist = false)
+	@Parameter(label = "Split components of a binary label map (0, 6 or 26)", choices = { "0", "6", "26" }, persist = false)
 	protected String splitComponents = "0";
 
-	@Parameter(label = "Smallest component (mm3)", min = "0", persist = false)
+	@Parameter(label = "Min lesion mm3: smallest component kept", min = "0", persist = false)
 	protected double minLesionMm3 = ExtractionOptions.DEFAULTS.minLesionMm3();
 
-	@Parameter(label = "NaN/infinite voxels in a lesion", choices = { "error", "exclude" }, persist = false)
+	@Parameter(label = "NaN policy for NaN/infinite voxels in a lesion", choices = { "error", "exclude" }, persist = false)
 	protected String nanPolicy = ExtractionOptions.DEFAULTS.nanPolicy();
 
-	@Parameter(label = "Volumes of interest", choices = { Bind.PRESET_VOI, "core", "ring", "core,ring" }, persist = false)
+	@Parameter(label = "VOI: volumes of interest", choices = { Bind.PRESET_VOI, "core", "ring", "core,ring" }, persist = false)
 	protected String voi = Bind.PRESET_VOI;
 
-	@Parameter(label = "Peritumoral ring half-width (mm)", min = "0", persist = false)
+	@Parameter(label = "Ring mm: peritumoral ring half-width", min = "0", persist = false)
 	protected double ringMm = ExtractionOptions.DEFAULTS.ringMm();
 
 	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)

@@ -3,8 +3,6 @@ package lesionradiomics.fiji;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 import ij.ImagePlus;
@@ -15,43 +13,10 @@ final class ImageChecks {
 
 	private ImageChecks() {}
 
-	/**
-	 * The window to propose as the label image: the first title that looks like a label map (label, seg, mask, roi)
-	 * other than the image's, else the first other window, else null.
-	 */
-	static String defaultLabelTitle(List<String> titles, String imageTitle) {
-		for (String t : titles)
-			if (!t.equals(imageTitle) && t.toLowerCase(Locale.ROOT).matches(".*(label|seg|mask|roi).*")) return t;
-		for (String t : titles) if (!t.equals(imageTitle)) return t;
-		return null;
-	}
-
-	/** The window to propose as the image: the current one unless it looks like a label map, then another one. */
-	static String defaultImageTitle(List<String> titles, String current) {
-		if (current != null && !current.toLowerCase(Locale.ROOT).matches(".*(label|seg|mask|roi).*")) return current;
-		for (String t : titles) if (!t.toLowerCase(Locale.ROOT).matches(".*(label|seg|mask|roi).*")) return t;
-		return current;
-	}
-
-	/**
-	 * A plugin's dialog over the open windows, the image and label image picked by default; tells the user to open
-	 * them first when fewer than two are open. Null when there is nothing to do (no images, or cancelled).
-	 */
-	static DialogForm.Values dialogOverOpenImages(String title, java.util.function.BiFunction<String, String, DialogForm> form) {
-		if (ij.WindowManager.getImageCount() < 2) {
-			ij.IJ.error(title, "Open the image and its label image first (File > Open).");
-			return null;
-		}
-		List<String> titles = java.util.Arrays.asList(ij.WindowManager.getImageTitles());
-		String image = defaultImageTitle(titles, ij.WindowManager.getCurrentImage().getTitle());
-		return form.apply(image, defaultLabelTitle(titles, image)).show();
-	}
-
-	/** The dialog's image and label image as a workflow input, after checking that they fit together. */
-	static lesionradiomics.workflow.ExtractionWorkflow.Input input(DialogForm.Values v) throws IOException {
-		String problem = labelImageProblem(v.image("image"), v.image("labels"));
+	/** Stops with the reason when {@code labels} cannot be the label image of {@code image}. */
+	static void check(ImagePlus image, ImagePlus labels) {
+		String problem = labelImageProblem(image, labels);
 		if (problem != null) throw new IllegalArgumentException(problem);
-		return Bind.images(v.image("image"), v.image("labels"), v.optionalPath("lesion_table"), v.string("patient"));
 	}
 
 	/**

@@ -12,7 +12,8 @@ import lesionradiomics.io.VolumeReaders;
 
 /**
  * File › Import › NRRD or NIfTI (Lesion Radiomics): opens .nrrd, .nhdr, .seg.nrrd, .nii and .nii.gz with the plugin's
- * own readers (plain ImageJ cannot; in Fiji, Bio-Formats can too) so macros can open images and label maps anywhere.
+ * own readers (plain ImageJ cannot; in Fiji, Bio-Formats can too) so macros can open images and label maps anywhere. Not
+ * a workflow (no SciJava command): an importer, as File › Import entries are. A label map opens with label colours.
  */
 public class OpenVolumePlugin implements PlugIn {
 
@@ -25,6 +26,7 @@ public class OpenVolumePlugin implements PlugIn {
 		Path file = Path.of(gd.getNextString().trim());
 		try {
 			ImagePlus imp = ImagePlusAdapter.toImagePlus(VolumeReaders.read(file), file.getFileName().toString());
+			if (Images.isLabelMap(imp)) Images.asLabels(imp); // label colours at the largest lesion, not grey at slice 1
 			imp.show();
 		} catch (IOException | IllegalArgumentException e) {
 			IJ.error("Open NRRD or NIfTI", e.getMessage());

@@ -8,6 +8,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import lesionradiomics.report.HeterogeneityReport;
 import lesionradiomics.report.ResultsTables;
@@ -19,13 +20,15 @@ import lesionradiomics.workflow.HeterogeneityWorkflow;
  * SciJava command "Patient Heterogeneity" (headless, scriptable): a lesion feature table → "CV per patient",
  * "CV per organ", "Heterogeneity indexes" and "Tests" tables, plus the plots (saved when an output folder is given).
  */
-@Plugin(type = Command.class, headless = true, label = "Patient Heterogeneity")
+@Plugin(type = Command.class, headless = true, label = "Patient Heterogeneity",
+		description = "Per patient: coefficient of variation of each feature over the lesions (also per organ), MTD and ATH (cosine "
+				+ "dissimilarity of the scaled features) and the tests between patient groups.")
 public class PatientHeterogeneity extends TaskCommand {
 
-	@Parameter(label = "Lesion features (CSV)", persist = false)
+	@Parameter(label = "Features: lesion features (CSV or an open table)", style = "table:patient/label/site,extensions:csv", persist = false)
 	private File features;
 
-	@Parameter(label = "Selected features (list, optional)", required = false, persist = false)
+	@Parameter(label = "Selected features (list, optional)", required = false, style = "extensions:txt/csv", persist = false)
 	private File selected;
 
 	@Parameter(label = "Scaling", choices = { "minmax", "zscore", "none" }, persist = false)
@@ -34,13 +37,13 @@ public class PatientHeterogeneity extends TaskCommand {
 	@Parameter(label = "Groups by lesion count, e.g. 2-5,15- (blank = group column, else 2-5,15-)", required = false, persist = false)
 	private String groups = HeterogeneityOptions.DEFAULTS.groups();
 
-	@Parameter(label = "Group table (patient + group column, optional)", required = false, persist = false)
+	@Parameter(label = "Group table (patient + group column, optional)", required = false, style = "table:patient,extensions:csv", persist = false)
 	private File groupTable;
 
 	@Parameter(label = "Group column", required = false, persist = false)
 	private String groupColumn = HeterogeneityOptions.DEFAULTS.groupColumn();
 
-	@Parameter(label = "Output folder", required = false, persist = false)
+	@Parameter(label = "Output folder (optional)", required = false, style = "directory", persist = false)
 	private File output;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "CV per patient")
@@ -72,6 +75,17 @@ public class PatientHeterogeneity extends TaskCommand {
 		cvPerOrgan = ResultsTables.of(HeterogeneityReport.cvRows(r.cvSite(), true));
 		indexes = ResultsTables.of(HeterogeneityReport.indexRows(r));
 		tests = ResultsTables.of(HeterogeneityReport.testRows(r));
-		if (showing()) HeterogeneityPlugin.show(r, cvPerPatient, cvPerOrgan, indexes, tests);
+		if (showing()) show(r, cvPerPatient, cvPerOrgan, indexes, tests);
+	}
+
+	static void show(HeterogeneityWorkflow.Result r, ResultsTable cv, ResultsTable organ, ResultsTable indexes, ResultsTable tests) {
+		cv.show("CV per patient");
+		organ.show("CV per organ");
+		indexes.show("Heterogeneity indexes");
+		tests.show("Tests");
+		HeterogeneityReport.cvPlot(r).imagePlus().show();
+		HeterogeneityReport.indexPlot(r).imagePlus().show();
+		ImagePlus heatmaps = HeterogeneityReport.dissimilarityStack(r);
+		if (heatmaps != null) heatmaps.show();
 	}
 }

@@ -17,14 +17,16 @@ import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.SamplingOptions;
 import lesionradiomics.workflow.SamplingWorkflow;
 
-/** SciJava command "Sampling Recovery" (headless, scriptable); the menu entry is the ImageJ 1.x plugin. */
-@Plugin(type = Command.class, headless = true, label = "Sampling Recovery")
+/** "Sampling Recovery": SciJava command (headless, scriptable); the menu entry is {@link CommandPlugin}. */
+@Plugin(type = Command.class, headless = true, label = "Sampling Recovery",
+		description = "How much of each patient's heterogeneity (MTD, ATH) samples of 1..k lesions recover: random, largest and RECIST-like "
+				+ "sampling simulated, with recovery curves and the lesions needed for the target.")
 public class SamplingRecovery extends TaskCommand {
 
-	@Parameter(label = "Lesion features (CSV)", persist = false)
+	@Parameter(label = "Features: lesion features (CSV or an open table)", style = "table:patient/label/site,extensions:csv", persist = false)
 	private File features;
 
-	@Parameter(label = "Selected features (list, optional)", required = false, persist = false)
+	@Parameter(label = "Selected features (list, optional)", required = false, style = "extensions:txt/csv", persist = false)
 	private File selected;
 
 	@Parameter(label = "Simulations", min = "1", persist = false)
@@ -33,25 +35,25 @@ public class SamplingRecovery extends TaskCommand {
 	@Parameter(label = "Seed", persist = false)
 	private long seed = SamplingOptions.DEFAULTS.seed();
 
-	@Parameter(label = "Plain ratio I(S)/I instead of 1 - |I(S) - I|/I", persist = false)
+	@Parameter(label = "Ratio: plain I(S)/I instead of 1 - |I(S) - I|/I", persist = false)
 	private boolean ratio = SamplingOptions.DEFAULTS.ratio();
 
 	@Parameter(label = "Scaling", choices = { "minmax", "zscore", "none" }, persist = false)
 	private String scaling = Bind.name(HeterogeneityOptions.DEFAULTS.scaling());
 
-	@Parameter(label = "Sites excluded from RECIST-like, comma-separated", required = false, persist = false)
+	@Parameter(label = "Exclude sites from RECIST-like sampling, comma-separated", required = false, persist = false)
 	private String excludeSites = String.join(",", SamplingOptions.DEFAULTS.excludeSites());
 
-	@Parameter(label = "Largest k of the recovery curves", min = "2", persist = false)
+	@Parameter(label = "Kmax: largest k of the recovery curves", min = "2", persist = false)
 	private int kmax = SamplingOptions.DEFAULTS.kmax();
 
-	@Parameter(label = "Recovery target (%)", min = "1", max = "100", persist = false)
+	@Parameter(label = "Target: recovery target (%)", min = "1", max = "100", persist = false)
 	private double target = SamplingOptions.DEFAULTS.target();
 
 	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
 	private int threads = 0;
 
-	@Parameter(label = "Output folder", required = false, persist = false)
+	@Parameter(label = "Output folder (optional)", required = false, style = "directory", persist = false)
 	private File output;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Sampling Recovery")

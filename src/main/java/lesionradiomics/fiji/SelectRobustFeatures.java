@@ -21,27 +21,29 @@ import lesionradiomics.workflow.SelectionWorkflow;
 /**
  * SciJava command "Select Robust Features" (headless, scriptable): a cohort table, or one patient's files, → the
  * robustness and cluster tables, the selected list and the clustered correlation heatmap (saved into the output
- * folder). The Fiji menu entry is the ImageJ 1.x plugin of plugins.config.
+ * folder). The menu entry is {@link CommandPlugin}.
  */
-@Plugin(type = Command.class, headless = true, label = "Select Robust Features")
+@Plugin(type = Command.class, headless = true, label = "Select Robust Features",
+		description = "Re-extracts every lesion with its mask eroded and dilated, keeps the features whose concordance (CCC) stays above the "
+				+ "threshold, clusters them by correlation and keeps one representative per cluster.")
 public class SelectRobustFeatures extends SelectionCommand {
 
-	@Parameter(label = "Cohort table (patient,image,labels[,lesions])", required = false, persist = false)
+	@Parameter(label = "Cohort table (patient,image,labels[,lesions])", required = false, style = "extensions:csv", persist = false)
 	private File cohort;
 
-	@Parameter(label = "Image file (single patient)", required = false, persist = false)
+	@Parameter(label = "Image file (single patient, instead of a cohort table)", required = false, persist = false)
 	private File image;
 
-	@Parameter(label = "Label map file (single patient)", required = false, persist = false)
+	@Parameter(label = "Labels: label map file (single patient)", required = false, persist = false)
 	private File labels;
 
-	@Parameter(label = "Lesion table", required = false, persist = false)
+	@Parameter(label = "Lesion table (single patient, optional)", required = false, style = "extensions:csv", persist = false)
 	private File lesions;
 
 	@Parameter(label = "Patient", required = false, persist = false)
 	private String patient = "";
 
-	@Parameter(label = "Output folder", persist = false)
+	@Parameter(label = "Output folder (blank: lesion-radiomics-results beside the cohort table)", required = false, style = "directory", persist = false)
 	private File output;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Feature Robustness")
@@ -70,7 +72,9 @@ public class SelectRobustFeatures extends SelectionCommand {
 		for (String w : x.notes()) warn(w);
 		SelectionWorkflow.Result r = SelectionWorkflow.run(x.variants(), o);
 		if (r.skipped() != null) throw new IllegalArgumentException(r.skipped());
-		SelectionReport.write(x, r, o.correlation(), output.toPath());
+		java.nio.file.Path out = output != null ? output.toPath() : ImageChecks.defaultOutput(cohort != null ? cohort.toPath() : image.toPath());
+		SelectionReport.write(x, r, o.correlation(), out);
+		if (output == null) warn("results of Select Robust Features are in " + out.toAbsolutePath());
 		robustness = ResultsTables.of(SelectionReport.robustnessRows(r));
 		featureClusters = ResultsTables.of(SelectionReport.clusterRows(r));
 		lesionradiomics.report.Figure img = SelectionReport.heatmap(r, o.correlation());

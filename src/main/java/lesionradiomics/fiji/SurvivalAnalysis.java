@@ -3,54 +3,61 @@ package lesionradiomics.fiji;
 import java.io.File;
 
 import org.scijava.ItemIO;
+import org.scijava.ItemVisibility;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.measure.ResultsTable;
+import lesionradiomics.report.Figure;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.report.SurvivalReport;
 import lesionradiomics.workflow.SurvivalOptions;
 import lesionradiomics.workflow.SurvivalWorkflow;
 
 /** SciJava command "Survival Analysis" (headless, scriptable): Kaplan–Meier, log-rank, Cox and the cut-off of a patient-level variable. */
-@Plugin(type = Command.class, headless = true, label = "Survival Analysis")
+@Plugin(type = Command.class, headless = true, label = "Survival Analysis",
+		description = "Kaplan-Meier curves, log-rank tests and Cox models of a patient-level variable against survival, with a median or "
+				+ "optimal cut-off and an optional training/validation split.")
 public class SurvivalAnalysis extends TaskCommand {
 
-	@Parameter(label = "Patient table (CSV with a patient column)", persist = false)
+	@Parameter(label = "Patients: patient table (CSV or an open table with a patient column)", style = "table:patient,extensions:csv", persist = false)
 	private File patients;
 
-	@Parameter(label = "Clinical table (patient,time,event[,covariates])", persist = false)
+	@Parameter(label = "Clinical table (patient,time,event[,covariates])", style = "table:patient,extensions:csv", persist = false)
 	private File clinical;
 
-	@Parameter(label = "Variable (a column of the patient table)", persist = false)
+	@Parameter(label = "Variable: a column of the patient table", style = "columns:patients", persist = false)
 	private String variable = SurvivalOptions.DEFAULTS.variable();
 
 	@Parameter(label = "Endpoint (blank = time/event; os = os_time/os_event)", required = false, persist = false)
 	private String endpoint = SurvivalOptions.DEFAULTS.endpoint();
 
-	@Parameter(label = "Cut-off: a value, median or optimal (blank = continuous only)", required = false, persist = false)
+	@Parameter(label = "Cutoff: a value, median or optimal (blank = continuous only)", required = false, persist = false)
 	private String cutoff = SurvivalOptions.DEFAULTS.cutoff();
 
-	@Parameter(label = "Smallest share on either side of the optimal cut-off", min = "0.01", max = "0.49", persist = false)
+	@Parameter(label = "Minprop: smallest share on either side of the optimal cut-off", min = "0.01", max = "0.49", persist = false)
 	private double minprop = SurvivalOptions.DEFAULTS.minprop();
+
+	@Parameter(visibility = ItemVisibility.MESSAGE, label = "Cox model and split", required = false, persist = false)
+	private String coxSettings = "Cox model and split";
 
 	@Parameter(label = "Covariates of the multivariate Cox model (comma-separated)", required = false, persist = false)
 	private String covariates = "";
 
-	@Parameter(label = "Stratify the log-rank test by (clinical column, optional)", required = false, persist = false)
+	@Parameter(label = "Strata: stratify the log-rank test by (clinical column, optional)", required = false, persist = false)
 	private String strata = SurvivalOptions.DEFAULTS.strata();
 
-	@Parameter(label = "Training fraction (0 = no split)", min = "0", max = "0.99", persist = false)
+	@Parameter(label = "Train fraction (0 = no split)", min = "0", max = "0.99", persist = false)
 	private double trainFraction = SurvivalOptions.DEFAULTS.trainFraction();
 
 	@Parameter(label = "Seed of the split", persist = false)
 	private long seed = SurvivalOptions.DEFAULTS.seed();
 
-	@Parameter(label = "Split events and censored patients separately", persist = false)
+	@Parameter(label = "Stratify by event: split events and censored patients separately", persist = false)
 	private boolean stratifyByEvent = SurvivalOptions.DEFAULTS.stratifyByEvent();
 
-	@Parameter(label = "Output folder", required = false, persist = false)
+	@Parameter(label = "Output folder (optional)", required = false, style = "directory", persist = false)
 	private File output;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Cox models")
@@ -64,7 +71,7 @@ public class SurvivalAnalysis extends TaskCommand {
 
 	@Override
 	protected String title() {
-		return SurvivalAnalysisPlugin.TITLE;
+		return "Survival Analysis";
 	}
 
 	@Override
@@ -76,6 +83,15 @@ public class SurvivalAnalysis extends TaskCommand {
 		cox = ResultsTables.of(SurvivalReport.coxRows(r));
 		medians = ResultsTables.of(SurvivalReport.medianRows(r));
 		logRank = ResultsTables.of(SurvivalReport.logRankRows(r));
-		if (showing()) SurvivalAnalysisPlugin.show(r, cox, medians, logRank);
+		if (showing()) show(r, cox, medians, logRank);
+	}
+
+	static void show(SurvivalWorkflow.Result r, ResultsTable cox, ResultsTable medians, ResultsTable logRank) {
+		cox.show("Cox models");
+		medians.show("Median survival");
+		logRank.show("Log-rank tests");
+		for (SurvivalWorkflow.SetResult s : r.sets()) SurvivalReport.kaplanMeier(r, s).imagePlus().show();
+		Figure forest = SurvivalReport.forest(r);
+		if (forest != null) forest.imagePlus().show();
 	}
 }

@@ -5,6 +5,7 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.ui.UIService;
 
+import ij.IJ;
 import lesionradiomics.progress.Progress;
 
 /**
@@ -19,6 +20,12 @@ abstract class TaskCommand implements Command {
 	@Parameter(required = false)
 	protected UIService ui;
 
+	/**
+	 * Set by the ImageJ 1.x menu adapter ({@link CommandPlugin}): progress goes to ImageJ's status and progress bars (Esc
+	 * cancels), warnings to the Log, and results are shown.
+	 */
+	boolean inImageJ;
+
 	/** The command's work; input problems are {@link java.io.IOException}s or {@link IllegalArgumentException}s. */
 	protected abstract void execute() throws java.io.IOException;
 
@@ -32,19 +39,32 @@ abstract class TaskCommand implements Command {
 		} catch (java.io.IOException | IllegalArgumentException e) {
 			throw new IllegalArgumentException(title() + ": " + e.getMessage(), e);
 		} finally {
-			status.clearStatus();
+			if (status != null) status.clearStatus();
 		}
 	}
 
 	protected Progress progress() {
+		if (inImageJ) return new Progress() {
+			@Override
+			public void update(String what, long done, long total) {
+				IJ.showProgress((int) done, (int) total);
+				IJ.showStatus("Lesion Radiomics: " + what + " " + done + "/" + total);
+			}
+
+			@Override
+			public boolean isCancelled() {
+				return IJ.escapePressed();
+			}
+		};
 		return (what, done, total) -> status.showStatus((int) done, (int) total, "Lesion Radiomics: " + what + " " + done + "/" + total);
 	}
 
 	protected void warn(String message) {
-		status.warn("Lesion Radiomics: " + message);
+		if (inImageJ) IJ.log("Lesion Radiomics: " + message);
+		else status.warn("Lesion Radiomics: " + message);
 	}
 
 	protected boolean showing() {
-		return ui != null && !ui.isHeadless();
+		return inImageJ || ui != null && !ui.isHeadless();
 	}
 }

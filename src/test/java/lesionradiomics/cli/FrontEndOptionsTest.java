@@ -1,25 +1,15 @@
 package lesionradiomics.cli;
 
-import lesionradiomics.fiji.SurvivalAnalysisPlugin;
 import lesionradiomics.fiji.SurvivalAnalysis;
-import lesionradiomics.fiji.SelectRobustFeaturesPlugin;
 import lesionradiomics.fiji.SelectRobustFeatures;
-import lesionradiomics.fiji.SamplingRecoveryPlugin;
 import lesionradiomics.fiji.SamplingRecovery;
 import lesionradiomics.fiji.PatientHeterogeneity;
-import lesionradiomics.fiji.LesionScoresPlugin;
 import lesionradiomics.fiji.LesionScores;
-import lesionradiomics.fiji.LesionResponsePlugin;
 import lesionradiomics.fiji.LesionResponse;
-import lesionradiomics.fiji.LesionPhenotypesPlugin;
 import lesionradiomics.fiji.LesionPhenotypes;
-import lesionradiomics.fiji.HeterogeneityPlugin;
-import lesionradiomics.fiji.FeatureMapsPlugin;
 import lesionradiomics.fiji.FeatureMaps;
-import lesionradiomics.fiji.ExtractLesionFeaturesPlugin;
 import lesionradiomics.fiji.ExtractLesionFeatures;
-import lesionradiomics.fiji.DialogForm;
-import lesionradiomics.fiji.CohortAnalysisPlugin;
+import lesionradiomics.fiji.CommandPlugin;
 import lesionradiomics.fiji.CohortAnalysis;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -48,9 +38,11 @@ import lesionradiomics.workflow.SelectionOptions;
 import picocli.CommandLine;
 
 /**
- * Every option of every workflow's options record can be set from each of the three front ends: the picocli CLI
+ * Every option of every workflow's options record can be set from each front end: the picocli CLI
  * ({@code --kebab-case}), the SciJava command (a {@code @Parameter} field of the same name) and the ImageJ 1.x dialog
- * (a {@code snake_case} macro key). Exceptions are listed here with the reason.
+ * (a {@code snake_case} macro key), and is declared in two places only: the picocli option and the SciJava parameter
+ * (the dialog is derived from the parameters by {@link CommandPlugin}; no other class builds a dialog). Exceptions
+ * are listed here with the reason.
  */
 class FrontEndOptionsTest {
 
@@ -89,10 +81,11 @@ class FrontEndOptionsTest {
 	}
 
 	/** What each front end lacks of the records' options; empty when all bind every option. */
-	static List<String> missing(List<Class<? extends Record>> records, Object cli, Class<?> sciJava, DialogForm dialog) {
+	static List<String> missing(List<Class<? extends Record>> records, Object cli, Class<?> sciJava) {
 		Set<String> cliOptions = new CommandLine(cli).getCommandSpec().optionsMap().keySet();
 		Set<String> parameters = sciJavaParameters(sciJava);
-		List<String> keys = dialog.keys();
+		List<String> keys = CommandPlugin.keys(sciJava);
+		String dialog = CommandPlugin.title(sciJava);
 		List<String> out = new ArrayList<>();
 		for (Class<? extends Record> r : records)
 			for (String c : components(r)) {
@@ -106,62 +99,74 @@ class FrontEndOptionsTest {
 
 	@Test
 	void extraction() {
-		assertEquals(List.of(), missing(List.of(ExtractionOptions.class), new ExtractCli(), ExtractLesionFeatures.class,
-				ExtractLesionFeaturesPlugin.form(null, null)));
+		assertEquals(List.of(), missing(List.of(ExtractionOptions.class), new ExtractCli(), ExtractLesionFeatures.class));
 	}
 
 	@Test
 	void selection() {
-		assertEquals(List.of(), missing(List.of(ExtractionOptions.class, SelectionOptions.class), new SelectCli(), SelectRobustFeatures.class,
-				SelectRobustFeaturesPlugin.form()));
+		assertEquals(List.of(), missing(List.of(ExtractionOptions.class, SelectionOptions.class), new SelectCli(), SelectRobustFeatures.class));
 	}
 
 	@Test
 	void heterogeneity() {
-		assertEquals(List.of(), missing(List.of(HeterogeneityOptions.class), new HeterogeneityCli(), PatientHeterogeneity.class, HeterogeneityPlugin.form()));
+		assertEquals(List.of(), missing(List.of(HeterogeneityOptions.class), new HeterogeneityCli(), PatientHeterogeneity.class));
 	}
 
 	@Test
 	void sampling() {
-		assertEquals(List.of(), missing(List.of(SamplingOptions.class), new SamplingCli(), SamplingRecovery.class, SamplingRecoveryPlugin.form()));
+		assertEquals(List.of(), missing(List.of(SamplingOptions.class), new SamplingCli(), SamplingRecovery.class));
 	}
 
 	@Test
 	void scores() {
-		assertEquals(List.of(), missing(List.of(ScoreOptions.class), new ScoreCli(), LesionScores.class, LesionScoresPlugin.form()));
+		assertEquals(List.of(), missing(List.of(ScoreOptions.class), new ScoreCli(), LesionScores.class));
 	}
 
 	@Test
 	void survival() {
-		assertEquals(List.of(), missing(List.of(SurvivalOptions.class), new SurvivalCli(), SurvivalAnalysis.class, SurvivalAnalysisPlugin.form()));
+		assertEquals(List.of(), missing(List.of(SurvivalOptions.class), new SurvivalCli(), SurvivalAnalysis.class));
 	}
 
 	@Test
 	void response() {
-		assertEquals(List.of(), missing(List.of(ResponseOptions.class), new ResponseCli(), LesionResponse.class, LesionResponsePlugin.form()));
+		assertEquals(List.of(), missing(List.of(ResponseOptions.class), new ResponseCli(), LesionResponse.class));
 	}
 
 	@Test
 	void phenotypes() {
-		assertEquals(List.of(), missing(List.of(PhenotypeOptions.class), new PhenotypesCli(), LesionPhenotypes.class, LesionPhenotypesPlugin.form()));
+		assertEquals(List.of(), missing(List.of(PhenotypeOptions.class), new PhenotypesCli(), LesionPhenotypes.class));
 	}
 
 	@Test
 	void maps() {
-		assertEquals(List.of(), missing(List.of(MapsOptions.class), new MapsCli(), FeatureMaps.class, FeatureMapsPlugin.form(null, null)));
+		assertEquals(List.of(), missing(List.of(MapsOptions.class), new MapsCli(), FeatureMaps.class));
 	}
 
 	@Test
 	void cohort() {
-		assertEquals(List.of(), missing(List.of(CohortOptions.class), new CohortCli(), CohortAnalysis.class, CohortAnalysisPlugin.form()));
+		assertEquals(List.of(), missing(List.of(CohortOptions.class), new CohortCli(), CohortAnalysis.class));
 	}
 
 	/** The test is not vacuous: a record component no front end binds is reported for all three. */
 	@Test
 	void aMissingOptionIsReported() {
 		record Probe(int binWidth, int frobnicate) {}
-		List<String> m = missing(List.of(Probe.class), new ExtractCli(), ExtractLesionFeatures.class, ExtractLesionFeaturesPlugin.form(null, null));
+		List<String> m = missing(List.of(Probe.class), new ExtractCli(), ExtractLesionFeatures.class);
 		assertEquals(3, m.size(), m.toString());
 		assertEquals(true, m.get(0).contains("--frobnicate"), m.toString());
+	}
+
+	/**
+	 * The third place an option could be declared is a hand-written dialog: only the adapter and the importer build
+	 * ImageJ 1.x dialogs or are ImageJ 1.x plugins.
+	 */
+	@Test
+	void noHandWrittenDialogs() {
+		com.tngtech.archunit.core.domain.JavaClasses classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
+				.withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("lesionradiomics");
+		com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().doNotHaveSimpleName("CommandPlugin").and()
+				.haveNameNotMatching(".*CommandPlugin\\$.*").and().doNotHaveSimpleName("OpenVolumePlugin").should()
+				.dependOnClassesThat().haveFullyQualifiedName("ij.gui.GenericDialog").orShould().implement("ij.plugin.PlugIn")
+				.because("every workflow dialog is built from the SciJava command's parameters").check(classes);
 	}
 }
