@@ -30,25 +30,35 @@ public final class ResultsTables {
 	}
 
 	/**
-	 * Shows each numeric column readably: whole numbers (labels, counts) as integers, values of ordinary size with 4
-	 * decimals, very small or large ones in scientific notation — instead of one precision for the whole table.
+	 * Shows each numeric column readably: whole numbers (labels, counts) as integers; p-values, statistics and columns
+	 * that mix counts with fractions (a long table's "value") value by value, in significant-digit notation (19,
+	 * 0.003, 1.200E-7: ImageJ's automatic format); ordinary values with 4 decimals, very large ones in scientific
+	 * notation — instead of one precision for the whole table (which shows a count of 19 as 1.9000E1).
 	 */
 	public static ResultsTable withColumnDecimals(ResultsTable rt) {
 		for (int c = 0; c <= rt.getLastColumn(); c++) {
 			if (!rt.columnExists(c)) continue;
 			double[] v = rt.getColumnAsDoubles(c);
 			if (v == null) continue;
-			boolean integers = true;
+			boolean integers = true, someWhole = false;
 			double max = 0, minNonZero = Double.POSITIVE_INFINITY;
 			for (double x : v) {
 				if (Double.isNaN(x)) continue;
 				if (x != Math.rint(x) || Math.abs(x) > 1e15) integers = false;
+				else if (x != 0) someWhole = true;
 				max = Math.max(max, Math.abs(x));
 				if (x != 0) minNonZero = Math.min(minNonZero, Math.abs(x));
 			}
-			rt.setDecimalPlaces(c, integers ? 0 : max >= 1e6 || minNonZero < 1e-3 ? -4 : 4);
+			boolean byValue = !integers && (someWhole || minNonZero < 1e-3 || isStatistic(rt.getColumnHeading(c)));
+			rt.setDecimalPlaces(c, integers ? 0 : byValue ? ResultsTable.AUTO_FORMAT : max >= 1e6 ? -4 : 4);
 		}
 		return rt;
+	}
+
+	/** Column names of p-values and test statistics (p, p_value, q, log_rank_p, ...). */
+	static boolean isStatistic(String heading) {
+		String h = heading.toLowerCase(java.util.Locale.ROOT);
+		return h.equals("p") || h.equals("q") || h.startsWith("p_") || h.endsWith("_p") || h.contains("p_value") || h.contains("pvalue");
 	}
 
 	/** One row per computed lesion: patient, label, site, then the feature columns. */

@@ -32,6 +32,22 @@ class ResultsTablesTest {
 		assertEquals("P02", rt.getStringValue("patient", 1));
 	}
 
+	/**
+	 * A p-value column and a long table's value column (counts beside statistics) show value by value: 1 not
+	 * 1.0000E0, a count of 19 not 1.9000E1, small values in significant digits.
+	 */
+	@Test
+	void pValuesAndMixedValueColumnsShowValueByValue() {
+		ResultsTable rt = ResultsTables.of(List.of(List.of("metric", "value", "p"), List.of("n_lesions", "19", "1"), List.of("cv", "0.003", "0.00000012"),
+				List.of("mean", "12.5", "0.0456")));
+		assertEquals("19", rt.getStringValue("value", 0));
+		assertEquals("0.003", rt.getStringValue("value", 1));
+		assertEquals("12.500", rt.getStringValue("value", 2));
+		assertEquals("1", rt.getStringValue("p", 0));
+		assertEquals("1.200E-7", rt.getStringValue("p", 1));
+		assertEquals("0.046", rt.getStringValue("p", 2));
+	}
+
 	@Test
 	void heterogeneityWindowsHaveUniqueTitlesAndHeatmapsFormOneStack() throws Exception {
 		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(demoFeatures(), HeterogeneityOptions.DEFAULTS, Map.of());
