@@ -53,6 +53,14 @@ class CohortCommandTest {
 				"scores/patient_aggregates.csv"))
 			assertTrue(Files.size(out.resolve(f)) > 0, f);
 		assertTrue(Files.readString(out.resolve("run.json")).contains("\"seed\": 20220101"));
+		String report = Files.readString(out.resolve("report.html"));
+		long svgs;
+		try (var files = Files.walk(out)) {
+			svgs = files.filter(p -> p.toString().endsWith(".svg")).count();
+		}
+		assertTrue(report.contains("data-figures=\"" + svgs + "\""), "every figure of the run is in report.html (" + svgs + ")");
+		assertEquals(svgs, report.split("src=\"data:image/svg\\+xml;base64,", -1).length - 1L, "figures embedded, not linked");
+		assertTrue(report.contains("6 of 6 patients analysed"), "the summary line");
 		Map<String, String> first = outputs(out);
 		assertEquals("feature,ccc_eroded,ccc_dilated,robust", first.get("selection/robustness.csv").lines().findFirst().orElseThrow());
 		assertTrue(first.get("features.csv").startsWith("patient,label,site,texture,original_shape_"), "lesion-table columns kept");
