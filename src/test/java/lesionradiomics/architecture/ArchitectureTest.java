@@ -42,8 +42,20 @@ class ArchitectureTest {
 	}
 
 	static ArchRule nothingDependsOnTheFrontEnds() {
-		return noClasses().that().resideOutsideOfPackage("lesionradiomics.command..").should().dependOnClassesThat()
-				.resideInAPackage("lesionradiomics.command..").because("front ends only bind options; nothing builds on them");
+		return noClasses().that().resideOutsideOfPackage("lesionradiomics.cli..").should().dependOnClassesThat()
+				.resideInAPackage("lesionradiomics.cli..").because("front ends only bind options; nothing builds on them (the CLI may use all)");
+	}
+
+	/** The Fiji commands may use everything but the CLI; nothing but the CLI builds on them. */
+	static ArchRule onlyTheCliUsesTheFijiCommands() {
+		return noClasses().that().resideOutsideOfPackages("lesionradiomics.fiji..", "lesionradiomics.cli..").should().dependOnClassesThat()
+				.resideInAPackage("lesionradiomics.fiji..").because("the Fiji commands are a front end; only the CLI shares their option binding");
+	}
+
+	/** Benchmarks and the demo generator use the core and workflows, never a front end. */
+	static ArchRule benchAndDemoUseNoFrontEnd() {
+		return noClasses().that().resideInAnyPackage("lesionradiomics.bench..", "lesionradiomics.demo..").should().dependOnClassesThat()
+				.resideInAnyPackage("lesionradiomics.cli..", "lesionradiomics.fiji..").because("benchmarks and demo data are built from the core, not the front ends");
 	}
 
 	static ArchRule noPackageCycles() {
@@ -62,8 +74,10 @@ class ArchitectureTest {
 	}
 
 	@Test
-	void noDependencyOnCommand() {
+	void noDependencyOnTheFrontEnds() {
 		nothingDependsOnTheFrontEnds().check(MAIN);
+		onlyTheCliUsesTheFijiCommands().check(MAIN);
+		benchAndDemoUseNoFrontEnd().check(MAIN);
 	}
 
 	@Test

@@ -18,7 +18,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 
 import lesionradiomics.analysis.ScoreModel;
-import lesionradiomics.command.CohortCli;
+import lesionradiomics.cli.CohortCli;
 import lesionradiomics.io.CohortTable;
 import lesionradiomics.progress.Progress;
 import lesionradiomics.report.CohortFolder;

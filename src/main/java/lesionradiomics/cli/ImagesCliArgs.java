@@ -1,0 +1,28 @@
+package lesionradiomics.cli;
+
+import java.nio.file.Path;
+
+import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.ExtractionWorkflow;
+import picocli.CommandLine.Option;
+
+/** The CLI's one-patient input (a picocli mixin): image, label map, optional lesion table and patient. */
+final class ImagesCliArgs {
+
+	@Option(names = "--image", required = true, paramLabel = "IMG", description = "Image volume: .nrrd, .nhdr, .nii, .nii.gz, a DICOM folder or any file ImageJ opens.")
+	Path image;
+
+	@Option(names = "--labels", required = true, paramLabel = "LABELS", description = "Label map on the image's grid, one integer label per lesion (0 = background); .seg.nrrd segment names become sites.")
+	Path labels;
+
+	@Option(names = "--lesions", paramLabel = "TABLE.csv", description = "Lesion table with columns patient,label,site (+ any others). Only listed labels are used.")
+	Path lesions;
+
+	@Option(names = "--patient", paramLabel = "ID", description = "Patient (required when the lesion table lists several; default: the image file name).")
+	String patient;
+
+	/** Reads both volumes (at the same time) and the lesion table. */
+	ExtractionWorkflow.Input read(ExtractionOptions options) throws java.io.IOException {
+		return ExtractionWorkflow.read(image, labels, lesions, patient, options);
+	}
+}

@@ -1,0 +1,94 @@
+package lesionradiomics.fiji;
+
+import java.io.File;
+
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import ij.measure.ResultsTable;
+import lesionradiomics.report.Figure;
+import lesionradiomics.report.ResultsTables;
+import lesionradiomics.report.ScoreReport;
+import lesionradiomics.workflow.FeatureInput;
+import lesionradiomics.workflow.ScoreOptions;
+import lesionradiomics.workflow.ScoreWorkflow;
+
+/**
+ * SciJava command "Lesion Scores and Patient Metrics" (headless, scriptable): a lesion feature table and an optional
+ * model file → "Lesion scores", "Patient metrics" and "Patient aggregates" tables and the score figure.
+ */
+@Plugin(type = Command.class, headless = true, label = "Lesion Scores and Patient Metrics",
+		description = "Scores each lesion with a model file (optional) and aggregates lesion values per patient (mean, median, min, max, "
+				+ "volume-weighted means, largest, smallest, entropy) into patient metrics.")
+public class LesionScores extends TaskCommand {
+
+	@Parameter(label = "Features: lesion features (CSV or an open table)", style = "table:patient/label/site,extensions:csv", persist = false)
+	private File features;
+
+	@Parameter(label = "Selected features (list, optional)", required = false, style = "extensions:txt/csv", persist = false)
+	private File selected;
+
+	@Parameter(label = "Model file (CSV, optional)", required = false, style = "extensions:csv", persist = false)
+	private File model;
+
+	@Parameter(label = "Patient table for covariates (optional)", required = false, style = "table:patient,extensions:csv", persist = false)
+	private File patientTable;
+
+	@Parameter(label = "Variables, comma-separated (blank = score and all features)", required = false, persist = false)
+	private String variables = "";
+
+	@Parameter(label = "Aggregations: mean,median,min,max,vwmean,largest,smallest,vwmean_k (blank = all)", required = false, persist = false)
+	private String aggregations = "";
+
+	@Parameter(label = "K of the volume-weighted mean of the k largest", min = "1", persist = false)
+	private int k = ScoreOptions.DEFAULTS.k();
+
+	@Parameter(label = "Entropy bins", min = "1", persist = false)
+	private int entropyBins = ScoreOptions.DEFAULTS.entropyBins();
+
+	@Parameter(label = "Min volume ml: smallest lesion in patient values (0 = all)", min = "0", persist = false)
+	private double minVolumeMl = ScoreOptions.DEFAULTS.minVolumeMl();
+
+	@Parameter(label = "Sites: only these, comma-separated (blank = all)", required = false, persist = false)
+	private String sites = "";
+
+	@Parameter(label = "Output folder (optional)", required = false, style = "directory", persist = false)
+	private File output;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Lesion scores")
+	private ResultsTable lesionScores;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Patient metrics")
+	private ResultsTable patientMetrics;
+
+	@Parameter(type = ItemIO.OUTPUT, label = "Patient aggregates")
+	private ResultsTable patientAggregates;
+
+	@Override
+	protected String title() {
+		return "Lesion Scores and Patient Metrics";
+	}
+
+	@Override
+	protected void execute() throws java.io.IOException {
+		ScoreOptions o = Bind.scores(Bind.list(variables), Bind.list(aggregations), k, entropyBins, minVolumeMl, Bind.list(sites));
+		ScoreWorkflow.Result r = ScoreWorkflow.run(FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath()),
+				model == null ? null : model.toPath(), patientTable == null ? null : patientTable.toPath(), o);
+		for (String n : r.notes()) warn(n);
+		if (output != null) ScoreReport.write(r, output.toPath());
+		lesionScores = ResultsTables.of(ScoreReport.lesionRows(r));
+		patientMetrics = ResultsTables.of(ScoreReport.metricRows(r));
+		patientAggregates = ResultsTables.of(ScoreReport.aggregateRows(r));
+		if (showing()) show(r, lesionScores, patientMetrics, patientAggregates);
+	}
+
+	static void show(ScoreWorkflow.Result r, ResultsTable scores, ResultsTable metrics, ResultsTable aggregates) {
+		if (r.model() != null) scores.show("Lesion scores");
+		metrics.show("Patient metrics");
+		aggregates.show("Patient aggregates");
+		Figure f = ScoreReport.figure(r);
+		if (f != null) f.imagePlus().show();
+	}
+}

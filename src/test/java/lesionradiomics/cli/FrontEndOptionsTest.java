@@ -1,0 +1,172 @@
+package lesionradiomics.cli;
+
+import lesionradiomics.fiji.SurvivalAnalysis;
+import lesionradiomics.fiji.SelectRobustFeatures;
+import lesionradiomics.fiji.SamplingRecovery;
+import lesionradiomics.fiji.PatientHeterogeneity;
+import lesionradiomics.fiji.LesionScores;
+import lesionradiomics.fiji.LesionResponse;
+import lesionradiomics.fiji.LesionPhenotypes;
+import lesionradiomics.fiji.FeatureMaps;
+import lesionradiomics.fiji.ExtractLesionFeatures;
+import lesionradiomics.fiji.CommandPlugin;
+import lesionradiomics.fiji.CohortAnalysis;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.scijava.plugin.Parameter;
+
+import lesionradiomics.workflow.CohortOptions;
+import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.HeterogeneityOptions;
+import lesionradiomics.workflow.MapsOptions;
+import lesionradiomics.workflow.SamplingOptions;
+import lesionradiomics.workflow.PhenotypeOptions;
+import lesionradiomics.workflow.ResponseOptions;
+import lesionradiomics.workflow.ScoreOptions;
+import lesionradiomics.workflow.SurvivalOptions;
+import lesionradiomics.workflow.SelectionOptions;
+import picocli.CommandLine;
+
+/**
+ * Every option of every workflow's options record can be set from each front end: the picocli CLI
+ * ({@code --kebab-case}), the SciJava command (a {@code @Parameter} field of the same name) and the ImageJ 1.x dialog
+ * (a {@code snake_case} macro key), and is declared in two places only: the picocli option and the SciJava parameter
+ * (the dialog is derived from the parameters by {@link CommandPlugin}; no other class builds a dialog). Exceptions
+ * are listed here with the reason.
+ */
+class FrontEndOptionsTest {
+
+	/** Record component → CLI option, where the CLI name differs from the convention (with the reason). */
+	static final Map<String, String> CLI_NAMES = Map.of(
+			"settings", "--param", // repeatable NAME=VALUE, pyradiomics' own word for one setting
+			"lesionLabels", "--label", // repeatable; --labels is the label map
+			"thresholds", "--threshold"); // repeatable FEATURE=VALUE
+
+	/** Option names of a record, nested records flattened. */
+	static Set<String> components(Class<? extends Record> record) {
+		Set<String> out = new LinkedHashSet<>();
+		for (RecordComponent c : record.getRecordComponents()) {
+			if (c.getType().isRecord()) {
+				@SuppressWarnings("unchecked")
+				Class<? extends Record> nested = (Class<? extends Record>) c.getType();
+				out.addAll(components(nested));
+			} else out.add(c.getName());
+		}
+		return out;
+	}
+
+	static String kebab(String camel) {
+		return "--" + camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+	}
+
+	static String snake(String camel) {
+		return camel.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+	}
+
+	static Set<String> sciJavaParameters(Class<?> command) {
+		Set<String> out = new LinkedHashSet<>();
+		for (Class<?> c = command; c != null; c = c.getSuperclass())
+			for (Field f : c.getDeclaredFields()) if (f.isAnnotationPresent(Parameter.class)) out.add(f.getName());
+		return out;
+	}
+
+	/** What each front end lacks of the records' options; empty when all bind every option. */
+	static List<String> missing(List<Class<? extends Record>> records, Object cli, Class<?> sciJava) {
+		Set<String> cliOptions = new CommandLine(cli).getCommandSpec().optionsMap().keySet();
+		Set<String> parameters = sciJavaParameters(sciJava);
+		List<String> keys = CommandPlugin.keys(sciJava);
+		String dialog = CommandPlugin.title(sciJava);
+		List<String> out = new ArrayList<>();
+		for (Class<? extends Record> r : records)
+			for (String c : components(r)) {
+				String option = CLI_NAMES.getOrDefault(c, kebab(c));
+				if (!cliOptions.contains(option)) out.add(cli.getClass().getSimpleName() + " lacks " + option + " (" + r.getSimpleName() + "." + c + ")");
+				if (!parameters.contains(c)) out.add(sciJava.getSimpleName() + " lacks parameter " + c + " (" + r.getSimpleName() + "." + c + ")");
+				if (!keys.contains(snake(c))) out.add("dialog '" + dialog + "' lacks " + snake(c) + " (" + r.getSimpleName() + "." + c + ")");
+			}
+		return out;
+	}
+
+	@Test
+	void extraction() {
+		assertEquals(List.of(), missing(List.of(ExtractionOptions.class), new ExtractCli(), ExtractLesionFeatures.class));
+	}
+
+	@Test
+	void selection() {
+		assertEquals(List.of(), missing(List.of(ExtractionOptions.class, SelectionOptions.class), new SelectCli(), SelectRobustFeatures.class));
+	}
+
+	@Test
+	void heterogeneity() {
+		assertEquals(List.of(), missing(List.of(HeterogeneityOptions.class), new HeterogeneityCli(), PatientHeterogeneity.class));
+	}
+
+	@Test
+	void sampling() {
+		assertEquals(List.of(), missing(List.of(SamplingOptions.class), new SamplingCli(), SamplingRecovery.class));
+	}
+
+	@Test
+	void scores() {
+		assertEquals(List.of(), missing(List.of(ScoreOptions.class), new ScoreCli(), LesionScores.class));
+	}
+
+	@Test
+	void survival() {
+		assertEquals(List.of(), missing(List.of(SurvivalOptions.class), new SurvivalCli(), SurvivalAnalysis.class));
+	}
+
+	@Test
+	void response() {
+		assertEquals(List.of(), missing(List.of(ResponseOptions.class), new ResponseCli(), LesionResponse.class));
+	}
+
+	@Test
+	void phenotypes() {
+		assertEquals(List.of(), missing(List.of(PhenotypeOptions.class), new PhenotypesCli(), LesionPhenotypes.class));
+	}
+
+	@Test
+	void maps() {
+		assertEquals(List.of(), missing(List.of(MapsOptions.class), new MapsCli(), FeatureMaps.class));
+	}
+
+	@Test
+	void cohort() {
+		assertEquals(List.of(), missing(List.of(CohortOptions.class), new CohortCli(), CohortAnalysis.class));
+	}
+
+	/** The test is not vacuous: a record component no front end binds is reported for all three. */
+	@Test
+	void aMissingOptionIsReported() {
+		record Probe(int binWidth, int frobnicate) {}
+		List<String> m = missing(List.of(Probe.class), new ExtractCli(), ExtractLesionFeatures.class);
+		assertEquals(3, m.size(), m.toString());
+		assertEquals(true, m.get(0).contains("--frobnicate"), m.toString());
+	}
+
+	/**
+	 * The third place an option could be declared is a hand-written dialog: only the adapter and the importer build
+	 * ImageJ 1.x dialogs or are ImageJ 1.x plugins.
+	 */
+	@Test
+	void noHandWrittenDialogs() {
+		com.tngtech.archunit.core.domain.JavaClasses classes = new com.tngtech.archunit.core.importer.ClassFileImporter()
+				.withImportOption(com.tngtech.archunit.core.importer.ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("lesionradiomics");
+		com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().that().doNotHaveSimpleName("CommandPlugin").and()
+				.haveNameNotMatching(".*CommandPlugin\\$.*").and().doNotHaveSimpleName("OpenVolumePlugin").should()
+				.dependOnClassesThat().haveFullyQualifiedName("ij.gui.GenericDialog").orShould().implement("ij.plugin.PlugIn")
+				.because("every workflow dialog is built from the SciJava command's parameters").check(classes);
+	}
+}
