@@ -33,6 +33,9 @@ final class ExtractCli implements Callable<Integer> {
 	@Mixin
 	ExtractionCliArgs extraction;
 
+	@Mixin
+	Ending ending;
+
 	@Override
 	public Integer call() throws Exception {
 		ExtractionOptions options = extraction.options(); // every option checked before any file is read
@@ -47,8 +50,10 @@ final class ExtractCli implements Callable<Integer> {
 		Path errors = Cli.sibling(out, ".errors.csv");
 		List<List<String>> listed = FeatureTableCsv.failureRows(r.table());
 		if (listed.size() > 1) Csv.writeAtomically(errors, listed);
-		System.err.printf("%d lesions, %d features each, written to %s in %.2f s%s%n", r.table().computed().size(), r.table().columns().size(), out,
-				(System.nanoTime() - t0) / 1e9, r.table().failed().isEmpty() ? "" : "; " + r.table().failed().size() + " not computed, see " + errors);
-		return 0;
+		String done = String.format(java.util.Locale.ROOT, "%d lesions, %d features each, written to %s in %.2f s", r.table().computed().size(),
+				r.table().columns().size(), out, (System.nanoTime() - t0) / 1e9);
+		List<String> lost = new java.util.ArrayList<>();
+		for (var row : r.table().failed()) lost.add("label " + row.label());
+		return ending.finish(System.err, done, r.table().computed().size() + lost.size(), "lesions", lost, errors.toString());
 	}
 }

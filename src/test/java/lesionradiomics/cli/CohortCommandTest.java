@@ -124,7 +124,17 @@ class CohortCommandTest {
 				+ "P02,P05_image.nrrd,small_labels.nrrd,lesions.csv\n" + "P09,missing_image.nrrd,P06_labels.nrrd,lesions.csv\n"
 				+ "P06,P06_image.nrrd,P06_labels.nrrd,lesions.csv\n");
 		Path out = dir.resolve("broken");
-		assertEquals(0, cohort("cohort", "--cohort", data.resolve("cohort.csv").toString(), "--simulations", "20", "--out", out.toString()));
+		int[] code = new int[1];
+		String stderr = ExtractCommandsTest.stderrOf(() -> code[0] = Cli.run("cohort", "--cohort", data.resolve("cohort.csv").toString(), "--simulations",
+				"20", "--out", out.toString()));
+		// an honest ending: exit 3 (done, with losses) and a last line saying who is missing, not "cohort analysed"
+		assertEquals(Ending.INCOMPLETE, code[0], stderr);
+		String last = stderr.strip().lines().reduce((a, b) -> b).orElse("");
+		assertTrue(last.startsWith("3 of 6 patients analysed; 3 failed: P01 (") && last.contains("P09 (") && last.contains("see ")
+				&& last.contains("errors.csv"), last);
+		Path allowed = dir.resolve("allowed");
+		assertEquals(0, cohort("cohort", "--cohort", data.resolve("cohort.csv").toString(), "--simulations", "20", "--allow-failures", "--out",
+				allowed.toString()), "--allow-failures keeps exit 0 for scripts that expect losses");
 		List<List<String>> errors = Csv.read(out.resolve("errors.csv"));
 		List<String> failed = new ArrayList<>();
 		for (List<String> e : errors.subList(1, errors.size())) if (e.get(1).isEmpty()) failed.add(e.get(0) + ": " + e.get(2));
