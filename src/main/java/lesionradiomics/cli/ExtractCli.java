@@ -39,6 +39,8 @@ final class ExtractCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		ExtractionOptions options = extraction.options(); // every option checked before any file is read
+		if (java.nio.file.Files.isDirectory(out) || out.toString().endsWith("/"))
+			throw new lesionradiomics.io.VolumeFormatException(out, "--out is the features file to write, not a folder; e.g. " + out.resolve("features.csv"));
 		AtomicFiles.checkWritable(out.toAbsolutePath().getParent());
 		long t0 = System.nanoTime();
 		ExtractionWorkflow.Result r;

@@ -42,4 +42,21 @@ class EarlyChecksTest {
 		String err = error("heterogeneity", "--features", "test-data/P01_image.nrrd", "--out", dir.resolve("h").toString());
 		assertTrue(err.contains("P01_image.nrrd") && err.contains("not a CSV table"), err);
 	}
+
+	@Test
+	void aWrongResponseVariableIsRefusedBeforeAnyImageIsRead() {
+		String err = error("response", "--cohort", "test-data/longitudinal.csv", "--variable", "delta_original_firstorder_Maen", "--out",
+				dir.resolve("r").toString());
+		assertTrue(err.contains("did you mean delta_original_firstorder_Mean?"), err);
+		assertFalse(err.contains("lesions"), "no progress line: nothing was extracted");
+		assertFalse(Files.exists(dir.resolve("r/lesion_response.csv")));
+	}
+
+	@Test
+	void aFolderAsTheFeaturesFileIsRefusedFirst() throws Exception {
+		Path folder = Files.createDirectories(dir.resolve("ex"));
+		// before: extraction ran, then '.ex.<uuid>.tmp -> .../ex: Is a directory'
+		String err = error("extract", "--image", "test-data/P04_image.nrrd", "--labels", "test-data/P04_labels.nrrd", "--out", folder.toString());
+		assertTrue(err.contains("not a folder") && err.contains("features.csv"), err);
+	}
 }
