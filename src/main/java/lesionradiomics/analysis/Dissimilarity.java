@@ -94,9 +94,11 @@ public final class Dissimilarity {
 		/** Lesion indexes in dendrogram order, and cluster of each lesion (same order as {@link #lesions}). */
 		public final int[] order;
 		public final int[] cluster;
+		/** The average-linkage clustering behind {@link #order} (null for fewer than one lesion), for dendrograms. */
+		public final HierarchicalClustering tree;
 
 		Patient(String patient, List<FeatureMatrix.Lesion> lesions, double[][] distance, double mtd, double ath, String reason, List<String> excluded,
-				int[] order, int[] cluster) {
+				int[] order, int[] cluster, HierarchicalClustering tree) {
 			this.patient = patient;
 			this.lesions = Collections.unmodifiableList(lesions);
 			this.distance = distance;
@@ -106,6 +108,7 @@ public final class Dissimilarity {
 			this.excluded = Collections.unmodifiableList(excluded);
 			this.order = order;
 			this.cluster = cluster;
+			this.tree = tree;
 		}
 	}
 
@@ -180,12 +183,13 @@ public final class Dissimilarity {
 			java.util.Set<String> sites = new java.util.HashSet<>();
 			for (FeatureMatrix.Lesion l : used) sites.add(l.site());
 			int[] order = new int[n], cluster = new int[n];
+			HierarchicalClustering h = null;
 			if (n >= 1) {
-				HierarchicalClustering h = new HierarchicalClustering(d);
+				h = new HierarchicalClustering(d);
 				order = h.leafOrder();
 				cluster = h.cutIntoClusters(Math.max(1, Math.min(n, sites.size())));
 			}
-			out.add(new Patient(e.getKey().get(0), used, d, idx[0], idx[1], n < 2 ? "fewer than 2 analysable lesions" : null, excluded, order, cluster));
+			out.add(new Patient(e.getKey().get(0), used, d, idx[0], idx[1], n < 2 ? "fewer than 2 analysable lesions" : null, excluded, order, cluster, h));
 		}
 		return out;
 	}

@@ -1,5 +1,7 @@
 package lesionradiomics.cli;
 
+import java.util.List;
+
 import lesionradiomics.bench.BenchMapsCli;
 import lesionradiomics.bench.BenchCohortCli;
 import lesionradiomics.bench.BenchAnalysisCli;
@@ -55,7 +57,8 @@ public final class Cli {
 		cl.setExecutionExceptionHandler((ex, line, parsed) -> report(ex, parsed));
 		cl.setParameterExceptionHandler((ex, given) -> {
 			String command = ex.getCommandLine().getCommandName();
-			System.err.println("error: " + oneLine(ex.getMessage()) + " (see: " + (command.equals("lesion-radiomics") ? "" : command + " ") + "--help)");
+			System.err.println("error: " + oneLine(ex.getMessage()) + didYouMean(ex) + " (see: " + (command.equals("lesion-radiomics") ? "" : command + " ")
+					+ "--help)");
 			return 2;
 		});
 		try {
@@ -63,6 +66,13 @@ public final class Cli {
 		} catch (Throwable t) { // an Error (e.g. OutOfMemoryError) escapes picocli's handler
 			return report(t, cl.getParseResult());
 		}
+	}
+
+	/** picocli's closest commands or options to a mistyped one, as "; did you mean cohort?" (empty when none). */
+	static String didYouMean(CommandLine.ParameterException ex) {
+		if (!(ex instanceof CommandLine.UnmatchedArgumentException u)) return "";
+		List<String> close = u.getSuggestions().stream().limit(3).toList();
+		return close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?";
 	}
 
 	/**

@@ -79,6 +79,9 @@ public final class CohortCli implements Callable<Integer> {
 	@Mixin
 	ScoreCliArgs scores;
 
+	@Mixin
+	Ending ending;
+
 	@Override
 	public Integer call() throws Exception {
 		CohortOptions o = parsed().options();
@@ -91,8 +94,9 @@ public final class CohortCli implements Callable<Integer> {
 		}
 		CohortReport.write(r, out);
 		for (String n : r.notes()) System.err.println("note: " + n);
-		System.err.printf("cohort analysed in %.1f s; results in %s (start with sampling/sampling_recovery.csv and heterogeneity/heterogeneity_indexes.csv)%n",
-				(System.nanoTime() - t) / 1e9, out);
-		return 0;
+		String done = String.format(java.util.Locale.ROOT, "cohort analysed in %.1f s; results in %s (open %s)", (System.nanoTime() - t) / 1e9, out,
+				out.resolve(CohortReport.REPORT));
+		return ending.finish(System.err, done, r.cohort().patients().size(), "patients", Ending.lostPatients(r.failures()),
+				Ending.lostLesions(r.features(), r.failures()), out.resolve("errors.csv").toString());
 	}
 }

@@ -33,9 +33,14 @@ final class ExtractCli implements Callable<Integer> {
 	@Mixin
 	ExtractionCliArgs extraction;
 
+	@Mixin
+	Ending ending;
+
 	@Override
 	public Integer call() throws Exception {
 		ExtractionOptions options = extraction.options(); // every option checked before any file is read
+		if (java.nio.file.Files.isDirectory(out) || out.toString().endsWith("/"))
+			throw new lesionradiomics.io.VolumeFormatException(out, "--out is the features file to write, not a folder; e.g. " + out.resolve("features.csv"));
 		AtomicFiles.checkWritable(out.toAbsolutePath().getParent());
 		long t0 = System.nanoTime();
 		ExtractionWorkflow.Result r;
@@ -47,8 +52,10 @@ final class ExtractCli implements Callable<Integer> {
 		Path errors = Cli.sibling(out, ".errors.csv");
 		List<List<String>> listed = FeatureTableCsv.failureRows(r.table());
 		if (listed.size() > 1) Csv.writeAtomically(errors, listed);
-		System.err.printf("%d lesions, %d features each, written to %s in %.2f s%s%n", r.table().computed().size(), r.table().columns().size(), out,
-				(System.nanoTime() - t0) / 1e9, r.table().failed().isEmpty() ? "" : "; " + r.table().failed().size() + " not computed, see " + errors);
-		return 0;
+		String done = String.format(java.util.Locale.ROOT, "%d lesions, %d features each, written to %s in %.2f s", r.table().computed().size(),
+				r.table().columns().size(), out, (System.nanoTime() - t0) / 1e9);
+		List<String> lost = new java.util.ArrayList<>();
+		for (var row : r.table().failed()) lost.add("label " + row.label());
+		return ending.finish(System.err, done, r.table().computed().size() + lost.size(), "lesions", lost, errors.toString());
 	}
 }

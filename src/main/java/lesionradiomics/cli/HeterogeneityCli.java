@@ -13,7 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code heterogeneity}: intra-patient heterogeneity of a lesion feature table. */
-@Command(name = "heterogeneity", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "heterogeneity", sortSynopsis = false, mixinStandardHelpOptions = true, sortOptions = false,
 		description = { "Intra-patient heterogeneity: CVs, lesion dissimilarity, MTD and ATH, tests.",
 				"%nCV per patient and per organ, cosine dissimilarity between a patient's",
 				"lesions, maximal tumoral divergence (MTD), average tumoral heterogeneity",
@@ -37,10 +37,14 @@ final class HeterogeneityCli implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
 	@Override
 	public Integer call() throws Exception {
 		HeterogeneityOptions o = heterogeneity.options();
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
+		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.HETEROGENEITY, overwrite.overwrite);
 		FeatureInput in = input.read();
 		Map<String, String> groups = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable, o.groupColumn());
 		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(in.analysed(), o, groups);

@@ -81,11 +81,18 @@ final class MapsCli implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
+	@Mixin
+	Ending ending;
+
 	@Override
 	public Integer call() throws Exception {
 		MapsOptions o = Bind.maps(label, kernelRadius, classes, features, binWidth, binCount, params, csv, nrrd, thresholds, habitatFeatures, habitats, habitatKmax,
 				seed);
 		AtomicFiles.checkWritable(out);
+		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.MAPS, overwrite.overwrite);
 		long t0 = System.nanoTime();
 		MapsWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
@@ -96,8 +103,14 @@ final class MapsCli implements Callable<Integer> {
 		for (String w : r.warnings()) System.err.println("warning: " + w);
 		for (String f : r.failures()) System.err.println("not mapped: " + f);
 		long voxels = r.lesions().stream().mapToLong(MapsWorkflow.LesionSummary::voxels).sum();
-		System.err.printf("%d lesions (%d voxels), %d maps each, written to %s in %.2f s%s%n", r.lesions().size(), voxels, r.features().size(), out,
-				(System.nanoTime() - t0) / 1e9, r.failures().isEmpty() ? "" : "; " + r.failures().size() + " lesions failed, see failed_lesions.csv");
-		return r.lesions().isEmpty() && !r.failures().isEmpty() ? 1 : 0;
+		String done = String.format(java.util.Locale.ROOT, "%d lesions (%d voxels), %d maps each, written to %s in %.2f s", r.lesions().size(), voxels,
+				r.features().size(), out, (System.nanoTime() - t0) / 1e9);
+		if (r.lesions().isEmpty() && !r.failures().isEmpty()) {
+			System.err.println("no lesion could be mapped — see " + out.resolve("failed_lesions.csv"));
+			return Ending.INCOMPLETE;
+		}
+		List<String> lost = new ArrayList<>();
+		for (String f : r.failures()) lost.add(f.length() <= 40 ? f : f.substring(0, 37) + "…");
+		return ending.finish(System.err, done, r.lesions().size() + lost.size(), "lesions", lost, out.resolve("failed_lesions.csv").toString());
 	}
 }

@@ -44,10 +44,14 @@ final class SamplingCli implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
 	@Override
 	public Integer call() throws Exception {
 		SamplingOptions o = sampling.options(scaling);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
+		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.SAMPLING, overwrite.overwrite);
 		FeatureInput in = input.read();
 		SamplingWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {

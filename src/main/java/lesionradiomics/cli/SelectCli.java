@@ -50,13 +50,20 @@ final class SelectCli implements Callable<Integer> {
 	Path out;
 
 	@Mixin
+	OverwriteCliArgs overwrite;
+
+	@Mixin
 	ExtractionCliArgs extraction;
+
+	@Mixin
+	Ending ending;
 
 	@Override
 	public Integer call() throws Exception {
 		ExtractionOptions e = extraction.options();
 		SelectionOptions o = selection.options();
 		AtomicFiles.checkWritable(out);
+		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.SELECTION, overwrite.overwrite);
 		CohortTable c = Bind.cohort(cohort, image, labels, lesions, patient);
 		CohortWorkflow.Extracted x;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
@@ -67,9 +74,10 @@ final class SelectCli implements Callable<Integer> {
 		for (String w : x.notes()) System.err.println("warning: " + w);
 		SelectionReport.write(x, r, o.correlation(), out);
 		long robust = r.robustness().stream().filter(f -> f.robust).count();
-		System.err.printf("%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s%n", r.lesionsUsed().size(), robust,
-				r.robustness().size(), r.selected().size(), r.selected(), out);
+		String done = String.format(java.util.Locale.ROOT, "%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s",
+				r.lesionsUsed().size(), robust, r.robustness().size(), r.selected().size(), r.selected(), out);
 		if (!x.failures().isEmpty()) System.err.println(x.failures().size() + " patient(s) or lesion(s) could not be used, see " + out.resolve("errors.csv"));
-		return 0;
+		return ending.finish(System.err, done, c.patients().size(), "patients", Ending.lostPatients(x.failures()), Ending.lostLesions(x.original(), x.failures()),
+				out.resolve("errors.csv").toString());
 	}
 }

@@ -58,31 +58,7 @@ final class Messages {
 
 	/** The candidate nearest to {@code name} by edit distance (case-insensitive), or null when none is near. */
 	static String closest(String name, List<String> candidates) {
-		String best = null;
-		int bestDistance = Integer.MAX_VALUE;
-		for (String c : candidates) {
-			int d = distance(name.toLowerCase(java.util.Locale.ROOT), c.toLowerCase(java.util.Locale.ROOT));
-			if (d < bestDistance) {
-				bestDistance = d;
-				best = c;
-			}
-		}
-		return bestDistance <= Math.max(2, name.length() / 3) ? best : null;
-	}
-
-	/** Levenshtein distance. */
-	static int distance(String a, String b) {
-		int[] prev = new int[b.length() + 1], cur = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) prev[j] = j;
-		for (int i = 1; i <= a.length(); i++) {
-			cur[0] = i;
-			for (int j = 1; j <= b.length(); j++)
-				cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
-			int[] t = prev;
-			prev = cur;
-			cur = t;
-		}
-		return prev[b.length()];
+		return lesionradiomics.io.Names.closest(name, candidates);
 	}
 
 	/** Lines of at most {@code width} characters, broken at spaces (a longer word stays whole). */

@@ -17,6 +17,14 @@ public final class Csv {
 	/** All records of a file, header included, as lists of fields. */
 	public static List<List<String>> read(Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new VolumeFormatException(file, "file not found");
+		try {
+			return parse(file);
+		} catch (java.nio.charset.CharacterCodingException e) { // e.g. an image given as a table: "Input length = 1" before
+			throw new VolumeFormatException(file, "not a CSV table: it holds bytes that are not UTF-8 text (an image or another binary file?)");
+		}
+	}
+
+	private static List<List<String>> parse(Path file) throws IOException {
 		try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
 			List<List<String>> rows = new ArrayList<>();
 			List<String> row = new ArrayList<>();

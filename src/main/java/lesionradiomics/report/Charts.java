@@ -49,26 +49,54 @@ public final class Charts {
 		return chart;
 	}
 
+	/** Fewer values than this give no box (its quartiles would mislead); the points are always drawn. */
+	static final int MIN_BOX = 5;
+
 	/**
-	 * Box plots of the CVs of a patient's features, per feature class, one colour per patient (the reference study's
-	 * figure). {@code cvs}: patient → class → CVs of that class's features (%).
+	 * The CVs of a patient's features, per feature class, one colour per patient (the reference study's figure): every
+	 * feature's CV as a point, with a box (quartiles, whiskers 1.5 IQR) where the class has at least {@link #MIN_BOX}
+	 * features. {@code cvs}: patient → class → CVs of that class's features (%).
 	 */
 	public static Figure cvByClass(Map<String, Map<String, List<Double>>> cvs, List<String> classes) {
-		DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+		DefaultBoxAndWhiskerCategoryDataset boxes = new DefaultBoxAndWhiskerCategoryDataset();
+		org.jfree.data.statistics.DefaultMultiValueCategoryDataset points = new org.jfree.data.statistics.DefaultMultiValueCategoryDataset();
+		org.jfree.data.statistics.BoxAndWhiskerItem none = new org.jfree.data.statistics.BoxAndWhiskerItem(null, null, null, null, null, null, null, null,
+				List.of());
 		cvs.forEach((patient, byClass) -> {
-			for (String c : classes) if (byClass.containsKey(c) && !byClass.get(c).isEmpty()) data.add(byClass.get(c), patient, c);
+			for (String c : classes) {
+				List<Double> v = byClass.getOrDefault(c, List.of());
+				// every patient in both datasets, so series (and colours) line up between boxes and points
+				if (v.size() >= MIN_BOX) boxes.add(v, patient, c);
+				else boxes.add(none, patient, c);
+				points.add(v, patient, c);
+			}
 		});
 		CategoryAxis x = new CategoryAxis("feature class");
 		NumberAxis y = new NumberAxis("CV of the patient's lesions (%)");
 		BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
 		r.setMeanVisible(false);
 		r.setMaximumBarWidth(0.08);
-		for (int i = 0; i < cvs.size(); i++) r.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
-		CategoryPlot plot = new CategoryPlot(data, x, y, r);
+		r.setItemMargin(0.2);
+		r.setFillBox(false);
+		org.jfree.chart.renderer.category.ScatterRenderer dots = new org.jfree.chart.renderer.category.ScatterRenderer();
+		dots.setUseSeriesOffset(true);
+		dots.setItemMargin(0.2);
+		for (int i = 0; i < cvs.size(); i++) {
+			Color c = PALETTE[i % PALETTE.length];
+			r.setSeriesPaint(i, c);
+			r.setSeriesOutlinePaint(i, c);
+			dots.setSeriesPaint(i, new Color(c.getRed(), c.getGreen(), c.getBlue(), 200));
+			dots.setSeriesShape(i, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+			dots.setSeriesVisibleInLegend(i, false);
+		}
+		CategoryPlot plot = new CategoryPlot(boxes, x, y, r);
+		plot.setDataset(1, points);
+		plot.setRenderer(1, dots);
+		plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
 		plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
 		JFreeChart chart = new JFreeChart("CV by feature class", TITLE, plot, true);
-		return Figure.of(styled(chart, "per patient: the CVs of the features of each class (box: quartiles, whiskers: 1.5 IQR)"), "CV by feature class",
-				Math.max(760, 110 * classes.size() + 60 * cvs.size()), 480);
+		return Figure.of(styled(chart, "per patient: each feature's CV (points); box (quartiles, whiskers 1.5 IQR) where a class has ≥ " + MIN_BOX
+				+ " features"), "CV by feature class", Math.max(760, 110 * classes.size() + 60 * cvs.size()), 480);
 	}
 
 	/** MTD and ATH of each patient, as bars by patient name. */

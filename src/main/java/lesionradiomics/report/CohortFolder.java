@@ -33,7 +33,7 @@ public final class CohortFolder implements PatientStore {
 	private final Path root;
 
 	/** What a cohort run writes at the top of its folder; run.json first: it is the mark of a finished run. */
-	static final List<String> OWNED = List.of("run.json", "features.csv", "errors.csv", "selection", "heterogeneity", "sampling", "scores", "patients");
+	static final List<String> OWNED = List.of("run.json", "report.html", "features.csv", "errors.csv", "selection", "heterogeneity", "sampling", "scores", "patients");
 
 	/**
 	 * Opens (creates) the output folder of a cohort run so that it never mixes two runs' files: the hidden temporary

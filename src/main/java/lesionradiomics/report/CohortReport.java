@@ -32,7 +32,84 @@ public final class CohortReport {
 		HeterogeneityReport.write(r.heterogeneity(), out.resolve("heterogeneity"));
 		SamplingReport.write(r.sampling(), out.resolve("sampling"));
 		ScoreReport.write(r.scores(), out.resolve("scores"));
+		htmlReport(r, out).write(out.resolve(REPORT));
 		writeRunRecord(r, out);
+	}
+
+	/** The page a reader opens first: {@code report.html} beside run.json. */
+	public static final String REPORT = "report.html";
+
+	/**
+	 * The cohort run on one page: what was analysed and what failed, the settings, then each analysis with its key table
+	 * and figures (read back from the SVG files just written, so nothing is drawn twice).
+	 */
+	static HtmlReport htmlReport(CohortWorkflow.Result r, Path out) throws IOException {
+		HtmlReport h = new HtmlReport("Lesion Radiomics cohort report");
+		Map<String, Integer> lesions = new LinkedHashMap<>();
+		for (lesionradiomics.analysis.FeatureMatrix.Lesion l : r.features().lesions()) lesions.merge(l.patient(), 1, Integer::sum);
+		int patients = r.cohort().patients().size();
+		java.util.Set<String> failedPatients = new java.util.TreeSet<>();
+		List<String> failures = new ArrayList<>();
+		for (CohortWorkflow.Failure f : r.failures()) {
+			if (f.label().isEmpty()) failedPatients.add(f.patient());
+			failures.add(f.patient() + (f.label().isEmpty() ? "" : ", label " + f.label()) + ": " + f.reason());
+		}
+		h.section("Summary").paragraph(String.format(Locale.ROOT, "%d of %d patients analysed, %d lesions with features; %d selected features: %s.",
+				patients - failedPatients.size(), patients, r.features().lesions().size(), r.analysed().size(), String.join(", ", r.analysed())));
+		h.warnings(failures.size() + (failures.size() == 1 ? " patient or lesion" : " patients or lesions") + " could not be used (errors.csv)", failures);
+		// how this run went (patients reused by --resume) is run.json's business: the page depends on the results only
+		h.warnings("Notes", r.notes().stream().filter(n -> !n.endsWith("(--resume)")).toList());
+		List<List<String>> perPatient = new ArrayList<>(List.of(List.of("patient", "lesions with features")));
+		lesions.forEach((p, n) -> perPatient.add(List.of(p, Integer.toString(n))));
+		h.table("Lesions per patient", perPatient, "features.csv");
+
+		h.section("Robust and decorrelated features");
+		if (r.selection().skipped() != null) h.paragraph("Selection skipped: " + r.selection().skipped());
+		else {
+			List<List<String>> all = SelectionReport.robustnessRows(r.selection()), robust = new ArrayList<>(List.of(all.get(0)));
+			int flag = all.get(0).indexOf("robust");
+			for (List<String> row : all.subList(1, all.size())) if (flag < 0 || row.get(flag).equals("yes")) robust.add(row);
+			h.table("The " + (robust.size() - 1) + " of " + (all.size() - 1) + " features robust to 1 mm erosion and dilation (CCC ≥ "
+					+ r.options().selection().ccc() + " for both)", robust, "selection/robustness.csv");
+			h.figure(out.resolve("selection/correlation_heatmap.svg"), "Correlation of the robust features");
+		}
+
+		h.section("Heterogeneity");
+		h.table("Maximal tumoral divergence (MTD) and average tumoral heterogeneity (ATH) per patient", HeterogeneityReport.indexRows(r.heterogeneity()),
+				"heterogeneity/heterogeneity_indexes.csv");
+		h.figure(out.resolve("heterogeneity/heterogeneity_indexes.svg"), "MTD and ATH per patient");
+		h.figure(out.resolve("heterogeneity/cv_by_class.svg"), "Coefficient of variation of the lesions' features, per feature class and patient");
+		for (lesionradiomics.analysis.Dissimilarity.Patient p : r.heterogeneity().dissimilarity())
+			if (p.lesions.size() >= 2)
+				h.figure(out.resolve("heterogeneity/dissimilarity_" + HeterogeneityReport.safe(p.patient) + ".svg"), "Patient " + p.patient
+						+ ": cosine dissimilarity of its lesions, in dendrogram order");
+
+		h.section("Sampling recovery");
+		h.table("Recovered heterogeneity of sampling strategies (cohort mean, 2.5–97.5 percentile over simulations)",
+				SamplingReport.tableRows(r.sampling().simulation()), "sampling/sampling_recovery.csv");
+		for (lesionradiomics.sampling.Recovery.Index i : lesionradiomics.sampling.Recovery.Index.values())
+			h.figure(out.resolve("sampling/recovery_curve_" + i + ".svg"), "Recovery curve of " + i + " (k lesions sampled at random)");
+
+		if (r.scores().model() != null) {
+			h.section("Lesion scores");
+			h.table("Patient aggregates", ScoreReport.aggregateRows(r.scores()), "scores/" + ScoreReport.PATIENT_AGGREGATES);
+			h.figure(out.resolve("scores/" + ScoreReport.FIGURE.replace(".png", ".svg")), "Lesion scores per patient");
+		}
+
+		h.section("Settings and versions");
+		Map<String, Object> settings = new LinkedHashMap<>();
+		settings.put("tool", "Lesion Radiomics " + version());
+		settings.put("java", System.getProperty("java.version"));
+		settings.put("cohort table", r.cohort().source() == null ? "" : r.cohort().source().toString());
+		settings.put("preset", r.options().extraction().preset());
+		r.options().extraction().featureSettings().asMap().forEach((k, v) -> settings.put(k, String.valueOf(v)));
+		settings.put("perturbation radius (mm)", r.options().selection().radius());
+		settings.put("CCC threshold", r.options().selection().ccc());
+		settings.put("dissimilarity scaling", r.options().heterogeneity().scaling().name().toLowerCase(Locale.ROOT));
+		settings.put("simulations", r.options().sampling().simulations());
+		settings.put("seed", r.options().sampling().seed());
+		h.keyValues(settings).paragraph("Timings are in run.json; every table shown here is a CSV file beside this page.");
+		return h;
 	}
 
 	/** patient,label,reason: the patients (label empty) and lesions that could not be used. */

@@ -25,6 +25,12 @@ public final class Figure {
 
 	public static final int MIN_WIDTH = 640, MIN_HEIGHT = 420;
 
+	/**
+	 * A figure's size is given in units of 1/100 inch (a 760-unit figure spans a page's text width); PNGs are rendered
+	 * at {@link #DEFAULT_DPI} unless a caller asks for another resolution (e.g. 300 for a journal).
+	 */
+	public static final int UNITS_PER_INCH = 100, DEFAULT_DPI = 200;
+
 	private final String title;
 	private final int width, height;
 	private final Consumer<Graphics2D> painter;
@@ -46,13 +52,22 @@ public final class Figure {
 	public int width() { return width; }
 	public int height() { return height; }
 
+	/** The figure at one pixel per unit (the size ImageJ windows show). */
 	public BufferedImage image() {
-		BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		return image(1);
+	}
+
+	/** The figure rendered at {@code scale} pixels per unit (vector drawing, so text and lines stay sharp). */
+	public BufferedImage image(double scale) {
+		if (!(scale > 0 && scale <= 10)) throw new IllegalArgumentException("figure scale must be in (0, 10], is " + scale);
+		BufferedImage img = new BufferedImage((int) Math.round(width * scale), (int) Math.round(height * scale), BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = img.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
 		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
 		g.setColor(java.awt.Color.WHITE);
-		g.fillRect(0, 0, width, height);
+		g.fillRect(0, 0, img.getWidth(), img.getHeight());
+		g.scale(scale, scale);
 		painter.accept(g);
 		g.dispose();
 		return img;
@@ -67,17 +82,42 @@ public final class Figure {
 		return g.getSVGDocument();
 	}
 
+	/** A PNG whose pHYs chunk says its resolution, so layout programs place it at its intended size. */
+	static void writePng(BufferedImage img, int dpi, java.io.OutputStream out) throws IOException {
+		javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+		javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+		javax.imageio.metadata.IIOMetadata meta = writer.getDefaultImageMetadata(javax.imageio.ImageTypeSpecifier.createFromRenderedImage(img), param);
+		javax.imageio.metadata.IIOMetadataNode phys = new javax.imageio.metadata.IIOMetadataNode("pHYs");
+		String perMetre = Long.toString(Math.round(dpi / 0.0254));
+		phys.setAttribute("pixelsPerUnitXAxis", perMetre);
+		phys.setAttribute("pixelsPerUnitYAxis", perMetre);
+		phys.setAttribute("unitSpecifier", "meter");
+		javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode("javax_imageio_png_1.0");
+		root.appendChild(phys);
+		meta.mergeTree("javax_imageio_png_1.0", root);
+		try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(ios);
+			writer.write(null, new javax.imageio.IIOImage(img, null, meta), param);
+		} finally {
+			writer.dispose();
+		}
+	}
+
 	/** The figure as an ImageJ window's image (shown by the caller). */
 	public ImagePlus imagePlus() {
 		return new ImagePlus(title, image());
 	}
 
-	/** Writes {@code file} (.png) and the same figure as .svg beside it, each atomically. */
+	/** Writes {@code file} (.png, at {@link #DEFAULT_DPI}) and the same figure as .svg beside it, each atomically. */
 	public void save(Path png) throws IOException {
-		BufferedImage img = image();
-		AtomicFiles.write(png, out -> {
-			if (!ImageIO.write(img, "png", out)) throw new IOException("no PNG writer available");
-		});
+		save(png, DEFAULT_DPI);
+	}
+
+	/** Writes {@code file} (.png at {@code dpi}, which its header records) and the same figure as .svg beside it. */
+	public void save(Path png, int dpi) throws IOException {
+		if (dpi < 50 || dpi > 1200) throw new IllegalArgumentException("figure resolution must be 50..1200 dpi, is " + dpi);
+		BufferedImage img = image((double) dpi / UNITS_PER_INCH);
+		AtomicFiles.write(png, out -> writePng(img, dpi, out));
 		String name = png.getFileName().toString();
 		Path svgFile = png.resolveSibling((name.endsWith(".png") ? name.substring(0, name.length() - 4) : name) + ".svg");
 		String doc = svg();

@@ -75,17 +75,21 @@ public final class HeterogeneityReport {
 	}
 
 	public static Figure dissimilarityHeatmap(Dissimilarity.Patient p) {
-		List<String> names = new ArrayList<>();
+		List<String> names = new ArrayList<>(), sites = new ArrayList<>();
 		int n = p.order.length;
 		double[][] d = new double[n][n];
+		boolean anySite = false;
 		for (int a = 0; a < n; a++) {
 			FeatureMatrix.Lesion l = p.lesions.get(p.order[a]);
 			names.add(l.label() + (l.site().isEmpty() ? "" : " " + l.site()) + " [" + p.cluster[p.order[a]] + "]");
+			sites.add(l.site().isEmpty() ? "(no site)" : l.site());
+			anySite |= !l.site().isEmpty();
 			for (int b = 0; b < n; b++) d[a][b] = p.distance[p.order[a]][p.order[b]];
 		}
 		return Heatmap.figure("Patient " + p.patient + ": cosine dissimilarity of lesions (MTD " + String.format(java.util.Locale.ROOT, "%.2f", p.mtd)
 				+ ", ATH " + String.format(java.util.Locale.ROOT, "%.2f", p.ath) + ")", names, d, 0, 1, "cosine dissimilarity",
-				"lesions as label site [cluster], in dendrogram order (average linkage; as many clusters as sites)");
+				"lesions as label site [cluster], in dendrogram order (average linkage; as many clusters as sites)", p.tree,
+				anySite ? new Heatmap.Groups("site", sites) : null);
 	}
 
 	/**

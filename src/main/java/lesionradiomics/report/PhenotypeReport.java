@@ -75,7 +75,7 @@ public final class PhenotypeReport {
 	public static Figure heatmap(PhenotypeWorkflow.Result r) {
 		int n = r.lesions().size(), p = r.features().size();
 		int cell = Math.max(2, Math.min(14, 700 / Math.max(n, 1))), col = Math.max(6, Math.min(28, 900 / Math.max(p, 1)));
-		int left = 150, top = 70, width = left + 40 + p * col + 170, height = top + n * cell + 170;
+		int left = 150, top = 110, width = left + 40 + p * col + 170, height = Math.max(top + n * cell + 170, top + 200 + 16 * r.clustering().k() + 200);
 		int[] order = r.clustering().order();
 		Map<String, Color> patientColor = new LinkedHashMap<>();
 		for (FeatureMatrix.Lesion l : r.lesions()) patientColor.putIfAbsent(l.patient(), Charts.PALETTE[patientColor.size() % Charts.PALETTE.length]);
@@ -85,7 +85,7 @@ public final class PhenotypeReport {
 			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
 			g.drawString("Lesion phenotypes (" + r.clustering().k() + " phenotypes, " + n + " lesions, " + p + " features)", 10, 24);
 			g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-			g.drawString("rows: lesions in clustering order; bars: phenotype, patient; cells: z-score (blue -3 ... red +3)", 10, 44);
+			g.drawString("rows: lesions in clustering order; left bars: each lesion's phenotype and patient; cells: the feature's z-score", 10, 44);
 			for (int row = 0; row < n; row++) {
 				int i = order[row], y = top + row * cell;
 				g.setColor(PHENOTYPE[(r.clustering().labels()[i] - 1) % PHENOTYPE.length]);
@@ -99,9 +99,29 @@ public final class PhenotypeReport {
 				}
 			}
 			g.setColor(Color.BLACK);
-			g.drawString("ph.", left, top - 6);
-			g.drawString("pt.", left + 18, top - 6);
+			java.awt.geom.AffineTransform upright = g.getTransform();
+			for (String[] bar : new String[][] { { "phenotype", "0" }, { "patient", "18" } }) {
+				g.setTransform(upright);
+				g.translate(left + Integer.parseInt(bar[1]) + 12, top - 6);
+				g.rotate(-Math.PI / 2);
+				g.drawString(bar[0], 0, 0);
+			}
+			g.setTransform(upright);
 			int lx = left + 40 + p * col + 20, ly = top;
+			// colour bar of the cells: z-score, clipped to ±3
+			int barHeight = 160;
+			g.drawString("z-score", lx, ly - 6);
+			for (int yy = 0; yy < barHeight; yy++) {
+				double z = 1 - 2.0 * yy / (barHeight - 1);
+				g.setColor(z >= 0 ? new Color(255, (int) (255 * (1 - z)), (int) (255 * (1 - z))) : new Color((int) (255 * (1 + z)), (int) (255 * (1 + z)), 255));
+				g.fillRect(lx, ly + yy, 16, 1);
+			}
+			g.setColor(Color.BLACK);
+			g.drawRect(lx, ly, 16, barHeight);
+			g.drawString("≥ +3", lx + 20, ly + 10);
+			g.drawString("0", lx + 20, ly + barHeight / 2 + 4);
+			g.drawString("≤ −3", lx + 20, ly + barHeight);
+			ly += barHeight + 34;
 			g.drawString("phenotype", lx, ly - 6);
 			for (int q = 1; q <= r.clustering().k(); q++, ly += 14) {
 				g.setColor(PHENOTYPE[(q - 1) % PHENOTYPE.length]);

@@ -239,9 +239,18 @@ public final class ResponseReport {
 		return Figure.of(chart, "ROC curves", 640, 600);
 	}
 
+	/** Fewer lesions than this in either class make an AUC and its CI too unstable to read without a warning. */
+	static final int FEW = 5;
+
+	/** The legend of one ROC curve: AUC with CI and the counts behind it, so an AUC of 1 from one event reads as such. */
+	static String rocLegend(ResponseWorkflow.Association a) {
+		int events = a.progressive(), others = a.lesions() - a.progressive();
+		return String.format(Locale.ROOT, "%s: AUC %.2f (%.2f-%.2f); %d progressing vs %d not%s", a.subgroup(), a.roc().auc(), a.roc().lower(),
+				a.roc().upper(), events, others, Math.min(events, others) < FEW ? " (too few to trust)" : "");
+	}
+
 	private static XYSeries curve(ResponseWorkflow.Association a, ResponseWorkflow.Result r) {
-		XYSeries s = new XYSeries(String.format(Locale.ROOT, "%s: AUC %.2f (%.2f-%.2f), n = %d", a.subgroup(), a.roc().auc(), a.roc().lower(), a.roc().upper(),
-				a.lesions()), false, true);
+		XYSeries s = new XYSeries(rocLegend(a), false, true);
 		for (double[] point : a.roc().curve()) s.add(point[0], point[1]);
 		return s;
 	}

@@ -99,20 +99,44 @@ public final class SurvivalReport {
 	public static List<List<String>> coxRows(SurvivalWorkflow.Result r) {
 		List<List<String>> out = new ArrayList<>();
 		out.add(List.of("model", "set", "term", "n", "events", "coef", "se", "hazard_ratio", "lower_95", "upper_95", "z", "p_value", "concordance",
-				"lr_chisq", "lr_p", "wald_chisq", "wald_p", "score_chisq", "score_p", "zph_chisq", "zph_p", "zph_global_p", "reason"));
-		addCox(out, "continuous", "all", r.continuous(), r.continuousZph());
-		if (r.multivariate() != null) addCox(out, "multivariate", "all", r.multivariate(), r.multivariateZph());
-		for (SurvivalWorkflow.SetResult s : r.sets()) if (s.hazard() != null) addCox(out, "cut-off", s.set(), s.hazard(), null);
+				"lr_chisq", "lr_p", "wald_chisq", "wald_p", "score_chisq", "score_p", "zph_chisq", "zph_p", "zph_global_p", "sd", "hr_per_sd", "hr_per_sd_lower_95", "hr_per_sd_upper_95", "reason"));
+		double[] sd = termSds(r);
+		addCox(out, "continuous", "all", r.continuous(), r.continuousZph(), sd);
+		if (r.multivariate() != null) addCox(out, "multivariate", "all", r.multivariate(), r.multivariateZph(), sd);
+		for (SurvivalWorkflow.SetResult s : r.sets()) if (s.hazard() != null) addCox(out, "cut-off", s.set(), s.hazard(), null, new double[0]);
 		return out;
 	}
 
-	private static void addCox(List<List<String>> out, String model, String set, Cox.Fit fit, ProportionalHazards zph) {
+	/**
+	 * Sample SD (n − 1) over the analysed patients of the variable and of each covariate, in the Cox models' term order,
+	 * so a continuous term's hazard ratio can also be read per SD: HR_SD = exp(β·SD), CI exp((β ± z·se)·SD).
+	 */
+	static double[] termSds(SurvivalWorkflow.Result r) {
+		int terms = 1 + r.options().covariates().size();
+		double[] sd = new double[terms];
+		for (int k = 0; k < terms; k++) {
+			org.apache.commons.statistics.descriptive.Variance v = org.apache.commons.statistics.descriptive.Variance.create();
+			for (SurvivalWorkflow.Subject s : r.subjects()) {
+				double x = k == 0 ? s.value() : s.covariates()[k - 1];
+				if (Double.isFinite(x)) v.accept(x);
+			}
+			sd[k] = Math.sqrt(v.getAsDouble());
+		}
+		return sd;
+	}
+
+	private static void addCox(List<List<String>> out, String model, String set, Cox.Fit fit, ProportionalHazards zph, double[] sd) {
 		for (int k = 0; k < fit.terms().size(); k++) {
 			Cox.Term t = fit.terms().get(k);
-			out.add(List.of(model, set, t.name(), Integer.toString(fit.n()), Integer.toString(fit.events()), f(t.coef()), f(t.se()), f(t.hazardRatio()),
-					f(t.lower()), f(t.upper()), f(t.z()), f(t.pValue()), f(fit.concordance()), f(fit.likelihoodRatio()), f(fit.likelihoodRatioP()),
-					f(fit.wald()), f(fit.waldP()), f(fit.score()), f(fit.scoreP()), zph == null ? "" : f(zph.chiSquare()[k]),
-					zph == null ? "" : f(zph.pValue()[k]), zph == null ? "" : f(zph.pValue()[zph.pValue().length - 1]), fit.reason() == null ? "" : fit.reason()));
+			double s = k < sd.length ? sd[k] : Double.NaN, hr = Math.exp(t.coef() * s), ratio = t.hazardRatio() > 0 ? s : Double.NaN;
+			List<String> row = new ArrayList<>(List.of(model, set, t.name(), Integer.toString(fit.n()), Integer.toString(fit.events()), f(t.coef()), f(t.se()),
+					f(t.hazardRatio()), f(t.lower()), f(t.upper()), f(t.z()), f(t.pValue()), f(fit.concordance()), f(fit.likelihoodRatio()),
+					f(fit.likelihoodRatioP()), f(fit.wald()), f(fit.waldP()), f(fit.score()), f(fit.scoreP()), zph == null ? "" : f(zph.chiSquare()[k]),
+					zph == null ? "" : f(zph.pValue()[k]), zph == null ? "" : f(zph.pValue()[zph.pValue().length - 1])));
+			if (Double.isNaN(s)) row.addAll(List.of("", "", "", ""));
+			else row.addAll(List.of(f(s), f(hr), f(Math.pow(t.lower(), ratio)), f(Math.pow(t.upper(), ratio))));
+			row.add(fit.reason() == null ? "" : fit.reason());
+			out.add(row);
 		}
 	}
 
@@ -231,8 +255,16 @@ public final class SurvivalReport {
 		return p < 0.001 ? String.format(Locale.ROOT, "%.1e", p) : String.format(Locale.ROOT, "%.3f", p);
 	}
 
-	/** Three significant digits, for labels (the tables keep full precision). */
-	private static String g3(double v) {
+	/**
+	 * Three significant digits, for labels (the tables keep full precision): plain between 0.001 and 10,000,
+	 * otherwise as 1.31e-11 or 1.05e+06 so an extreme estimate stays one short word.
+	 */
+	static String g3(double v) {
+		if (Double.isNaN(v)) return "NaN";
+		if (Double.isInfinite(v)) return v > 0 ? "∞" : "−∞";
+		if (v == 0) return "0";
+		double a = Math.abs(v);
+		if (a < 1e-3 || a >= 1e4) return String.format(Locale.ROOT, "%.2e", v).replace("e-0", "e-").replace("e+0", "e+");
 		return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
 	}
 
@@ -242,16 +274,30 @@ public final class SurvivalReport {
 		if (fit.reason() != null) return null;
 		XYIntervalSeries s = new XYIntervalSeries("hazard ratio with 95 % CI");
 		List<String> names = new ArrayList<>();
+		double[] sd = termSds(r);
+		double lo = 1, hi = 1;
+		for (Cox.Term t : fit.terms())
+			for (double v : new double[] { t.hazardRatio(), t.lower(), t.upper() })
+				if (Double.isFinite(v) && v > 0) {
+					lo = Math.min(lo, v);
+					hi = Math.max(hi, v);
+				}
 		for (int k = 0; k < fit.terms().size(); k++) {
 			Cox.Term t = fit.terms().get(k);
 			int row = fit.terms().size() - 1 - k;
-			s.add(t.hazardRatio(), t.lower(), t.upper(), row, row, row);
-			names.add(0, String.format(Locale.ROOT, "%s  HR %s (%s–%s), p %s", t.name(), g3(t.hazardRatio()), g3(t.lower()), g3(t.upper()), p(t.pValue())));
+			// an unbounded CI ends at the frame (the label says ∞) instead of leaving the plot
+			s.add(t.hazardRatio(), Double.isFinite(t.lower()) && t.lower() > 0 ? t.lower() : lo, Double.isFinite(t.upper()) ? t.upper() : hi, row, row, row);
+			String perSd = k < sd.length && sd[k] > 0 && Double.isFinite(sd[k])
+					? String.format(Locale.ROOT, "; per SD %s (%s–%s)", g3(Math.exp(t.coef() * sd[k])), g3(Math.pow(t.lower(), sd[k])), g3(Math.pow(t.upper(), sd[k])))
+					: "";
+			names.add(0, String.format(Locale.ROOT, "%s  HR %s (%s–%s)%s, p %s", t.name(), g3(t.hazardRatio()), g3(t.lower()), g3(t.upper()), perSd,
+					p(t.pValue())));
 		}
 		XYIntervalSeriesCollection data = new XYIntervalSeriesCollection();
 		data.addSeries(s);
 		org.jfree.chart.axis.LogAxis x = new org.jfree.chart.axis.LogAxis("hazard ratio (log scale)");
-		x.setSmallestValue(1e-6);
+		x.setSmallestValue(Math.min(1e-6, lo / 2));
+		x.setRange(lo / 1.5, hi * 1.5); // every whisker inside the frame
 		SymbolAxis y = new SymbolAxis("", names.toArray(new String[0]));
 		y.setGridBandsVisible(false);
 		XYErrorRenderer e = new XYErrorRenderer();

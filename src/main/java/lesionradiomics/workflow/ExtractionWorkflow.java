@@ -169,12 +169,34 @@ public final class ExtractionWorkflow {
 		if (!image.geometry().sameGrid(labels.geometry()))
 			throw new VolumeFormatException(labels.source(), "label map does not match image " + image.source() + ": "
 					+ labels.geometry().describeDifference(image.geometry()));
+		if (image.source() != null && image.source().equals(labels.source()))
+			throw new VolumeFormatException(labels.source(), "the label map is the image itself; give the label map (one integer label per lesion) as --labels");
 		LabelMap labelMap = labels.asLabelMap();
 		SortedMap<Long, BoundingBox> found = labelMap.lesions(execution.executor(), execution.threads());
 		if (found.isEmpty()) throw new VolumeFormatException(labels.source(), "label map contains no lesion (all voxels are 0)");
+		String unlike = notALabelMap(found);
+		if (unlike != null) throw new VolumeFormatException(labels.source(), unlike);
 		List<String> warnings = new ArrayList<>(image.warnings());
 		warnings.addAll(labels.warnings());
 		return new Opened(image.asVolume(), labelMap, found, warnings);
+	}
+
+	/** More distinct labels than this in one label map is not a lesion count but an intensity image given as labels. */
+	public static final int MAX_LESIONS = 1000;
+
+	/**
+	 * Why the labels found cannot be one patient's lesions, or null: negative labels (a CT has them; labels are 0 for
+	 * the background and positive integers) or more than {@link #MAX_LESIONS} distinct values — the image given as the
+	 * label map, or the two swapped.
+	 */
+	static String notALabelMap(SortedMap<Long, BoundingBox> found) {
+		if (found.firstKey() < 0)
+			return "this does not look like a label map: it holds negative values (e.g. " + found.firstKey() + "; " + found.size()
+					+ " distinct values) — is it the image? Labels are 0 (background) or positive integers, one per lesion";
+		if (found.size() > MAX_LESIONS)
+			return "this does not look like a label map: " + found.size() + " distinct values (labels " + found.firstKey() + " to " + found.lastKey()
+					+ "), more than " + MAX_LESIONS + " lesions — is it the image? Give the label map (one integer label per lesion) as --labels";
+		return null;
 	}
 
 	/**

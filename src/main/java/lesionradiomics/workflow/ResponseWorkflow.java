@@ -70,6 +70,7 @@ public final class ResponseWorkflow {
 	public static Result run(Map<String, List<LongitudinalTable.Scan>> cohort, ResponseOptions o, Execution execution) throws IOException {
 		if (!o.extraction().featureSettings().enabledFeatures().isEmpty() && !o.extraction().featureSettings().enabledFeatures().containsKey("shape"))
 			throw new IllegalArgumentException("the response needs the shape features (diameters and volumes): add shape to the classes");
+		checkVariable(o);
 		List<String> notes = new ArrayList<>();
 		Map<String, String> failures = new LinkedHashMap<>();
 		Map<String, List<String>> timepoints = new LinkedHashMap<>();
@@ -178,6 +179,20 @@ public final class ResponseWorkflow {
 			out.put(patient, values);
 		});
 		return out;
+	}
+
+	/**
+	 * The variable must name a column the extraction will write (or delta_ of one): checked before any image is read,
+	 * not after every time point was extracted.
+	 */
+	static void checkVariable(ResponseOptions o) {
+		if (o.variable().isEmpty()) return;
+		boolean isDelta = o.variable().startsWith(ResponseOptions.DELTA);
+		String feature = isDelta ? o.variable().substring(ResponseOptions.DELTA.length()) : o.variable();
+		List<String> columns = lesionradiomics.features.FeatureRegistry.columns(o.extraction().featureSettings());
+		if (!columns.contains(feature))
+			throw new IllegalArgumentException("--variable '" + o.variable() + "' is not a feature column of this extraction (nor delta_ of one)"
+					+ lesionradiomics.io.Names.didYouMean(feature, columns).replace("did you mean ", "did you mean " + (isDelta ? ResponseOptions.DELTA : "")));
 	}
 
 	private static List<Association> associations(List<LesionResponse> lesions, DeltaFeatures.Result delta, Lookup m0, ResponseOptions o, List<String> notes) {

@@ -35,7 +35,7 @@ public final class SamplingWorkflow {
 	 * @param full     every feature of the same lesions (lesion sizes come from here)
 	 */
 	public static Result run(FeatureMatrix analysed, FeatureMatrix full, SamplingOptions o, Execution execution) {
-		List<String> notes = new ArrayList<>();
+		List<String> notes = new ArrayList<>(checkSites(o.excludeSites(), full));
 		List<PatientLesions> patients = new ArrayList<>();
 		List<Excluded> excluded = new ArrayList<>();
 		for (PatientLesions p : patients(analysed, full, o.scaling(), notes)) {
@@ -53,6 +53,25 @@ public final class SamplingWorkflow {
 		Simulation.Result r = new Simulation(o.simulations(), o.seed(), o.ratio()).run(patients, strategies, SamplingOptions.KMIN, o.kmax(),
 				execution.executor(), execution.progress());
 		return new Result(r, o, excluded, notes);
+	}
+
+	/**
+	 * A site to exclude that is not in the table but close to one of its sites is a typo ("bones" for "bone") and
+	 * refused: it would exclude nothing and the RECIST-like strategy would silently sample bone. One far from every
+	 * site (the default "bone" in a cohort without bone lesions) excludes nothing, and a note says so.
+	 */
+	static List<String> checkSites(List<String> exclude, FeatureMatrix full) {
+		List<String> sites = full.lesions().stream().map(FeatureMatrix.Lesion::site).filter(s -> !s.isEmpty()).distinct().sorted().toList();
+		List<String> notes = new ArrayList<>();
+		for (String s : exclude) {
+			if (sites.contains(s)) continue;
+			String near = lesionradiomics.io.Names.closest(s, sites);
+			if (near != null)
+				throw new IllegalArgumentException("--exclude-sites: '" + s + "' is not a site of the lesion table (sites: " + String.join(", ", sites)
+						+ "); did you mean " + near + "?");
+			notes.add("no lesion at site '" + s + "': the RECIST-like strategy excludes nothing for it");
+		}
+		return notes;
 	}
 
 	/** The patients' lesions and distances, from the analysed features and the lesion sizes of the full table. */

@@ -53,6 +53,14 @@ class CohortCommandTest {
 				"scores/patient_aggregates.csv"))
 			assertTrue(Files.size(out.resolve(f)) > 0, f);
 		assertTrue(Files.readString(out.resolve("run.json")).contains("\"seed\": 20220101"));
+		String report = Files.readString(out.resolve("report.html"));
+		long svgs;
+		try (var files = Files.walk(out)) {
+			svgs = files.filter(p -> p.toString().endsWith(".svg")).count();
+		}
+		assertTrue(report.contains("data-figures=\"" + svgs + "\""), "every figure of the run is in report.html (" + svgs + ")");
+		assertEquals(svgs, report.split("src=\"data:image/svg\\+xml;base64,", -1).length - 1L, "figures embedded, not linked");
+		assertTrue(report.contains("6 of 6 patients analysed"), "the summary line");
 		Map<String, String> first = outputs(out);
 		assertEquals("feature,ccc_eroded,ccc_dilated,robust", first.get("selection/robustness.csv").lines().findFirst().orElseThrow());
 		assertTrue(first.get("features.csv").startsWith("patient,label,site,texture,original_shape_"), "lesion-table columns kept");
@@ -116,7 +124,17 @@ class CohortCommandTest {
 				+ "P02,P05_image.nrrd,small_labels.nrrd,lesions.csv\n" + "P09,missing_image.nrrd,P06_labels.nrrd,lesions.csv\n"
 				+ "P06,P06_image.nrrd,P06_labels.nrrd,lesions.csv\n");
 		Path out = dir.resolve("broken");
-		assertEquals(0, cohort("cohort", "--cohort", data.resolve("cohort.csv").toString(), "--simulations", "20", "--out", out.toString()));
+		int[] code = new int[1];
+		String stderr = ExtractCommandsTest.stderrOf(() -> code[0] = Cli.run("cohort", "--cohort", data.resolve("cohort.csv").toString(), "--simulations",
+				"20", "--out", out.toString()));
+		// an honest ending: exit 3 (done, with losses) and a last line saying who is missing, not "cohort analysed"
+		assertEquals(Ending.INCOMPLETE, code[0], stderr);
+		String last = stderr.strip().lines().reduce((a, b) -> b).orElse("");
+		assertTrue(last.startsWith("3 of 6 patients analysed; 3 failed: P01 (") && last.contains("P09 (") && last.contains("see ")
+				&& last.contains("errors.csv"), last);
+		Path allowed = dir.resolve("allowed");
+		assertEquals(0, cohort("cohort", "--cohort", data.resolve("cohort.csv").toString(), "--simulations", "20", "--allow-failures", "--out",
+				allowed.toString()), "--allow-failures keeps exit 0 for scripts that expect losses");
 		List<List<String>> errors = Csv.read(out.resolve("errors.csv"));
 		List<String> failed = new ArrayList<>();
 		for (List<String> e : errors.subList(1, errors.size())) if (e.get(1).isEmpty()) failed.add(e.get(0) + ": " + e.get(2));

@@ -1,0 +1,83 @@
+package lesionradiomics.report;
+
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import lesionradiomics.io.VolumeFormatException;
+
+/**
+ * One rule for every command's results folder: an empty or new folder is used; a folder that holds anything is refused
+ * (a run never leaves the previous run's {@code dissimilarity_P01.png} beside its own), unless the user asks to
+ * overwrite, which removes only the entries the command itself writes (its {@link Owned} patterns) — never a user's
+ * other files. Checked before any image is read.
+ */
+public final class ResultsFolder {
+
+	/** The file names (globs, relative to the folder) a command writes: what --overwrite may remove. */
+	public record Owned(String command, List<String> globs) {
+
+		public boolean owns(Path relative) {
+			String first = relative.getName(0).toString();
+			for (String g : globs) {
+				PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + g);
+				if (m.matches(Path.of(first))) return true;
+			}
+			return false;
+		}
+	}
+
+	public static final Owned HETEROGENEITY = new Owned("heterogeneity", List.of("cv_per_patient.csv", "cv_per_organ.csv", "cv_summary.csv",
+			"heterogeneity_indexes.*", "lesion_clusters.csv", "tests.csv", "cv_by_class.*", "dissimilarity_*.png", "dissimilarity_*.svg"));
+	public static final Owned SAMPLING = new Owned("sampling", List.of("sampling_recovery.csv", "sampling_excluded.csv", "sampling_per_patient.csv",
+			"recovery_curves.csv", "lesions_needed.csv", "recovery_curve_*.png", "recovery_curve_*.svg", "sampling_settings.csv"));
+	public static final Owned SELECTION = new Owned("select", List.of("features.csv", "errors.csv", "robustness.csv", "feature_clusters.csv",
+			"selected_features.txt", "correlation_heatmap.*"));
+	public static final Owned MAPS = new Owned("maps", List.of("map_summary.csv", "lesion_habitats.csv", "failed_lesions.csv", "*_maps", "*_maps.csv",
+			"*_habitats.nrrd"));
+
+	private ResultsFolder() {}
+
+	/**
+	 * Makes {@code out} ready for the command: creates it, or refuses a non-empty one naming what is in it, or (with
+	 * {@code overwrite}) removes what the command owns there and refuses when anything else would stay beside its files.
+	 */
+	public static void prepare(Path out, Owned owned, boolean overwrite) throws IOException {
+		if (Files.exists(out) && !Files.isDirectory(out)) throw new VolumeFormatException(out, "--out must be a folder, is a file");
+		if (!Files.exists(out)) {
+			Files.createDirectories(out);
+			return;
+		}
+		List<Path> entries = new ArrayList<>();
+		try (Stream<Path> s = Files.list(out)) {
+			s.sorted().forEach(entries::add);
+		}
+		if (entries.isEmpty()) return;
+		List<Path> foreign = new ArrayList<>();
+		for (Path e : entries) if (!owned.owns(out.relativize(e))) foreign.add(e.getFileName());
+		if (!overwrite)
+			throw new VolumeFormatException(out, "results folder is not empty (" + entries.size() + (entries.size() == 1 ? " entry" : " entries") + ", e.g. "
+					+ entries.get(0).getFileName() + "); choose a new folder, or add --overwrite to replace what an earlier " + owned.command() + " run wrote there");
+		if (!foreign.isEmpty())
+			throw new VolumeFormatException(out, "--overwrite replaces only what " + owned.command() + " writes, but the folder also holds "
+					+ foreign.subList(0, Math.min(3, foreign.size())) + (foreign.size() > 3 ? " …and " + (foreign.size() - 3) + " more" : "")
+					+ "; choose a new folder");
+		for (Path e : entries) deleteRecursively(e);
+	}
+
+	private static void deleteRecursively(Path p) throws IOException {
+		if (Files.isDirectory(p)) {
+			List<Path> all;
+			try (Stream<Path> s = Files.walk(p)) {
+				all = s.sorted(Comparator.reverseOrder()).toList();
+			}
+			for (Path q : all) Files.delete(q);
+		} else Files.delete(p);
+	}
+}
