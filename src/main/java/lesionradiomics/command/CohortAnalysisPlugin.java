@@ -6,7 +6,6 @@ import ij.IJ;
 import ij.plugin.PlugIn;
 import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.io.CohortTable;
-import lesionradiomics.report.CohortFolder;
 import lesionradiomics.report.CohortReport;
 import lesionradiomics.report.HeterogeneityReport;
 import lesionradiomics.report.ResultsTables;
@@ -39,9 +38,8 @@ public class CohortAnalysisPlugin implements PlugIn {
 			IJ.log("Lesion Radiomics: results of Cohort Analysis go to " + out.toAbsolutePath());
 			CohortWorkflow.Result r;
 			try (Execution execution = Execution.of(v.integer("threads"), DialogForm.imageJProgress())) {
-				r = CohortWorkflow.run(cohort, o, model, new CohortFolder(out, o.resume(), o.overwrite()), execution);
+				r = CohortReport.run(cohort, o, model, out, execution);
 			}
-			CohortReport.write(r, out);
 			for (String n : r.notes()) IJ.log("Lesion Radiomics: " + n);
 			ResultsTables.of(SamplingReport.tableRows(r.sampling().simulation())).show("Sampling Recovery");
 			ResultsTables.of(HeterogeneityReport.indexRows(r.heterogeneity())).show("Heterogeneity indexes");

@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.io.CohortTable;
-import lesionradiomics.report.CohortFolder;
 import lesionradiomics.report.CohortReport;
 import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.CohortWorkflow;
@@ -87,9 +86,8 @@ public final class CohortCli implements Callable<Integer> {
 		long t = System.nanoTime();
 		CohortWorkflow.Result r;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
-			r = CohortWorkflow.run(CohortTable.read(cohort), o, scoreModel, new CohortFolder(out, o.resume(), o.overwrite()), execution);
+			r = CohortReport.run(CohortTable.read(cohort), o, scoreModel, out, execution);
 		}
-		CohortReport.write(r, out);
 		for (String n : r.notes()) System.err.println("note: " + n);
 		System.err.printf("cohort analysed in %.1f s; results in %s (start with sampling/sampling_recovery.csv and heterogeneity/heterogeneity_indexes.csv)%n",
 				(System.nanoTime() - t) / 1e9, out);
