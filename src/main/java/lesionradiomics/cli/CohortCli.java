@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 
 import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.io.CohortTable;
-import lesionradiomics.report.CohortFolder;
 import lesionradiomics.report.CohortReport;
 import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.CohortWorkflow;
@@ -90,9 +89,8 @@ public final class CohortCli implements Callable<Integer> {
 		long t = System.nanoTime();
 		CohortWorkflow.Result r;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
-			r = CohortWorkflow.run(CohortTable.read(cohort), o, scoreModel, new CohortFolder(out, o.resume(), o.overwrite()), execution);
+			r = CohortReport.run(CohortTable.read(cohort), o, scoreModel, out, execution);
 		}
-		CohortReport.write(r, out);
 		for (String n : r.notes()) System.err.println("note: " + n);
 		String done = String.format(java.util.Locale.ROOT, "cohort analysed in %.1f s; results in %s (open %s)", (System.nanoTime() - t) / 1e9, out,
 				out.resolve(CohortReport.REPORT));

@@ -11,7 +11,6 @@ import org.scijava.plugin.Plugin;
 import ij.measure.ResultsTable;
 import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.io.CohortTable;
-import lesionradiomics.report.CohortFolder;
 import lesionradiomics.report.CohortReport;
 import lesionradiomics.report.HeterogeneityReport;
 import lesionradiomics.report.ResultsTables;
@@ -121,10 +120,8 @@ public class CohortAnalysis extends SelectionCommand {
 		ScoreModel scoreModel = ScoreWorkflow.readModel(model == null ? null : model.toPath());
 		CohortWorkflow.Result r;
 		try (Execution execution = execution()) {
-			r = CohortWorkflow.run(CohortTable.read(cohort.toPath()), o, scoreModel, new CohortFolder(out, o.resume(), o.overwrite()),
-					execution);
+			r = CohortReport.run(CohortTable.read(cohort.toPath()), o, scoreModel, out, execution);
 		}
-		CohortReport.write(r, out);
 		for (String n : r.notes()) warn(n);
 		recovery = ResultsTables.of(SamplingReport.tableRows(r.sampling().simulation()));
 		indexes = ResultsTables.of(HeterogeneityReport.indexRows(r.heterogeneity()));

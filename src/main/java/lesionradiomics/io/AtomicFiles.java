@@ -11,9 +11,16 @@ import java.util.UUID;
 
 /**
  * Writes a file atomically: into a hidden temporary file next to it, then renamed over the target, so a cancelled or
- * killed run never leaves a half-written output.
+ * killed run never leaves a half-written output. The temporary file's name carries this process's run id
+ * ({@code .<name>.<run id>.<random>.tmp}), so that a later run removes only the leftovers of a run known to be dead
+ * (see {@link FolderLock}), never the files another live run is writing.
+ *
+ * <p>A failure of the output (disk full, quota, I/O error) is an {@link OutputException} naming the file.
  */
 public final class AtomicFiles {
+
+	/** This process's run id (pid and a random part): an identity, not a setting, so one per JVM is right. */
+	public static final String RUN_ID = FolderLock.newRunId();
 
 	/** Writes the content of one file. */
 	public interface Content {
@@ -26,7 +33,7 @@ public final class AtomicFiles {
 		Path abs = file.toAbsolutePath();
 		Path dir = abs.getParent();
 		if (dir != null) Files.createDirectories(dir);
-		Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + UUID.randomUUID() + ".tmp");
+		Path tmp = abs.resolveSibling("." + abs.getFileName() + "." + RUN_ID + "." + UUID.randomUUID() + ".tmp");
 		try {
 			try (OutputStream out = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
 				content.writeTo(out);
@@ -36,8 +43,17 @@ public final class AtomicFiles {
 			} catch (AtomicMoveNotSupportedException e) {
 				Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
 			}
+		} catch (OutputException e) {
+			throw e;
+		} catch (IOException e) {
+			// "No space left on device" alone does not say where
+			throw new OutputException(abs, e);
 		} finally {
-			Files.deleteIfExists(tmp);
+			try {
+				Files.deleteIfExists(tmp);
+			} catch (IOException e) {
+				// the leftover carries our run id: the next run's sweep removes it
+			}
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,9 @@ public final class LesionTable {
 			throw new VolumeFormatException(file, "lesion table needs the columns patient, label and site; its header is " + header);
 		List<Lesion> lesions = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
+		int idCol = -1; // a lesion id names one lesion of a patient (two time points are matched by it)
+		for (int i = 0; i < header.size(); i++) if (header.get(i).trim().equalsIgnoreCase("lesion_id")) idCol = i;
+		Map<String, Integer> idLines = new HashMap<>();
 		for (int r = 1; r < rows.size(); r++) {
 			List<String> row = rows.get(r);
 			int line = r + 1;
@@ -81,6 +85,13 @@ public final class LesionTable {
 			if (label <= 0) throw new VolumeFormatException(file, "line " + line + ": label " + label + " must be positive (0 is background)");
 			if (!seen.add(patient + "\u0000" + label))
 				throw new VolumeFormatException(file, "line " + line + ": patient " + patient + " lists label " + label + " twice");
+			if (idCol >= 0) {
+				String id = row.get(idCol).trim();
+				Integer first = idLines.putIfAbsent(patient + "\u0000" + id, line);
+				if (first != null)
+					throw new VolumeFormatException(file, "lines " + first + " and " + line + ": patient " + patient + " has lesion_id "
+							+ (id.isEmpty() ? "(empty)" : id) + " twice; a lesion id must name one lesion");
+			}
 			Map<String, String> extra = new LinkedHashMap<>();
 			for (int i = 0; i < header.size(); i++)
 				if (i != patientCol && i != labelCol && i != siteCol) extra.put(header.get(i).trim(), row.get(i).trim());

@@ -41,6 +41,7 @@ public final class LongitudinalTable {
 			scans.add(new Scan(tp, dir.resolve(row.get(h.indexOf("image")).trim()), dir.resolve(row.get(h.indexOf("labels")).trim()),
 					lesions.isEmpty() ? null : dir.resolve(lesions)));
 		}
+		if (out.isEmpty()) throw new VolumeFormatException(file, "the table has a header but no patient rows");
 		for (Map.Entry<String, List<Scan>> e : out.entrySet())
 			if (e.getValue().size() < 2)
 				throw new VolumeFormatException(file, "patient " + e.getKey() + " has one time point (" + e.getValue().get(0).timepoint() + "): two are needed");

@@ -11,10 +11,13 @@ import java.util.Map;
 
 import com.google.gson.GsonBuilder;
 
+import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.io.AtomicFiles;
+import lesionradiomics.io.CohortTable;
 import lesionradiomics.io.Csv;
 import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.CohortWorkflow;
+import lesionradiomics.workflow.Execution;
 
 /**
  * Everything a cohort run writes besides the per-patient tables: {@code features.csv}, {@code errors.csv},
@@ -24,6 +27,26 @@ import lesionradiomics.workflow.CohortWorkflow;
 public final class CohortReport {
 
 	private CohortReport() {}
+
+	/**
+	 * A cohort run into its results folder, as every front end runs it: the folder is locked from before the first
+	 * patient to after run.json (a second run on it refuses, naming this one), then every table is written. A lock taken
+	 * over from a run that ended without finishing is the first note.
+	 */
+	public static CohortWorkflow.Result run(CohortTable cohort, CohortOptions o, ScoreModel model, Path out, Execution execution) throws IOException {
+		try (CohortFolder folder = new CohortFolder(out, o.resume(), o.overwrite())) {
+			CohortWorkflow.Result r = CohortWorkflow.run(cohort, o, model, folder, execution);
+			if (folder.staleLock().isPresent()) {
+				List<String> notes = new ArrayList<>();
+				notes.add(folder.staleLock().get());
+				notes.addAll(r.notes());
+				r = new CohortWorkflow.Result(r.cohort(), r.options(), r.features(), r.failures(), r.selection(), r.analysed(), r.heterogeneity(),
+						r.sampling(), r.scores(), List.copyOf(notes), r.seconds());
+			}
+			write(r, out);
+			return r;
+		}
+	}
 
 	public static void write(CohortWorkflow.Result r, Path out) throws IOException {
 		Csv.writeAtomically(out.resolve("features.csv"), FeatureTableCsv.rows(r.features()));

@@ -69,30 +69,39 @@ public final class CohortWorkflow {
 		Progress progress = execution.progress();
 		List<String> notes = new ArrayList<>();
 		List<Failure> failures = new ArrayList<>();
-		String fingerprint = fingerprint(extraction, selection);
+		String settings = settingsFingerprint(extraction, selection);
 		Execution inner = execution.withProgress(cancelOnly(progress));
-		int done = 0, reused = 0;
+		int done = 0;
+		List<String> reused = new ArrayList<>(), redone = new ArrayList<>();
 		java.util.Set<String> complete = new java.util.HashSet<>(); // asked once per patient, not again when gathering
 		for (CohortTable.Patient p : cohort.patients()) {
 			progress.checkCancelled();
+			String fingerprint = fingerprint(p, settings);
 			if (failedElsewhere.containsKey(p.id())) {
-				store.remove(p.id());
+				output(() -> store.remove(p.id()));
 				failures.add(new Failure(p.id(), "", failedElsewhere.get(p.id())));
 			} else if (resume && store.isComplete(p.id(), fingerprint)) {
-				reused++;
+				reused.add(p.id());
 				complete.add(p.id());
 			} else {
-				store.remove(p.id());
+				if (resume) redone.add(p.id() + " (" + whyRedone(store.fingerprint(p.id()), fingerprint) + ")");
+				output(() -> store.remove(p.id()));
+				ExtractionWorkflow.Result r;
 				try {
-					store.save(p.id(), fingerprint, extractPatient(p, extraction, selection, inner, notes));
-					complete.add(p.id());
+					r = extractPatient(p, extraction, selection, inner, notes);
 				} catch (IOException | IllegalArgumentException e) {
 					failures.add(new Failure(p.id(), "", e.getMessage()));
+					progress.update("patients", ++done, cohort.patients().size());
+					continue;
 				}
+				output(() -> store.save(p.id(), fingerprint, r)); // a fault of the output stops the run: it is not the patient's
+				complete.add(p.id());
 			}
 			progress.update("patients", ++done, cohort.patients().size());
 		}
-		if (reused > 0) notes.add(reused + " patient(s) reused from an earlier run (--resume)");
+		if (!reused.isEmpty()) notes.add(reused.size() + " patient(s) reused from an earlier run with the same settings and input files (--resume): "
+				+ String.join(", ", reused));
+		if (!redone.isEmpty()) notes.add(redone.size() + " patient(s) extracted again (--resume): " + String.join(", ", redone));
 		Map<String, List<FeatureMatrix>> byVariant = new LinkedHashMap<>();
 		for (CohortTable.Patient p : cohort.patients()) {
 			if (!complete.contains(p.id())) continue;
@@ -183,10 +192,111 @@ public final class CohortWorkflow {
 		return new Result(cohort, o, features, failures, selection, analysed, h, s, scores, notes, seconds);
 	}
 
-	/** What describes the per-patient extraction, to know whether saved per-patient results can be reused. */
-	public static String fingerprint(ExtractionOptions extraction, SelectionOptions selection) {
-		return extraction.featureSettings().asMap() + " perturbation radius " + selection.radius() + " mm, components " + extraction.splitComponents()
-				+ "/" + extraction.minLesionMm3() + ", voi " + extraction.voi() + (extraction.voi().contains("ring") ? " ring " + extraction.ringMm() + " mm" : "");
+	/**
+	 * The options components that change no saved number, left out of the fingerprint. Everything else of
+	 * {@link ExtractionOptions} is in it, so a setting added later is covered without touching this code.
+	 */
+	static final java.util.Set<String> NOT_IN_FINGERPRINT = java.util.Set.of();
+
+	/**
+	 * What describes the per-patient extraction, one {@code name=value} per line: every component of the extraction
+	 * options (maps sorted, so the text does not depend on the JVM's hash order), the resolved pyradiomics settings and
+	 * the perturbation radius.
+	 */
+	public static String settingsFingerprint(ExtractionOptions extraction, SelectionOptions selection) {
+		StringBuilder b = new StringBuilder();
+		for (java.lang.reflect.RecordComponent c : ExtractionOptions.class.getRecordComponents()) {
+			if (NOT_IN_FINGERPRINT.contains(c.getName())) continue;
+			Object v;
+			try {
+				v = c.getAccessor().invoke(extraction);
+			} catch (ReflectiveOperationException e) {
+				throw new IllegalStateException(e);
+			}
+			if (v instanceof Map<?, ?> m) v = new java.util.TreeMap<>(m);
+			b.append("setting ").append(c.getName()).append('=').append(v).append('\n');
+		}
+		extraction.featureSettings().asMap().forEach((k, v) -> b.append("setting resolved.").append(k).append('=').append(v).append('\n'));
+		b.append("setting perturbationRadius=").append(selection.radius()).append('\n');
+		return b.toString();
+	}
+
+	/** The settings fingerprint and the patient's input files (path, size, modification time). */
+	public static String fingerprint(CohortTable.Patient p, String settingsFingerprint) {
+		StringBuilder b = new StringBuilder(settingsFingerprint);
+		b.append("input image=").append(describe(p.image())).append('\n');
+		b.append("input labels=").append(describe(p.labels())).append('\n');
+		b.append("input lesions=").append(p.lesions() == null ? "none" : describe(p.lesions())).append('\n');
+		return b.toString();
+	}
+
+	public static String fingerprint(CohortTable.Patient p, ExtractionOptions extraction, SelectionOptions selection) {
+		return fingerprint(p, settingsFingerprint(extraction, selection));
+	}
+
+	/** Path, size and modification time of a file; for a folder (a DICOM series) a digest over its files' ones. */
+	static String describe(java.nio.file.Path file) {
+		try {
+			if (java.nio.file.Files.isDirectory(file)) {
+				java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+				int n = 0;
+				try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.walk(file)) {
+					for (java.nio.file.Path f : s.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+						md.update((file.relativize(f) + " " + java.nio.file.Files.size(f) + " " + java.nio.file.Files.getLastModifiedTime(f).toMillis() + "\n")
+								.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+						n++;
+					}
+				}
+				return file + " folder of " + n + " files " + java.util.HexFormat.of().formatHex(md.digest()).substring(0, 16);
+			}
+			return file + " size " + java.nio.file.Files.size(file) + " modified " + java.nio.file.Files.getLastModifiedTime(file).toMillis();
+		} catch (IOException | java.security.NoSuchAlgorithmException e) {
+			return file + " unreadable";
+		}
+	}
+
+	/** Why a patient's saved results are not reused: the first setting or the input files that changed. */
+	static String whyRedone(String stored, String now) {
+		if (stored == null) return "not complete";
+		Map<String, String> a = lines(stored), b = lines(now);
+		if (!a.keySet().equals(b.keySet()) && a.keySet().stream().noneMatch(k -> k.startsWith("setting "))) return "saved by an older version";
+		List<String> settings = new ArrayList<>(), inputs = new ArrayList<>();
+		java.util.Set<String> keys = new java.util.LinkedHashSet<>(b.keySet());
+		keys.addAll(a.keySet());
+		for (String k : keys) {
+			if (java.util.Objects.equals(a.get(k), b.get(k))) continue;
+			if (k.startsWith("setting resolved.")) continue; // the options line that caused it is named
+			if (k.startsWith("setting ")) settings.add(k.substring(8));
+			else inputs.add(k.substring(6));
+		}
+		List<String> why = new ArrayList<>();
+		if (!settings.isEmpty()) why.add("setting changed: " + String.join(", ", settings));
+		if (!inputs.isEmpty()) why.add(String.join(", ", inputs) + " file changed");
+		return why.isEmpty() ? "settings changed" : String.join("; ", why);
+	}
+
+	private static Map<String, String> lines(String fingerprint) {
+		Map<String, String> m = new LinkedHashMap<>();
+		for (String line : fingerprint.split("\n")) {
+			int eq = line.indexOf('=');
+			if (eq > 0) m.put(line.substring(0, eq), line.substring(eq + 1));
+		}
+		return m;
+	}
+
+	/** An output step of the store; its I/O faults stop the run (exit 2), leaving the folder resumable. */
+	private interface OutputStep {
+		void run() throws IOException;
+	}
+
+	private static void output(OutputStep step) throws IOException {
+		try {
+			step.run();
+		} catch (IOException e) {
+			java.nio.file.Path file = e instanceof lesionradiomics.io.OutputException o ? o.file() : null;
+			throw new lesionradiomics.io.OutputException(file, e.getMessage() + "; the run stopped (no run.json); fix the output and run again with "
+					+ "--resume to continue", e);
+		}
 	}
 
 	/** Inner steps report nothing themselves (the cohort reports patients) but still stop on cancel. */

@@ -24,6 +24,7 @@ public record FeatureInput(FeatureMatrix full, FeatureMatrix analysed) {
 	/** Reads {@code features}, restricted to the names listed in {@code selected} when not null. */
 	public static FeatureInput read(Path features, Path selected) throws IOException {
 		FeatureMatrix full = readMatrix(features);
+		if (full.rows() == 0) throw new VolumeFormatException(features, "the feature table has a header but no lesion rows");
 		if (selected == null) return new FeatureInput(full, full);
 		try {
 			return new FeatureInput(full, full.select(readList(selected)));
@@ -66,6 +67,7 @@ public record FeatureInput(FeatureMatrix full, FeatureMatrix analysed) {
 		List<String> features = new ArrayList<>();
 		for (int c : featureColumns) features.add(header.get(c));
 		List<FeatureMatrix.Lesion> lesions = new ArrayList<>();
+		Map<String, Integer> lineOf = new java.util.HashMap<>(); // (patient, label) → first line: a lesion is one row
 		double[][] v = new double[rows.size() - 1][features.size()];
 		for (int r = 1; r < rows.size(); r++) {
 			List<String> row = rows.get(r);
@@ -77,6 +79,10 @@ public record FeatureInput(FeatureMatrix full, FeatureMatrix analysed) {
 			} catch (NumberFormatException e) {
 				throw new VolumeFormatException(file, "line " + (r + 1) + ": label '" + row.get(1) + "' is not an integer");
 			}
+			Integer first = lineOf.putIfAbsent(row.get(0).trim() + "\u0000" + label, r + 1);
+			if (first != null)
+				throw new VolumeFormatException(file, "lines " + first + " and " + (r + 1) + ": patient " + row.get(0).trim() + ", label " + label
+						+ " appear twice; each lesion must be one row (lesion counts and aggregates would be wrong)");
 			Map<String, String> annotations = new LinkedHashMap<>();
 			for (int c : annotationColumns) annotations.put(header.get(c), row.get(c).trim());
 			lesions.add(new FeatureMatrix.Lesion(row.get(0).trim(), label, row.get(2).trim(), annotations));

@@ -21,6 +21,11 @@ public final class MemoryStore implements PatientStore {
 	}
 
 	@Override
+	public String fingerprint(String patient) {
+		return fingerprints.get(patient);
+	}
+
+	@Override
 	public void save(String patient, String fingerprint, ExtractionWorkflow.Result result) {
 		Map<String, FeatureMatrix> variants = new LinkedHashMap<>();
 		result.tables().forEach((v, t) -> variants.put(v, matrix(t)));

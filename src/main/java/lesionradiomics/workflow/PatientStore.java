@@ -21,6 +21,9 @@ public interface PatientStore {
 	/** True when the patient's results are complete and were made with this fingerprint. */
 	boolean isComplete(String patient, String fingerprint) throws IOException;
 
+	/** The fingerprint the patient's complete results were saved with, or null (absent or incomplete). */
+	String fingerprint(String patient) throws IOException;
+
 	/** Saves a patient's extraction (every variant and its failures), then marks it complete with the fingerprint. */
 	void save(String patient, String fingerprint, ExtractionWorkflow.Result result) throws IOException;
 

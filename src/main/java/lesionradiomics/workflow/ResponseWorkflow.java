@@ -94,7 +94,12 @@ public final class ResponseWorkflow {
 			}
 			execution.progress().update("patients", ++done, cohort.size());
 		}
-		if (all0.isEmpty()) throw new IllegalArgumentException("no patient could be read: " + failures);
+		if (all0.isEmpty()) {
+			List<String> why = new ArrayList<>();
+			failures.forEach((patient, reason) -> why.add("patient " + patient + ": " + reason));
+			throw new IllegalArgumentException(failures.isEmpty() ? "the longitudinal table lists no patient" : "no patient could be evaluated: "
+					+ String.join("; ", why));
+		}
 		FeatureMatrix m0 = CohortWorkflow.concat(all0), m1 = CohortWorkflow.concat(all1);
 		DeltaFeatures.Result delta = DeltaFeatures.of(m0, m1);
 		notes.addAll(delta.notes());
@@ -125,6 +130,15 @@ public final class ResponseWorkflow {
 	private static Scan scan(String patient, LongitudinalTable.Scan s, ResponseOptions o, Execution execution) throws IOException {
 		ExtractionWorkflow.Input in = ExtractionWorkflow.read(s.image(), s.labels(), s.lesions(), patient, o.extraction());
 		ExtractionWorkflow.Result r = ExtractionWorkflow.run(in, o.extraction(), execution);
+		// a lesion that could not be computed would otherwise be absent: "new" at follow-up (PD) or "disappeared" at
+		// baseline, a RECIST call nobody made; the patient is listed as not evaluable instead
+		List<String> failed = new ArrayList<>();
+		for (lesionradiomics.features.FeatureTable.Row row : r.table().failed())
+			failed.add("label " + row.label() + (row.annotations().containsKey(DeltaFeatures.LESION_ID) ? " (lesion_id "
+					+ row.annotations().get(DeltaFeatures.LESION_ID) + ")" : "") + ": " + row.features().error().orElse("not computed"));
+		if (!failed.isEmpty())
+			throw new IllegalArgumentException("time point " + s.timepoint() + ": " + String.join("; ", failed) + "; without it the lesion would be "
+					+ "called new or disappeared, so the patient's response is not evaluated (remove the lesion from both time points to evaluate the rest)");
 		FeatureMatrix m = MemoryStore.matrix(r.table());
 		Map<Long, Double> axes = new LinkedHashMap<>();
 		LabelMap labels = in.labels().asLabelMap();

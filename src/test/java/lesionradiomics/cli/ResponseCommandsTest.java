@@ -68,4 +68,57 @@ class ResponseCommandsTest {
 			assertEquals(1, patients.size(), "P09's missing files are listed, P04 is analysed");
 		}
 	}
+
+	/**
+	 * A baseline lesion that cannot be computed (one voxel) is not dropped: it would make its follow-up lesion "new" and
+	 * the patient PD. The patient is listed as not evaluated, naming the lesion; the other patient is evaluated.
+	 */
+	@Test
+	void aBaselineLesionThatFailedIsListedNeverANewLesion() throws Exception {
+		lesionradiomics.io.ImageData labels = lesionradiomics.io.NrrdReader.read(DEMO.resolve("P04_labels.nrrd"));
+		long[] size = labels.geometry().size();
+		int[] v = new int[(int) (size[0] * size[1] * size[2])];
+		net.imglib2.Cursor<? extends net.imglib2.type.numeric.RealType<?>> c = net.imglib2.view.Views.flatIterable(labels.stored()).cursor();
+		for (int i = 0; c.hasNext(); i++) v[i] = (int) c.next().getRealDouble();
+		int far = 2 + 2 * (int) size[0]; // a corner far from the demo's lesions
+		assertEquals(0, v[far]);
+		v[far] = 3; // label 3: a lesion of one voxel at baseline, a real lesion at follow-up
+		Path baseline = dir.resolve("P04_labels_3.nrrd");
+		lesionradiomics.io.NrrdWriter.writeLabels(baseline, v, labels.geometry(), true, Map.of());
+		Files.writeString(dir.resolve("lesions.csv"), "patient,label,site\nP04,1,liver\nP04,2,lung\nP04,3,liver\n");
+		Path table = dir.resolve("long.csv");
+		Files.writeString(table, "patient,timepoint,image,labels,lesions\n"
+				+ "P04,E0," + DEMO.resolve("P04_image.nrrd") + "," + baseline + "," + dir.resolve("lesions.csv") + "\n"
+				+ "P04,E1," + DEMO.resolve("P04_t1_image.nrrd") + "," + DEMO.resolve("P04_t1_labels.nrrd") + "," + DEMO.resolve("lesions_t1.csv") + "\n"
+				+ "P05,E0," + DEMO.resolve("P05_image.nrrd") + "," + DEMO.resolve("P05_labels.nrrd") + "," + DEMO.resolve("lesions.csv") + "\n"
+				+ "P05,E1," + DEMO.resolve("P05_t1_image.nrrd") + "," + DEMO.resolve("P05_t1_labels.nrrd") + "," + DEMO.resolve("lesions_t1.csv") + "\n");
+		Path out = dir.resolve("out");
+		ExtractCommandsTest.stderrOf(() -> assertEquals(0, Cli.run("response", "--cohort", table.toString(), "--bootstrap", "0", "--out", out.toString())));
+		List<List<String>> errors = Csv.read(out.resolve("errors.csv"));
+		assertEquals(2, errors.size(), errors.toString());
+		assertEquals("P04", errors.get(1).get(0));
+		assertTrue(errors.get(1).get(1).contains("time point E0: label 3") && errors.get(1).get(1).contains("not evaluated"), errors.get(1).get(1));
+		List<List<String>> patients = Csv.read(out.resolve("patient_response.csv"));
+		assertEquals(List.of("P05"), patients.subList(1, patients.size()).stream().map(r -> r.get(0)).toList(), "P04 is not given a response");
+	}
+
+	/** A lesion_id given twice at one time point would match one lesion twice and make another "new". */
+	@Test
+	void aRepeatedLesionIdIsAnErrorWithItsLines() throws Exception {
+		Files.writeString(dir.resolve("lesions.csv"), "patient,label,site,lesion_id\nP04,1,liver,A\nP04,2,lung,A\n");
+		Path table = dir.resolve("long.csv");
+		Files.writeString(table, "patient,timepoint,image,labels,lesions\n"
+				+ "P04,E0," + DEMO.resolve("P04_image.nrrd") + "," + DEMO.resolve("P04_labels.nrrd") + "," + dir.resolve("lesions.csv") + "\n"
+				+ "P04,E1," + DEMO.resolve("P04_t1_image.nrrd") + "," + DEMO.resolve("P04_t1_labels.nrrd") + "," + DEMO.resolve("lesions_t1.csv") + "\n");
+		String err = ExtractCommandsTest.stderrOf(() -> assertEquals(2, Cli.run("response", "--cohort", table.toString(), "--bootstrap", "0", "--out",
+				dir.resolve("out").toString())));
+		assertTrue(err.contains("lesions.csv") && err.contains("lines 2 and 3: patient P04 has lesion_id A twice"), err);
+		assertEquals(1, err.lines().filter(l -> l.startsWith("error")).count(), err);
+		assertTrue(!err.contains("Exception"), err);
+		// header only
+		Path empty = dir.resolve("empty.csv");
+		Files.writeString(empty, "patient,timepoint,image,labels,lesions\n");
+		err = ExtractCommandsTest.stderrOf(() -> assertEquals(2, Cli.run("response", "--cohort", empty.toString(), "--out", dir.resolve("out2").toString())));
+		assertTrue(err.contains("empty.csv") && err.contains("no patient rows"), err);
+	}
 }

@@ -82,12 +82,14 @@ public final class SparkCohort {
 			CohortOptions o = p.options();
 			ScoreModel model = ScoreWorkflow.readModel(p.model());
 			lesionradiomics.io.AtomicFiles.checkWritable(p.out());
-			CohortFolder store = new CohortFolder(p.out(), o.resume(), o.overwrite());
+			try (CohortFolder store = new CohortFolder(p.out(), o.resume(), o.overwrite())) { // locked until run.json is written
 			CohortTable cohort = CohortTable.read(table);
-			String fingerprint = CohortWorkflow.fingerprint(o.extraction(), o.selection());
+			String settings = CohortWorkflow.settingsFingerprint(o.extraction(), o.selection());
+			Map<String, String> fingerprints = new LinkedHashMap<>(); // the driver's view of the input files
 			List<Task> todo = new ArrayList<>();
 			for (CohortTable.Patient patient : cohort.patients()) {
-				if (o.resume() && store.isComplete(patient.id(), fingerprint)) continue;
+				fingerprints.put(patient.id(), CohortWorkflow.fingerprint(patient, settings));
+				if (o.resume() && store.isComplete(patient.id(), fingerprints.get(patient.id()))) continue;
 				String image = spec(patient.image(), table, cohortUri, local), labels = spec(patient.labels(), table, cohortUri, local);
 				String lesions = patient.lesions() == null ? null : spec(patient.lesions(), table, cohortUri, local);
 				todo.add(new Task(patient.id(), patient.group(), new LinkedHashMap<>(patient.columns()), image, labels, lesions, size(image, conf)));
@@ -104,7 +106,7 @@ public final class SparkCohort {
 					List<Outcome> outcomes = spark.parallelize(new ArrayList<>(part), part.size()).map(new Extract(parsedArgs)).collect();
 					for (Outcome out : outcomes) {
 						if (out.error() != null) failed.put(out.id(), out.error());
-						else store.restore(out.id(), out.files());
+						else store.restore(out.id(), out.files(), fingerprints.get(out.id()));
 					}
 					done += part.size();
 					System.err.printf("patients %d/%d (%.1f s)%n", done, todo.size(), (System.nanoTime() - start) / 1e9);
@@ -113,10 +115,11 @@ public final class SparkCohort {
 			CohortOptions reuse = new CohortOptions(o.extraction(), o.selection(), o.heterogeneity(), o.sampling(), o.scores(), true, false);
 			CohortWorkflow.Result r;
 			try (Execution execution = Execution.of(p.threads(), Progress.NONE)) {
-				r = CohortWorkflow.run(cohort, reuse, model, new CohortFolder(p.out(), true, false), execution, failed);
+				r = CohortWorkflow.run(cohort, reuse, model, store, execution, failed);
 			}
 			CohortReport.write(r, p.out());
 			System.err.printf("cohort analysed on Spark (%s) in %.1f s; results in %s%n", master, (System.nanoTime() - start) / 1e9, p.out());
+			}
 			return 0;
 		} catch (IOException | IllegalArgumentException e) {
 			System.err.println("error: " + String.valueOf(e.getMessage()).replace('\n', ' '));
@@ -147,9 +150,10 @@ public final class SparkCohort {
 				try (Execution e = Execution.of(1, Progress.NONE)) {
 					r = CohortWorkflow.extractPatient(patient, o.extraction(), o.selection(), e, new ArrayList<>());
 				}
-				CohortFolder folder = new CohortFolder(tmp.resolve("out"), false, false);
-				folder.save(t.id(), CohortWorkflow.fingerprint(o.extraction(), o.selection()), r);
-				return new Outcome(t.id(), new HashMap<>(folder.files(t.id())), null);
+				try (CohortFolder folder = new CohortFolder(tmp.resolve("out"), false, false)) {
+					folder.save(t.id(), "", r); // the driver writes the fingerprint (it sees the original files)
+					return new Outcome(t.id(), new HashMap<>(folder.files(t.id())), null);
+				}
 			} catch (IOException | IllegalArgumentException e) {
 				// a copied file's message names the original location, as the single-machine run would
 				return new Outcome(t.id(), null, String.valueOf(e.getMessage()).replace(tmp.toString() + "/", ""));
