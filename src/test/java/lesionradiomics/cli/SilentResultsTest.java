@@ -1,7 +1,7 @@
 package lesionradiomics.cli;
 
-import static lesionradiomics.command.BadInputTest.assertRefused;
-import static lesionradiomics.command.BadInputTest.run;
+import static lesionradiomics.cli.BadInputTest.assertRefused;
+import static lesionradiomics.cli.BadInputTest.run;
 
 import java.io.IOException;
 import java.nio.file.Files;
