@@ -55,6 +55,11 @@ public final class ImageData {
 		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, segmentNames, w, attributes);
 	}
 
+	/** The same data with other segment names (e.g. ROI names mapped to sites). */
+	public ImageData withSegmentNames(Map<Long, String> names) {
+		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, names, warnings, attributes);
+	}
+
 	/** The same data with one more identifying attribute (e.g. a DICOM UID that run.json lists). */
 	public ImageData withAttribute(String key, String value) {
 		Map<String, String> a = new java.util.LinkedHashMap<>(attributes);

@@ -109,6 +109,9 @@ public final class DicomFolder {
 	 * structure sets or segmentations refer to; otherwise a message listing the series to choose from.
 	 */
 	public DicomImage image(String seriesUid) throws DicomFormatException {
+		if (series.isEmpty() && !(structureSets.isEmpty() && segmentations.isEmpty()))
+			throw new DicomFormatException(root, "holds a delineation (" + (structureSets.isEmpty() ? "SEG" : "RTSTRUCT")
+					+ ") but no image series; a delineation is read with its image: --image <series folder> --labels <this>");
 		if (series.isEmpty())
 			throw new DicomFormatException(root, "no DICOM image series found" + (notes.isEmpty() ? "" : " (" + notes.size() + " files set aside: " + notes.get(0) + ")"));
 		String chosen = seriesUid == null || seriesUid.isBlank() ? null : seriesUid.trim();

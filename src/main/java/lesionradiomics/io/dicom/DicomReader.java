@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import lesionradiomics.io.ImageData;
 
@@ -63,6 +64,62 @@ public final class DicomReader {
 		}
 		if (rs.contains(chosen)) return RtStruct.rasterise(chosen, image, roiPattern);
 		return DicomSeg.rasterise(chosen, image, roiPattern);
+	}
+
+	/** Reads the volume files that are not DICOM (NRRD, NIfTI, …). */
+	public interface OtherFormats {
+		ImageData read(Path file) throws IOException;
+	}
+
+	/** An image and its delineation read together (the delineation may choose the series and needs its grid). */
+	public record Pair(ImageData image, ImageData labels) {}
+
+	/**
+	 * Reads an image and its label map when either is DICOM: {@code image} a DICOM folder/file or any volume file;
+	 * {@code labels} an RTSTRUCT/SEG (file or folder; may be the image's own folder) or a label-map file. Without
+	 * {@link DicomOptions#series()} the series is the only one, or the one the delineation refers to.
+	 */
+	public static Pair readPair(Path image, Path labels, DicomOptions options, OtherFormats otherFormats) throws IOException {
+		boolean dicomImage = isDicom(image), dicomLabels = isDicom(labels);
+		DicomImage img;
+		if (dicomImage) {
+			DicomFolder folder = DicomFolder.scan(Files.isRegularFile(image) ? image.toAbsolutePath().getParent() : image);
+			String series = options.series();
+			if (series.isEmpty() && Files.isRegularFile(image)) series = DicomParser.read(image).string(Tags.SERIES_INSTANCE_UID, "");
+			if (series.isEmpty() && folder.series().size() > 1 && dicomLabels) {
+				DicomFolder delineations = sameFolder(image, labels) ? folder : DicomFolder.scan(labels);
+				List<String> referenced = new java.util.ArrayList<>();
+				for (DicomObject d : concat(delineations.structureSets(), delineations.segmentations()))
+					for (String s : DicomFolder.referencedSeries(d)) if (folder.series().containsKey(s) && !referenced.contains(s)) referenced.add(s);
+				if (referenced.size() == 1) series = referenced.get(0);
+			}
+			img = folder.image(series);
+		} else {
+			ImageData d = otherFormats.read(image);
+			img = new DicomImage(d, "", "", "", "", image.getFileName().toString(), List.of(), null);
+		}
+		ImageData lab;
+		if (dicomLabels) {
+			lab = readLabels(labels, img, options.roi());
+			Map<Long, String> sites = options.sites(lab.segmentNames(), labels);
+			if (sites != lab.segmentNames()) {
+				ImageData renamed = lab.withSegmentNames(sites);
+				for (Map.Entry<Long, String> e : lab.segmentNames().entrySet()) renamed = renamed.withAttribute("dicom.ROIName." + e.getKey(), e.getValue());
+				lab = renamed;
+			}
+		} else lab = otherFormats.read(labels);
+		ImageData im = img.data();
+		if (img.first() != null) {
+			im = im.withAttribute("dicom.StudyInstanceUID", img.studyUid()).withAttribute("dicom.FrameOfReferenceUID", img.frameOfReferenceUid());
+			String patient = img.first().string(Tags.PATIENT_ID, "");
+			if (!patient.isEmpty()) im = im.withAttribute("dicom.PatientID", patient);
+		}
+		return new Pair(im, lab);
+	}
+
+	private static boolean sameFolder(Path image, Path labels) {
+		Path a = (Files.isRegularFile(image) ? image.toAbsolutePath().getParent() : image.toAbsolutePath()).normalize();
+		return a.equals(labels.toAbsolutePath().normalize());
 	}
 
 	private static List<DicomObject> concat(List<DicomObject> a, List<DicomObject> b) {
