@@ -20,7 +20,8 @@ import net.imglib2.img.array.ArrayImgs;
  * along the slice normal; within a slice a voxel belongs to a ROI when its centre lies strictly inside the ROI's
  * contours combined by the even–odd rule (so a contour inside another is a hole). Rays run along the image's y axis,
  * one per column; an edge is crossed when its x range contains the column half-open ([min, max)), so a vertex on the
- * ray counts once. ROIs become labels 1, 2, … in structure-set order, named by ROIName; where ROIs overlap a voxel
+ * ray counts once. So a centre exactly on the boundary is out when the boundary crosses its column and, on an edge
+ * along y, in at the edge of lower x and out at the higher one. ROIs become labels 1, 2, … in structure-set order, named by ROIName; where ROIs overlap a voxel
  * keeps the ROI listed first, and the overlap is reported.
  */
 public final class RtStruct {
