@@ -20,7 +20,10 @@ final class DicomCliArgs {
 	@Option(names = "--site-regex", paramLabel = "REGEX", description = "DICOM: site from the first capture group of the ROI name, e.g. 'GTV_(liver|lung|bone)_\\d+'.")
 	String siteRegex;
 
+	@Option(names = "--suv", paramLabel = "bw|sul|none", description = "DICOM PET in Bq/ml: SUV by body weight (default), by lean body mass (SUL, James) or none (as stored).")
+	String suv;
+
 	DicomOptions options() {
-		return new DicomOptions(series, roi, siteMap, siteRegex);
+		return new DicomOptions(series, roi, siteMap, siteRegex, suv);
 	}
 }

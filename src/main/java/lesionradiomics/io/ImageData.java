@@ -55,6 +55,11 @@ public final class ImageData {
 		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, segmentNames, w, attributes);
 	}
 
+	/** The same stored pixels with their physical values multiplied by {@code factor} (e.g. Bq/ml to SUV). */
+	public ImageData scaled(double factor) {
+		return new ImageData(source, stored, integerStorage, geometry, slope * factor, intercept * factor, segmentNames, warnings, attributes);
+	}
+
 	/** The same data with other segment names (e.g. ROI names mapped to sites). */
 	public ImageData withSegmentNames(Map<Long, String> names) {
 		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, names, warnings, attributes);

@@ -118,11 +118,11 @@ public final class CohortWorkflow {
 	/** Start of the notes that say which DICOM series and delineation a patient's features come from (run.json lists them). */
 	public static final String DICOM_NOTE = "DICOM input: ";
 
-	/** A patient's DICOM choices from its cohort-table columns ({@code series}, {@code roi}, {@code site_regex}). */
+	/** A patient's DICOM choices from its cohort-table columns ({@code series}, {@code roi}, {@code site_regex}, {@code suv}). */
 	static DicomOptions dicomOptions(CohortTable.Patient p) {
 		Map<String, String> c = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 		c.putAll(p.columns());
-		return new DicomOptions(c.getOrDefault("series", ""), c.getOrDefault("roi", ""), null, c.getOrDefault("site_regex", ""));
+		return new DicomOptions(c.getOrDefault("series", ""), c.getOrDefault("roi", ""), null, c.getOrDefault("site_regex", ""), c.getOrDefault("suv", "bw"));
 	}
 
 	/** The UIDs the readers recorded (series, structure set/SEG), as one line; empty for non-DICOM input. */

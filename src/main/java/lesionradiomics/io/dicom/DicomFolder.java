@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import lesionradiomics.io.ImageData;
+
 /**
  * The DICOM content of a folder (searched recursively) or of one file: image series by SeriesInstanceUID, structure
  * sets and segmentations; everything else (DICOMDIR, secondary captures without a position, structured reports,
@@ -109,6 +111,11 @@ public final class DicomFolder {
 	 * structure sets or segmentations refer to; otherwise a message listing the series to choose from.
 	 */
 	public DicomImage image(String seriesUid) throws DicomFormatException {
+		return image(seriesUid, PetSuv.Kind.BW);
+	}
+
+	/** As {@link #image(String)}; a PET series is converted to SUV as {@code suv} says. */
+	public DicomImage image(String seriesUid, PetSuv.Kind suv) throws DicomFormatException {
 		if (series.isEmpty() && !(structureSets.isEmpty() && segmentations.isEmpty()))
 			throw new DicomFormatException(root, "holds a delineation (" + (structureSets.isEmpty() ? "SEG" : "RTSTRUCT")
 					+ ") but no image series; a delineation is read with its image: --image <series folder> --labels <this>");
@@ -127,6 +134,12 @@ public final class DicomFolder {
 		if (chosen == null)
 			throw new DicomFormatException(root, series.size() + " image series in this folder and no structure set or segmentation that picks one; choose with --series UID: "
 					+ describeSeries());
-		return DicomSeries.assemble(series.get(chosen), root);
+		List<DicomObject> files = series.get(chosen);
+		DicomImage img = DicomSeries.assemble(files, root);
+		if (!img.modality().equals("PT")) return img;
+		PetSuv.Conversion c = PetSuv.conversion(files, suv);
+		ImageData d = img.data().scaled(c.factor()).withWarning(root.getFileName() + ": " + c.note()).withAttribute("dicom.PETUnits", suv == PetSuv.Kind.NONE
+				? files.get(0).string(Tags.UNITS, "") : suv == PetSuv.Kind.SUL ? "SUL" : "SUVbw");
+		return new DicomImage(d, img.seriesUid(), img.studyUid(), img.frameOfReferenceUid(), img.modality(), img.description(), img.instanceUids(), img.first());
 	}
 }

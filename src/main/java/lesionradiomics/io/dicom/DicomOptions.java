@@ -20,15 +20,27 @@ import lesionradiomics.io.VolumeFormatException;
  * @param roi       regular expression a ROI/segment name must match as a whole (case-insensitive; blank: all)
  * @param siteMap   CSV {@code name,site} mapping ROI/segment names to sites (null: none)
  * @param siteRegex regular expression whose first capture group is the site (e.g. {@code GTV_(liver|lung|bone)_\d+})
+ * @param suv       PET: "bw" (SUV body weight, default), "sul" (lean body mass) or "none" (values as stored)
  */
-public record DicomOptions(String series, String roi, Path siteMap, String siteRegex) {
+public record DicomOptions(String series, String roi, Path siteMap, String siteRegex, String suv) {
 
-	public static final DicomOptions DEFAULTS = new DicomOptions("", "", null, "");
+	public static final DicomOptions DEFAULTS = new DicomOptions("", "", null, "", "bw");
+
+	public DicomOptions(String series, String roi, Path siteMap, String siteRegex) {
+		this(series, roi, siteMap, siteRegex, "bw");
+	}
+
+	/** The PET conversion asked for. */
+	public PetSuv.Kind suvKind() {
+		return PetSuv.Kind.valueOf(suv.toUpperCase(Locale.ROOT));
+	}
 
 	public DicomOptions {
 		series = series == null ? "" : series.trim();
 		roi = roi == null ? "" : roi.trim();
 		siteRegex = siteRegex == null ? "" : siteRegex.trim();
+		suv = suv == null || suv.isBlank() ? "bw" : suv.trim().toLowerCase(Locale.ROOT);
+		if (!List.of("bw", "sul", "none").contains(suv)) throw new IllegalArgumentException("suv must be bw, sul or none, is '" + suv + "'");
 		for (String[] r : new String[][] { { "roi", roi }, { "site-regex", siteRegex } })
 			try {
 				if (!r[1].isEmpty()) Pattern.compile(r[1]);

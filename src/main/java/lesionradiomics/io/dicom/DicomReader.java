@@ -93,7 +93,7 @@ public final class DicomReader {
 					for (String s : DicomFolder.referencedSeries(d)) if (folder.series().containsKey(s) && !referenced.contains(s)) referenced.add(s);
 				if (referenced.size() == 1) series = referenced.get(0);
 			}
-			img = folder.image(series);
+			img = folder.image(series, options.suvKind());
 		} else {
 			ImageData d = otherFormats.read(image);
 			img = new DicomImage(d, "", "", "", "", image.getFileName().toString(), List.of(), null);
