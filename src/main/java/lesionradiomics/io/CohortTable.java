@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * The cohort table: one row per patient with {@code patient,image,labels} and optionally {@code lesions} (that
  * patient's lesion table, or a cohort-wide one with a patient column) and {@code group}. Relative paths are resolved
- * against the table's folder.
+ * against the table's folder. For DICOM, {@code image} may be a patient or study folder and {@code labels} blank (or
+ * the column absent): the series and its structure set/SEG are found inside ({@code series} and {@code roi} columns
+ * choose, as the CLI's options do).
  */
 public final class CohortTable {
 
@@ -66,9 +68,9 @@ public final class CohortTable {
 		if (rows.isEmpty()) throw new VolumeFormatException(file, "cohort table is empty (expected a header 'patient,image,labels[,lesions][,group]')");
 		Map<String, Integer> col = new LinkedHashMap<>();
 		for (int i = 0; i < rows.get(0).size(); i++) col.put(rows.get(0).get(i).trim().toLowerCase(Locale.ROOT), i);
-		for (String required : List.of("patient", "image", "labels"))
+		for (String required : List.of("patient", "image"))
 			if (!col.containsKey(required))
-				throw new VolumeFormatException(file, "cohort table needs the columns patient, image and labels; its header is " + rows.get(0));
+				throw new VolumeFormatException(file, "cohort table needs the columns patient, image and labels (labels may be left out for DICOM folders); its header is " + rows.get(0));
 		Path dir = file.toAbsolutePath().getParent();
 		List<Patient> out = new ArrayList<>();
 		List<String> seen = new ArrayList<>();
@@ -87,7 +89,9 @@ public final class CohortTable {
 				String name = rows.get(0).get(c).trim();
 				if (!List.of("patient", "image", "labels", "lesions").contains(name.toLowerCase(Locale.ROOT))) columns.put(name, row.get(c).trim());
 			}
-			out.add(new Patient(id, dir.resolve(row.get(col.get("image")).trim()), dir.resolve(row.get(col.get("labels")).trim()),
+			Path image = dir.resolve(row.get(col.get("image")).trim());
+			String labels = col.containsKey("labels") ? row.get(col.get("labels")).trim() : "";
+			out.add(new Patient(id, image, labels.isEmpty() ? image : dir.resolve(labels),
 					lesions.isEmpty() ? null : dir.resolve(lesions), group, columns));
 		}
 		if (out.isEmpty()) throw new VolumeFormatException(file, "cohort table lists no patient");

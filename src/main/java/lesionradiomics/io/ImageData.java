@@ -27,14 +27,16 @@ public final class ImageData {
 	private final double intercept;
 	private final Map<Long, String> segmentNames;
 	private final java.util.List<String> warnings;
+	/** What identifies the data in its archive (e.g. DICOM UIDs: "dicom.SeriesInstanceUID"), in insertion order. */
+	private final Map<String, String> attributes;
 
 	public ImageData(Path source, RandomAccessibleInterval<? extends RealType<?>> stored, boolean integerStorage, Geometry geometry,
 			double slope, double intercept, Map<Long, String> segmentNames) {
-		this(source, stored, integerStorage, geometry, slope, intercept, segmentNames, java.util.List.of());
+		this(source, stored, integerStorage, geometry, slope, intercept, segmentNames, java.util.List.of(), Map.of());
 	}
 
 	private ImageData(Path source, RandomAccessibleInterval<? extends RealType<?>> stored, boolean integerStorage, Geometry geometry,
-			double slope, double intercept, Map<Long, String> segmentNames, java.util.List<String> warnings) {
+			double slope, double intercept, Map<Long, String> segmentNames, java.util.List<String> warnings, Map<String, String> attributes) {
 		this.source = source;
 		this.stored = stored;
 		this.integerStorage = integerStorage;
@@ -43,14 +45,35 @@ public final class ImageData {
 		this.intercept = intercept;
 		this.segmentNames = Map.copyOf(segmentNames);
 		this.warnings = java.util.List.copyOf(warnings);
+		this.attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
 	}
 
 	/** The same data with one more thing the user should know about how it was read (e.g. an assumed spacing). */
 	public ImageData withWarning(String warning) {
 		java.util.List<String> w = new java.util.ArrayList<>(warnings);
 		w.add(warning);
-		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, segmentNames, w);
+		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, segmentNames, w, attributes);
 	}
+
+	/** The same stored pixels with their physical values multiplied by {@code factor} (e.g. Bq/ml to SUV). */
+	public ImageData scaled(double factor) {
+		return new ImageData(source, stored, integerStorage, geometry, slope * factor, intercept * factor, segmentNames, warnings, attributes);
+	}
+
+	/** The same data with other segment names (e.g. ROI names mapped to sites). */
+	public ImageData withSegmentNames(Map<Long, String> names) {
+		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, names, warnings, attributes);
+	}
+
+	/** The same data with one more identifying attribute (e.g. a DICOM UID that run.json lists). */
+	public ImageData withAttribute(String key, String value) {
+		Map<String, String> a = new java.util.LinkedHashMap<>(attributes);
+		a.put(key, value);
+		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, segmentNames, warnings, a);
+	}
+
+	/** What identifies the data in its archive, e.g. DICOM series and instance UIDs; empty for plain files. */
+	public Map<String, String> attributes() { return attributes; }
 
 	/** What the user should know about how the file was read. */
 	public java.util.List<String> warnings() { return warnings; }

@@ -172,6 +172,9 @@ public final class CohortReport {
 		j.put("simulations", o.sampling().simulations());
 		j.put("seed", o.sampling().seed());
 		j.put("selected_features", r.analysed());
+		List<String> dicom = new java.util.ArrayList<>();
+		for (String n : r.notes()) if (n.startsWith(CohortWorkflow.DICOM_NOTE)) dicom.add(n.substring(CohortWorkflow.DICOM_NOTE.length()));
+		if (!dicom.isEmpty()) j.put("dicom_inputs", dicom);
 		Map<String, Double> seconds = new LinkedHashMap<>();
 		r.seconds().forEach((k, v) -> seconds.put(k, Math.round(v * 100) / 100.0));
 		j.put("seconds", seconds);

@@ -9,6 +9,7 @@ import java.util.Map;
 import lesionradiomics.analysis.FeatureMatrix;
 import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.io.CohortTable;
+import lesionradiomics.io.dicom.DicomOptions;
 import lesionradiomics.progress.Progress;
 
 /**
@@ -123,6 +124,24 @@ public final class CohortWorkflow {
 	 * @param model a linear lesion model for the scores, or null (its covariates come from the lesion tables and the
 	 *              cohort table's further columns)
 	 */
+	/** Start of the notes that say which DICOM series and delineation a patient's features come from (run.json lists them). */
+	public static final String DICOM_NOTE = "DICOM input: ";
+
+	/** A patient's DICOM choices from its cohort-table columns ({@code series}, {@code roi}, {@code site_regex}, {@code suv}). */
+	static DicomOptions dicomOptions(CohortTable.Patient p) {
+		Map<String, String> c = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+		c.putAll(p.columns());
+		return new DicomOptions(c.getOrDefault("series", ""), c.getOrDefault("roi", ""), null, c.getOrDefault("site_regex", ""), c.getOrDefault("suv", "bw"));
+	}
+
+	/** The UIDs the readers recorded (series, structure set/SEG), as one line; empty for non-DICOM input. */
+	static String dicomInputs(ExtractionWorkflow.Input in) {
+		List<String> parts = new ArrayList<>();
+		for (Map.Entry<String, String> e : in.image().attributes().entrySet()) parts.add(e.getKey().replace("dicom.", "") + " " + e.getValue());
+		for (Map.Entry<String, String> e : in.labels().attributes().entrySet()) parts.add(e.getKey().replace("dicom.", "") + " " + e.getValue());
+		return String.join(", ", parts);
+	}
+
 	/**
 	 * One patient's extraction on the delineated, eroded and dilated masks, as the cohort run saves it (also what the
 	 * Spark job runs in each task).
@@ -131,7 +150,9 @@ public final class CohortWorkflow {
 	 */
 	public static ExtractionWorkflow.Result extractPatient(CohortTable.Patient p, ExtractionOptions extraction, SelectionOptions selection, Execution inner,
 			List<String> notes) throws IOException {
-		ExtractionWorkflow.Input in = ExtractionWorkflow.read(p.image(), p.labels(), p.lesions(), p.id(), extraction);
+		ExtractionWorkflow.Input in = ExtractionWorkflow.read(p.image(), p.labels(), p.lesions(), p.id(), extraction, dicomOptions(p));
+		String uids = dicomInputs(in);
+		if (!uids.isEmpty()) notes.add(DICOM_NOTE + "patient " + p.id() + ": " + uids);
 		double[] grid = extraction.featureSettings().resampledPixelSpacing();
 		double[] spacing = in.image().geometry().spacing();
 		if (grid == null) grid = spacing;

@@ -21,6 +21,8 @@ import lesionradiomics.io.ImageData;
 import lesionradiomics.io.LesionTable;
 import lesionradiomics.io.VolumeFormatException;
 import lesionradiomics.io.VolumeReaders;
+import lesionradiomics.io.dicom.DicomOptions;
+import lesionradiomics.io.dicom.DicomReader;
 import lesionradiomics.preprocess.ConnectedComponents;
 import lesionradiomics.preprocess.MaskPerturbation;
 import lesionradiomics.volume.BoundingBox;
@@ -69,6 +71,17 @@ public final class ExtractionWorkflow {
 	 * label map into connected components when the options ask for it.
 	 */
 	public static Input read(Path image, Path labels, Path lesions, String patient, ExtractionOptions options) throws IOException {
+		return read(image, labels, lesions, patient, options, DicomOptions.DEFAULTS);
+	}
+
+	/**
+	 * As {@link #read(Path, Path, Path, String, ExtractionOptions)}, with DICOM input chosen by {@code dicom}: a DICOM
+	 * image series (folder or file) and/or an RTSTRUCT/SEG delineation rasterised on the image's grid (ROI names become
+	 * sites unless mapped).
+	 */
+	public static Input read(Path image, Path labels, Path lesions, String patient, ExtractionOptions options, DicomOptions dicom) throws IOException {
+		DicomReader.Pair pair = VolumeReaders.readPair(image, labels, dicom);
+		if (pair != null) return prepared(new Input(pair.image(), pair.labels(), lesions == null ? null : LesionTable.read(lesions), patient), options);
 		CompletableFuture<ImageData> labelMap = CompletableFuture.supplyAsync(() -> {
 			try {
 				ImageData l = VolumeReaders.read(labels);
@@ -242,7 +255,9 @@ public final class ExtractionWorkflow {
 			if (!unlisted.isEmpty())
 				warnings.add("labels " + unlisted + " of " + labels.source() + " are not listed for patient " + who + " in " + source + " and were skipped");
 		} else {
-			who = in.patient() == null || in.patient().isBlank() ? stem(image.source()) : in.patient().trim();
+			// a DICOM series names its patient (PatientID); other files by their name
+			String fromFile = image.attributes().getOrDefault("dicom.PatientID", stem(image.source()));
+			who = in.patient() == null || in.patient().isBlank() ? fromFile : in.patient().trim();
 			selected.putAll(found);
 		}
 		return new Selection(who, table, selected);
@@ -276,8 +291,25 @@ public final class ExtractionWorkflow {
 	 * components than {@code minSizeMm3} dropped, lesions numbered 1.. in scan order.
 	 */
 	public static ImageData splitComponents(ImageData labels, int connectivity, double minSizeMm3) throws IOException {
-		var split = ConnectedComponents.label(labels.asLabelMap().labels(), labels.geometry(), connectivity, minSizeMm3);
-		return new ImageData(labels.source(), split, true, labels.geometry(), 1, 0, Map.of());
+		LabelMap original = labels.asLabelMap();
+		var split = ConnectedComponents.label(original.labels(), labels.geometry(), connectivity, minSizeMm3);
+		// each component keeps the name (site) of the label it came from, e.g. the ROI of an RTSTRUCT
+		Map<Long, String> names = new java.util.TreeMap<>();
+		if (!original.segmentNames().isEmpty()) {
+			net.imglib2.Cursor<? extends net.imglib2.type.numeric.IntegerType<?>> c = net.imglib2.view.Views.flatIterable(split).cursor();
+			net.imglib2.Cursor<? extends net.imglib2.type.numeric.IntegerType<?>> o = net.imglib2.view.Views.flatIterable(original.labels()).cursor();
+			while (c.hasNext()) {
+				long l = c.next().getIntegerLong(), from = o.next().getIntegerLong();
+				if (l != 0 && !names.containsKey(l)) {
+					String n = original.segmentNames().get(from);
+					if (n != null) names.put(l, n);
+				}
+			}
+		}
+		ImageData out = new ImageData(labels.source(), split, true, labels.geometry(), 1, 0, names);
+		for (String w : labels.warnings()) out = out.withWarning(w);
+		for (Map.Entry<String, String> a : labels.attributes().entrySet()) out = out.withAttribute(a.getKey(), a.getValue());
+		return out;
 	}
 
 	/** File name without the volume extensions (.nii.gz, .seg.nrrd, .nrrd, …): the patient when none is given. */

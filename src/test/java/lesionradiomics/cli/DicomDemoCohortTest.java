@@ -1,0 +1,67 @@
+package lesionradiomics.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import lesionradiomics.demo.DicomExport;
+import lesionradiomics.io.ImageData;
+import lesionradiomics.io.NrrdReader;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.view.Views;
+
+/**
+ * The demo patient P01 exported as DICOM (CT series + RTSTRUCT, by {@link DicomExport}): {@code cohort} on a table whose
+ * image column points to the patient's DICOM folder (no labels column) writes the same tables as on the NRRD files,
+ * and run.json lists the series and structure set UIDs.
+ */
+class DicomDemoCohortTest {
+
+	@TempDir
+	Path dir;
+
+	static Path exportP01(Path dir) throws IOException {
+		ImageData img = NrrdReader.read(CohortCommandTest.DEMO.resolve("P01_image.nrrd"));
+		ImageData lab = NrrdReader.read(CohortCommandTest.DEMO.resolve("P01_labels.nrrd"));
+		int n = (int) img.geometry().voxelCount();
+		short[] hu = new short[n];
+		int[] labels = new int[n];
+		int i = 0;
+		for (RealType<?> t : Views.flatIterable(img.asVolume().image())) hu[i++] = (short) t.getRealDouble();
+		i = 0;
+		for (RealType<?> t : Views.flatIterable(lab.stored())) labels[i++] = (int) t.getRealDouble();
+		Map<Integer, String> names = new TreeMap<>();
+		lab.segmentNames().forEach((k, v) -> names.put((int) (long) k, v + "_" + k));
+		Path p = dir.resolve("P01_dicom");
+		DicomExport.Uids uids = DicomExport.Uids.of("1.2.826.0.1.3680043.10.1.77");
+		DicomExport.writeSeries(p.resolve("CT"), "P01", hu, img.geometry(), uids);
+		DicomExport.writeStructureSet(p.resolve("RTSTRUCT/rs.dcm"), "P01", labels, names, img.geometry(), uids);
+		return p;
+	}
+
+	@Test
+	void cohortOnDicomGivesTheSameTablesAsOnNrrd() throws IOException {
+		Path dicom = exportP01(dir);
+		Path lesions = CohortCommandTest.DEMO.resolve("lesions.csv");
+		Path nrrdTable = Files.writeString(dir.resolve("nrrd.csv"), "patient,image,labels,lesions,kvp\nP01," + CohortCommandTest.DEMO.resolve("P01_image.nrrd") + ","
+				+ CohortCommandTest.DEMO.resolve("P01_labels.nrrd") + "," + lesions + ",120\n");
+		Path dicomTable = Files.writeString(dir.resolve("dicom.csv"), "patient,image,lesions,kvp\nP01," + dicom + "," + lesions + ",120\n");
+		Path a = dir.resolve("out_nrrd"), b = dir.resolve("out_dicom");
+		assertEquals(0, CohortCommandTest.cohort("cohort", "--cohort", nrrdTable.toString(), "--simulations", "50", "--out", a.toString()));
+		assertEquals(0, CohortCommandTest.cohort("cohort", "--cohort", dicomTable.toString(), "--simulations", "50", "--out", b.toString()));
+		Map<String, String> x = CohortCommandTest.outputs(a), y = CohortCommandTest.outputs(b);
+		assertEquals(x.keySet(), y.keySet());
+		for (String f : x.keySet()) if (!f.endsWith(".png") && !f.endsWith(".svg")) assertEquals(x.get(f), y.get(f), f);
+		String run = Files.readString(b.resolve("run.json"));
+		assertTrue(run.contains("\"dicom_inputs\"") && run.contains("SeriesInstanceUID 1.2.826.0.1.3680043.10.1.77.2")
+				&& run.contains("StructureSetSOPInstanceUID 1.2.826.0.1.3680043.10.1.77.4"), run);
+	}
+}
