@@ -21,7 +21,7 @@ class ArchitectureTest {
 			.importPackages("lesionradiomics");
 
 	static final String[] CORE = { "lesionradiomics.volume..", "lesionradiomics.preprocess..", "lesionradiomics.features..",
-			"lesionradiomics.analysis..", "lesionradiomics.sampling..", "lesionradiomics.outcome..", "lesionradiomics.workflow..",
+			"lesionradiomics.analysis..", "lesionradiomics.sampling..", "lesionradiomics.outcome..", "lesionradiomics.model..", "lesionradiomics.workflow..",
 			"lesionradiomics.progress.." };
 
 	static ArchRule coreIsHeadless() {
