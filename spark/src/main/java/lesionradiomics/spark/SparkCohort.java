@@ -253,17 +253,24 @@ public final class SparkCohort {
 				return new Outcome(t.id(), new HashMap<>(folder.files(t.id())), null);
 			} catch (IOException | IllegalArgumentException e) {
 				// a copied file's message names the original location, as the single-machine run would
-				return new Outcome(t.id(), null, String.valueOf(e.getMessage()).replace(tmp.toString() + "/", ""));
+				String m = String.valueOf(e.getMessage()).replace(tmp.toString() + "/", "");
+				// the readers refuse a volume that cannot fit into the heap left (PixelType.checkHeap); on an executor
+				// the fix is the executor's memory, not java -Xmx
+				int heap = m.indexOf(HEAP_REFUSAL);
+				return new Outcome(t.id(), null, heap < 0 ? m : m.substring(0, heap + HEAP_REFUSAL.length()) + "; " + tooLarge());
 			} catch (RuntimeException | OutOfMemoryError e) {
 				// the per-task memory bound: a patient too large for the executor's heap fails that patient, not the
 				// executor (whose other tasks go on) and not the job. The arrays of the failed attempt are garbage now.
 				if (!outOfMemory(e)) throw e;
-				return new Outcome(t.id(), null, tooLarge());
+				return new Outcome(t.id(), null, "out of memory while extracting this patient: " + tooLarge());
 			} finally {
 				deleteRecursively(tmp);
 			}
 		}
 	}
+
+	/** How the readers end the message of a volume too large for the heap left (PixelType.checkHeap). */
+	static final String HEAP_REFUSAL = "of the Java heap are free";
 
 	static boolean outOfMemory(Throwable e) {
 		for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause())
@@ -274,9 +281,9 @@ public final class SparkCohort {
 	static String tooLarge() {
 		long heap = Runtime.getRuntime().maxMemory() >> 20;
 		org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
-		String cores = env == null ? "its cores" : env.conf().get("spark.executor.cores", "its cores");
-		return "too large for an executor: out of memory while extracting this patient (the executor's heap is " + heap + " MB, shared by "
-				+ cores + " tasks at once); give the executors more memory (--executor-memory) or fewer cores each (--executor-cores)";
+		String cores = env == null ? null : env.conf().get("spark.executor.cores", null);
+		return "too large for an executor (its heap is " + heap + " MB, shared by " + (cores == null ? "the tasks running on it" : cores + " tasks")
+				+ " at once): give the executors more memory (spark.executor.memory) or fewer cores each (spark.executor.cores)";
 	}
 
 	static boolean isLocal(String uri) {
