@@ -25,6 +25,7 @@ work=$(mktemp -d)
 pids=()
 stop_all() { # the processes we started and the executors the workers started (their children), then the files
 	local p c
+	exec 2> /dev/null # not the shell's notices of the jobs it kills
 	for p in "${pids[@]}"; do
 		for c in $(pgrep -P "$p" 2> /dev/null || true); do kill -9 "$c" 2> /dev/null || true; done
 		kill -9 "$p" 2> /dev/null || true

@@ -2,10 +2,17 @@ package lesionradiomics.spark;
 
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
 import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.Property;
+import org.apache.logging.log4j.core.filter.ThresholdFilter;
 
 /**
  * The driver's logging: the job's quiet log4j2 configuration (or the verbose one) unless the user has one of their own
@@ -17,7 +24,34 @@ final class JobLog {
 
 	private JobLog() {}
 
+	private static final AtomicReference<String> LAST_ERROR = new AtomicReference<>();
+
+	/**
+	 * The last ERROR line Spark logged: why a SparkContext was stopped behind the job's back ("Application has been
+	 * killed. Reason: All masters are unresponsive! Giving up."), for the failed application's last line.
+	 */
+	static String lastError() {
+		return LAST_ERROR.get();
+	}
+
 	static void configure(boolean verbose) {
+		choose(verbose);
+		LoggerContext context = (LoggerContext) LogManager.getContext(JobLog.class.getClassLoader(), false);
+		Configuration c = context.getConfiguration();
+		AbstractAppender errors = new AbstractAppender("lesionradiomics-last-error", ThresholdFilter.createFilter(Level.ERROR, Filter.Result.ACCEPT, Filter.Result.DENY),
+				null, true, Property.EMPTY_ARRAY) {
+			@Override
+			public void append(LogEvent e) {
+				LAST_ERROR.set(JobListener.firstLine(e.getMessage().getFormattedMessage()));
+			}
+		};
+		errors.start();
+		c.addAppender(errors);
+		c.getRootLogger().addAppender(errors, Level.ERROR, null);
+		context.updateLoggers();
+	}
+
+	private static void choose(boolean verbose) {
 		if (System.getProperty("log4j2.configurationFile") != null || System.getProperty("log4j.configurationFile") != null) return;
 		ClassLoader loader = Thread.currentThread().getContextClassLoader();
 		for (String name : new String[] {"log4j2.properties", "log4j2.xml", "log4j2.yaml", "log4j2.yml", "log4j2.json"})

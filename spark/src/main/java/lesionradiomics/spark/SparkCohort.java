@@ -168,12 +168,14 @@ public final class SparkCohort {
 		} catch (InterruptedException e) {
 			System.err.println("error: the Spark job was interrupted; " + saved + " patients were saved: run it again with --resume");
 			return 1;
-		} catch (RuntimeException | LinkageError e) {
+		} catch (Exception | LinkageError e) { // SparkException is checked, but thrown undeclared by Scala code
 			// the Spark application failed (no master, no executors, the application killed, a class missing): one
 			// line that says why, after Spark's own ERROR lines
 			Throwable why = e instanceof SparkStopped ? e.getCause() : e;
-			System.err.println("error: the Spark application failed" + (e instanceof SparkStopped ? " (its SparkContext was stopped)" : "") + ": " + reason(why)
-					+ (saved > 0 ? "; " + saved + " patients were saved: run it again with --resume" : "") + (e instanceof SparkStopped ? "" : hint(why)));
+			boolean stopped = e instanceof SparkStopped || reason(why).contains("stopped SparkContext");
+			String because = stopped && JobLog.lastError() != null ? JobLog.lastError() : reason(why);
+			System.err.println("error: the Spark application failed" + (stopped ? " (its SparkContext was stopped)" : "") + ": " + because
+					+ (saved > 0 ? "; " + saved + " patients were saved: run it again with --resume" : "") + (stopped ? "" : hint(why)));
 			return 1;
 		}
 	}
