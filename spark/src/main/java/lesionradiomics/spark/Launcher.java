@@ -10,9 +10,11 @@ import java.util.stream.Stream;
 
 /**
  * The job jar's entry point. Under spark-submit, Spark is on the class path and the job starts at once; started as
- * {@code java -jar lesion-radiomics-spark.jar --master local[N] ...} it loads the job with the jars of the {@code lib/}
- * folder beside it and of {@code lib/spark/} (Spark itself), so no Spark installation is needed. The jar's manifest opens the JDK packages
- * Spark 3.5 needs on Java 17 ({@code Add-Opens}).
+ * {@code java -jar lesion-radiomics-spark.jar --master URL ...} it loads the job with the jars of the {@code lib/}
+ * folder beside it and Spark: that of {@code $SPARK_HOME} when set (its {@code jars/}, with YARN's and Kubernetes'
+ * modules, and its {@code conf/}), else {@code lib/spark/} (Spark 3.5's core: local and standalone masters), so no
+ * Spark installation is needed. On a cluster the job ships the job jar and {@code lib/} to the executors itself
+ * ({@code spark.jars}). The jar's manifest opens the JDK packages Spark 3.5 needs on Java 17 ({@code Add-Opens}).
  */
 public final class Launcher {
 
@@ -31,7 +33,10 @@ public final class Launcher {
 				System.exit(2);
 			}
 			List<URL> urls = new ArrayList<>(List.of(jar.toUri().toURL()));
-			for (Path dir : List.of(lib, lib.resolve("spark")))
+			String home = System.getenv("SPARK_HOME");
+			Path sparkJars = home != null && Files.isDirectory(Path.of(home, "jars")) ? Path.of(home, "jars") : lib.resolve("spark");
+			if (home != null && Files.isDirectory(Path.of(home, "conf"))) urls.add(Path.of(home, "conf").toUri().toURL()); // log4j2.properties
+			for (Path dir : List.of(lib, sparkJars))
 				if (Files.isDirectory(dir))
 					try (Stream<Path> s = Files.list(dir)) {
 						for (Path p : (Iterable<Path>) s.sorted()::iterator) if (p.toString().endsWith(".jar")) urls.add(p.toUri().toURL());

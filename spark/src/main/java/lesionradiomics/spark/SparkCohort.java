@@ -11,11 +11,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaFutureAction;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import lesionradiomics.analysis.ScoreModel;
 import lesionradiomics.cli.CohortCli;
@@ -50,19 +54,24 @@ public final class SparkCohort {
 	/** A task's outcome: the patient's saved files, or the reason it failed. */
 	record Outcome(String id, HashMap<String, byte[]> files, String error) implements Serializable {}
 
-	/** Runs the job; returns 0, or 2 for bad input (one line on standard error), as the CLI. */
+	/** Runs the job; returns 0, 2 for bad input (one line on standard error, as the CLI), or 1 when Spark failed (one line). */
 	public static int run(String... args) {
-		String master = "local[*]", cohortUri = null;
+		String master = null, cohortUri = null;
+		boolean verbose = false;
 		List<String> rest = new ArrayList<>();
 		for (int i = 0; i < args.length; i++) {
 			if (args[i].equals("--master") && i + 1 < args.length) master = args[++i];
 			else if (args[i].startsWith("--master=")) master = args[i].substring(9);
+			else if (args[i].equals("--verbose")) verbose = true;
 			else {
 				if (args[i].equals("--cohort") && i + 1 < args.length) cohortUri = args[i + 1];
 				if (args[i].startsWith("--cohort=")) cohortUri = args[i].substring(9);
 				rest.add(args[i]);
 			}
 		}
+		JobLog.configure(verbose);
+		Logger log = LoggerFactory.getLogger(SparkCohort.class);
+		int saved = 0;
 		try {
 			if (cohortUri == null) throw new IllegalArgumentException("give --cohort COHORT.csv (a local path or a file:, hdfs: or s3a: URI)");
 			Configuration conf = new Configuration();
@@ -97,19 +106,50 @@ public final class SparkCohort {
 			todo.sort(Comparator.comparingLong(Task::bytes).reversed()); // largest first: no long task starts last
 			Map<String, String> failed = new LinkedHashMap<>();
 			long start = System.nanoTime();
-			SparkConf sc = new SparkConf().setAppName("Lesion Radiomics cohort").setIfMissing("spark.master", master).set("spark.ui.enabled", "false");
+			SparkConf sc = new SparkConf().setAppName("Lesion Radiomics cohort").set("spark.ui.enabled", "false");
+			sc.setIfMissing("spark.master", master == null ? "local[*]" : master); // spark-submit's --master wins
+			if (!sc.get("spark.master").startsWith("local") && !sc.contains("spark.jars")) {
+				// started with java -jar, not spark-submit: the executors load the job's classes from the jars the
+				// driver serves (the job jar and lib/, not lib/spark/: a cluster has its own Spark)
+				List<String> jars = shippedJars();
+				if (!jars.isEmpty()) sc.set("spark.jars", String.join(",", jars));
+			}
+			String used;
 			try (JavaSparkContext spark = new JavaSparkContext(sc)) {
-				spark.setLogLevel("WARN");
+				used = spark.sc().master();
+				spark.sc().addSparkListener(new JobListener(log));
+				log.info("{} patients to extract on {} ({} cores); {}", todo.size(), used, spark.defaultParallelism(),
+						o.resume() ? (cohort.patients().size() - todo.size()) + " saved by an earlier run" : "largest images first");
 				int batch = Math.max(4, 2 * spark.defaultParallelism()), done = 0;
+				Extract extract = new Extract(parsedArgs);
 				for (int from = 0; from < todo.size(); from += batch) {
 					List<Task> part = todo.subList(from, Math.min(todo.size(), from + batch));
-					List<Outcome> outcomes = spark.parallelize(new ArrayList<>(part), part.size()).map(new Extract(parsedArgs)).collect();
-					for (Outcome out : outcomes) {
-						if (out.error() != null) failed.put(out.id(), out.error());
-						else store.restore(out.id(), out.files(), fingerprints.get(out.id()));
+					// one job per patient: a patient whose task fails spark.task.maxFailures times (an executor that
+					// dies on it, say) fails that patient only; the scheduler runs the batch's jobs side by side
+					List<JavaFutureAction<List<Outcome>>> jobs = new ArrayList<>();
+					for (Task t : part) {
+						spark.setLocalProperty(JobListener.PATIENT, t.id());
+						spark.setJobDescription("patient " + t.id());
+						jobs.add(spark.parallelize(new ArrayList<>(List.of(t)), 1).map(extract).collectAsync());
+					}
+					for (int i = 0; i < part.size(); i++) {
+						Outcome out;
+						try {
+							out = jobs.get(i).get().get(0);
+						} catch (ExecutionException e) {
+							if (spark.sc().isStopped()) throw new SparkStopped(e.getCause());
+							out = new Outcome(part.get(i).id(), null, clusterFailure(e.getCause()));
+						}
+						if (out.error() != null) {
+							failed.put(out.id(), out.error());
+							log.warn("patient {} failed: {}", out.id(), out.error());
+						} else {
+							store.restore(out.id(), out.files(), fingerprints.get(out.id()));
+							saved++;
+						}
 					}
 					done += part.size();
-					System.err.printf("patients %d/%d (%.1f s)%n", done, todo.size(), (System.nanoTime() - start) / 1e9);
+					log.info("patients {}/{} ({} failed) in {} s", done, todo.size(), failed.size(), String.format("%.1f", (System.nanoTime() - start) / 1e9));
 				}
 			}
 			CohortOptions reuse = new CohortOptions(o.extraction(), o.selection(), o.heterogeneity(), o.sampling(), o.scores(), true, false);
@@ -118,7 +158,8 @@ public final class SparkCohort {
 				r = CohortWorkflow.run(cohort, reuse, model, store, execution, failed);
 			}
 			CohortReport.write(r, p.out());
-			System.err.printf("cohort analysed on Spark (%s) in %.1f s; results in %s%n", master, (System.nanoTime() - start) / 1e9, p.out());
+			System.err.printf("cohort analysed on Spark (%s) in %.1f s: %d patients extracted, %d failed; results in %s%n", used, (System.nanoTime() - start) / 1e9,
+					saved, failed.size(), p.out());
 			}
 			return 0;
 		} catch (IOException | IllegalArgumentException e) {
@@ -127,7 +168,69 @@ public final class SparkCohort {
 		} catch (picocli.CommandLine.ParameterException e) {
 			System.err.println("error: " + e.getMessage().replace('\n', ' ') + " (see: lesion-radiomics cohort --help)");
 			return 2;
+		} catch (InterruptedException e) {
+			System.err.println("error: the Spark job was interrupted; " + saved + " patients were saved: run it again with --resume");
+			return 1;
+		} catch (Exception | LinkageError e) { // SparkException is checked, but thrown undeclared by Scala code
+			// the Spark application failed (no master, no executors, the application killed, a class missing): one
+			// line that says why, after Spark's own ERROR lines
+			Throwable why = e instanceof SparkStopped ? e.getCause() : e;
+			boolean stopped = e instanceof SparkStopped || reason(why).contains("stopped SparkContext");
+			String because = stopped && JobLog.lastError() != null ? JobLog.lastError() : reason(why);
+			System.err.println("error: the Spark application failed" + (stopped ? " (its SparkContext was stopped)" : "") + ": " + because
+					+ (saved > 0 ? "; " + saved + " patients were saved: run it again with --resume" : "") + (stopped ? "" : hint(why)));
+			return 1;
 		}
+	}
+
+	/** The Spark application ended while patients were still being extracted. */
+	static final class SparkStopped extends RuntimeException {
+		SparkStopped(Throwable cause) {
+			super(cause);
+		}
+	}
+
+	/** The innermost message of an exception chain, on one line, with the exception's type when it says more. */
+	static String reason(Throwable e) {
+		Throwable t = e;
+		while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+		String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+		if (t instanceof ClassNotFoundException || t instanceof NoClassDefFoundError || t instanceof OutOfMemoryError) m = t.getClass().getSimpleName() + ": " + m;
+		return JobListener.firstLine(m);
+	}
+
+	private static String hint(Throwable e) {
+		String m = reason(e);
+		if (m.contains("Could not parse Master URL") || m.contains("cluster manager"))
+			return " (java -jar brings Spark's local and standalone modes; for yarn or k8s:// set SPARK_HOME to a Spark 3.5 / Scala 2.13 installation, or use spark-submit)";
+		return "";
+	}
+
+	/** Why the cluster could not run a patient's task (it failed spark.task.maxFailures times), for errors.csv. */
+	static String clusterFailure(Throwable e) {
+		String m = JobListener.firstLine(String.valueOf(e.getMessage())).replaceFirst("^Job aborted due to stage failure: ", "");
+		int recent = m.indexOf("most recent failure: ");
+		String last = recent < 0 ? m : m.substring(recent + 21);
+		int colon = last.indexOf("): ");
+		return "the task failed on the cluster every time it was tried (" + (colon < 0 ? last : last.substring(colon + 3)) + ")";
+	}
+
+	/** The job jar and the jars of lib/ beside it, when this class was loaded from a jar. */
+	static List<String> shippedJars() {
+		List<String> jars = new ArrayList<>();
+		try {
+			Path jar = Path.of(SparkCohort.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+			if (!jar.toString().endsWith(".jar")) return jars;
+			jars.add(jar.toUri().toString());
+			Path lib = jar.getParent().resolve("lib");
+			if (Files.isDirectory(lib))
+				try (java.util.stream.Stream<Path> s = Files.list(lib)) {
+					s.filter(f -> f.toString().endsWith(".jar")).sorted().forEach(f -> jars.add(f.toUri().toString()));
+				}
+		} catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+			// no jar to ship: spark-submit's --jars, or a class path the cluster already has
+		}
+		return jars;
 	}
 
 	/** The per-patient extraction of a task (the cohort's own, on local copies when the files are remote). */
@@ -156,11 +259,37 @@ public final class SparkCohort {
 				}
 			} catch (IOException | IllegalArgumentException e) {
 				// a copied file's message names the original location, as the single-machine run would
-				return new Outcome(t.id(), null, String.valueOf(e.getMessage()).replace(tmp.toString() + "/", ""));
+				String m = String.valueOf(e.getMessage()).replace(tmp.toString() + "/", "");
+				// the readers refuse a volume that cannot fit into the heap left (PixelType.checkHeap); on an executor
+				// the fix is the executor's memory, not java -Xmx
+				int heap = m.indexOf(HEAP_REFUSAL);
+				return new Outcome(t.id(), null, heap < 0 ? m : m.substring(0, heap + HEAP_REFUSAL.length()) + "; " + tooLarge());
+			} catch (RuntimeException | OutOfMemoryError e) {
+				// the per-task memory bound: a patient too large for the executor's heap fails that patient, not the
+				// executor (whose other tasks go on) and not the job. The arrays of the failed attempt are garbage now.
+				if (!outOfMemory(e)) throw e;
+				return new Outcome(t.id(), null, "out of memory while extracting this patient: " + tooLarge());
 			} finally {
 				deleteRecursively(tmp);
 			}
 		}
+	}
+
+	/** How the readers end the message of a volume too large for the heap left (PixelType.checkHeap). */
+	static final String HEAP_REFUSAL = "of the Java heap are free";
+
+	static boolean outOfMemory(Throwable e) {
+		for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause())
+			if (c instanceof OutOfMemoryError) return true;
+		return false;
+	}
+
+	static String tooLarge() {
+		long heap = Runtime.getRuntime().maxMemory() >> 20;
+		org.apache.spark.SparkEnv env = org.apache.spark.SparkEnv.get();
+		String cores = env == null ? null : env.conf().get("spark.executor.cores", null);
+		return "too large for an executor (its heap is " + heap + " MB, shared by " + (cores == null ? "the tasks running on it" : cores + " tasks")
+				+ " at once): give the executors more memory (spark.executor.memory) or fewer cores each (spark.executor.cores)";
 	}
 
 	static boolean isLocal(String uri) {
