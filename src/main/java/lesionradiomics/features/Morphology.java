@@ -87,9 +87,9 @@ final class Morphology {
 					}
 		comShift = Math.sqrt(sq(wc[0] / w - c[0]) + sq(wc[1] / w - c[1]) + sq(wc[2] / w - c[2]));
 		integratedIntensity = w / count * meshVolume;
-		double[] autocorrelation = spatialAutocorrelation(size, spacing, intensityMask, values);
-		moran = autocorrelation[0];
-		geary = autocorrelation[1];
+		SpatialAutocorrelation autocorrelation = new SpatialAutocorrelation(size, spacing, intensityMask, values);
+		moran = autocorrelation.moransI;
+		geary = autocorrelation.gearysC;
 	}
 
 	/** The lowest and highest lattice point of each (x, y) column: the hull's vertices are among them. */
@@ -107,58 +107,6 @@ final class Morphology {
 	}
 
 	private static double sq(double v) { return v * v; }
-
-	/**
-	 * Moran's I and Geary's C over the intensity-mask voxels, weights 1 / distance (mm) between voxel centres (IBSI
-	 * 3.1.24–25). The weight depends only on the offset, so it is looked up, not recomputed, for each of the N² pairs.
-	 */
-	private static double[] spatialAutocorrelation(int[] size, double[] spacing, boolean[] mask, double[] values) {
-		int m = 0;
-		for (boolean b : mask) if (b) m++;
-		int[] xs = new int[m], ys = new int[m], zs = new int[m];
-		double[] d = new double[m];
-		double mean = 0;
-		for (int z = 0, i = 0, k = 0; z < size[2]; z++)
-			for (int y = 0; y < size[1]; y++)
-				for (int x = 0; x < size[0]; x++, i++)
-					if (mask[i]) {
-						xs[k] = x;
-						ys[k] = y;
-						zs[k] = z;
-						d[k++] = values[i];
-						mean += values[i];
-					}
-		mean /= m;
-		double ss = 0;
-		for (int k = 0; k < m; k++) {
-			d[k] -= mean;
-			ss += d[k] * d[k];
-		}
-		int wx = size[0], wy = size[1], wz = size[2];
-		double[] weight = new double[wx * wy * wz];
-		for (int z = 0, i = 0; z < wz; z++)
-			for (int y = 0; y < wy; y++)
-				for (int x = 0; x < wx; x++, i++)
-					weight[i] = i == 0 ? 0 : 1 / Math.sqrt(sq(x * spacing[0]) + sq(y * spacing[1]) + sq(z * spacing[2]));
-		double sw = 0, cross = 0, squares = 0;
-		for (int a = 0; a < m; a++) {
-			double da = d[a], da2 = da * da, rowW = 0, rowCross = 0, rowSq = 0;
-			int xa = xs[a], ya = ys[a], za = zs[a];
-			for (int b = a + 1; b < m; b++) {
-				double wab = weight[Math.abs(xs[b] - xa) + wx * (Math.abs(ys[b] - ya) + wy * (zs[b] - za))];
-				rowW += wab;
-				rowCross += wab * d[b];
-				rowSq += wab * d[b] * d[b];
-			}
-			sw += rowW;
-			cross += da * rowCross;
-			squares += da2 * rowW + rowSq;
-		}
-		// sums over ordered pairs are twice those over a < b; the factors cancel in both ratios
-		double moranI = m / sw * cross / ss;
-		double gearyC = (m - 1) * (squares - 2 * cross) / (2 * sw * ss);
-		return new double[] { ss == 0 ? Double.NaN : moranI, ss == 0 ? Double.NaN : gearyC };
-	}
 
 	private double compactnessBase() { return 36 * Math.PI * meshVolume * meshVolume; }
 

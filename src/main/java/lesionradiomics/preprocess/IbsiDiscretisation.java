@@ -42,7 +42,8 @@ public record IbsiDiscretisation(Kind kind, double value) {
 	/**
 	 * @param values intensities of the intensity mask
 	 * @param lower  the re-segmentation range's lower bound (NaN: none)
-	 * @param upper  its upper bound (NaN: none); with a fixed bin size it fixes Ng
+	 * @param upper  its upper bound (NaN: none); with a fixed bin size Ng = ⌈(upper − lower) / w⌉ (the
+	 *               normalised inverse differences depend on it)
 	 */
 	public Binned apply(double[] values, double lower, double upper) {
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
@@ -67,7 +68,8 @@ public record IbsiDiscretisation(Kind kind, double value) {
 				out[i] = (int) Math.floor((values[i] - lo) / value) + 1;
 				top = Math.max(top, out[i]);
 			}
-			int ng = Double.isNaN(upper) ? top : Math.max(top, (int) Math.floor((upper - lo) / value) + 1);
+			// Ng spans the range: ⌈(upper − lower) / w⌉ bins (an intensity exactly at the upper bound opens one more)
+			int ng = Double.isNaN(upper) ? top : Math.max(top, (int) Math.ceil((upper - lo) / value - 1e-9));
 			return new Binned(out, ng, lo);
 		}
 		default: {
