@@ -135,7 +135,36 @@ public final class FeatureSettings {
 			new Setting("minimumROIDimensions", 2, Integer::parseInt, v -> (Integer) v >= 1 && (Integer) v <= 3 ? null : "must be 1, 2 or 3",
 					"lesions spanning fewer axes are refused"),
 			new Setting("minimumROISize", 0, v -> v.equalsIgnoreCase("none") ? 0 : Integer.parseInt(v), atLeast(0),
-					"lesions with fewer voxels are refused"));
+					"lesions with fewer voxels are refused"),
+			// IBSI 1 (standard = ibsi, or a rule mixed into pyradiomics mode; see README "Standards")
+			new Setting("standard", "pyradiomics", v -> oneOf(v, "pyradiomics", "ibsi"), ANY,
+					"pyradiomics (pyradiomics' features and processing) or ibsi (every IBSI 1 feature, IBSI's processing rules)"),
+			new Setting("gridAlignment", "corner", v -> oneOf(v, "corner", "centre"), ANY,
+					"resampling grid: corner (pyradiomics: on the lesion box's corner) or centre (IBSI: on the whole image's centre, ceil(extent/spacing) voxels)"),
+			new Setting("maskInterpolator", "sitkNearestNeighbor", v -> {
+				lesionradiomics.preprocess.Resampler.Interpolator.parse(v);
+				return v;
+			}, ANY, "mask interpolator on the centre-aligned grid (IBSI: sitkLinear, kept where >= maskThreshold)"),
+			new Setting("maskThreshold", 0.5, Double::parseDouble, v -> (Double) v > 0 && (Double) v <= 1 ? null : "must be in (0, 1]",
+					"partial-volume threshold of an interpolated mask on the centre-aligned grid"),
+			new Setting("roundIntensities", false, FeatureSettings::bool, ANY,
+					"round interpolated intensities to integers when the image is integer-valued (IBSI, e.g. CT)"),
+			new Setting("resegmentSigma", null, Double::parseDouble, positive(),
+					"IBSI mode: after resegmentRange, keep voxels within mean +- this many SDs (IBSI's 3 sigma outlier filter)"),
+			new Setting("textureDimensions", "3D", v -> oneOf(v.toUpperCase(Locale.ROOT), "2D", "3D"), ANY,
+					"IBSI mode: 3D (3D averaged/merged, 3D zones) or 2D (2D averaged, slice-merged, 2.5D direction-merged, merged)"),
+			new Setting("ivhDiscretisation", "none", v -> lesionradiomics.preprocess.IbsiDiscretisation.parse(v).toString(), ANY,
+					"IBSI mode: intensity-volume histogram discretisation: none (discrete intensities), 'FBS <width>' or 'FBN <bins>'"));
+
+	private static String oneOf(String v, String... allowed) {
+		for (String a : allowed) if (a.equals(v)) return v;
+		throw new IllegalArgumentException("'" + v + "' is not one of " + String.join(", ", allowed));
+	}
+
+	/** Settings that only IBSI mode's features use: refused in pyradiomics mode (they would change nothing there). */
+	static final List<String> IBSI_MODE_ONLY = List.of("resegmentSigma", "textureDimensions", "ivhDiscretisation");
+	/** IBSI processing rules that pyradiomics mode also honours when set (said in run.json). */
+	static final List<String> IBSI_RULES = List.of("gridAlignment", "maskInterpolator", "maskThreshold", "roundIntensities");
 
 	private static final Map<String, Setting> BY_NAME = new LinkedHashMap<>();
 	static {
@@ -172,6 +201,16 @@ public final class FeatureSettings {
 		return builder().binRange(-1000, 3000, 400).resampledPixelSpacing(new double[] { 1, 1, 1 }).build();
 	}
 
+	/**
+	 * IBSI 1: every IBSI feature, with IBSI's processing rules: centre-aligned grid, linear mask interpolation kept at
+	 * >= 0.5, intensities rounded after interpolation of integer images, fixed bin size from the re-segmentation
+	 * range's lower bound. Interpolation, range, sigma, bins and texture dimensions stay the user's to set.
+	 */
+	public static FeatureSettings ibsiPreset() {
+		return builder().set("standard", "ibsi").set("gridAlignment", "centre").set("maskInterpolator", "sitkLinear").set("roundIntensities", "true")
+				.build();
+	}
+
 	public Builder toBuilder() {
 		Builder b = new Builder();
 		b.values.putAll(values);
@@ -205,6 +244,11 @@ public final class FeatureSettings {
 		double[] r = (double[]) get("resegmentRange");
 		return r == null ? null : new Resegmentation(r, (Resegmentation.Mode) get("resegmentMode"));
 	}
+	/** The resegmentRange as given (1 or 2 values), or null. */
+	double[] asMapRange() {
+		double[] r = (double[]) get("resegmentRange");
+		return r == null ? null : r.clone();
+	}
 	public boolean resegmentShape() { return (Boolean) get("resegmentShape"); }
 	public double voxelArrayShift() { return (Double) get("voxelArrayShift"); }
 	public boolean force2D() { return (Boolean) get("force2D"); }
@@ -214,6 +258,26 @@ public final class FeatureSettings {
 	public double gldmA() { return (Double) get("gldm_a"); }
 	public int minimumROIDimensions() { return (Integer) get("minimumROIDimensions"); }
 	public int minimumROISize() { return (Integer) get("minimumROISize"); }
+	public boolean ibsi() { return get("standard").equals("ibsi"); }
+	public boolean centreAlignedGrid() { return get("gridAlignment").equals("centre"); }
+	public String maskInterpolator() { return (String) get("maskInterpolator"); }
+	public double maskThreshold() { return (Double) get("maskThreshold"); }
+	public boolean roundIntensities() { return (Boolean) get("roundIntensities"); }
+	/** NaN when not set. */
+	public double resegmentSigma() { return get("resegmentSigma") == null ? Double.NaN : (Double) get("resegmentSigma"); }
+	public boolean texture3D() { return get("textureDimensions").equals("3D"); }
+	public lesionradiomics.preprocess.IbsiDiscretisation ivhDiscretisation() {
+		return lesionradiomics.preprocess.IbsiDiscretisation.parse((String) get("ivhDiscretisation"));
+	}
+
+	/** The IBSI rules set away from pyradiomics' defaults in pyradiomics mode (empty in IBSI mode). */
+	public List<String> mixedIbsiRules() {
+		List<String> out = new ArrayList<>();
+		if (ibsi()) return out;
+		for (String name : IBSI_RULES)
+			if (!java.util.Objects.equals(values.get(name), BY_NAME.get(name).defaultValue)) out.add(name + "=" + format(values.get(name)));
+		return out;
+	}
 
 	/**
 	 * Enabled feature classes, each with the features asked for; an empty set means all default features of that
@@ -233,12 +297,17 @@ public final class FeatureSettings {
 	public Map<String, Object> asMap() {
 		Map<String, Object> m = new LinkedHashMap<>();
 		String binning = get("binRange") != null ? "binRange" : get("binCount") != null ? "binCount" : "binWidth";
+		boolean ibsi = ibsi();
 		for (Setting s : SETTINGS) {
 			if (s.name.startsWith("bin") && !s.name.equals(binning)) continue;
+			// pyradiomics mode lists the IBSI settings only when set (its records stay as they were)
+			boolean ibsiSetting = SETTINGS.indexOf(s) >= SETTINGS.indexOf(BY_NAME.get("standard"));
+			if (ibsiSetting && !ibsi && java.util.Objects.equals(values.get(s.name), s.defaultValue)) continue;
 			Object v = values.get(s.name);
 			m.put(s.name, v instanceof double[] || v instanceof int[] || v instanceof Resegmentation.Mode || v == null ? format(v) : v);
 		}
 		m.put("featureClass", enabled.isEmpty() ? "all" : enabled.toString());
+		if (!mixedIbsiRules().isEmpty()) m.put("mixedStandards", "IBSI rules in pyradiomics mode: " + String.join(", ", mixedIbsiRules()));
 		if (!imageTypes.equals(List.of(ImageType.ORIGINAL))) m.put("imageType", imageTypes.stream().map(ImageType::toString).collect(java.util.stream.Collectors.joining(";")));
 		return m;
 	}
@@ -323,7 +392,23 @@ public final class FeatureSettings {
 			return this;
 		}
 
-		public FeatureSettings build() { return new FeatureSettings(this); }
+		/** Checks the combination of settings (every setting alone was checked when set). */
+		public FeatureSettings build() {
+			if (!values.get("standard").equals("ibsi")) {
+				for (String name : IBSI_MODE_ONLY)
+					if (!java.util.Objects.equals(values.get(name), BY_NAME.get(name).defaultValue))
+						throw new IllegalArgumentException("setting " + name + " applies to IBSI mode's features only: add standard=ibsi (or --preset ibsi)");
+			} else {
+				if (values.get("binRange") != null)
+					throw new IllegalArgumentException("IBSI mode: binRange is pyradiomics' absolute discretisation; use binWidth with resegmentRange (bins from its lower bound) or binCount");
+				if (values.get("resegmentRange") != null && values.get("resegmentMode") != Resegmentation.Mode.ABSOLUTE)
+					throw new IllegalArgumentException("IBSI mode: resegmentRange is absolute (use resegmentSigma for IBSI's outlier filter)");
+				if (!enabled.isEmpty()) throw new IllegalArgumentException("IBSI mode computes every IBSI family; feature class selection is pyradiomics mode's");
+				if (!imageTypes.equals(List.of(ImageType.ORIGINAL)))
+					throw new IllegalArgumentException("IBSI mode (IBSI 1) works on the original image; filtered image types are pyradiomics mode's");
+			}
+			return new FeatureSettings(this);
+		}
 	}
 
 	private static boolean bool(String v) {

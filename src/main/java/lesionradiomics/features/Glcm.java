@@ -27,11 +27,13 @@ public final class Glcm {
 	private final boolean voxelMap;
 
 	public Glcm(LesionData lesion) {
+		this(directionMatrices(lesion), lesion.textureGrid().levelValues(), lesion.textureGrid().maxLevel, lesion.levelCount() > 0);
+	}
+
+	/** pyradiomics' matrices of a lesion: one symmetric count matrix per direction (or their weighted sum), empty ones dropped. */
+	private static double[][][] directionMatrices(LesionData lesion) {
 		TextureGrid grid = lesion.textureGrid();
 		int n = grid.presentLevels.length;
-		ng = grid.maxLevel;
-		voxelMap = lesion.levelCount() > 0;
-		g = grid.levelValues();
 		List<double[][]> matrices = new ArrayList<>();
 		List<int[]> usedAngles = new ArrayList<>();
 		for (int[] a : grid.angles) {
@@ -69,7 +71,23 @@ public final class Glcm {
 			for (double[][] m : matrices) if (total(m) > 0) nonEmpty.add(m);
 			if (!nonEmpty.isEmpty()) matrices = nonEmpty;
 		}
-		p = matrices.toArray(new double[0][][]);
+		return matrices.toArray(new double[0][][]);
+	}
+
+	/**
+	 * The features of given count matrices (averaged over them, as pyradiomics averages directions): IBSI's
+	 * aggregation methods pass one matrix per slice, direction or merge. The matrices are normalised in place.
+	 *
+	 * @param g        the grey level of each row/column
+	 * @param ng       the number of grey levels (Idmn, Idn)
+	 * @param voxelMap matrices of a voxel's kernel, binned over the whole lesion
+	 */
+	Glcm(double[][][] matrices, double[] g, int ng, boolean voxelMap) {
+		this.ng = ng;
+		this.voxelMap = voxelMap;
+		this.g = g;
+		int n = g.length;
+		p = matrices;
 		int na = p.length;
 		px = new double[na][n];
 		ux = new double[na];

@@ -1,0 +1,207 @@
+package lesionradiomics.features;
+
+/**
+ * The discretised region as IBSI's texture families see it (IBSI 1 reference manual, section 3.6 onwards): grey
+ * levels 1..Ng over a box, 0 outside the intensity mask, x fastest; the neighbour directions of 2D (in-plane) and 3D
+ * texture, and the slices (along z) that 2D and 2.5D aggregation work on.
+ */
+final class IbsiGrid {
+
+	final int nx, ny, nz;
+	/** Number of grey levels of the discretisation (IBSI's Ng; all of them are matrix rows, present or not). */
+	final int ng;
+	final int[] levels;
+	/** Grey level of each matrix row: 1..Ng. */
+	final double[] rowLevels;
+
+	/** The four in-plane directions (dx, dy, dz), one of each ± pair. */
+	static final int[][] DIRECTIONS_2D = { { 1, 0, 0 }, { 1, 1, 0 }, { 0, 1, 0 }, { -1, 1, 0 } };
+	/** The thirteen 3D directions (dx, dy, dz), one of each ± pair. */
+	static final int[][] DIRECTIONS_3D = directions3d();
+
+	IbsiGrid(int[] size, int[] levels, int ng) {
+		nx = size[0];
+		ny = size[1];
+		nz = size[2];
+		this.levels = levels;
+		int max = 0;
+		for (int l : levels) max = Math.max(max, l);
+		if (max > ng) throw new IllegalArgumentException("grey level " + max + " above Ng = " + ng);
+		this.ng = ng;
+		rowLevels = new double[ng];
+		for (int i = 0; i < ng; i++) rowLevels[i] = i + 1;
+	}
+
+	private static int[][] directions3d() {
+		int[][] out = new int[13][];
+		int k = 0;
+		for (int dz = -1; dz <= 1; dz++)
+			for (int dy = -1; dy <= 1; dy++)
+				for (int dx = -1; dx <= 1; dx++) {
+					int first = dz != 0 ? dz : dy != 0 ? dy : dx;
+					if (first > 0) out[k++] = new int[] { dx, dy, dz };
+				}
+		return out;
+	}
+
+	/** Grey level at (x, y, z); 0 outside the box or the mask. */
+	int at(int x, int y, int z) {
+		if (x < 0 || y < 0 || z < 0 || x >= nx || y >= ny || z >= nz) return 0;
+		return levels[x + nx * (y + ny * z)];
+	}
+
+	/** Mask voxels in slices [z0, z1). */
+	int voxels(int z0, int z1) {
+		int n = 0;
+		for (int i = nx * ny * z0; i < nx * ny * z1; i++) if (levels[i] != 0) n++;
+		return n;
+	}
+
+	/** Symmetric co-occurrence counts (pairs at offset d and −d) within slices [z0, z1). */
+	double[][] cooccurrence(int[] d, int z0, int z1) {
+		double[][] m = new double[ng][ng];
+		for (int z = z0; z < z1; z++) {
+			int zz = z + d[2];
+			if (zz < z0 || zz >= z1) continue;
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++) {
+					int a = levels[x + nx * (y + ny * z)];
+					if (a == 0) continue;
+					int b = at(x + d[0], y + d[1], zz);
+					if (b == 0) continue;
+					m[a - 1][b - 1]++;
+					m[b - 1][a - 1]++;
+				}
+		}
+		return m;
+	}
+
+	/** Run counts [level − 1][length − 1] along d within slices [z0, z1) (a voxel outside the mask ends a run). */
+	double[][] runs(int[] d, int z0, int z1) {
+		int maxRun = Math.max(nx, Math.max(ny, nz));
+		double[][] counts = new double[ng][maxRun];
+		int[] row = new int[ng + 1];
+		for (int l = 1; l <= ng; l++) row[l] = l - 1;
+		Glrlm.LineRuns line = new Glrlm.LineRuns(counts, row);
+		for (int z = z0; z < z1; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++) {
+					int px = x - d[0], py = y - d[1], pz = z - d[2];
+					if (px >= 0 && py >= 0 && px < nx && py < ny && pz >= z0 && pz < z1) continue; // not a line start
+					for (int cx = x, cy = y, cz = z; cx >= 0 && cy >= 0 && cx < nx && cy < ny && cz >= z0 && cz < z1; cx += d[0], cy += d[1], cz += d[2])
+						line.next(levels[cx + nx * (cy + ny * cz)]);
+					line.end();
+				}
+		return counts;
+	}
+
+	/** Sum of matrices of equal shape. */
+	static double[][] sum(Iterable<double[][]> matrices) {
+		double[][] out = null;
+		for (double[][] m : matrices) {
+			if (out == null) out = new double[m.length][m.length == 0 ? 0 : m[0].length];
+			for (int r = 0; r < m.length; r++)
+				for (int c = 0; c < m[r].length; c++) out[r][c] += m[r][c];
+		}
+		return out;
+	}
+
+	static double total(double[][] m) {
+		double t = 0;
+		for (double[] row : m) for (double v : row) t += v;
+		return t;
+	}
+
+	/**
+	 * Zones (connected voxels of one grey level; 8-connected in a slice when {@code inPlane}, else 26-connected)
+	 * within slices [z0, z1): for each zone its grey level, size and smallest value of {@code distance} (may be null).
+	 */
+	int[][] zones(int z0, int z1, boolean inPlane, int[] distance) {
+		int plane = nx * ny, n = levels.length;
+		boolean[] done = new boolean[n];
+		int[] stack = new int[n];
+		int[] zl = new int[n], zs = new int[n], zd = new int[n];
+		int zones = 0;
+		int dzMax = inPlane ? 0 : 1;
+		for (int start = plane * z0; start < plane * z1; start++) {
+			int level = levels[start];
+			if (level == 0 || done[start]) continue;
+			int top = 0, size = 0, minD = Integer.MAX_VALUE;
+			stack[top++] = start;
+			done[start] = true;
+			while (top > 0) {
+				int v = stack[--top];
+				size++;
+				if (distance != null) minD = Math.min(minD, distance[v]);
+				int x = v % nx, y = (v / nx) % ny, z = v / plane;
+				for (int dz = -dzMax; dz <= dzMax; dz++) {
+					int zz = z + dz;
+					if (zz < z0 || zz >= z1) continue;
+					for (int dy = -1; dy <= 1; dy++) {
+						int yy = y + dy;
+						if (yy < 0 || yy >= ny) continue;
+						for (int dx = -1; dx <= 1; dx++) {
+							int xx = x + dx;
+							if (xx < 0 || xx >= nx) continue;
+							int w = xx + nx * (yy + ny * zz);
+							if (!done[w] && levels[w] == level) {
+								done[w] = true;
+								stack[top++] = w;
+							}
+						}
+					}
+				}
+			}
+			zl[zones] = level;
+			zs[zones] = size;
+			zd[zones++] = minD;
+		}
+		return new int[][] { java.util.Arrays.copyOf(zl, zones), java.util.Arrays.copyOf(zs, zones), java.util.Arrays.copyOf(zd, zones) };
+	}
+
+	/** Counts [level − 1][value − 1] of (level, value) pairs. */
+	double[][] countMatrix(int[] zoneLevels, int[] values) {
+		int max = 1;
+		for (int v : values) max = Math.max(max, v);
+		double[][] m = new double[ng][max];
+		for (int k = 0; k < zoneLevels.length; k++) m[zoneLevels[k] - 1][values[k] - 1]++;
+		return m;
+	}
+
+	/**
+	 * Distance of each voxel of {@code mask} (over this box) to the mask's border, in steps between face neighbours
+	 * (4-connected in a slice when {@code inPlane}, else 6-connected); 1 for voxels on the border; voxels outside
+	 * the box count as outside the mask (IBSI 3.9: the grey level distance zone's distance map).
+	 */
+	int[] borderDistance(boolean[] mask, boolean inPlane) {
+		int n = mask.length, plane = nx * ny;
+		int[] dist = new int[n];
+		int[] queue = new int[n];
+		int head = 0, tail = 0;
+		for (int v = 0; v < n; v++) {
+			if (!mask[v]) continue;
+			int x = v % nx, y = (v / nx) % ny, z = v / plane;
+			boolean border = x == 0 || y == 0 || x == nx - 1 || y == ny - 1 || !mask[v - 1] || !mask[v + 1] || !mask[v - nx] || !mask[v + nx];
+			if (!inPlane) border |= z == 0 || z == nz - 1 || !mask[v - plane] || !mask[v + plane];
+			if (border) {
+				dist[v] = 1;
+				queue[tail++] = v;
+			}
+		}
+		int[] steps = inPlane ? new int[] { 1, -1, nx, -nx } : new int[] { 1, -1, nx, -nx, plane, -plane };
+		while (head < tail) {
+			int v = queue[head++];
+			int x = v % nx, y = (v / nx) % ny, z = v / plane;
+			for (int s : steps) {
+				if (s == 1 && x == nx - 1 || s == -1 && x == 0 || s == nx && y == ny - 1 || s == -nx && y == 0 || s == plane && z == nz - 1
+						|| s == -plane && z == 0) continue;
+				int w = v + s;
+				if (mask[w] && dist[w] == 0) {
+					dist[w] = dist[v] + 1;
+					queue[tail++] = w;
+				}
+			}
+		}
+		return dist;
+	}
+}

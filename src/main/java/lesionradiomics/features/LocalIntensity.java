@@ -1,0 +1,56 @@
+package lesionradiomics.features;
+
+/**
+ * IBSI 1 local intensity features (reference manual 3.2): the mean intensity in a 1 cm³ sphere (radius
+ * (3 / 4π)^⅓ cm ≈ 6.2 mm) around a voxel centre, over every image voxel whose centre lies in the sphere (inside the
+ * mask or not). Local peak: around the intensity mask's hottest voxel (the highest mean when several are equally
+ * hot); global peak: the highest over all voxels of the intensity mask.
+ */
+final class LocalIntensity {
+
+	static final double RADIUS_MM = Math.cbrt(3 / (4 * Math.PI)) * 10;
+
+	private final double local, global;
+
+	/**
+	 * @param values image intensities over a box that holds the sphere around every mask voxel (voxels beyond it
+	 *               are left out of the mean)
+	 */
+	LocalIntensity(int[] size, double[] spacing, double[] values, boolean[] intensityMask) {
+		int nx = size[0], ny = size[1], nz = size[2];
+		int rx = (int) Math.floor(RADIUS_MM / spacing[0]), ry = (int) Math.floor(RADIUS_MM / spacing[1]), rz = (int) Math.floor(RADIUS_MM / spacing[2]);
+		java.util.List<int[]> offsets = new java.util.ArrayList<>();
+		for (int dz = -rz; dz <= rz; dz++)
+			for (int dy = -ry; dy <= ry; dy++)
+				for (int dx = -rx; dx <= rx; dx++) {
+					double d2 = sq(dx * spacing[0]) + sq(dy * spacing[1]) + sq(dz * spacing[2]);
+					if (d2 <= RADIUS_MM * RADIUS_MM) offsets.add(new int[] { dx, dy, dz });
+				}
+		double max = Double.NEGATIVE_INFINITY;
+		for (int i = 0; i < values.length; i++) if (intensityMask[i]) max = Math.max(max, values[i]);
+		double bestLocal = Double.NEGATIVE_INFINITY, bestGlobal = Double.NEGATIVE_INFINITY;
+		for (int z = 0, i = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++, i++) {
+					if (!intensityMask[i]) continue;
+					double s = 0;
+					int n = 0;
+					for (int[] o : offsets) {
+						int xx = x + o[0], yy = y + o[1], zz = z + o[2];
+						if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) continue;
+						s += values[xx + nx * (yy + ny * zz)];
+						n++;
+					}
+					double mean = s / n;
+					bestGlobal = Math.max(bestGlobal, mean);
+					if (values[i] == max) bestLocal = Math.max(bestLocal, mean);
+				}
+		local = bestLocal;
+		global = bestGlobal;
+	}
+
+	private static double sq(double v) { return v * v; }
+
+	@IbsiFeature(name = "Local intensity peak", code = "VJGA") double localIntensityPeak() { return local; }
+	@IbsiFeature(name = "Global intensity peak", code = "0F91") double globalIntensityPeak() { return global; }
+}

@@ -1,0 +1,80 @@
+package lesionradiomics.features;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.google.gson.JsonObject;
+
+import lesionradiomics.io.VolumeReaders;
+import lesionradiomics.preprocess.IbsiDiscretisation;
+import lesionradiomics.preprocess.IbsiResegmentation;
+import lesionradiomics.preprocess.Resampler;
+import lesionradiomics.testing.SharedReference;
+import lesionradiomics.volume.LabelMap;
+import lesionradiomics.volume.Volume;
+
+/**
+ * IBSI 1 CT phantom, configurations A–E as {@code ibsi1_reference_values.json → configs} describes them, read from
+ * the phantom's NIfTI copies: every feature with a reference value within IBSI's tolerance; the count per
+ * configuration is printed.
+ */
+class IbsiCtPhantomTest {
+
+	static Path phantom(String part) {
+		Path p = SharedReference.root().resolveSibling("dicom/ibsi_1_ct_radiomics_phantom/nifti").resolve(part);
+		assumeTrue(Files.isRegularFile(p), "skipped: IBSI CT phantom " + p + " not found (../shared is absent; see README)");
+		return p;
+	}
+
+	/** The settings of a configuration, read from the text of the json's {@code configs} entry. */
+	static IbsiExtraction.Settings settings(JsonObject c) {
+		boolean threeD = c.get("dims").getAsString().equals("3D");
+		double[] spacing = null;
+		Resampler.Interpolator image = Resampler.Interpolator.LINEAR;
+		if (!c.get("interpolation").isJsonNull()) {
+			String t = c.get("interpolation").getAsString();
+			spacing = t.contains("in-plane") ? new double[] { 2, 2, 0 } : new double[] { 2, 2, 2 };
+			if (t.startsWith("tricubic")) image = Resampler.Interpolator.BSPLINE;
+			assertTrue(t.contains("round to nearest integer") && t.contains("partial volume >= 0.5"), t);
+		}
+		double lo = Double.NaN, hi = Double.NaN, sigma = Double.NaN;
+		if (!c.get("resegment").isJsonNull()) {
+			lo = c.getAsJsonArray("resegment").get(0).getAsDouble();
+			hi = c.getAsJsonArray("resegment").get(1).getAsDouble();
+		}
+		if (!c.get("outlier").isJsonNull()) sigma = 3;
+		return IbsiExtraction.Settings.of(spacing, image, true, new IbsiResegmentation(lo, hi, sigma), threeD,
+				discretisation(c.get("discretisation").getAsString()), discretisation(c.get("ivh").getAsString()));
+	}
+
+	/** "FBS 25 HU", "FBN 32 bins", "none (discrete HU)". */
+	static IbsiDiscretisation discretisation(String text) {
+		if (text.startsWith("none")) return IbsiDiscretisation.none();
+		String[] p = text.split(" ");
+		return IbsiDiscretisation.parse(p[0] + " " + p[1]);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "A", "B", "C", "D", "E" })
+	void everyReferenceValueOfTheConfiguration(String config) throws Exception {
+		JsonObject json = IbsiReference.json();
+		Volume image = VolumeReaders.read(phantom("image/phantom.nii.gz")).asVolume();
+		LabelMap mask = VolumeReaders.read(phantom("mask/mask.nii.gz")).asLabelMap();
+		IbsiExtraction.Settings s = settings(json.getAsJsonObject("configs").getAsJsonObject(config));
+		IbsiExtraction.Result r = IbsiExtraction.extract(image, mask, 1, mask.lesions().get(1L), s);
+		List<IbsiReference.Row> rows = IbsiReference.rows(json, config);
+		List<String> misses = IbsiReference.misses(rows, r.features());
+		System.out.println("IBSI CT phantom configuration " + config + ": " + (rows.size() - misses.size()) + " of " + rows.size()
+				+ " reference values within tolerance; " + r.diagnostics());
+		misses.forEach(m -> System.out.println("  miss " + m));
+		assertTrue(misses.isEmpty(), config + ": " + misses.size() + " misses");
+	}
+}
