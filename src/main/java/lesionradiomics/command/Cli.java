@@ -25,6 +25,7 @@ public final class Cli {
 		COMMANDS.put("sampling", SamplingCli::new);
 		COMMANDS.put("score", ScoreCli::new);
 		COMMANDS.put("maps", MapsCli::new);
+		COMMANDS.put("filter", FilterCli::new);
 		COMMANDS.put("phenotypes", PhenotypesCli::new);
 		COMMANDS.put("response", ResponseCli::new);
 		COMMANDS.put("survival", SurvivalCli::new);
