@@ -34,6 +34,7 @@ public final class Cli {
 		COMMANDS.put("bench-analysis", BenchAnalysisCli::new);
 		COMMANDS.put("bench-cohort", BenchCohortCli::new);
 		COMMANDS.put("bench-maps", BenchMapsCli::new);
+		COMMANDS.put("bench-filters", BenchFiltersCli::new);
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 

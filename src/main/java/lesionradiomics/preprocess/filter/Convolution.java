@@ -14,7 +14,7 @@ public final class Convolution {
 	public static double[] along(double[] in, int[] size, int axis, double[] kernel, Boundary boundary) {
 		if (kernel.length % 2 == 0) throw new IllegalArgumentException("kernel length must be odd, is " + kernel.length);
 		double[] out = new double[in.length];
-		int n = size[axis], c = kernel.length / 2, stride = Lines.stride(size, axis);
+		int n = size[axis], c = kernel.length / 2;
 		// taps that are exactly 0 (à trous holes) are skipped
 		int nz = 0;
 		for (double w : kernel) if (w != 0) nz++;
@@ -27,15 +27,33 @@ public final class Convolution {
 			}
 		int[] map = new int[n + 2 * c];
 		for (int i = 0; i < map.length; i++) map[i] = boundary.map(i - c, n);
-		Lines.forEach(size, axis, line -> {
-			int s = Lines.start(size, axis, line);
-			double[] ext = new double[n + 2 * c];
-			for (int i = 0; i < ext.length; i++) ext[i] = map[i] < 0 ? 0 : in[s + map[i] * stride];
+		if (axis == 0) {
+			Lines.forEach(size, axis, line -> {
+				int s = Lines.start(size, axis, line);
+				double[] ext = new double[n + 2 * c];
+				for (int i = 0; i < ext.length; i++) ext[i] = map[i] < 0 ? 0 : in[s + map[i]];
+				for (int i = 0; i < n; i++) {
+					double sum = 0;
+					int base = i + c;
+					for (int t = 0; t < ws.length; t++) sum += ws[t] * ext[base + offs[t]];
+					out[s + i] = sum;
+				}
+			});
+			return out;
+		}
+		// along y or z: whole x-rows are combined, contiguous in memory (cache-friendly, vectorisable); parallel over
+		// the other axis
+		int nx = size[0], outer = axis == 1 ? size[2] : size[1];
+		Lines.parallel(outer, o -> {
 			for (int i = 0; i < n; i++) {
-				double sum = 0;
-				int base = i + c;
-				for (int t = 0; t < ws.length; t++) sum += ws[t] * ext[base + offs[t]];
-				out[s + i * stride] = sum;
+				int dst = axis == 1 ? nx * (i + size[1] * o) : nx * (o + size[1] * i);
+				for (int t = 0; t < ws.length; t++) {
+					int j = map[i + c + offs[t]];
+					if (j < 0) continue;
+					int src = axis == 1 ? nx * (j + size[1] * o) : nx * (o + size[1] * j);
+					double w = ws[t];
+					for (int x = 0; x < nx; x++) out[dst + x] += w * in[src + x];
+				}
 			}
 		});
 		return out;

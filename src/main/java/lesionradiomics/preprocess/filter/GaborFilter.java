@@ -34,6 +34,19 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
 		return out;
 	}
 
+	/**
+	 * The orientations actually computed: θ + π gives the complex-conjugate kernel, and a real image's response to
+	 * conj(k) is the conjugate of its response to k, with the same modulus — so an orientation whose opposite is
+	 * already listed is not computed again, its response map is reused (the pooled result is unchanged).
+	 */
+	private static int opposite(List<Double> thetas, int i) {
+		for (int j = 0; j < i; j++) {
+			double d = Math.abs(Math.IEEEremainder(thetas.get(i) - thetas.get(j) - Math.PI, 2 * Math.PI));
+			if (d < 1e-9) return j;
+		}
+		return -1;
+	}
+
 	@Override
 	public double[] apply(double[] values, int[] size, double[] spacing) {
 		List<double[]> maps = new ArrayList<>();
@@ -67,7 +80,14 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
 			planeIm[z] = im;
 		});
 		List<double[]> out = new ArrayList<>();
-		for (double t : thetas()) {
+		List<Double> thetas = thetas();
+		for (int ti = 0; ti < thetas.size(); ti++) {
+			int same = opposite(thetas, ti);
+			if (same >= 0) {
+				out.add(out.get(same));
+				continue;
+			}
+			double t = thetas.get(ti);
 			double[] kre = new double[mu * mv], kim = new double[mu * mv];
 			double c = Math.cos(t), s = Math.sin(t);
 			for (int du = -h; du <= h; du++)

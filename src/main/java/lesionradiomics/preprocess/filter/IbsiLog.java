@@ -6,7 +6,7 @@ package lesionradiomics.preprocess.filter;
  * (σ_mm / spacing), truncated to a cube of half-width {@code ⌊truncate·σ + ½⌋} voxels and not renormalised — unlike
  * pyradiomics' LoG ({@link lesionradiomics.preprocess.LaplacianOfGaussian}: ITK's recursive Gaussian, normalised
  * across scale by σ²). The kernel is a sum of d separable terms, g''(x_i)·Π_{j≠i} g(x_j) with
- * g(x) = exp(−x²/2σ²)/(√(2π)σ) and g'' = (x²/σ⁴ − 1/σ²)·g, so it costs 3·d line convolutions.
+ * g(x) = exp(−x²/2σ²)/(√(2π)σ) and g'' = (x²/σ⁴ − 1/σ²)·g.
  */
 public record IbsiLog(double sigmaMm, double truncate, boolean planar, Boundary boundary) implements ResponseFilter {
 
@@ -30,14 +30,19 @@ public record IbsiLog(double sigmaMm, double truncate, boolean planar, Boundary 
 				g2[a][i + h] = (i * i / (s * s * s * s) - 1 / (s * s)) * v;
 			}
 		}
-		double[] out = new double[values.length];
-		for (int term = 0; term < dims; term++) {
-			double[][] k = new double[3][];
-			for (int a = 0; a < dims; a++) k[a] = a == term ? g2[a] : g[a];
-			double[] r = Convolution.separable(values, size, k, boundary);
-			for (int i = 0; i < out.length; i++) out[i] += r[i];
-		}
+		// Σ_i g''(x_i) Π_{j≠i} g(x_j) with the Gaussian passes shared: 3D takes 7 line passes instead of 9
+		if (planar) return add(Convolution.along(Convolution.along(values, size, 1, g[1], boundary), size, 0, g2[0], boundary),
+				Convolution.along(Convolution.along(values, size, 1, g2[1], boundary), size, 0, g[0], boundary));
+		double[] a = Convolution.along(values, size, 2, g[2], boundary), b = Convolution.along(values, size, 2, g2[2], boundary);
+		double[] ay = Convolution.along(a, size, 1, g[1], boundary);
+		double[] rest = add(Convolution.along(a, size, 1, g2[1], boundary), Convolution.along(b, size, 1, g[1], boundary));
+		double[] out = add(Convolution.along(ay, size, 0, g2[0], boundary), Convolution.along(rest, size, 0, g[0], boundary));
 		return out;
+	}
+
+	private static double[] add(double[] a, double[] b) {
+		for (int i = 0; i < a.length; i++) a[i] += b[i];
+		return a;
 	}
 
 	int halfWidth(double sigmaVoxels) {
