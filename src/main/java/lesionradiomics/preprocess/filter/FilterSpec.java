@@ -54,7 +54,7 @@ public final class FilterSpec {
 		String name = (colon < 0 ? s : s.substring(0, colon)).trim();
 		Map<String, String> p = new LinkedHashMap<>();
 		if (colon >= 0)
-			for (String kv : s.substring(colon + 1).split(",")) {
+			for (String kv : s.substring(colon + 1).split("[,:]")) { // ':' too: pyradiomics' separator, as YAML settings arrive
 				if (kv.isBlank()) continue;
 				String[] f = kv.split("=", 2);
 				if (f.length != 2 || f[0].isBlank() || f[1].isBlank()) throw new IllegalArgumentException("settings are key=value, got '" + kv.trim() + "'");
