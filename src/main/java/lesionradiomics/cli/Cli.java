@@ -6,6 +6,7 @@ import lesionradiomics.bench.BenchMapsCli;
 import lesionradiomics.bench.BenchCohortCli;
 import lesionradiomics.bench.BenchAnalysisCli;
 import lesionradiomics.bench.BenchCli;
+import lesionradiomics.bench.BenchFiltersCli;
 import java.nio.file.Path;
 
 import lesionradiomics.progress.Progress;
@@ -31,6 +32,7 @@ public final class Cli {
 		COMMANDS.put("sampling", SamplingCli::new);
 		COMMANDS.put("score", ScoreCli::new);
 		COMMANDS.put("maps", MapsCli::new);
+		COMMANDS.put("filter", FilterCli::new);
 		COMMANDS.put("phenotypes", PhenotypesCli::new);
 		COMMANDS.put("response", ResponseCli::new);
 		COMMANDS.put("survival", SurvivalCli::new);
@@ -39,6 +41,7 @@ public final class Cli {
 		COMMANDS.put("bench-analysis", BenchAnalysisCli::new);
 		COMMANDS.put("bench-cohort", BenchCohortCli::new);
 		COMMANDS.put("bench-maps", BenchMapsCli::new);
+		COMMANDS.put("bench-filters", BenchFiltersCli::new);
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 

@@ -19,7 +19,7 @@ final class ExtractionCliArgs {
 	@Option(names = "--params", paramLabel = "FILE.yaml", description = "A pyradiomics parameter file (imageType, featureClass, setting), applied first; the other options override it.")
 	java.nio.file.Path parameterFile;
 
-	@Option(names = "--image-types", paramLabel = "TYPES", description = "pyradiomics image types, ';'-separated, settings after ':' (default Original), e.g. \"Original;LoG:sigma=1,3;Wavelet\"; also Square, SquareRoot, Logarithm, Exponential, Wavelet:wavelet=haar:level=2.")
+	@Option(names = "--image-types", paramLabel = "TYPES", description = "pyradiomics image types, ';'-separated, settings after ':' (default Original), e.g. \"Original;LoG:sigma=1,3;Wavelet\"; also Square, SquareRoot, Logarithm, Exponential, Wavelet:wavelet=haar:level=2; and IBSI 2 filters as specs (see filter --help), e.g. \"LoG:sigma=1.5,boundary=mirror;Laws:kernel=L5E5E5,energy=7\".")
 	String imageTypes;
 
 	@Option(names = "--bin-width", paramLabel = "W", description = "Fixed bin width (pyradiomics binWidth; default 25).")

@@ -9,6 +9,8 @@ import java.util.Map;
 import lesionradiomics.preprocess.IntensityFilters;
 import lesionradiomics.preprocess.LaplacianOfGaussian;
 import lesionradiomics.preprocess.StationaryWavelet;
+import lesionradiomics.preprocess.filter.FilterSpec;
+import lesionradiomics.preprocess.filter.ResponseFilter;
 
 /**
  * One of pyradiomics' image types ({@code imageType} of its parameter file): the image itself, LoG with its sigmas,
@@ -22,12 +24,15 @@ import lesionradiomics.preprocess.StationaryWavelet;
  * @param wavelet    wavelet of the Wavelet type
  * @param startLevel levels decomposed before the returned ones
  * @param level      levels returned
+ * @param filter     the IBSI 2 filter of the {@link Kind#FILTER} type ({@link FilterSpec}), else null
  */
-public record ImageType(Kind kind, List<String> sigmas, String wavelet, int startLevel, int level) {
+public record ImageType(Kind kind, List<String> sigmas, String wavelet, int startLevel, int level, ResponseFilter filter) {
 
 	public enum Kind {
 		ORIGINAL("Original"), LOG("LoG"), WAVELET("Wavelet"), SQUARE("Square"), SQUAREROOT("SquareRoot"), LOGARITHM("Logarithm"),
-		EXPONENTIAL("Exponential");
+		EXPONENTIAL("Exponential"),
+		/** An IBSI 2 filter ({@link FilterSpec}); never parsed by this name. */
+		FILTER("IBSI 2 filter");
 
 		/** pyradiomics' name in {@code imageType}. */
 		public final String pyradiomics;
@@ -37,7 +42,7 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 		}
 
 		static Kind parse(String name) {
-			for (Kind k : values()) if (k.pyradiomics.equalsIgnoreCase(name.trim())) return k;
+			for (Kind k : values()) if (k != FILTER && k.pyradiomics.equalsIgnoreCase(name.trim())) return k;
 			throw new IllegalArgumentException("unknown image type '" + name.trim() + "'; known: "
 					+ java.util.Arrays.stream(values()).map(k -> k.pyradiomics).toList() + " (Gradient and LBP are not available)");
 		}
@@ -45,7 +50,18 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 
 	public static final ImageType ORIGINAL = new ImageType(Kind.ORIGINAL, List.of(), "", 0, 1);
 
+	/** One of pyradiomics' types. */
+	public ImageType(Kind kind, List<String> sigmas, String wavelet, int startLevel, int level) {
+		this(kind, sigmas, wavelet, startLevel, level, null);
+	}
+
+	/** An IBSI 2 filter as an image type. */
+	public static ImageType of(ResponseFilter filter) {
+		return new ImageType(Kind.FILTER, List.of(), "", 0, 1, filter);
+	}
+
 	public ImageType {
+		if ((kind == Kind.FILTER) != (filter != null)) throw new IllegalArgumentException("an IBSI 2 filter type needs its filter, and only it has one");
 		sigmas = List.copyOf(sigmas);
 		if (kind == Kind.LOG) {
 			if (sigmas.isEmpty()) throw new IllegalArgumentException("LoG needs its sigmas in mm, e.g. LoG:sigma=1,3,5");
@@ -69,12 +85,19 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 	/**
 	 * Image types from text: {@code Original;LoG:sigma=1,3;Wavelet:wavelet=coif1:level=1;Square} — types separated by
 	 * ';', a type's settings after ':' as {@code name=value} separated by ':', list values by ','. Empty: Original.
+	 * IBSI 2 filters ({@link FilterSpec}) are types too: Mean, Laws, Gabor, Simoncelli, RieszLoG by name, and LoG or
+	 * Wavelet written with an IBSI 2 setting ({@link #isIbsiFilter}), e.g.
+	 * {@code Original;LoG:sigma=1.5,boundary=mirror;Laws:kernel=L5E5E5,rotation=invariant,energy=7}.
 	 */
 	public static List<ImageType> parseList(String text) {
 		List<ImageType> out = new ArrayList<>();
 		if (text == null || text.isBlank()) return List.of(ORIGINAL);
 		for (String part : text.split(";")) {
 			if (part.isBlank()) continue;
+			if (isIbsiFilter(part)) {
+				out.add(of(FilterSpec.parse(part)));
+				continue;
+			}
 			String[] p = part.trim().split(":");
 			Map<String, String> params = new LinkedHashMap<>();
 			for (int i = 1; i < p.length; i++) {
@@ -84,9 +107,30 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 			}
 			out.add(of(p[0], params));
 		}
-		List<Kind> kinds = out.stream().map(ImageType::kind).toList();
+		List<String> kinds = out.stream().map(t -> t.kind() == Kind.FILTER ? t.filter().spec() : t.kind().name()).toList();
 		if (kinds.stream().distinct().count() < kinds.size()) throw new IllegalArgumentException("an image type is listed twice in '" + text + "'");
 		return List.copyOf(out);
+	}
+
+	/**
+	 * Whether an image-type item is an IBSI 2 filter rather than one of pyradiomics' types. pyradiomics' LoG takes only
+	 * {@code sigma} and its Wavelet {@code wavelet/start_level/level}; IBSI 2's LoG is recognised by any of its own
+	 * settings (boundary, truncate, dims: {@code LoG:sigma=1.5,boundary=mirror}) and its Wavelet by family or band.
+	 * The two LoGs differ by design (IBSI's: sampled kernel truncated at 4σ, not normalised; pyradiomics': ITK's
+	 * recursive Gaussian normalised by σ²) and their columns are named apart ({@code log-sigma-1-5-boundary-mirror} vs
+	 * {@code log-sigma-1-5-mm-3D}).
+	 */
+	static boolean isIbsiFilter(String item) {
+		String t = item.trim().toLowerCase(Locale.ROOT);
+		int colon = t.indexOf(':');
+		String name = colon < 0 ? t : t.substring(0, colon).trim();
+		String settings = colon < 0 ? "" : "," + t.substring(colon + 1).replace(':', ',').replace(" ", "");
+		switch (name) {
+		case "mean": case "laws": case "gabor": case "simoncelli": case "rieszlog": return true;
+		case "log": return settings.matches(".*,(boundary|truncate|dims)=.*");
+		case "wavelet": return settings.matches(".*,(family|band)=.*");
+		default: return false;
+		}
 	}
 
 	/** One image type from its pyradiomics name and settings ({@code sigma} for LoG; wavelet, start_level, level). */
@@ -115,6 +159,7 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 	public List<String> names() {
 		switch (kind) {
 		case ORIGINAL: return List.of("original");
+		case FILTER: return List.of(FilterSpec.imageName(filter));
 		case LOG: return sigmas.stream().map(s -> "log-sigma-" + pythonText(s).replace('.', '-') + "-mm-3D").toList();
 		case WAVELET: {
 			List<String> out = new ArrayList<>();
@@ -140,6 +185,7 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 	@Override
 	public String toString() {
 		switch (kind) {
+		case FILTER: return filter.spec();
 		case LOG: return "LoG:sigma=" + String.join(",", sigmas);
 		case WAVELET: return "Wavelet:wavelet=" + wavelet + ":start_level=" + startLevel + ":level=" + level;
 		default: return kind.pyradiomics;
@@ -189,6 +235,7 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 		Map<String, double[]> out = new LinkedHashMap<>();
 		switch (kind) {
 		case ORIGINAL: out.put("original", values); break;
+		case FILTER: out.put(names().get(0), filter.apply(values, size, spacing)); break;
 		case LOG: {
 			List<String> names = names();
 			for (int i = 0; i < sigmas.size(); i++) {

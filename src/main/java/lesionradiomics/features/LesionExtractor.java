@@ -207,6 +207,8 @@ public final class LesionExtractor {
 				notes.addAll(s.notes());
 				continue;
 			}
+			if (t.kind() == ImageType.Kind.FILTER)
+				throw new ExtractionAborted(label, "image type " + t + " filters the whole image, which has NaN or infinite voxels (they would spread through the filter)");
 			int[] m = t.margin(image.geometry().spacing());
 			long[] min = prepared.min(), max = prepared.max();
 			int[] offset = new int[3], size = new int[3];
@@ -256,6 +258,11 @@ public final class LesionExtractor {
 		int perturbationMargin = 0;
 		for (MaskPerturbation p : perturbations) perturbationMargin = Math.max(perturbationMargin, p.margin(spacing));
 		for (ImageType t : settings.imageTypes()) {
+			if (t.kind() == ImageType.Kind.FILTER) {
+				Shared s = wholeImageFilter(image, t, normalization);
+				if (s != null) out.put(t, s);
+				continue;
+			}
 			if (t.kind() != ImageType.Kind.LOG) continue;
 			int[] m = t.margin(spacing);
 			long[] min = { Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE }, max = { -1, -1, -1 };
@@ -290,6 +297,28 @@ public final class LesionExtractor {
 			out.put(t, new Shared(min, size, images, notes));
 		}
 		return out;
+	}
+
+	/**
+	 * An IBSI 2 filter's response on the whole image, once for all lesions: its boundary condition applies at the
+	 * image's border as IBSI 2 defines it (and Gabor's kernel and the Fourier-domain filters depend on the whole
+	 * image), so no crop could stand in for it. Null when the image has non-finite voxels (the lesions then fail with
+	 * the reason).
+	 */
+	private static Shared wholeImageFilter(Volume image, ImageType t, Normalization normalization) {
+		long[] imageSize = image.geometry().size();
+		int[] size = { (int) imageSize[0], (int) imageSize[1], (int) imageSize[2] };
+		double[] values = new double[size[0] * size[1] * size[2]];
+		int i = 0;
+		for (RealType<?> v : Views.flatIterable(image.image())) {
+			double x = normalization == null ? v.getRealDouble() : normalization.apply(v.getRealDouble());
+			if (!Double.isFinite(x)) return null;
+			values[i++] = x;
+		}
+		double[] r = t.filter().apply(values, size, image.geometry().spacing());
+		float[] f = new float[r.length];
+		for (int k = 0; k < r.length; k++) f[k] = (float) r[k];
+		return new Shared(new long[3], size, Map.of(t.names().get(0), f), List.of());
 	}
 
 	/** The images of one type from a box (NaN intensities would spread through the filter: then the lesion fails). */

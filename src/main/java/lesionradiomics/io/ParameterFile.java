@@ -22,7 +22,9 @@ import org.yaml.snakeyaml.error.YAMLException;
  * errors naming the key, so a file never half-applies silently.
  *
  * @param settings   {@code setting:} entries as text (lists joined by ',', null as None)
- * @param imageTypes {@code imageType:} as {@code Original;LoG:sigma=1.0,3.0;Wavelet} (empty when the file has none)
+ * @param imageTypes {@code imageType:} as {@code Original;LoG:sigma=1.0,3.0;Wavelet} (empty when the file has none);
+ *                   IBSI 2 filters either as a type with IBSI settings ({@code LoG: {sigma: 1.5, boundary: mirror}}) or
+ *                   listed under {@code IBSI:} as filter specs
  * @param classes    feature classes enabled with all their features
  * @param features   single features as {@code class:Name}
  */
@@ -82,6 +84,12 @@ public record ParameterFile(Map<String, String> settings, String imageTypes, Lis
 	private static String imageTypes(Object section) {
 		List<String> out = new ArrayList<>();
 		mapping(section, "imageType").forEach((name, custom) -> {
+			// IBSI 2 filters, as many of one kind as wanted: a list of specs under "IBSI:" ("- LoG:sigma=1.5,boundary=mirror")
+			if (String.valueOf(name).equalsIgnoreCase("IBSI")) {
+				for (Object spec : custom instanceof List<?> l ? l : List.of(String.valueOf(custom).split(";")))
+					if (!String.valueOf(spec).isBlank()) out.add(String.valueOf(spec).trim());
+				return;
+			}
 			StringBuilder t = new StringBuilder(String.valueOf(name));
 			mapping(custom, "imageType " + name).forEach((k, v) -> t.append(':').append(k).append('=').append(text(v)));
 			out.add(t.toString());

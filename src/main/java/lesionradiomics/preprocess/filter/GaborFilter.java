@@ -1,0 +1,139 @@
+package lesionradiomics.preprocess.filter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * IBSI 2 Gabor filter, a 2D complex kernel applied plane by plane; the response is its modulus. In plane coordinates
+ * (rows u, columns v, in mm) rotated by θ as the IBSI 2 reference implementations rotate them,
+ * {@code ũ = −u·cos θ + v·sin θ}, {@code ṽ = u·sin θ + v·cos θ}, the kernel is
+ * {@code exp(−(ṽ² + γ²·ũ²)/(2σ²)) · exp(i·2π·ṽ/λ)} (not normalised). It spans the image's larger in-plane size (odd),
+ * or 4 envelope widths (4σ/min(γ, 1)) when that is smaller, and is applied by FFT on the image padded by its
+ * half-width with the boundary condition. Planes are axial (u = y, v = x) unless {@code orthogonalPlanes}: then the
+ * responses in the axial, coronal (u = z, v = x) and sagittal (u = z, v = y) planes are pooled too. With
+ * {@code thetaStep > 0} the orientations θ, θ + Δθ, … below θ + 2π are pooled.
+ *
+ * @param theta     orientation in radians
+ * @param thetaStep orientation step in radians, 0 for the single orientation θ
+ */
+public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double theta, double thetaStep, boolean orthogonalPlanes, Pooling pooling,
+		Boundary boundary) implements ResponseFilter {
+
+	public GaborFilter {
+		if (!(sigmaMm > 0) || Double.isInfinite(sigmaMm)) throw new IllegalArgumentException("Gabor sigma must be > 0 mm, is " + sigmaMm);
+		if (!(lambdaMm > 0) || Double.isInfinite(lambdaMm)) throw new IllegalArgumentException("Gabor lambda must be > 0 mm, is " + lambdaMm);
+		if (!(gamma > 0) || Double.isInfinite(gamma)) throw new IllegalArgumentException("Gabor gamma must be > 0, is " + gamma);
+		if (!(thetaStep >= 0) || Double.isInfinite(thetaStep)) throw new IllegalArgumentException("Gabor theta step must be >= 0, is " + thetaStep);
+	}
+
+	/** The pooled orientations. */
+	List<Double> thetas() {
+		List<Double> out = new ArrayList<>();
+		if (thetaStep == 0) return List.of(theta);
+		for (int k = 0; k * thetaStep < 2 * Math.PI - 1e-9; k++) out.add(theta + k * thetaStep);
+		return out;
+	}
+
+	/**
+	 * The orientations actually computed: θ + π gives the complex-conjugate kernel, and a real image's response to
+	 * conj(k) is the conjugate of its response to k, with the same modulus — so an orientation whose opposite is
+	 * already listed is not computed again, its response map is reused (the pooled result is unchanged).
+	 */
+	private static int opposite(List<Double> thetas, int i) {
+		for (int j = 0; j < i; j++) {
+			double d = Math.abs(Math.IEEEremainder(thetas.get(i) - thetas.get(j) - Math.PI, 2 * Math.PI));
+			if (d < 1e-9) return j;
+		}
+		return -1;
+	}
+
+	@Override
+	public double[] apply(double[] values, int[] size, double[] spacing) {
+		List<double[]> maps = new ArrayList<>();
+		int[][] planes = orthogonalPlanes ? new int[][] { { 1, 0, 2 }, { 2, 0, 1 }, { 2, 1, 0 } } : new int[][] { { 1, 0, 2 } };
+		for (int[] p : planes) maps.addAll(inPlane(values, size, spacing, p[0], p[1], p[2]));
+		return maps.size() == 1 ? maps.get(0) : pooling.pool(maps);
+	}
+
+	/** Responses for every orientation in the planes spanned by axes u (rows) and v (columns), stacked along w. */
+	private List<double[]> inPlane(double[] values, int[] size, double[] spacing, int u, int v, int w) {
+		int nu = size[u], nv = size[v], nw = size[w];
+		int h = halfWidth(size, spacing, u, v);
+		int pu = nu + 2 * h, pv = nv + 2 * h;
+		int mu = Fourier.nextPowerOfTwo(pu), mv = Fourier.nextPowerOfTwo(pv);
+		int[] fsize = { mv, mu, 1 };
+		int su = Lines.stride(size, u), sv = Lines.stride(size, v), sw = Lines.stride(size, w);
+		int[] mapU = new int[pu], mapV = new int[pv];
+		for (int i = 0; i < pu; i++) mapU[i] = boundary.map(i - h, nu);
+		for (int i = 0; i < pv; i++) mapV[i] = boundary.map(i - h, nv);
+		// FFT of every padded plane once, reused for all orientations
+		double[][] planeRe = new double[nw][], planeIm = new double[nw][];
+		Lines.parallel(nw, z -> {
+			double[] re = new double[mu * mv], im = new double[mu * mv];
+			for (int a = 0; a < pu; a++) {
+				if (mapU[a] < 0) continue;
+				for (int b = 0; b < pv; b++)
+					if (mapV[b] >= 0) re[b + mv * a] = values[z * sw + mapU[a] * su + mapV[b] * sv];
+			}
+			Fourier.transform(re, im, fsize, new boolean[] { true, true, false }, false);
+			planeRe[z] = re;
+			planeIm[z] = im;
+		});
+		List<double[]> out = new ArrayList<>();
+		List<Double> thetas = thetas();
+		for (int ti = 0; ti < thetas.size(); ti++) {
+			int same = opposite(thetas, ti);
+			if (same >= 0) {
+				out.add(out.get(same));
+				continue;
+			}
+			double t = thetas.get(ti);
+			double[] kre = new double[mu * mv], kim = new double[mu * mv];
+			double c = Math.cos(t), s = Math.sin(t);
+			for (int du = -h; du <= h; du++)
+				for (int dv = -h; dv <= h; dv++) {
+					double y = du * spacing[u], x = dv * spacing[v];
+					double yr = -c * y + s * x, xr = s * y + c * x;
+					double env = Math.exp(-(xr * xr + gamma * gamma * yr * yr) / (2 * sigmaMm * sigmaMm));
+					double ph = 2 * Math.PI * xr / lambdaMm;
+					int idx = Math.floorMod(dv, mv) + mv * Math.floorMod(du, mu);
+					kre[idx] = env * Math.cos(ph);
+					kim[idx] = env * Math.sin(ph);
+				}
+			Fourier.transform(kre, kim, fsize, new boolean[] { true, true, false }, false);
+			double[] response = new double[values.length];
+			Lines.parallel(nw, z -> {
+				double[] re = new double[mu * mv], im = new double[mu * mv];
+				double[] ar = planeRe[z], ai = planeIm[z];
+				for (int i = 0; i < re.length; i++) {
+					re[i] = ar[i] * kre[i] - ai[i] * kim[i];
+					im[i] = ar[i] * kim[i] + ai[i] * kre[i];
+				}
+				Fourier.transform(re, im, fsize, new boolean[] { true, true, false }, true);
+				for (int a = 0; a < nu; a++)
+					for (int b = 0; b < nv; b++) {
+						int idx = (b + h) + mv * (a + h);
+						response[z * sw + a * su + b * sv] = Math.hypot(re[idx], im[idx]);
+					}
+			});
+			out.add(response);
+		}
+		return out;
+	}
+
+	/** Half-width in voxels: half the larger in-plane size, or 4 envelope widths if fewer (same for both axes). */
+	int halfWidth(int[] size, double[] spacing, int u, int v) {
+		int image = Math.max(size[u], size[v]) / 2;
+		double widthMm = 4 * sigmaMm / Math.min(gamma, 1);
+		int envelope = (int) Math.ceil(widthMm / Math.min(spacing[u], spacing[v]));
+		return Math.min(image, envelope);
+	}
+
+	@Override
+	public String spec() {
+		return "Gabor:sigma=" + FilterSpec.number(sigmaMm) + ",lambda=" + FilterSpec.number(lambdaMm) + ",gamma=" + FilterSpec.number(gamma) + ",theta="
+				+ FilterSpec.angle(theta) + (thetaStep > 0 ? ",step=" + FilterSpec.angle(thetaStep) + ",pooling=" + pooling.specName() : "")
+				+ (orthogonalPlanes ? ",planes=3" : "") + ",boundary=" + boundary.specName();
+	}
+
+}
