@@ -154,7 +154,13 @@ public final class Resampler {
 		}
 	}
 
-	/** Interpolated intensities on the output grid (x fastest). */
+	/**
+	 * Interpolated intensities on the output grid (x fastest). The grid is axis-aligned, so the 3-D kernel is the
+	 * product of per-axis weights, precomputed once per axis, and the sum is taken one axis at a time (x, then y, then
+	 * z): 4 + 4 + 4 multiply-adds per output voxel instead of 64 (the order of the additions differs from ITK's in the
+	 * last bits only; the resampled reference tests hold at 1e-6). B-spline coefficients are kept only on the box the
+	 * taps reach, each 1-D pass being the same computation on the same line as over the whole block.
+	 */
 	private static double[] interpolate(RandomAccessibleInterval<? extends RealType<?>> image, long[] imageSize, double[][] pos, int[] size,
 			Interpolator kind, DoubleUnaryOperator intensityMap) {
 		int support = kind == Interpolator.BSPLINE ? 2 : 1;
@@ -165,48 +171,88 @@ public final class Resampler {
 			hi[d] = Math.min(imageSize[d] - 1, (long) Math.floor(pos[d][size[d] - 1]) + support + margin);
 		}
 		int[] bs = { (int) (hi[0] - lo[0] + 1), (int) (hi[1] - lo[1] + 1), (int) (hi[2] - lo[2] + 1) };
-		double[] block = new double[bs[0] * bs[1] * bs[2]];
-		Cursor<? extends RealType<?>> c = Views.flatIterable(Views.interval(image, lo, hi)).cursor();
-		for (int i = 0; i < block.length; i++) {
-			double v = c.next().getRealDouble();
-			block[i] = intensityMap == null ? v : intensityMap.applyAsDouble(v);
-		}
-		if (kind == Interpolator.BSPLINE) bsplineCoefficients(block, bs);
 
 		// Per axis: the input indices (block coordinates) and weights contributing to each output index.
 		int taps = kind == Interpolator.BSPLINE ? 4 : kind == Interpolator.LINEAR ? 2 : 1;
 		int[][][] idx = new int[3][][];
 		double[][][] w = new double[3][][];
 		boolean[][] in = new boolean[3][];
+		int[] from = new int[3], to = new int[3]; // block coordinates the taps reach, per axis
 		for (int d = 0; d < 3; d++) {
 			idx[d] = new int[size[d]][taps];
 			w[d] = new double[size[d]][taps];
 			in[d] = new boolean[size[d]];
+			from[d] = Integer.MAX_VALUE;
+			to[d] = Integer.MIN_VALUE;
 			for (int o = 0; o < size[d]; o++) {
 				double x = pos[d][o];
 				in[d][o] = inside(x, imageSize[d]);
 				weights(kind, x, imageSize[d], idx[d][o], w[d][o]);
-				for (int t = 0; t < taps; t++) idx[d][o][t] -= lo[d];
+				for (int t = 0; t < taps; t++) {
+					int k = idx[d][o][t] -= lo[d];
+					from[d] = Math.min(from[d], k);
+					to[d] = Math.max(to[d], k);
+				}
 			}
 		}
-		double[] out = new double[size[0] * size[1] * size[2]];
-		int sy = bs[0], sz = bs[0] * bs[1];
-		for (int z = 0, i = 0; z < size[2]; z++)
-			for (int y = 0; y < size[1]; y++)
-				for (int x = 0; x < size[0]; x++, i++) {
-					if (!in[0][x] || !in[1][y] || !in[2][z]) continue; // outside the image: default value 0
+		double[] block = new double[bs[0] * bs[1] * bs[2]];
+		Cursor<? extends RealType<?>> c = Views.flatIterable(Views.interval(image, lo, hi)).cursor();
+		for (int i = 0; i < block.length; i++) {
+			double v = c.next().getRealDouble();
+			block[i] = intensityMap == null ? v : intensityMap.applyAsDouble(v);
+		}
+		int[] reach = { to[0] - from[0] + 1, to[1] - from[1] + 1, to[2] - from[2] + 1 };
+		double[] coefficients = kind == Interpolator.BSPLINE ? bsplineCoefficients(block, bs, from, reach) : sub(block, bs, from, reach);
+		for (int d = 0; d < 3; d++)
+			for (int[] k : idx[d])
+				for (int t = 0; t < taps; t++) k[t] -= from[d];
+
+		int nx = size[0], ny = size[1], nz = size[2], ry = reach[1], rz = reach[2], rx = reach[0];
+		// along x: (z, y) lines of the reached box -> output x
+		double[] alongX = new double[nx * ry * rz];
+		for (int line = 0; line < ry * rz; line++) {
+			int src = line * rx, dst = line * nx;
+			for (int x = 0; x < nx; x++) {
+				double v = 0;
+				for (int t = 0; t < taps; t++) v += w[0][x][t] * coefficients[src + idx[0][x][t]];
+				alongX[dst + x] = v;
+			}
+		}
+		// along y: reached z planes -> output y
+		double[] alongY = new double[nx * ny * rz];
+		for (int z = 0; z < rz; z++)
+			for (int y = 0; y < ny; y++) {
+				int dst = (z * ny + y) * nx;
+				for (int x = 0; x < nx; x++) {
 					double v = 0;
-					for (int tz = 0; tz < taps; tz++) {
-						double wz = w[2][z][tz];
-						int oz = idx[2][z][tz] * sz;
-						for (int ty = 0; ty < taps; ty++) {
-							double wzy = wz * w[1][y][ty];
-							int oy = oz + idx[1][y][ty] * sy;
-							for (int tx = 0; tx < taps; tx++) v += wzy * w[0][x][tx] * block[oy + idx[0][x][tx]];
-						}
-					}
-					out[i] = v;
+					for (int t = 0; t < taps; t++) v += w[1][y][t] * alongX[(z * ry + idx[1][y][t]) * nx + x];
+					alongY[dst + x] = v;
 				}
+			}
+		// along z -> output
+		double[] out = new double[nx * ny * nz];
+		int plane = nx * ny;
+		for (int z = 0; z < nz; z++) {
+			int dst = z * plane;
+			if (!in[2][z]) continue; // outside the image: default value 0
+			for (int yx = 0; yx < plane; yx++) {
+				double v = 0;
+				for (int t = 0; t < taps; t++) v += w[2][z][t] * alongY[idx[2][z][t] * plane + yx];
+				out[dst + yx] = v;
+			}
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++)
+					if (!in[0][x] || !in[1][y]) out[dst + y * nx + x] = 0;
+		}
+		return out;
+	}
+
+	/** The part {@code [from, from + reach)} of a block (x fastest). */
+	private static double[] sub(double[] data, int[] size, int[] from, int[] reach) {
+		double[] out = new double[reach[0] * reach[1] * reach[2]];
+		for (int z = 0, i = 0; z < reach[2]; z++)
+			for (int y = 0; y < reach[1]; y++, i += reach[0])
+				System.arraycopy(data, ((from[2] + z) * size[1] + from[1] + y) * size[0] + from[0], out, i, reach[0]);
 		return out;
 	}
 
@@ -244,22 +290,35 @@ public final class Resampler {
 		return k;
 	}
 
-	/** In-place cubic B-spline coefficients of a block, along x, y and z (ITK BSplineDecompositionImageFilter). */
-	static void bsplineCoefficients(double[] data, int[] size) {
-		int[] stride = { 1, size[0], size[0] * size[1] };
+	/**
+	 * The cubic B-spline coefficients of a block (along x, y and z, as ITK's BSplineDecompositionImageFilter) on its
+	 * part {@code [from, from + reach)} only: each pass filters whole lines of the block but keeps only the lines the
+	 * next passes and the interpolation read, so every kept value is computed exactly as over the whole block.
+	 */
+	static double[] bsplineCoefficients(double[] data, int[] size, int[] from, int[] reach) {
+		double[] cur = data;
+		int[] dims = size.clone(); // extent of cur: reach on the axes already filtered, the block's on the others
+		int[] start = new int[3]; // where cur starts in block coordinates, per axis
 		for (int d = 0; d < 3; d++) {
-			int n = size[d];
-			if (n == 1) continue;
-			double[] line = new double[n];
+			int[] next = dims.clone();
+			next[d] = reach[d];
+			double[] out = new double[next[0] * next[1] * next[2]];
+			int[] stride = { 1, dims[0], dims[0] * dims[1] }, outStride = { 1, next[0], next[0] * next[1] };
+			int n = dims[d], skip = from[d] - start[d];
 			int o1 = (d + 1) % 3, o2 = (d + 2) % 3;
-			for (int a = 0; a < size[o1]; a++)
-				for (int b = 0; b < size[o2]; b++) {
-					int base = a * stride[o1] + b * stride[o2];
-					for (int k = 0; k < n; k++) line[k] = data[base + k * stride[d]];
-					coefficients1d(line);
-					for (int k = 0; k < n; k++) data[base + k * stride[d]] = line[k];
+			double[] line = new double[n];
+			for (int a = 0; a < dims[o1]; a++)
+				for (int b = 0; b < dims[o2]; b++) {
+					int base = a * stride[o1] + b * stride[o2], outBase = a * outStride[o1] + b * outStride[o2];
+					for (int k = 0; k < n; k++) line[k] = cur[base + k * stride[d]];
+					if (n > 1) coefficients1d(line);
+					for (int k = 0; k < reach[d]; k++) out[outBase + k * outStride[d]] = line[skip + k];
 				}
+			cur = out;
+			dims = next;
+			start[d] = from[d];
 		}
+		return cur;
 	}
 
 	/** Unser's recursive filter with ITK's initialisations (tolerance 1e-10, mirror boundaries). */
