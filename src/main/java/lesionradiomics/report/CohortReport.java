@@ -81,7 +81,7 @@ public final class CohortReport {
 				patients - failedPatients.size(), patients, r.features().lesions().size(), r.analysed().size(), String.join(", ", r.analysed())));
 		h.warnings(failures.size() + (failures.size() == 1 ? " patient or lesion" : " patients or lesions") + " could not be used (errors.csv)", failures);
 		// how this run went (patients reused by --resume) is run.json's business: the page depends on the results only
-		h.warnings("Notes", r.notes().stream().filter(n -> !n.endsWith("(--resume)")).toList());
+		h.warnings("Notes", r.notes().stream().filter(n -> !n.contains("(--resume)")).toList());
 		List<List<String>> perPatient = new ArrayList<>(List.of(List.of("patient", "lesions with features")));
 		lesions.forEach((p, n) -> perPatient.add(List.of(p, Integer.toString(n))));
 		h.table("Lesions per patient", perPatient, "features.csv");

@@ -1,6 +1,5 @@
 package lesionradiomics.cli;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -9,11 +8,7 @@ import org.junit.jupiter.api.Test;
 class DidYouMeanTest {
 
 	private static String error(String... args) {
-		int[] code = new int[1];
-		String err = ExtractCommandsTest.stderrOf(() -> code[0] = Cli.run(args));
-		assertEquals(2, code[0], err);
-		assertEquals(1, err.strip().lines().count(), err);
-		return err;
+		return EarlyChecksTest.error(args);
 	}
 
 	@Test

@@ -16,7 +16,8 @@ class EarlyChecksTest {
 	@TempDir
 	Path dir;
 
-	private static String error(String... args) {
+	/** The one error line of a refused command line (exit 2). */
+	static String error(String... args) {
 		int[] code = new int[1];
 		String err = ExtractCommandsTest.stderrOf(() -> code[0] = Cli.run(args));
 		assertEquals(2, code[0], err);
