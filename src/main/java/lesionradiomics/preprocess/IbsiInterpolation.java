@@ -82,10 +82,7 @@ public final class IbsiInterpolation {
 	static double[] interpolate(double[] block, int[] size, double[][] pos, Resampler.Interpolator kind) {
 		double[] data = block;
 		int taps = kind == Resampler.Interpolator.BSPLINE ? 4 : kind == Resampler.Interpolator.LINEAR ? 2 : 1;
-		if (kind == Resampler.Interpolator.BSPLINE) {
-			data = block.clone();
-			Resampler.bsplineCoefficients(data, size);
-		}
+		if (kind == Resampler.Interpolator.BSPLINE) data = Resampler.bsplineCoefficients(block, size, new int[3], size.clone()); // the whole block
 		int[][][] idx = new int[3][][];
 		double[][][] w = new double[3][][];
 		for (int d = 0; d < 3; d++) {
