@@ -79,7 +79,7 @@ public final class CohortCli implements Callable<Integer> {
 	ScoreCliArgs scores;
 
 	@Mixin
-	Ending ending;
+	EndingCliArgs ending;
 
 	@Override
 	public Integer call() throws Exception {
@@ -94,7 +94,7 @@ public final class CohortCli implements Callable<Integer> {
 		for (String n : r.notes()) System.err.println("note: " + n);
 		String done = String.format(java.util.Locale.ROOT, "cohort analysed in %.1f s; results in %s (open %s)", (System.nanoTime() - t) / 1e9, out,
 				out.resolve(CohortReport.REPORT));
-		return ending.finish(System.err, done, r.cohort().patients().size(), "patients", Ending.lostPatients(r.failures()),
-				Ending.lostLesions(r.features(), r.failures()), out.resolve("errors.csv").toString());
+		return ending.finish(System.err, done, r.cohort().patients().size(), "patients", EndingCliArgs.lostPatients(r.failures()),
+				EndingCliArgs.lostLesions(r.features(), r.failures()), out.resolve("errors.csv").toString());
 	}
 }

@@ -34,7 +34,7 @@ final class ExtractCli implements Callable<Integer> {
 	ExtractionCliArgs extraction;
 
 	@Mixin
-	Ending ending;
+	EndingCliArgs ending;
 
 	@Override
 	public Integer call() throws Exception {

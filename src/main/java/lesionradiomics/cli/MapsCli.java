@@ -85,7 +85,7 @@ final class MapsCli implements Callable<Integer> {
 	OverwriteCliArgs overwrite;
 
 	@Mixin
-	Ending ending;
+	EndingCliArgs ending;
 
 	@Override
 	public Integer call() throws Exception {
@@ -107,7 +107,7 @@ final class MapsCli implements Callable<Integer> {
 				r.features().size(), out, (System.nanoTime() - t0) / 1e9);
 		if (r.lesions().isEmpty() && !r.failures().isEmpty()) {
 			System.err.println("no lesion could be mapped — see " + out.resolve("failed_lesions.csv"));
-			return Ending.INCOMPLETE;
+			return EndingCliArgs.INCOMPLETE;
 		}
 		List<String> lost = new ArrayList<>();
 		for (String f : r.failures()) lost.add(f.length() <= 40 ? f : f.substring(0, 37) + "…");

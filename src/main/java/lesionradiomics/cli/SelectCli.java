@@ -56,7 +56,7 @@ final class SelectCli implements Callable<Integer> {
 	ExtractionCliArgs extraction;
 
 	@Mixin
-	Ending ending;
+	EndingCliArgs ending;
 
 	@Override
 	public Integer call() throws Exception {
@@ -77,7 +77,7 @@ final class SelectCli implements Callable<Integer> {
 		String done = String.format(java.util.Locale.ROOT, "%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s",
 				r.lesionsUsed().size(), robust, r.robustness().size(), r.selected().size(), r.selected(), out);
 		if (!x.failures().isEmpty()) System.err.println(x.failures().size() + " patient(s) or lesion(s) could not be used, see " + out.resolve("errors.csv"));
-		return ending.finish(System.err, done, c.patients().size(), "patients", Ending.lostPatients(x.failures()), Ending.lostLesions(x.original(), x.failures()),
+		return ending.finish(System.err, done, c.patients().size(), "patients", EndingCliArgs.lostPatients(x.failures()), EndingCliArgs.lostLesions(x.original(), x.failures()),
 				out.resolve("errors.csv").toString());
 	}
 }

@@ -80,8 +80,8 @@ public final class CohortReport {
 		h.section("Summary").paragraph(String.format(Locale.ROOT, "%d of %d patients analysed, %d lesions with features; %d selected features: %s.",
 				patients - failedPatients.size(), patients, r.features().lesions().size(), r.analysed().size(), String.join(", ", r.analysed())));
 		h.warnings(failures.size() + (failures.size() == 1 ? " patient or lesion" : " patients or lesions") + " could not be used (errors.csv)", failures);
-		// how this run went (patients reused by --resume) is run.json's business: the page depends on the results only
-		h.warnings("Notes", r.notes().stream().filter(n -> !n.contains("(--resume)")).toList());
+		// how this run went (patients reused or redone by --resume, a stale lock taken over) is run.json's business: the page depends on the results only
+		h.warnings("Notes", r.notes().stream().filter(n -> !n.contains("(--resume)") && !n.contains("took over the lock")).toList());
 		List<List<String>> perPatient = new ArrayList<>(List.of(List.of("patient", "lesions with features")));
 		lesions.forEach((p, n) -> perPatient.add(List.of(p, Integer.toString(n))));
 		h.table("Lesions per patient", perPatient, "features.csv");

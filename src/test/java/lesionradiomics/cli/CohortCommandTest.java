@@ -128,7 +128,7 @@ class CohortCommandTest {
 		String stderr = ExtractCommandsTest.stderrOf(() -> code[0] = Cli.run("cohort", "--cohort", data.resolve("cohort.csv").toString(), "--simulations",
 				"20", "--out", out.toString()));
 		// an honest ending: exit 3 (done, with losses) and a last line saying who is missing, not "cohort analysed"
-		assertEquals(Ending.INCOMPLETE, code[0], stderr);
+		assertEquals(EndingCliArgs.INCOMPLETE, code[0], stderr);
 		String last = stderr.strip().lines().reduce((a, b) -> b).orElse("");
 		assertTrue(last.startsWith("3 of 6 patients analysed; 3 failed: P01 (") && last.contains("P09 (") && last.contains("see ")
 				&& last.contains("errors.csv"), last);

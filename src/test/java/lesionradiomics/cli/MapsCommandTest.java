@@ -167,8 +167,8 @@ class MapsCommandTest {
 		lesionradiomics.io.NrrdWriter.writeFloats(dir.resolve("img.nrrd"), img, g, false);
 		lesionradiomics.io.NrrdWriter.writeLabels(dir.resolve("lab.nrrd"), lab, g, false, java.util.Map.of());
 		Path results = out.resolve("maps");
-		// the run completes but says it lost a lesion: exit 3 (Ending.INCOMPLETE), not 0
-		assertEquals(Ending.INCOMPLETE, Cli.run("maps", "--image", dir.resolve("img.nrrd").toString(), "--labels", dir.resolve("lab.nrrd").toString(),
+		// the run completes but says it lost a lesion: exit 3 (EndingCliArgs.INCOMPLETE), not 0
+		assertEquals(EndingCliArgs.INCOMPLETE, Cli.run("maps", "--image", dir.resolve("img.nrrd").toString(), "--labels", dir.resolve("lab.nrrd").toString(),
 				"--out", results.toString()));
 		List<List<String>> failed = Csv.read(results.resolve("failed_lesions.csv"));
 		assertEquals(2, failed.size());

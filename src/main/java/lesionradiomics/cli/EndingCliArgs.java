@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  * reasons are; the exit code says it too (README, "Exit codes"), so a batch script cannot take an incomplete run for
  * a complete one. A mixin for the commands whose runs can lose a patient or a lesion.
  */
-public final class Ending {
+public final class EndingCliArgs {
 
 	/** Exit codes: success; an internal error; bad input, usage or an output fault; done, but something was lost. */
 	public static final int OK = 0, INTERNAL = 1, BAD_INPUT = 2, INCOMPLETE = 3;
