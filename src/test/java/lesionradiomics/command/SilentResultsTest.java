@@ -48,4 +48,35 @@ class SilentResultsTest {
 		Path features = table("features.csv", HEADER);
 		for (List<String> a : analyses(features)) assertRefused(run(a.toArray(new String[0])), "features.csv", "no lesion rows");
 	}
+
+	/** Twelve patients, half with events, and a patient-level variable. */
+	Path[] survivalTables(String clinicalRows) throws IOException {
+		StringBuilder p = new StringBuilder("patient,score_mean\n"), c = new StringBuilder("patient,time,event\n");
+		for (int i = 1; i <= 12; i++) {
+			p.append("P").append(i).append(',').append(i * 0.1).append('\n');
+			c.append("P").append(i).append(',').append(3 + (i * 7) % 11).append(',').append(i % 2).append('\n');
+		}
+		return new Path[] { table("patients.csv", p.toString()), table("clinical.csv", clinicalRows == null ? c.toString() : clinicalRows) };
+	}
+
+	BadInputTest.Outcome survival(Path[] t, String... more) {
+		List<String> a = new java.util.ArrayList<>(List.of("survival", "--patients", t[0].toString(), "--clinical", t[1].toString(), "--variable",
+				"score_mean", "--out", dir.resolve("surv").toString()));
+		a.addAll(List.of(more));
+		return run(a.toArray(new String[0]));
+	}
+
+	@Test
+	void survivalRefusesWhatItUsedToGuessOrDrop() throws IOException {
+		Path[] t = survivalTables(null);
+		org.junit.jupiter.api.Assertions.assertEquals(0, survival(t, "--cutoff", "median").code(), "the tables themselves are fine");
+		String text = Files.readString(t[1]);
+		Path[] bad = { t[0], table("clinical_bad.csv", text.replace("P3,13,1", "P3,13 months,1")) };
+		assertRefused(survival(bad), "clinical_bad.csv", "patient P3: time is '13 months', not a number");
+		assertRefused(survival(t, "--train-fraction", "0.01", "--cutoff", "median"), "--train-fraction 0.01 gives 0 training", "at least 2");
+		Path[] noEvents = { t[0], table("clinical_censored.csv", text.replaceAll(",1\n", ",0\n")) };
+		assertRefused(survival(noEvents, "--cutoff", "optimal"), "no events among the 12 patients", "optimal cut-off");
+		Path[] headerOnly = { t[0], table("clinical_empty.csv", "patient,time,event\n") };
+		assertRefused(survival(headerOnly), "clinical_empty.csv", "header but no patient rows");
+	}
 }
