@@ -79,4 +79,13 @@ class SilentResultsTest {
 		Path[] headerOnly = { t[0], table("clinical_empty.csv", "patient,time,event\n") };
 		assertRefused(survival(headerOnly), "clinical_empty.csv", "header but no patient rows");
 	}
+
+	@Test
+	void errorsNameTheOptionAndTheCause() throws IOException {
+		assertRefused(run("response", "--cohort", CohortCommandTest.DEMO.resolve("longitudinal.csv").toString(), "--volume-progression", "-1", "--out",
+				dir.resolve("r").toString()), "volume-progression must be a positive fraction");
+		Path features = table("features.csv", HEADER + "P1,1,liver,,2,100\nP1,2,lung,2,,200\nP1,3,bone,4,1,\nP2,1,liver,,3,100\nP2,2,liver,1,,50\n");
+		assertRefused(run("phenotypes", "--features", features.toString(), "--out", dir.resolve("p").toString()), "0 of 5 have them",
+				"miss a value");
+	}
 }
