@@ -88,4 +88,14 @@ class SilentResultsTest {
 		assertRefused(run("phenotypes", "--features", features.toString(), "--out", dir.resolve("p").toString()), "0 of 5 have them",
 				"miss a value");
 	}
+
+	@Test
+	void aSingularNrrdDirectionMatrixIsRefused() throws IOException {
+		String text = new String(Files.readAllBytes(CohortCommandTest.DEMO.resolve("P04_image.nrrd")), java.nio.charset.StandardCharsets.ISO_8859_1);
+		Path image = dir.resolve("singular.nrrd");
+		Files.write(image, text.replace("space directions: (0.9,0,0) (0,0.9,0) (0,0,2)", "space directions: (0.9,0,0) (1.8,0,0) (0,0,2)")
+				.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+		assertRefused(run("extract", "--image", image.toString(), "--labels", CohortCommandTest.DEMO.resolve("P04_labels.nrrd").toString(), "--out",
+				dir.resolve("f.csv").toString()), "singular.nrrd", "linearly dependent");
+	}
 }
