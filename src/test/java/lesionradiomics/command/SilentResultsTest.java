@@ -98,4 +98,11 @@ class SilentResultsTest {
 		assertRefused(run("extract", "--image", image.toString(), "--labels", CohortCommandTest.DEMO.resolve("P04_labels.nrrd").toString(), "--out",
 				dir.resolve("f.csv").toString()), "singular.nrrd", "linearly dependent");
 	}
+
+	@Test
+	void moreHabitatsThanVoxelsIsAnError() {
+		IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+				() -> lesionradiomics.analysis.Habitats.cluster(new double[][] { { 1 }, { 2 }, { 3 }, { 4 } }, 8, 4, 1));
+		org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("8 asked, but the lesion has 4 voxel(s)"), e.getMessage());
+	}
 }
