@@ -105,4 +105,14 @@ class SilentResultsTest {
 				() -> lesionradiomics.analysis.Habitats.cluster(new double[][] { { 1 }, { 2 }, { 3 }, { 4 } }, 8, 4, 1));
 		org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("8 asked, but the lesion has 4 voxel(s)"), e.getMessage());
 	}
+
+	@Test
+	void aModelCategoryLevelNoLesionHasIsSaid() throws IOException {
+		Path features = table("features.csv", HEADER + "P1,1,liver,1,2,100\nP1,2,lung,2,3,200\nP2,1,liver,3,3,100\n");
+		Path model = table("model.csv", "term,kind,column,level,min,max,coefficient,clip\nintercept,intercept,,,,,-0.3,\n"
+				+ "idmn,feature,original_glcm_Idmn,,1,3,1.2,\nhepatic,category,site,hepatic,,,0.25,\n");
+		BadInputTest.Outcome o = run("score", "--features", features.toString(), "--model", model.toString(), "--out", dir.resolve("s").toString());
+		org.junit.jupiter.api.Assertions.assertEquals(0, o.code(), o.err());
+		org.junit.jupiter.api.Assertions.assertTrue(o.err().contains("model term hepatic: no lesion has site = 'hepatic' (the data has liver, lung)"), o.err());
+	}
 }
