@@ -33,6 +33,8 @@ public final class Habitats {
 	public static Result cluster(double[][] values, int k, int kmax, long seed) {
 		int n = values.length;
 		if (n == 0) throw new IllegalArgumentException("no voxels to cluster");
+		if (k > 1 && (k > n || n < 3)) // else fewer habitats than asked, without a word
+			throw new IllegalArgumentException("habitats: " + k + " asked, but the lesion has " + n + " voxel(s) (at least " + Math.max(k, 3) + " needed)");
 		Dissimilarity.Scaler scaler = new Dissimilarity.Scaler(values, Dissimilarity.Scaling.ZSCORE);
 		double[][] z = new double[n][];
 		for (int i = 0; i < n; i++) {

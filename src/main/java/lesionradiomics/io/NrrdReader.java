@@ -134,6 +134,11 @@ public final class NrrdReader {
 				h.spacing[d] = norm;
 				for (int r = 0; r < 3; r++) h.direction[3 * r + d] = vectors[d][r] / norm;
 			}
+			double[] u = vectors[0], v = vectors[1], w = vectors[2];
+			double det = u[0] * (v[1] * w[2] - v[2] * w[1]) - u[1] * (v[0] * w[2] - v[2] * w[0]) + u[2] * (v[0] * w[1] - v[1] * w[0]);
+			if (!(Math.abs(det) > 1e-6 * h.spacing[0] * h.spacing[1] * h.spacing[2])) // axes in one plane: no voxel has a position
+				throw new VolumeFormatException(file, "space directions " + directions.trim() + " are linearly dependent (a singular matrix): the axes "
+						+ "do not span 3D space");
 		} else if (f.containsKey("spacings")) {
 			String[] s = f.get("spacings").trim().split("\\s+");
 			if (s.length != 3) throw new VolumeFormatException(file, "spacings needs 3 values, has " + s.length);

@@ -69,6 +69,9 @@ public final class PhenotypeWorkflow {
 			if (finite) keepRows.add(i);
 			else notes.add("lesion " + m.lesions().get(i) + " has a missing feature value: left out");
 		}
+		if (keepRows.size() < 3)
+			throw new IllegalArgumentException("phenotypes need at least 3 lesions with every clustered feature present; " + keepRows.size() + " of "
+					+ m.rows() + " have them (" + (m.rows() - keepRows.size()) + " miss a value of some feature: give --selected with the features to use)");
 		FeatureMatrix used = m.select(features).rows(keepRows);
 		List<FeatureMatrix.Lesion> lesions = used.lesions();
 		Phenotypes.Clustering c = Phenotypes.cluster(used, o.method(), o.k(), o.kmax(), o.seed());

@@ -44,9 +44,13 @@ public record ResponseOptions(ExtractionOptions extraction, String variable, Str
 		}
 		minVolumeMl = minVolumeMl == null ? List.of() : List.copyOf(minVolumeMl);
 		for (double v : minVolumeMl) if (!(v >= 0) || Double.isInfinite(v)) throw new IllegalArgumentException("min-volume-ml values must be >= 0 mL, got " + v);
-		for (double t : new double[] { progression, response, volumeProgression, volumeResponse })
-			if (!(t > 0) || Double.isInfinite(t)) throw new IllegalArgumentException("response thresholds must be positive fractions (0.2 = 20 %), got " + t);
-		if (response >= 1 || volumeResponse >= 1) throw new IllegalArgumentException("a decrease threshold must be below 1 (100 %)");
+		String[] names = { "progression", "response", "volume-progression", "volume-response" };
+		double[] values = { progression, response, volumeProgression, volumeResponse };
+		for (int i = 0; i < names.length; i++)
+			if (!(values[i] > 0) || Double.isInfinite(values[i]))
+				throw new IllegalArgumentException(names[i] + " must be a positive fraction (0.2 = 20 %), is " + values[i]);
+		if (response >= 1) throw new IllegalArgumentException("response (a decrease) must be below 1 (100 %), is " + response);
+		if (volumeResponse >= 1) throw new IllegalArgumentException("volume-response (a decrease) must be below 1 (100 %), is " + volumeResponse);
 		deltaSite = deltaSite == null ? "" : deltaSite.trim();
 		if (deltaAggregation == null) deltaAggregation = Aggregation.VOLUME_WEIGHTED_MEAN;
 		if (bootstrap < 0 || bootstrap > 100000) throw new IllegalArgumentException("bootstrap must be between 0 and 100000, is " + bootstrap);

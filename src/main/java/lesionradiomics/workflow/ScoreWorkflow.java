@@ -103,6 +103,7 @@ public final class ScoreWorkflow {
 			scores.add(new LesionScore(l, volumeMl, s.value(), s.reason(), used));
 		}
 		if (missing > 0) notes.add(missing + " lesion(s) without a score (reasons in lesion_scores.csv)");
+		if (model != null) notes.addAll(unseenLevels(model, full, patientTable));
 		if (o.minVolumeMl() > 0 || !o.sites().isEmpty())
 			notes.add(scores.stream().filter(LesionScore::used).count() + " of " + scores.size() + " lesions pass the filters"
 					+ (o.minVolumeMl() > 0 ? " (volume >= " + o.minVolumeMl() + " mL)" : "") + (o.sites().isEmpty() ? "" : " (sites " + o.sites() + ")"));
@@ -142,6 +143,26 @@ public final class ScoreWorkflow {
 	}
 
 	/** Lesion i's values: features, then its lesion-table columns, then its patient's row. */
+	/**
+	 * A category level no lesion has (e.g. "Liver " or "hepatic" for "liver") scores every lesion as "not that level"
+	 * without a word: said here, with the values the data has.
+	 */
+	static List<String> unseenLevels(ScoreModel model, FeatureMatrix m, Map<String, Map<String, String>> patientTable) {
+		List<String> out = new ArrayList<>();
+		for (ScoreModel.Term t : model.terms()) {
+			if (t.kind() != ScoreModel.Kind.CATEGORY) continue;
+			java.util.Set<String> values = new java.util.TreeSet<>();
+			for (int i = 0; i < m.rows(); i++) {
+				String v = inputs(m, i, patientTable).text(t.column());
+				if (v != null && !v.isBlank()) values.add(v.trim());
+			}
+			if (values.stream().noneMatch(v -> v.equalsIgnoreCase(t.level())))
+				out.add("model term " + t.name() + ": no lesion has " + t.column() + " = '" + t.level() + "' (the data has " + (values.isEmpty() ? "no value"
+						: String.join(", ", values.stream().limit(10).toList())) + "); check the level's spelling");
+		}
+		return out;
+	}
+
 	private static ScoreModel.Inputs inputs(FeatureMatrix m, int i, Map<String, Map<String, String>> patientTable) {
 		FeatureMatrix.Lesion l = m.lesions().get(i);
 		return new ScoreModel.Inputs() {

@@ -60,6 +60,8 @@ public final class SurvivalWorkflow {
 			throws IOException {
 		if (o.variable().isEmpty()) throw new IllegalArgumentException("give the patient-level variable to analyse (--variable, e.g. score_min)");
 		List<String> notes = new ArrayList<>();
+		if (patients.isEmpty()) throw new IllegalArgumentException("the patient table has a header but no patient rows");
+		if (clinical.isEmpty()) throw new VolumeFormatException(clinicalSource, "the clinical table has a header but no patient rows");
 		boolean found = patients.values().stream().anyMatch(r -> r.containsKey(o.variable()));
 		if (!found)
 			throw new IllegalArgumentException("the patient table has no column '" + o.variable() + "'; it has "
@@ -84,8 +86,8 @@ public final class SurvivalWorkflow {
 				noClinical.add(id);
 				continue;
 			}
-			double value = number(e.getValue().get(o.variable()));
-			double time = number(c.get(o.timeColumn()));
+			double value = number(e.getValue().get(o.variable()), "patient table: patient " + id + ": " + o.variable(), null);
+			double time = number(c.get(o.timeColumn()), "patient " + id + ": " + o.timeColumn(), clinicalSource);
 			String ev = c.getOrDefault(o.eventColumn(), "").trim();
 			if (!ev.isEmpty() && !ev.equals("0") && !ev.equals("1"))
 				throw new VolumeFormatException(clinicalSource, "patient " + id + ": " + o.eventColumn() + " must be 1 (event) or 0 (censored), is '" + ev + "'");
@@ -94,7 +96,8 @@ public final class SurvivalWorkflow {
 			boolean complete = Double.isFinite(value) && Double.isFinite(time) && !ev.isEmpty();
 			for (int k = 0; k < cov.length; k++) {
 				String name = o.covariates().get(k);
-				cov[k] = number(c.containsKey(name) ? c.get(name) : e.getValue().get(name));
+				cov[k] = number(c.containsKey(name) ? c.get(name) : e.getValue().get(name), "patient " + id + ": covariate " + name,
+						c.containsKey(name) ? clinicalSource : null);
 				complete &= Double.isFinite(cov[k]);
 			}
 			if (!complete) {
@@ -116,7 +119,13 @@ public final class SurvivalWorkflow {
 			notes.add(noValue.size() + " patient(s) miss the variable, the time, the event or a covariate and are left out: " + String.join(", ", noValue));
 		if (subjects.size() < 2) throw new IllegalArgumentException("only " + subjects.size() + " patient(s) with both tables complete: nothing to analyse");
 
-		if (o.trainFraction() > 0) subjects = split(subjects, o);
+		if (o.trainFraction() > 0) {
+			subjects = split(subjects, o);
+			long train = subjects.stream().filter(x -> x.set().equals("train")).count(), test = subjects.size() - train;
+			if (train < 2 || test < 2) // else the cut-off (chosen on no training patient) or the test comparison silently vanish
+				throw new IllegalArgumentException("--train-fraction " + o.trainFraction() + " gives " + train + " training and " + test + " test patient(s) of "
+						+ subjects.size() + ": each set needs at least 2; use a fraction nearer 0.5 or no split");
+		}
 		Model continuous = model(subjects, s -> new double[] { s.value() }, List.of(o.variable()));
 		Model multivariate = new Model(null, null);
 		if (!o.covariates().isEmpty()) {
@@ -139,6 +148,9 @@ public final class SurvivalWorkflow {
 			double[] v = training.stream().mapToDouble(Subject::value).toArray();
 			if (o.cutoff().equals("median")) cutoff = Median.withDefaults().withCopy(true).evaluate(v); // R's median
 			else if (o.cutoff().equals("optimal")) {
+				if (training.stream().noneMatch(Subject::event))
+					throw new IllegalArgumentException("no events among the " + training.size() + (o.trainFraction() > 0 ? " training" : "")
+							+ " patients: an optimal cut-off (maximally selected log-rank) needs events; give --cutoff median or a value");
 				cp = CutPoint.optimal(training.stream().mapToDouble(Subject::time).toArray(), events(training), v, o.minprop());
 				cutoff = cp.cutoff();
 			} else cutoff = Double.parseDouble(o.cutoff());
@@ -217,12 +229,18 @@ public final class SurvivalWorkflow {
 		return out;
 	}
 
-	private static double number(String text) {
+	/**
+	 * A number, or NaN for a missing value (empty, NA, NaN); anything else is an error naming {@code what} (and the
+	 * file when known), never a silently missing patient.
+	 */
+	private static double number(String text, String what, Path file) throws VolumeFormatException {
 		if (text == null || text.isBlank() || text.equalsIgnoreCase("nan") || text.equalsIgnoreCase("na")) return Double.NaN;
 		try {
 			return Double.parseDouble(text.trim());
 		} catch (NumberFormatException e) {
-			return Double.NaN;
+			String message = what + " is '" + text.trim() + "', not a number (leave it empty or NA when missing)";
+			if (file != null) throw new VolumeFormatException(file, message);
+			throw new IllegalArgumentException(message);
 		}
 	}
 
