@@ -47,7 +47,7 @@ public final class FilterWorkflow {
 	}
 
 	/** The voxels of a volume, x fastest, in physical units. */
-	static double[] voxels(Volume v) {
+	public static double[] voxels(Volume v) {
 		long n = v.geometry().voxelCount();
 		if (n > Integer.MAX_VALUE) throw new IllegalArgumentException("image of " + n + " voxels is too large to filter");
 		double[] out = new double[(int) n];

@@ -21,9 +21,6 @@ import lesionradiomics.io.ImageData;
 import lesionradiomics.io.NrrdReader;
 import lesionradiomics.preprocess.filter.FilterSpec;
 import lesionradiomics.volume.Volume;
-import net.imglib2.Cursor;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /** The {@code filter} command and the "IBSI Filter" SciJava command: response maps as the filter computes them. */
 class FilterCommandTest {
@@ -31,10 +28,7 @@ class FilterCommandTest {
 	static final Path IMAGE = Path.of("test-data/P04_image.nrrd");
 
 	static double[] voxels(Volume v) {
-		double[] out = new double[(int) v.geometry().voxelCount()];
-		Cursor<? extends RealType<?>> c = Views.flatIterable(v.image()).cursor();
-		for (int i = 0; i < out.length; i++) out[i] = c.next().getRealDouble();
-		return out;
+		return lesionradiomics.workflow.FilterWorkflow.voxels(v);
 	}
 
 	static int[] size(Volume v) {

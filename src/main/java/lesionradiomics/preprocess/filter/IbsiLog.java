@@ -17,9 +17,25 @@ public record IbsiLog(double sigmaMm, double truncate, boolean planar, Boundary 
 
 	@Override
 	public double[] apply(double[] values, int[] size, double[] spacing) {
-		int dims = planar ? 2 : 3;
+		double[][][] k = kernels(spacing);
+		double[][] g = k[0], g2 = k[1];
+		// Σ_i g''(x_i) Π_{j≠i} g(x_j) with the Gaussian passes shared: 3D takes 7 line passes instead of 9
+		if (planar) return add(Convolution.along(Convolution.along(values, size, 1, g[1], boundary), size, 0, g2[0], boundary),
+				Convolution.along(Convolution.along(values, size, 1, g2[1], boundary), size, 0, g[0], boundary));
+		double[] a = Convolution.along(values, size, 2, g[2], boundary), b = Convolution.along(values, size, 2, g2[2], boundary);
+		double[] ay = Convolution.along(a, size, 1, g[1], boundary);
+		double[] rest = add(Convolution.along(a, size, 1, g2[1], boundary), Convolution.along(b, size, 1, g[1], boundary));
+		double[] out = add(Convolution.along(ay, size, 0, g2[0], boundary), Convolution.along(rest, size, 0, g[0], boundary));
+		return out;
+	}
+
+	/**
+	 * The 1D kernels per axis (null for z when planar): {@code [0]} the sampled Gaussian g, {@code [1]} its second
+	 * derivative g'', both in voxel units and truncated at the half-width.
+	 */
+	double[][][] kernels(double[] spacing) {
 		double[][] g = new double[3][], g2 = new double[3][];
-		for (int a = 0; a < dims; a++) {
+		for (int a = 0; a < (planar ? 2 : 3); a++) {
 			double s = sigmaMm / spacing[a];
 			int h = halfWidth(s);
 			g[a] = new double[2 * h + 1];
@@ -30,14 +46,7 @@ public record IbsiLog(double sigmaMm, double truncate, boolean planar, Boundary 
 				g2[a][i + h] = (i * i / (s * s * s * s) - 1 / (s * s)) * v;
 			}
 		}
-		// Σ_i g''(x_i) Π_{j≠i} g(x_j) with the Gaussian passes shared: 3D takes 7 line passes instead of 9
-		if (planar) return add(Convolution.along(Convolution.along(values, size, 1, g[1], boundary), size, 0, g2[0], boundary),
-				Convolution.along(Convolution.along(values, size, 1, g2[1], boundary), size, 0, g[0], boundary));
-		double[] a = Convolution.along(values, size, 2, g[2], boundary), b = Convolution.along(values, size, 2, g2[2], boundary);
-		double[] ay = Convolution.along(a, size, 1, g[1], boundary);
-		double[] rest = add(Convolution.along(a, size, 1, g2[1], boundary), Convolution.along(b, size, 1, g[1], boundary));
-		double[] out = add(Convolution.along(ay, size, 0, g2[0], boundary), Convolution.along(rest, size, 0, g[0], boundary));
-		return out;
+		return new double[][][] { g, g2 };
 	}
 
 	private static double[] add(double[] a, double[] b) {

@@ -15,20 +15,10 @@ public record RieszLog(IbsiLog log, Riesz riesz) implements ResponseFilter {
 	public double[] apply(double[] values, int[] size, double[] spacing) {
 		boolean planar = log.planar();
 		int dims = planar ? 2 : 3;
+		double[][][] k = log.kernels(spacing);
+		double[][] g = k[0], g2 = k[1];
 		int[] pad = new int[3];
-		double[][] g = new double[3][], g2 = new double[3][];
-		for (int a = 0; a < dims; a++) {
-			double s = log.sigmaMm() / spacing[a];
-			int h = log.halfWidth(s);
-			pad[a] = h;
-			g[a] = new double[2 * h + 1];
-			g2[a] = new double[2 * h + 1];
-			for (int i = -h; i <= h; i++) {
-				double v = Math.exp(-i * i / (2 * s * s)) / (Math.sqrt(2 * Math.PI) * s);
-				g[a][i + h] = v;
-				g2[a][i + h] = (i * i / (s * s * s * s) - 1 / (s * s)) * v;
-			}
-		}
+		for (int a = 0; a < dims; a++) pad[a] = g[a].length / 2;
 		// the kernel is real and even, so its DFT is real: Σ_i G''_i Π_{j≠i} G_j
 		double[][] dg = new double[3][], dg2 = new double[3][];
 		for (int a = 0; a < dims; a++) {

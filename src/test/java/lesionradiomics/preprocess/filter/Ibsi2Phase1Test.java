@@ -19,9 +19,6 @@ import com.google.gson.JsonParser;
 import lesionradiomics.io.NiftiReader;
 import lesionradiomics.testing.SharedReference;
 import lesionradiomics.volume.Volume;
-import net.imglib2.Cursor;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /**
  * IBSI 2 phase 1: every test of {@code ../shared/reference/ibsi/tests.json} that has a published consensus response
@@ -73,11 +70,7 @@ class Ibsi2Phase1Test {
 	}
 
 	static double[] values(Volume v) {
-		long[] dims = v.geometry().size();
-		double[] out = new double[(int) (dims[0] * dims[1] * dims[2])];
-		Cursor<? extends RealType<?>> c = Views.flatIterable(v.image()).cursor();
-		for (int i = 0; i < out.length; i++) out[i] = c.next().getRealDouble();
-		return out;
+		return lesionradiomics.workflow.FilterWorkflow.voxels(v);
 	}
 
 	/** Largest |computed − reference| as a fraction of the reference's range. */
