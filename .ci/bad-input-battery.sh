@@ -70,8 +70,8 @@ case_ survival-no-variable 2 $W/v3 -- survival --patients $W/patients.csv --clin
 case_ unknown-option 2 "" -- extract --no-such-option
 case_ demo-bad-out 2 "" -- demo --out /proc/forbidden
 # a results folder held by another run
-java -cp $JAR -Dx=1 lesionradiomics.command.Cli --version > /dev/null
-( exec java -cp "$JAR:target/test-classes" lesionradiomics.command.ResultsIntegrityTest\$HoldLock $W/locked > $W/hold.txt 2>&1 ) &
+java -cp $JAR -Dx=1 lesionradiomics.cli.Cli --version > /dev/null
+( exec java -cp "$JAR:target/test-classes" lesionradiomics.cli.ResultsIntegrityTest\$HoldLock $W/locked > $W/hold.txt 2>&1 ) &
 HOLD=$!
 for i in $(seq 1 100); do [ -s $W/hold.txt ] && break; sleep 0.1; done
 case_ cohort-locked 2 "" -- cohort --cohort $D/cohort.csv --resume --out $W/locked
