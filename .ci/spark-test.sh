@@ -3,6 +3,7 @@
 # and on a cohort with broken patients; a job killed midway and rerun with --resume ends with the same tables; the
 # plugin and CLI jars carry no Spark or Hadoop class.
 set -euo pipefail
+export SPARK_LOCAL_IP=127.0.0.1 # Spark binds to loopback only, never to another address
 cd "$(dirname "$0")/.."
 start=$(date +%s)
 work=$(mktemp -d)
