@@ -33,6 +33,7 @@ public final class Cli {
 		COMMANDS.put("bench-analysis", BenchAnalysisCli::new);
 		COMMANDS.put("bench-cohort", BenchCohortCli::new);
 		COMMANDS.put("bench-maps", BenchMapsCli::new);
+		COMMANDS.put("bench-dicom", BenchDicomCli::new);
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 
