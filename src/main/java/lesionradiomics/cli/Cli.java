@@ -6,6 +6,7 @@ import lesionradiomics.bench.BenchMapsCli;
 import lesionradiomics.bench.BenchCohortCli;
 import lesionradiomics.bench.BenchAnalysisCli;
 import lesionradiomics.bench.BenchCli;
+import lesionradiomics.bench.BenchDicomCli;
 import lesionradiomics.bench.BenchFiltersCli;
 import java.nio.file.Path;
 
@@ -42,6 +43,7 @@ public final class Cli {
 		COMMANDS.put("bench-cohort", BenchCohortCli::new);
 		COMMANDS.put("bench-maps", BenchMapsCli::new);
 		COMMANDS.put("bench-filters", BenchFiltersCli::new);
+		COMMANDS.put("bench-dicom", BenchDicomCli::new);
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 

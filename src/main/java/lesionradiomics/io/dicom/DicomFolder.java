@@ -45,22 +45,23 @@ public final class DicomFolder {
 				s.filter(Files::isRegularFile).sorted().forEach(files::add);
 			}
 		} else files.add(path);
-		for (Path p : files) {
-			String name = p.getFileName().toString();
-			if (name.startsWith(".")) continue;
-			if (!DicomParser.looksLikeDicom(p)) {
-				f.notes.add(p + ": not a DICOM file, skipped");
-				continue;
-			}
-			DicomObject d;
+		// files are parsed in parallel (reading is most of the cost), then sorted out in file-name order
+		Object[] parsed = files.parallelStream().map(p -> {
+			if (p.getFileName().toString().startsWith(".")) return null;
+			if (!DicomParser.looksLikeDicom(p)) return p + ": not a DICOM file, skipped";
 			try {
-				d = DicomParser.read(p);
-			} catch (DicomFormatException e) {
+				return DicomParser.read(p);
+			} catch (IOException e) {
+				return e;
+			}
+		}).toArray();
+		for (Object o : parsed) {
+			if (o == null) continue;
+			if (o instanceof String note) f.notes.add(note);
+			else if (o instanceof IOException e) {
 				if (!Files.isDirectory(path)) throw e;
 				f.notes.add(e.getMessage() + " — skipped");
-				continue;
-			}
-			f.add(d);
+			} else f.add((DicomObject) o);
 		}
 		return f;
 	}

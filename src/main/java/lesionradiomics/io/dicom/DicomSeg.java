@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import lesionradiomics.io.ImageData;
 import lesionradiomics.volume.Geometry;
-import net.imglib2.img.array.ArrayImgs;
 
 /**
  * DICOM Segmentation (PS3.3 A.51, C.8.20) to a label map on the referenced image grid. Each frame is placed by its
@@ -34,11 +33,11 @@ public final class DicomSeg {
 			names.put(number, name);
 		}
 		if (names.isEmpty()) throw new DicomFormatException(file, "the segmentation defines no segments (empty Segment Sequence)");
-		Map<Integer, Short> labelOf = new LinkedHashMap<>();
+		Map<Integer, Integer> labelOf = new LinkedHashMap<>();
 		Map<Long, String> segmentNames = new LinkedHashMap<>();
 		for (Map.Entry<Integer, String> e : names.entrySet())
 			if (p == null || p.matcher(e.getValue()).matches()) {
-				short l = (short) (labelOf.size() + 1);
+				int l = labelOf.size() + 1;
 				labelOf.put(e.getKey(), l);
 				segmentNames.put((long) l, e.getValue());
 			}
@@ -69,7 +68,7 @@ public final class DicomSeg {
 		Geometry g = image.data().geometry();
 		int nx = (int) g.size(0), ny = (int) g.size(1), nz = (int) g.size(2);
 		double[] o = g.origin(), d = g.direction(), sp = g.spacing();
-		short[] labels = new short[nx * ny * nz];
+		LabelGrid labels = new LabelGrid(g.size(), labelOf.size());
 		Map<String, Integer> overlaps = new LinkedHashMap<>();
 		int outside = 0;
 		List<String> warnings = new ArrayList<>();
@@ -80,7 +79,7 @@ public final class DicomSeg {
 			if (ident == null && shared != null) ident = shared.first(Tags.SEGMENT_IDENTIFICATION_SEQUENCE);
 			int number = ident == null ? -1 : ident.uint16(Tags.REFERENCED_SEGMENT_NUMBER, -1);
 			if (number < 0) throw new DicomFormatException(file, "frame " + (f + 1) + " has no Referenced Segment Number");
-			Short label = labelOf.get(number);
+			Integer label = labelOf.get(number);
 			if (label == null) {
 				if (!names.containsKey(number)) throw new DicomFormatException(file, "frame " + (f + 1) + " refers to segment " + number + ", which the Segment Sequence does not define");
 				continue;
@@ -115,16 +114,16 @@ public final class DicomSeg {
 					boolean on = binary ? (px.get((int) (i >>> 3)) >> (int) (i & 7) & 1) == 1 : (px.get((int) i) & 0xFF) / maxFraction >= 0.5;
 					if (!on) continue;
 					int idx = (k * ny + y) * nx + x;
-					short prev = labels[idx];
-					if (prev == 0) labels[idx] = label;
-					else if (prev != label) overlaps.merge("'" + segmentNames.get((long) prev) + "' and '" + segmentNames.get((long) label) + "'", 1, Integer::sum);
+					int prev = labels.get(idx);
+					if (prev == 0) labels.set(idx, label);
+					else if (prev != label.intValue()) overlaps.merge("'" + segmentNames.get((long) prev) + "' and '" + segmentNames.get((long) label) + "'", 1, Integer::sum);
 				}
 			}
 		}
 		if (outside > 0) warnings.add(file.getFileName() + ": " + outside + " frames lie beyond the image's slices; ignored");
 		for (Map.Entry<String, Integer> e : overlaps.entrySet())
 			warnings.add(file.getFileName() + ": segments " + e.getKey() + " overlap in " + e.getValue() + " voxels; the segment listed first keeps them");
-		ImageData out = new ImageData(file, ArrayImgs.unsignedShorts(labels, nx, ny, nz), true, g, 1, 0, segmentNames)
+		ImageData out = new ImageData(file, labels.image(), true, g, 1, 0, segmentNames)
 				.withAttribute("dicom.SegmentationSOPInstanceUID", seg.string(Tags.SOP_INSTANCE_UID, ""));
 		for (String w : warnings) out = out.withWarning(w);
 		return out;

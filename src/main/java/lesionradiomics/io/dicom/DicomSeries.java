@@ -197,8 +197,12 @@ public final class DicomSeries {
 			if (px.remaining() < need)
 				throw new DicomFormatException(d.file(), "pixel data holds " + px.remaining() + " bytes, frame " + (f.index() + 1) + " needs " + need + " (truncated file?)");
 			px.position(plane * bytes * f.index());
-			decode(px, bits, stored, signed, plane, scratch);
 			int off = z * plane;
+			if (b16 != null && stored == 16) { // the common case: one bulk copy (byte-swapping if big endian)
+				px.asShortBuffer().get(b16, off, plane);
+				continue;
+			}
+			decode(px, bits, stored, signed, plane, scratch);
 			if (floats != null) {
 				double s = f.slope(), c = f.intercept();
 				for (int i = 0; i < plane; i++) floats[off + i] = (float) (scratch[i] * s + c);

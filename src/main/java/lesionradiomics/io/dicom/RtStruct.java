@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 import lesionradiomics.io.ImageData;
 import lesionradiomics.volume.Geometry;
-import net.imglib2.img.array.ArrayImgs;
 
 /**
  * RTSTRUCT (PS3.3 C.8.8.5–6) to a label map on the referenced image grid. Convention (MIRP's ray casting, which
@@ -81,8 +80,8 @@ public final class RtStruct {
 		if (chosen.isEmpty()) throw new DicomFormatException(file, "no ROI name matches --roi '" + roiPattern + "'; the ROIs are " + names);
 		Geometry g = image.data().geometry();
 		int nx = (int) g.size(0), ny = (int) g.size(1), nz = (int) g.size(2);
-		short[] labels = new short[nx * ny * nz];
-		if (chosen.size() > Short.MAX_VALUE) throw new DicomFormatException(file, "more than " + Short.MAX_VALUE + " ROIs");
+		if (chosen.size() > 65535) throw new DicomFormatException(file, "more than 65535 ROIs");
+		LabelGrid labels = new LabelGrid(g.size(), chosen.size());
 		List<String> warnings = new ArrayList<>();
 		Map<Long, String> segmentNames = new LinkedHashMap<>();
 		Map<String, Integer> overlaps = new LinkedHashMap<>();
@@ -98,7 +97,7 @@ public final class RtStruct {
 				continue;
 			}
 			label++;
-			Counts counts = rasteriseRoi(r, g, labels, (short) label, overlaps, segmentNames, file);
+			Counts counts = rasteriseRoi(r, g, labels, (int) label, overlaps, segmentNames, file);
 			segmentNames.put(label, r.name());
 			if (r.openContours() > 0) warnings.add(file.getFileName() + ": ROI '" + r.name() + "': " + r.openContours() + " open contours or points ignored (only CLOSED_PLANAR contours enclose voxels)");
 			if (counts.offGrid > 0) warnings.add(String.format(Locale.ROOT, "%s: ROI '%s': %d contour points lie outside the image (up to %.1f mm); only the part inside is kept",
@@ -115,7 +114,7 @@ public final class RtStruct {
 		for (Map.Entry<String, Integer> e : overlaps.entrySet())
 			warnings.add(file.getFileName() + ": ROIs " + e.getKey() + " overlap in " + e.getValue() + " voxels; a voxel belongs to one lesion: the ROI listed first in the structure set keeps it");
 		if (segmentNames.isEmpty()) throw new DicomFormatException(file, "none of the chosen ROIs " + namesOf(chosen) + " encloses a voxel of the image");
-		ImageData out = new ImageData(file, ArrayImgs.unsignedShorts(labels, nx, ny, nz), true, g, 1, 0, segmentNames)
+		ImageData out = new ImageData(file, labels.image(), true, g, 1, 0, segmentNames)
 				.withAttribute("dicom.StructureSetSOPInstanceUID", rs.string(Tags.SOP_INSTANCE_UID, ""));
 		for (String w : warnings) out = out.withWarning(w);
 		return out;
@@ -134,7 +133,7 @@ public final class RtStruct {
 	}
 
 	/** Rasterises one ROI into {@code labels}, slice by slice (even–odd over all its contours on a slice). */
-	private static Counts rasteriseRoi(Roi r, Geometry g, short[] labels, short label, Map<String, Integer> overlaps, Map<Long, String> names, Path file)
+	private static Counts rasteriseRoi(Roi r, Geometry g, LabelGrid labels, int label, Map<String, Integer> overlaps, Map<Long, String> names, Path file)
 			throws DicomFormatException {
 		int nx = (int) g.size(0), ny = (int) g.size(1), nz = (int) g.size(2);
 		double[] o = g.origin(), d = g.direction(), sp = g.spacing();
@@ -212,9 +211,9 @@ public final class RtStruct {
 					int above = n - at;
 					if ((below & 1) == 1 && (above & 1) == 1) {
 						int idx = base + row * nx + col;
-						short prev = labels[idx];
+						int prev = labels.get(idx);
 						if (prev == 0) {
-							labels[idx] = label;
+							labels.set(idx, label);
 							counts.voxels++;
 						} else if (prev != label) overlaps.merge("'" + names.get((long) prev) + "' and '" + r.name() + "'", 1, Integer::sum);
 					}
