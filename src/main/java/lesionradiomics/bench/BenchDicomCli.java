@@ -7,14 +7,11 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import lesionradiomics.demo.DicomExport;
+import lesionradiomics.demo.SyntheticCase;
 import lesionradiomics.io.ImageData;
-import lesionradiomics.demo.DicomExport;
 import lesionradiomics.io.NrrdWriter;
-import lesionradiomics.demo.DicomExport;
 import lesionradiomics.io.VolumeReaders;
-import lesionradiomics.demo.DicomExport;
 import lesionradiomics.io.dicom.DicomOptions;
-import lesionradiomics.demo.DicomExport;
 import lesionradiomics.io.dicom.DicomReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
