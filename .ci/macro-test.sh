@@ -38,6 +38,27 @@ grep -q '^Heterogeneity indexes: 6 patients' "$out/cohort.log" || { echo "no 'He
 if grep -qE 'Exception|Unexpected error' "$out/cohort.log"; then echo "the macro's output reports an error"; exit 1; fi
 echo "macro cohort.ijm: every table and run.json written by ImageJ 1.x in batch mode, without picocli"
 
+# A recorded call of each menu command from the previous release (its dialogs' keys), run unchanged: every command
+# must finish (a key no longer read would fall back to a default silently: RecordedMacrosTest checks that part).
+recorded=src/test/resources/lesionradiomics/fiji/recorded-previous-release.txt
+{
+	printf 'run("NRRD or NIfTI (Lesion Radiomics)...", "open=[%s/P04_image.nrrd]");\n' "$PWD/test-data"
+	printf 'run("NRRD or NIfTI (Lesion Radiomics)...", "open=[%s/P04_labels.nrrd]");\n' "$PWD/test-data"
+	grep -v '^#' "$recorded" | while IFS=$'\t' read -r command options; do
+		options=${options//'${data}'/$PWD/test-data}; options=${options//'${out}'/$out}
+		printf 'run("%s", "%s");\nprint("recorded call ran: %s");\n' "$command" "$options" "$command"
+	done
+} > "$ijdir/recorded.ijm"
+timeout 900 xvfb-run -a java -jar "$ij" -ijpath "$ijdir" -batch "$ijdir/recorded.ijm" > "$out/recorded.log" 2>&1 || true
+calls=$(grep -vc '^#' "$recorded")
+ran=$(grep -c '^recorded call ran: ' "$out/recorded.log" || true)
+if [ "$ran" -ne "$calls" ] || grep -qE 'Exception|error:' "$out/recorded.log"; then cat "$out/recorded.log"; echo "recorded calls: $ran of $calls ran"; exit 1; fi
+for f in rec_features.csv rec_select/selected_features.txt rec_heterogeneity/heterogeneity_indexes.csv rec_sampling/sampling_recovery.csv \
+	rec_scores/patient_aggregates.csv rec_maps/map_summary.csv rec_phenotypes/lesion_phenotypes.csv rec_response/lesion_response.csv rec_survival/cox.csv rec_cohort/run.json; do
+	test -s "$out/$f" || { ls -R "$out" | head -80; echo "a recorded call did not write $f"; exit 1; }
+done
+echo "recorded calls of the previous release: all $calls ran unchanged through the generic adapter"
+
 # A deliberately failing input (a missing cohort table) reaches the user as a message naming the file, and stops the
 # macro (no dialog left open in batch mode: the time limit would catch a hang).
 printf 'run("Cohort Analysis...", "cohort=[%s] output=[%s]");\nprint("the macro went on after the error");\n' \

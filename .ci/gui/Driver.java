@@ -87,7 +87,7 @@ public class Driver {
 	/** Opens a menu entry with no macro options (the user's way), checks and screenshots each page, then cancels. */
 	static void dialogs(String command) throws Exception {
 		String title = command.replace("...", "");
-		Thread t = new Thread(() -> IJ.run(command));
+		Thread t = new Thread(() -> run(command));
 		t.start();
 		Dialog d = await(title, 20000);
 		if (d == null) {
@@ -99,7 +99,7 @@ public class Driver {
 		Button options = button(d, "Options…");
 		if (options != null) {
 			press(options);
-			for (int page = 1;; page++) {
+			for (int page = 1; page <= 6; page++) {
 				Dialog o = await(title + ": options", 5000);
 				if (o == null) break;
 				check(o, "dialog_" + name + "_options_" + page);
@@ -108,7 +108,7 @@ public class Driver {
 					break;
 				}
 				press(button(o, "OK"));
-				sleep(500);
+				sleep(800);
 			}
 		} else press(button(d, "Cancel"));
 		t.join(20000);
@@ -116,7 +116,7 @@ public class Driver {
 
 	static void help(String command) throws Exception {
 		String title = command.replace("...", "");
-		Thread t = new Thread(() -> IJ.run(command));
+		Thread t = new Thread(() -> run(command));
 		t.start();
 		Dialog d = await(title, 20000);
 		press(button(d, "Help"));
@@ -136,7 +136,7 @@ public class Driver {
 
 	/** A missing cohort table: OK → the dialog comes back with the message and the typed values. */
 	static void errorRoundTrip(String data) throws Exception {
-		Thread t = new Thread(() -> IJ.run("Cohort Analysis..."));
+		Thread t = new Thread(() -> run("Cohort Analysis..."));
 		t.start();
 		Dialog d = await("Cohort Analysis", 20000);
 		List<TextField> fields = fields(d);
@@ -153,7 +153,7 @@ public class Driver {
 		check(again, "dialog_error_round_trip");
 		String message = labels(again);
 		List<TextField> kept = fields(again);
-		boolean keptValues = kept.get(0).getText().equals(missing) && kept.get(1).getText().equals(folder);
+		boolean keptValues = kept.get(0).getText().equals(missing) && kept.get(1).getText().replaceAll("/$", "").equals(folder); // a folder field adds "/"
 		boolean named = message.contains("no_such_cohort.csv") && message.contains("file not found");
 		report.append("error round trip: message shown ").append(named).append(", values kept ").append(keptValues).append('\n');
 		if (!keptValues) problems.add("error round trip: values not kept: " + kept.get(0).getText() + ", " + kept.get(1).getText());
@@ -163,7 +163,7 @@ public class Driver {
 	}
 
 	static void check(Window w, String name) throws Exception {
-		sleep(700);
+		sleep(1500); // placed and painted
 		int width = w.getWidth(), height = w.getHeight();
 		report.append(name).append(": ").append(width).append("x").append(height).append('\n');
 		if (width > 1280 || height > 800) problems.add(name + " is " + width + "x" + height + ", larger than 1280x800");
@@ -180,7 +180,7 @@ public class Driver {
 	static void shoot(Window w, String name) throws Exception {
 		if (w == null) return;
 		w.toFront();
-		sleep(500);
+		sleep(800);
 		Rectangle r = new Rectangle(w.getLocationOnScreen(), w.getSize());
 		ImageIO.write(robot.createScreenCapture(r), "png", out.resolve(name + ".png").toFile());
 	}
@@ -197,7 +197,7 @@ public class Driver {
 
 	static Button button(Container c, String label) {
 		for (Component k : c.getComponents()) {
-			if (k instanceof Button b && b.getLabel().equals(label)) return b;
+			if (k instanceof Button b && b.getLabel().trim().equals(label)) return b; // ImageJ pads "  OK  "
 			if (k instanceof Container sub) {
 				Button b = button(sub, label);
 				if (b != null) return b;
@@ -242,6 +242,15 @@ public class Driver {
 			for (var l : b.getActionListeners()) l.actionPerformed(new ActionEvent(b, ActionEvent.ACTION_PERFORMED, b.getLabel()));
 		});
 		sleep(300);
+	}
+
+	/** A menu command as a user starts it; cancelling its dialog ends the run quietly. */
+	static void run(String command) {
+		try {
+			IJ.run(command);
+		} catch (RuntimeException e) {
+			if (!"Macro canceled".equals(e.getMessage())) throw e;
+		}
 	}
 
 	static void sleep(long ms) {

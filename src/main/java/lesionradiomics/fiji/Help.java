@@ -46,7 +46,18 @@ final class Help {
 			}
 			m.append(' ').append(i.key()).append('=').append(v.isEmpty() || v.contains(" ") ? "[" + v + "]" : v);
 		}
-		return "run(\"" + form.title() + "...\", \"" + m.toString().trim() + "\");";
+		// broken into lines of ~80 characters joined with +, so the help window needs no horizontal scrolling
+		StringBuilder lines = new StringBuilder("run(\"" + form.title() + "...\", \"");
+		int width = lines.length();
+		for (String option : m.toString().trim().split(" (?=\\w+(=|$| ))")) {
+			if (width + option.length() > 80) {
+				lines.append("\"\n    + \"");
+				width = 7;
+			}
+			lines.append(option).append(' ');
+			width += option.length() + 1;
+		}
+		return lines.toString().trim() + "\");";
 	}
 
 	private static String escape(String s) {

@@ -41,11 +41,15 @@ final class Tables {
 		return cols == null ? null : List.of(cols.split("/"));
 	}
 
-	/** Empty table fields default to the most recent open table with the required columns. */
+	/**
+	 * Empty required table fields default to the most recent open table with the required columns (never optional
+	 * ones: an open table would silently become an input; never in a macro, which names its inputs).
+	 */
 	static void defaults(CommandPlugin.Form form, Map<String, String> values) {
+		if (ij.Macro.getOptions() != null) return;
 		for (CommandPlugin.Item i : form.items()) {
 			List<String> need = required(i);
-			if (need == null || !values.getOrDefault(i.key(), "").isEmpty()) continue;
+			if (need == null || !i.required() || !values.getOrDefault(i.key(), "").isEmpty()) continue;
 			for (String t : openTitles())
 				if (Arrays.asList(ResultsTable.getResultsTable(t).getHeadings()).containsAll(need)) values.put(i.key(), t);
 		}
