@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 /** The CLI's extraction options (a picocli mixin) bound to {@link ExtractionOptions}; pyradiomics' names through {@code --param}. */
 final class ExtractionCliArgs {
 
-	@Option(names = "--preset", paramLabel = "NAME", description = "Settings preset: 'pyradiomics' (defaults: bin width 25, no resampling), 'study' (1x1x1 mm B-spline resampling, bin width 10, as the reference study) or 'sun2022' (1x1x1 mm B-spline, 400 bins from -1000 to 3000 HU, core and ring, as Sun et al. 2022).")
+	@Option(names = "--preset", paramLabel = "NAME", description = "Settings preset: 'pyradiomics' (defaults: bin width 25, no resampling), 'study' (1x1x1 mm B-spline resampling, bin width 10, as the reference study) 'sun2022' (1x1x1 mm B-spline, 400 bins from -1000 to 3000 HU, core and ring, as Sun et al. 2022) or 'ibsi' (every IBSI 1 feature with IBSI's processing rules; see README, Standards).")
 	String preset = ExtractionOptions.DEFAULTS.preset();
 
 	@Option(names = "--params", paramLabel = "FILE.yaml", description = "A pyradiomics parameter file (imageType, featureClass, setting), applied first; the other options override it.")

@@ -114,6 +114,11 @@ public final class FeatureRegistry {
 	 * (of the original image, whatever the image types), then each image's other classes.
 	 */
 	public static List<String> columns(FeatureSettings settings) {
+		if (settings.ibsi()) {
+			List<String> ibsi = IbsiFamily.columns(settings.texture3D());
+			ibsi.addAll(IbsiExtraction.DIAGNOSTICS);
+			return ibsi;
+		}
 		List<String> out = new ArrayList<>();
 		Map<String, Set<String>> enabled = settings.enabledFeatures();
 		List<String> images = new ArrayList<>(List.of("shape"));

@@ -163,6 +163,9 @@ public final class FeatureSettings {
 
 	/** Settings that only IBSI mode's features use: refused in pyradiomics mode (they would change nothing there). */
 	static final List<String> IBSI_MODE_ONLY = List.of("resegmentSigma", "textureDimensions", "ivhDiscretisation");
+	/** IBSI's values of the rules that differ from pyradiomics'. */
+	static final Map<String, Object> IBSI_DEFAULTS = Map.of("gridAlignment", "centre", "maskInterpolator", "sitkLinear", "roundIntensities", true);
+
 	/** IBSI processing rules that pyradiomics mode also honours when set (said in run.json). */
 	static final List<String> IBSI_RULES = List.of("gridAlignment", "maskInterpolator", "maskThreshold", "roundIntensities");
 
@@ -207,8 +210,7 @@ public final class FeatureSettings {
 	 * range's lower bound. Interpolation, range, sigma, bins and texture dimensions stay the user's to set.
 	 */
 	public static FeatureSettings ibsiPreset() {
-		return builder().set("standard", "ibsi").set("gridAlignment", "centre").set("maskInterpolator", "sitkLinear").set("roundIntensities", "true")
-				.build();
+		return builder().set("standard", "ibsi").build();
 	}
 
 	public Builder toBuilder() {
@@ -318,7 +320,9 @@ public final class FeatureSettings {
 	 */
 	public static FeatureSettings fromMap(Map<String, String> values) {
 		Builder b = builder();
-		for (Map.Entry<String, String> e : values.entrySet()) b.set(e.getKey(), e.getValue());
+		// standard first: it brings IBSI's rules, which the other entries may then override
+		if (values.containsKey("standard")) b.set("standard", values.get("standard"));
+		for (Map.Entry<String, String> e : values.entrySet()) if (!e.getKey().equals("standard")) b.set(e.getKey(), e.getValue());
 		return b.build();
 	}
 
@@ -340,6 +344,13 @@ public final class FeatureSettings {
 			Setting s = BY_NAME.get(name);
 			values.put(name, s.validate(value));
 			if (value != null) for (String c : s.clears) values.put(c, null);
+			// standard = ibsi brings IBSI's processing rules along, unless set otherwise (settings apply in table order,
+			// so a rule given with it wins)
+			if (name.equals("standard") && "ibsi".equals(value)) {
+				IBSI_DEFAULTS.forEach((k, v) -> {
+					if (java.util.Objects.equals(values.get(k), BY_NAME.get(k).defaultValue)) values.put(k, v);
+				});
+			}
 			return this;
 		}
 
@@ -404,7 +415,8 @@ public final class FeatureSettings {
 				if (values.get("resegmentRange") != null && values.get("resegmentMode") != Resegmentation.Mode.ABSOLUTE)
 					throw new IllegalArgumentException("IBSI mode: resegmentRange is absolute (use resegmentSigma for IBSI's outlier filter)");
 				if (!enabled.isEmpty()) throw new IllegalArgumentException("IBSI mode computes every IBSI family; feature class selection is pyradiomics mode's");
-				if (!imageTypes.equals(List.of(ImageType.ORIGINAL)))
+				if ((Boolean) values.get("normalize")) throw new IllegalArgumentException("IBSI mode (IBSI 1) does not normalise intensities; normalize is pyradiomics mode's");
+				if (imageTypes.stream().anyMatch(t -> t.kind() != ImageType.Kind.ORIGINAL))
 					throw new IllegalArgumentException("IBSI mode (IBSI 1) works on the original image; filtered image types are pyradiomics mode's");
 			}
 			return new FeatureSettings(this);

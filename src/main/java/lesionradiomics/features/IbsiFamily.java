@@ -96,5 +96,20 @@ public enum IbsiFamily {
 		return sb.append(String.join("; ", tags)).append('\n').toString();
 	}
 
+	/** Every IBSI feature column, in output order, for 3D or 2D/2.5D texture. */
+	public static List<String> columns(boolean threeD) {
+		List<String> out = new ArrayList<>();
+		for (IbsiFamily f : values()) {
+			if (!f.texture) {
+				for (String n : f.featureNames()) out.add(f.prefix(null) + n);
+				continue;
+			}
+			boolean directional = f == GLCM || f == GLRLM;
+			for (IbsiAggregation a : directional ? IbsiAggregation.directional(threeD) : IbsiAggregation.zonal(threeD))
+				for (String n : f.featureNames()) out.add(f.prefix(a) + n);
+		}
+		return out;
+	}
+
 	static Map<String, Double> newRow() { return new LinkedHashMap<>(); }
 }

@@ -51,16 +51,19 @@ public final class IbsiFeatures {
 		boolean[] im = box.intensityMask();
 		for (int i = 0, k = 0; i < levels.length; i++) if (im[i]) levels[i] = binned.levels()[k++];
 		IbsiGrid grid = new IbsiGrid(size, levels, binned.ng());
-		for (IbsiAggregation a : IbsiAggregation.directional(config.threeD())) {
+		// families in IbsiFamily order, each over its aggregation methods (the order of IbsiFamily.columns)
+		for (IbsiAggregation a : IbsiAggregation.directional(config.threeD()))
 			if (families.contains(IbsiFamily.GLCM)) IbsiFamily.GLCM.values(new IbsiGlcm(grid, a), IbsiFamily.GLCM.prefix(a), out);
+		for (IbsiAggregation a : IbsiAggregation.directional(config.threeD()))
 			if (families.contains(IbsiFamily.GLRLM)) IbsiFamily.GLRLM.values(new IbsiGlrlm(grid, a), IbsiFamily.GLRLM.prefix(a), out);
-		}
-		for (IbsiAggregation a : IbsiAggregation.zonal(config.threeD())) {
+		for (IbsiAggregation a : IbsiAggregation.zonal(config.threeD()))
 			if (families.contains(IbsiFamily.GLSZM)) IbsiFamily.GLSZM.values(new IbsiGlszm(grid, a), IbsiFamily.GLSZM.prefix(a), out);
+		for (IbsiAggregation a : IbsiAggregation.zonal(config.threeD()))
 			if (families.contains(IbsiFamily.GLDZM)) IbsiFamily.GLDZM.values(new Gldzm(grid, box.morphologicalMask(), a), IbsiFamily.GLDZM.prefix(a), out);
+		for (IbsiAggregation a : IbsiAggregation.zonal(config.threeD()))
 			if (families.contains(IbsiFamily.NGTDM)) IbsiFamily.NGTDM.values(new IbsiNgtdm(grid, a), IbsiFamily.NGTDM.prefix(a), out);
+		for (IbsiAggregation a : IbsiAggregation.zonal(config.threeD()))
 			if (families.contains(IbsiFamily.NGLDM)) IbsiFamily.NGLDM.values(new Ngldm(grid, a), IbsiFamily.NGLDM.prefix(a), out);
-		}
 		return out;
 	}
 

@@ -129,12 +129,14 @@ public final class LesionExtractor {
 	private LesionFeatures[] prepareAndCompute(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization, double maxAbs,
 			Map<ImageType, Shared> shared) {
 		LesionFeatures[] out = new LesionFeatures[1 + perturbations.size()];
+		if (settings.ibsi()) return ibsi(image, labels, label, box, out);
 		List<String> notes = new ArrayList<>();
 		if (settings.resampledPixelSpacing() != null) {
 			LesionRegion region;
 			try {
-				region = Resampler.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
-						settings.padDistance(), normalization == null ? null : normalization::apply);
+				region = settings.centreAlignedGrid() ? centreAligned(image, labels, label, box, normalization)
+						: Resampler.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
+								settings.padDistance(), normalization == null ? null : normalization::apply);
 			} catch (Resampler.GridTooLargeException e) {
 				throw new ExtractionAborted(label, e.getMessage());
 			}
@@ -164,6 +166,44 @@ public final class LesionExtractor {
 			out[v] = noted(compute(label, box, v == 0 ? r : perturbations.get(v - 1).apply(r)), notes);
 		}
 		return out;
+	}
+
+	/**
+	 * IBSI mode: the lesion through IBSI's chain ({@link IbsiExtraction}), every IBSI feature and the diagnostics
+	 * columns; the perturbed masks (robustness) perturb the morphological mask on the interpolated grid.
+	 */
+	private LesionFeatures[] ibsi(Volume image, LabelMap labels, long label, BoundingBox box, LesionFeatures[] out) {
+		IbsiExtraction.Settings s = IbsiExtraction.from(settings);
+		IbsiExtraction.Prepared prepared = IbsiExtraction.prepare(image, labels, label, box, s);
+		for (int v = 0; v < out.length; v++) {
+			IbsiExtraction.Prepared p = v == 0 ? prepared
+					: new IbsiExtraction.Prepared(perturbations.get(v - 1).apply(prepared.region()), prepared.diagnostics());
+			try {
+				int n = p.region().voxelCount();
+				if (n < Math.max(1, settings.minimumROISize()))
+					throw new IllegalArgumentException("the morphological mask has " + n + " voxels, fewer than minimumROISize " + settings.minimumROISize());
+				IbsiExtraction.Result r = IbsiExtraction.features(p, s, java.util.EnumSet.allOf(IbsiFamily.class));
+				Map<String, Double> values = new LinkedHashMap<>(r.features());
+				values.putAll(r.diagnostics());
+				out[v] = LesionFeatures.of(label, box.voxelCount(), values);
+			} catch (IllegalArgumentException e) {
+				out[v] = LesionFeatures.failed(label, box.voxelCount(), e.getMessage());
+			}
+		}
+		return out;
+	}
+
+	/** IBSI's centre-aligned grid mixed into pyradiomics mode (run.json says so); normalisation is affine, so applied after. */
+	private LesionRegion centreAligned(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
+		LesionRegion original = LesionRegion.crop(image, labels, label, box);
+		boolean integral = true;
+		for (double v : original.values()) integral &= v == Math.rint(v);
+		double margin = 0;
+		for (double s : image.geometry().spacing()) margin = Math.max(margin, settings.padDistance() * s);
+		LesionRegion r = lesionradiomics.preprocess.IbsiInterpolation.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(),
+				Resampler.Interpolator.parse(settings.interpolator()), Resampler.Interpolator.parse(settings.maskInterpolator()), settings.maskThreshold(),
+				settings.roundIntensities() && integral, margin);
+		return normalization == null ? r : r.withValues(normalization.apply(r.values()));
 	}
 
 	private static LesionFeatures noted(LesionFeatures f, List<String> notes) {

@@ -13,9 +13,9 @@ import lesionradiomics.workflow.ExtractionOptions;
  */
 abstract class ExtractionCommand extends TaskCommand {
 
-	@Parameter(label = "Preset", choices = { "pyradiomics", "study", "sun2022" }, persist = false,
+	@Parameter(label = "Preset", choices = { "pyradiomics", "study", "sun2022", "ibsi" }, persist = false,
 			description = "pyradiomics: its defaults (bin width 25, no resampling); study: 1x1x1 mm B-spline resampling, bin width 10; "
-					+ "sun2022: 1x1x1 mm B-spline, 400 bins from -1000 to 3000 HU, core and ring")
+					+ "sun2022: 1x1x1 mm B-spline, 400 bins from -1000 to 3000 HU, core and ring; ibsi: every IBSI 1 feature, IBSI's processing rules")
 	protected String preset = ExtractionOptions.DEFAULTS.preset();
 
 	@Parameter(visibility = ItemVisibility.MESSAGE, label = "Extraction settings", required = false, persist = false)

@@ -74,9 +74,12 @@ public final class IbsiInterpolation {
 		if (round) for (int i = 0; i < values.length; i++) values[i] = Math.rint(values[i]);
 		double[] m = interpolate(maskValues, bs, pos, mask);
 		boolean[] kept = new boolean[m.length];
-		for (int i = 0; i < m.length; i++) kept[i] = m[i] >= threshold - MASK_SLACK;
+		for (int i = 0; i < m.length; i++) kept[i] = keep(m[i], threshold);
 		return new LesionRegion(outSize, spacing, values, kept);
 	}
+
+	/** Whether an interpolated mask value is kept: at or above the threshold, up to rounding ({@link #MASK_SLACK}). */
+	public static boolean keep(double value, double threshold) { return value >= threshold - MASK_SLACK; }
 
 	/** Values at the grid positions pos[axis][j] (block index units, inside the block), x fastest. */
 	static double[] interpolate(double[] block, int[] size, double[][] pos, Resampler.Interpolator kind) {

@@ -13,7 +13,8 @@ import lesionradiomics.features.ImageType;
  *
  * @param preset          "pyradiomics" (pyradiomics' defaults), "study" (the reference study: 1×1×1 mm B-spline
  *                        resampling, bin width 10) or "sun2022" (Sun et al. 2022: 1×1×1 mm B-spline resampling, 400
- *                        bins from −1000 to 3000 HU, core and ring); {@code settings} are applied on top of it
+ *                        bins from −1000 to 3000 HU, core and ring) or "ibsi" (every IBSI 1 feature with IBSI's processing
+ *                        rules; see {@link FeatureSettings#ibsiPreset()}); {@code settings} are applied on top of it
  * @param settings        pyradiomics settings by name ({@code binWidth}, {@code resampledPixelSpacing}, …; see
  *                        {@link FeatureSettings#SETTINGS}), as text
  * @param imageTypes      pyradiomics' image types, e.g. {@code Original;LoG:sigma=1,3;Wavelet} (blank: Original; see
@@ -36,7 +37,7 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Str
 
 	public static final List<String> NAN_POLICIES = List.of("error", "exclude");
 
-	public static final List<String> PRESETS = List.of("pyradiomics", "study", "sun2022");
+	public static final List<String> PRESETS = List.of("pyradiomics", "study", "sun2022", "ibsi");
 
 	public static final ExtractionOptions DEFAULTS = new ExtractionOptions("pyradiomics", Map.of(), "Original", List.of(), List.of(), 0, 0, "error", List.of(),
 			2);
@@ -90,6 +91,7 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Str
 		FeatureSettings.Builder b = switch (preset) {
 		case "study" -> FeatureSettings.studyPreset().toBuilder();
 		case "sun2022" -> FeatureSettings.sun2022Preset().toBuilder();
+		case "ibsi" -> FeatureSettings.ibsiPreset().toBuilder();
 		default -> FeatureSettings.builder();
 		};
 		for (String name : settings.keySet())

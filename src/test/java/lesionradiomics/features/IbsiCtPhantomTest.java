@@ -15,8 +15,6 @@ import com.google.gson.JsonObject;
 
 import lesionradiomics.io.VolumeReaders;
 import lesionradiomics.preprocess.IbsiDiscretisation;
-import lesionradiomics.preprocess.IbsiResegmentation;
-import lesionradiomics.preprocess.Resampler;
 import lesionradiomics.testing.SharedReference;
 import lesionradiomics.volume.LabelMap;
 import lesionradiomics.volume.Volume;
@@ -34,25 +32,27 @@ class IbsiCtPhantomTest {
 		return p;
 	}
 
-	/** The settings of a configuration, read from the text of the json's {@code configs} entry. */
-	static IbsiExtraction.Settings settings(JsonObject c) {
-		boolean threeD = c.get("dims").getAsString().equals("3D");
-		double[] spacing = null;
-		Resampler.Interpolator image = Resampler.Interpolator.LINEAR;
+	/**
+	 * The extraction settings (names as in a parameter file's {@code setting:} section) of a configuration, read from
+	 * the text of the json's {@code configs} entry.
+	 */
+	static Map<String, String> settings(JsonObject c) {
+		Map<String, String> m = new java.util.LinkedHashMap<>();
+		m.put("standard", "ibsi");
+		m.put("textureDimensions", c.get("dims").getAsString());
 		if (!c.get("interpolation").isJsonNull()) {
 			String t = c.get("interpolation").getAsString();
-			spacing = t.contains("in-plane") ? new double[] { 2, 2, 0 } : new double[] { 2, 2, 2 };
-			if (t.startsWith("tricubic")) image = Resampler.Interpolator.BSPLINE;
-			assertTrue(t.contains("round to nearest integer") && t.contains("partial volume >= 0.5"), t);
+			m.put("resampledPixelSpacing", t.contains("in-plane") ? "2,2,0" : "2,2,2");
+			m.put("interpolator", t.startsWith("tricubic") ? "sitkBSpline" : "sitkLinear");
+			assertTrue(t.contains("round to nearest integer") && t.contains("ROI") && t.contains("partial volume >= 0.5"), t); // the preset's rules
 		}
-		double lo = Double.NaN, hi = Double.NaN, sigma = Double.NaN;
-		if (!c.get("resegment").isJsonNull()) {
-			lo = c.getAsJsonArray("resegment").get(0).getAsDouble();
-			hi = c.getAsJsonArray("resegment").get(1).getAsDouble();
-		}
-		if (!c.get("outlier").isJsonNull()) sigma = 3;
-		return IbsiExtraction.Settings.of(spacing, image, true, new IbsiResegmentation(lo, hi, sigma), threeD,
-				discretisation(c.get("discretisation").getAsString()), discretisation(c.get("ivh").getAsString()));
+		if (!c.get("resegment").isJsonNull())
+			m.put("resegmentRange", c.getAsJsonArray("resegment").get(0).getAsString() + "," + c.getAsJsonArray("resegment").get(1).getAsString());
+		if (!c.get("outlier").isJsonNull()) m.put("resegmentSigma", "3");
+		IbsiDiscretisation d = discretisation(c.get("discretisation").getAsString());
+		m.put(d.kind() == IbsiDiscretisation.Kind.FIXED_BIN_SIZE ? "binWidth" : "binCount", String.valueOf(d.kind() == IbsiDiscretisation.Kind.FIXED_BIN_SIZE ? d.value() : (int) d.value()));
+		m.put("ivhDiscretisation", discretisation(c.get("ivh").getAsString()).toString());
+		return m;
 	}
 
 	/** "FBS 25 HU", "FBN 32 bins", "none (discrete HU)". */
@@ -68,12 +68,13 @@ class IbsiCtPhantomTest {
 		JsonObject json = IbsiReference.json();
 		Volume image = VolumeReaders.read(phantom("image/phantom.nii.gz")).asVolume();
 		LabelMap mask = VolumeReaders.read(phantom("mask/mask.nii.gz")).asLabelMap();
-		IbsiExtraction.Settings s = settings(json.getAsJsonObject("configs").getAsJsonObject(config));
+		Map<String, String> named = settings(json.getAsJsonObject("configs").getAsJsonObject(config));
+		IbsiExtraction.Settings s = IbsiExtraction.from(FeatureSettings.fromMap(named));
 		IbsiExtraction.Result r = IbsiExtraction.extract(image, mask, 1, mask.lesions().get(1L), s);
 		List<IbsiReference.Row> rows = IbsiReference.rows(json, config);
 		List<String> misses = IbsiReference.misses(rows, r.features());
 		System.out.println("IBSI CT phantom configuration " + config + ": " + (rows.size() - misses.size()) + " of " + rows.size()
-				+ " reference values within tolerance; " + r.diagnostics());
+				+ " reference values within tolerance; settings " + named + "; " + r.diagnostics());
 		misses.forEach(m -> System.out.println("  miss " + m));
 		assertTrue(misses.isEmpty(), config + ": " + misses.size() + " misses");
 	}

@@ -43,6 +43,6 @@ class ExtractionOptionsTest {
 	@Test
 	void anUnknownPresetListsTheKnownOnes() {
 		IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> preset("sun", Map.of(), List.of()));
-		assertEquals("unknown preset 'sun' (use pyradiomics or study or sun2022)", e.getMessage());
+		assertEquals("unknown preset 'sun' (use pyradiomics or study or sun2022 or ibsi)", e.getMessage());
 	}
 }
