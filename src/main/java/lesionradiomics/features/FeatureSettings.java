@@ -269,7 +269,8 @@ public final class FeatureSettings {
 	public double resegmentSigma() { return get("resegmentSigma") == null ? Double.NaN : (Double) get("resegmentSigma"); }
 	public boolean texture3D() { return get("textureDimensions").equals("3D"); }
 	public lesionradiomics.preprocess.IbsiDiscretisation ivhDiscretisation() {
-		return lesionradiomics.preprocess.IbsiDiscretisation.parse((String) get("ivhDiscretisation"));
+		String v = (String) get("ivhDiscretisation"); // "none" reads as unset
+		return v == null ? lesionradiomics.preprocess.IbsiDiscretisation.none() : lesionradiomics.preprocess.IbsiDiscretisation.parse(v);
 	}
 
 	/** The IBSI rules set away from pyradiomics' defaults in pyradiomics mode (empty in IBSI mode). */

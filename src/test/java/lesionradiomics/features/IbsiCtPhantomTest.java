@@ -50,7 +50,8 @@ class IbsiCtPhantomTest {
 			m.put("resegmentRange", c.getAsJsonArray("resegment").get(0).getAsString() + "," + c.getAsJsonArray("resegment").get(1).getAsString());
 		if (!c.get("outlier").isJsonNull()) m.put("resegmentSigma", "3");
 		IbsiDiscretisation d = discretisation(c.get("discretisation").getAsString());
-		m.put(d.kind() == IbsiDiscretisation.Kind.FIXED_BIN_SIZE ? "binWidth" : "binCount", String.valueOf(d.kind() == IbsiDiscretisation.Kind.FIXED_BIN_SIZE ? d.value() : (int) d.value()));
+		if (d.kind() == IbsiDiscretisation.Kind.FIXED_BIN_SIZE) m.put("binWidth", String.valueOf(d.value()));
+		else m.put("binCount", String.valueOf((int) d.value()));
 		m.put("ivhDiscretisation", discretisation(c.get("ivh").getAsString()).toString());
 		return m;
 	}
