@@ -23,8 +23,9 @@ import picocli.CommandLine.Option;
  * (parsed, assembled, rasterised) against reading both NRRD files; each read ends with the lesion scan.
  */
 @Command(name = "bench-dicom", mixinStandardHelpOptions = true,
-		description = { "Benchmark DICOM input: a 512x512x300 CT series + RTSTRUCT of 30 ROIs",
-				"%nagainst the same image and label map as uncompressed NRRD (target: at most 1.5x)." })
+		description = { "DICOM reading benchmark against uncompressed NRRD.",
+				"%nA 512x512x300 CT series + RTSTRUCT of 30 ROIs against the same image and",
+				"label map as uncompressed NRRD (target: at most 1.5x)." })
 public final class BenchDicomCli implements Callable<Integer> {
 
 	@Option(names = "--dir", paramLabel = "DIR", description = "Where to write the benchmark case (default: a temporary folder).")
