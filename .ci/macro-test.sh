@@ -41,6 +41,8 @@ echo "macro cohort.ijm: every table and run.json written by ImageJ 1.x in batch 
 # A recorded call of each menu command from the previous release (its dialogs' keys), run unchanged: every command
 # must finish (a key no longer read would fall back to a default silently: RecordedMacrosTest checks that part).
 recorded=src/test/resources/lesionradiomics/fiji/recorded-previous-release.txt
+# the scores call needs a model of the features cohort.ijm computed (the demo's example model also has ring terms)
+printf 'term,kind,column,level,min,max,coefficient,clip\nintercept,intercept,,,,,-0.3,\ncore_entropy,feature,original_firstorder_Entropy,,1,7,0.6,\nliver,category,site,liver,,,0.25,\n' > "$out/core_model.csv"
 {
 	printf 'run("NRRD or NIfTI (Lesion Radiomics)...", "open=[%s/P04_image.nrrd]");\n' "$PWD/test-data"
 	printf 'run("NRRD or NIfTI (Lesion Radiomics)...", "open=[%s/P04_labels.nrrd]");\n' "$PWD/test-data"
