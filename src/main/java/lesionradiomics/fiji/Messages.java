@@ -46,7 +46,7 @@ final class Messages {
 			while (q.find()) {
 				String name = q.group(1);
 				if (all.contains(name)) continue;
-				String best = closest(name, all);
+				String best = lesionradiomics.io.Names.closest(name, all);
 				if (best != null) {
 					out.append(" (did you mean '").append(best).append("'?)");
 					break;
@@ -54,11 +54,6 @@ final class Messages {
 			}
 		}
 		return out.toString();
-	}
-
-	/** The candidate nearest to {@code name} by edit distance (case-insensitive), or null when none is near. */
-	static String closest(String name, List<String> candidates) {
-		return lesionradiomics.io.Names.closest(name, candidates);
 	}
 
 	/** Lines of at most {@code width} characters, broken at spaces (a longer word stays whole). */

@@ -125,16 +125,24 @@ public final class SurvivalReport {
 		return sd;
 	}
 
+	/** A term's hazard ratio and 95 % CI per {@code sd} units: exp(β·SD) and exp((β ± z·se)·SD) = bound^SD. */
+	static double[] perSd(Cox.Term t, double sd) {
+		return new double[] { Math.exp(t.coef() * sd), Math.pow(t.lower(), sd), Math.pow(t.upper(), sd) };
+	}
+
 	private static void addCox(List<List<String>> out, String model, String set, Cox.Fit fit, ProportionalHazards zph, double[] sd) {
 		for (int k = 0; k < fit.terms().size(); k++) {
 			Cox.Term t = fit.terms().get(k);
-			double s = k < sd.length ? sd[k] : Double.NaN, hr = Math.exp(t.coef() * s), ratio = t.hazardRatio() > 0 ? s : Double.NaN;
+			double s = k < sd.length ? sd[k] : Double.NaN;
 			List<String> row = new ArrayList<>(List.of(model, set, t.name(), Integer.toString(fit.n()), Integer.toString(fit.events()), f(t.coef()), f(t.se()),
 					f(t.hazardRatio()), f(t.lower()), f(t.upper()), f(t.z()), f(t.pValue()), f(fit.concordance()), f(fit.likelihoodRatio()),
 					f(fit.likelihoodRatioP()), f(fit.wald()), f(fit.waldP()), f(fit.score()), f(fit.scoreP()), zph == null ? "" : f(zph.chiSquare()[k]),
 					zph == null ? "" : f(zph.pValue()[k]), zph == null ? "" : f(zph.pValue()[zph.pValue().length - 1])));
 			if (Double.isNaN(s)) row.addAll(List.of("", "", "", ""));
-			else row.addAll(List.of(f(s), f(hr), f(Math.pow(t.lower(), ratio)), f(Math.pow(t.upper(), ratio))));
+			else {
+				double[] per = perSd(t, s);
+				row.addAll(List.of(f(s), f(per[0]), f(per[1]), f(per[2])));
+			}
 			row.add(fit.reason() == null ? "" : fit.reason());
 			out.add(row);
 		}
@@ -287,9 +295,8 @@ public final class SurvivalReport {
 			int row = fit.terms().size() - 1 - k;
 			// an unbounded CI ends at the frame (the label says ∞) instead of leaving the plot
 			s.add(t.hazardRatio(), Double.isFinite(t.lower()) && t.lower() > 0 ? t.lower() : lo, Double.isFinite(t.upper()) ? t.upper() : hi, row, row, row);
-			String perSd = k < sd.length && sd[k] > 0 && Double.isFinite(sd[k])
-					? String.format(Locale.ROOT, "; per SD %s (%s–%s)", g3(Math.exp(t.coef() * sd[k])), g3(Math.pow(t.lower(), sd[k])), g3(Math.pow(t.upper(), sd[k])))
-					: "";
+			double[] per = k < sd.length && sd[k] > 0 && Double.isFinite(sd[k]) ? perSd(t, sd[k]) : null;
+			String perSd = per == null ? "" : String.format(Locale.ROOT, "; per SD %s (%s–%s)", g3(per[0]), g3(per[1]), g3(per[2]));
 			names.add(0, String.format(Locale.ROOT, "%s  HR %s (%s–%s)%s, p %s", t.name(), g3(t.hazardRatio()), g3(t.lower()), g3(t.upper()), perSd,
 					p(t.pValue())));
 		}
