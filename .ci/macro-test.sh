@@ -43,6 +43,8 @@ echo "macro cohort.ijm: every table and run.json written by ImageJ 1.x in batch 
 recorded=src/test/resources/lesionradiomics/fiji/recorded-previous-release.txt
 # the scores call needs a model of the features cohort.ijm computed (the demo's example model also has ring terms)
 printf 'term,kind,column,level,min,max,coefficient,clip\nintercept,intercept,,,,,-0.3,\ncore_entropy,feature,original_firstorder_Entropy,,1,7,0.6,\nliver,category,site,liver,,,0.25,\n' > "$out/core_model.csv"
+# the DICOM import's call opens the demo's P04 written as DICOM (CT series + RTSTRUCT)
+java -jar target/lesion-radiomics-cli.jar demo --out "$out/demo" --dicom P04 2> /dev/null
 {
 	printf 'run("NRRD or NIfTI (Lesion Radiomics)...", "open=[%s/P04_image.nrrd]");\n' "$PWD/test-data"
 	printf 'run("NRRD or NIfTI (Lesion Radiomics)...", "open=[%s/P04_labels.nrrd]");\n' "$PWD/test-data"
@@ -50,6 +52,7 @@ printf 'term,kind,column,level,min,max,coefficient,clip\nintercept,intercept,,,,
 		options=${options//'${data}'/$PWD/test-data}; options=${options//'${out}'/$out}
 		printf 'run("%s", "%s");\nprint("recorded call ran: %s");\n' "$command" "$options" "$command"
 	done
+	printf 'if (!isOpen("P04_CT") || !isOpen("P04_CT_labels")) print("error: the DICOM import opened no P04_CT and P04_CT_labels windows");\n'
 } > "$ijdir/recorded.ijm"
 timeout 900 xvfb-run -a java -jar "$ij" -ijpath "$ijdir" -batch "$ijdir/recorded.ijm" > "$out/recorded.log" 2>&1 || true
 calls=$(grep -vc '^#' "$recorded")

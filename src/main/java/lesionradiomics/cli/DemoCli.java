@@ -27,6 +27,9 @@ final class DemoCli implements Callable<Integer> {
 	@Option(names = "--seed", description = "Random seed (default: 2022).")
 	long seed = 2022;
 
+	@Option(names = "--dicom", split = ",", paramLabel = "CASE", description = "Also write these cases (e.g. P04,P04_t1) as DICOM folders CASE_dicom/ (CT series + RTSTRUCT), to try DICOM input.")
+	List<String> dicom = List.of();
+
 	/** patient, lesion count, number of sites, tube voltage (kVp: a per-patient covariate for the example score model) */
 	static final Object[][] PATIENTS = { { "P01", 30, 6, 120 }, { "P02", 28, 5, 120 }, { "P03", 69, 7, 100 }, { "P04", 2, 2, 120 }, { "P05", 4, 3, 140 },
 			{ "P06", 5, 3, 100 } };
@@ -54,6 +57,12 @@ final class DemoCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		List<String> cases = new ArrayList<>();
+		for (Object[] p : PATIENTS) {
+			cases.add((String) p[0]);
+			if ((Integer) p[1] <= 5) cases.add(p[0] + "_t1");
+		}
+		for (String c : dicom) if (!cases.contains(c)) throw new IllegalArgumentException("--dicom: no demo case '" + c + "'; the cases are " + String.join(", ", cases));
 		List<List<String>> lesionRows = new ArrayList<>();
 		lesionRows.add(List.of("patient", "label", "site", "texture"));
 		List<List<String>> cohortRows = new ArrayList<>();
@@ -85,6 +94,10 @@ final class DemoCli implements Callable<Integer> {
 		Csv.writeAtomically(out.resolve("lesions_t1.csv"), followUpLesions);
 		Csv.writeAtomically(out.resolve("longitudinal.csv"), longitudinal);
 		Csv.writeAtomically(out.resolve("cohort.csv"), cohortRows);
+		for (String c : dicom) {
+			lesionradiomics.demo.DicomExport.writePatient(out.resolve(c + "_image.nrrd"), out.resolve(c + "_labels.nrrd"), out.resolve(c + "_dicom"), c.split("_")[0],
+					lesionradiomics.demo.DicomExport.Uids.of("1.2.826.0.1.3680043.10.1.5." + Math.floorMod(c.hashCode(), 100000)));
+		}
 		System.err.println("demo cohort written to " + out);
 		return 0;
 	}

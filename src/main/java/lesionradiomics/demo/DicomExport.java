@@ -35,6 +35,25 @@ public final class DicomExport {
 		}
 	}
 
+	/**
+	 * Writes a demo patient's NRRD image and label map as a DICOM folder: {@code dir/CT/} (the series) and
+	 * {@code dir/RTSTRUCT/rs.dcm}, ROIs named {@code <segment name>_<label>} (the label map's segment names are sites).
+	 */
+	public static void writePatient(Path image, Path labels, Path dir, String patient, Uids uids) throws IOException {
+		lesionradiomics.io.ImageData img = lesionradiomics.io.NrrdReader.read(image), lab = lesionradiomics.io.NrrdReader.read(labels);
+		int n = (int) img.geometry().voxelCount();
+		short[] hu = new short[n];
+		int[] label = new int[n];
+		int i = 0;
+		for (net.imglib2.type.numeric.RealType<?> t : net.imglib2.view.Views.flatIterable(img.asVolume().image())) hu[i++] = (short) t.getRealDouble();
+		i = 0;
+		for (net.imglib2.type.numeric.RealType<?> t : net.imglib2.view.Views.flatIterable(lab.stored())) label[i++] = (int) t.getRealDouble();
+		Map<Integer, String> names = new TreeMap<>();
+		lab.segmentNames().forEach((k, v) -> names.put((int) (long) k, v + "_" + k));
+		writeSeries(dir.resolve("CT"), patient, hu, img.geometry(), uids);
+		writeStructureSet(dir.resolve("RTSTRUCT/rs.dcm"), patient, label, names, img.geometry(), uids);
+	}
+
 	/** Writes {@code image} (x fastest) as a CT series into {@code dir}; returns the slices' SOP instance UIDs. */
 	public static List<String> writeSeries(Path dir, String patient, short[] image, Geometry g, Uids uids) throws IOException {
 		Files.createDirectories(dir);

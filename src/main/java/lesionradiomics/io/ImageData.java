@@ -83,6 +83,11 @@ public final class ImageData {
 	public RandomAccessibleInterval<? extends RealType<?>> stored() { return stored; }
 	public Map<Long, String> segmentNames() { return segmentNames; }
 
+	/** The rescale to physical units (value = stored × slope + intercept) and whether the stored values are integers. */
+	double slope() { return slope; }
+	double intercept() { return intercept; }
+	boolean integerStorage() { return integerStorage; }
+
 	private boolean isRescaled() {
 		return slope != 1 || intercept != 0;
 	}

@@ -107,15 +107,7 @@ public final class ImagePlusAdapter {
 			}
 		}
 		ImagePlus imp = new ImagePlus(title, stack);
-		Calibration cal = imp.getCalibration();
-		cal.setUnit("mm");
-		cal.pixelWidth = d.geometry().spacing(0);
-		cal.pixelHeight = d.geometry().spacing(1);
-		cal.pixelDepth = d.geometry().spacing(2);
-		double[] o = d.geometry().origin();
-		cal.xOrigin = -o[0] / cal.pixelWidth;
-		cal.yOrigin = -o[1] / cal.pixelHeight;
-		cal.zOrigin = -o[2] / cal.pixelDepth;
+		spatial(imp.getCalibration(), d.geometry());
 		imp.resetDisplayRange();
 		if (!d.segmentNames().isEmpty()) {
 			StringBuilder names = new StringBuilder();
@@ -125,6 +117,54 @@ public final class ImagePlusAdapter {
 			imp.setProperty("Info", "Segments (label=name): " + names);
 		}
 		return imp;
+	}
+
+	/**
+	 * A copy of an image with integer stored values (a DICOM series) as ImageJ's own DICOM opener shows one: 16-bit
+	 * pixels (signed values offset by 32768) and a straight-line calibration to physical units named {@code unit}
+	 * (e.g. HU, SUVbw). {@link #wrap} reads the calibration back as the rescale, so every command sees the same values.
+	 * Images that do not fit 16 bits, or are stored as floating point, open as {@link #toImagePlus} with that value unit.
+	 */
+	public static ImagePlus toCalibratedImagePlus(ImageData d, String title, String unit) {
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+		boolean integer = d.integerStorage();
+		for (RealType<?> t : net.imglib2.view.Views.flatIterable(d.stored())) {
+			double v = t.getRealDouble();
+			min = Math.min(min, v);
+			max = Math.max(max, v);
+		}
+		int offset = min >= 0 && max <= 65535 ? 0 : min >= -32768 && max <= 32767 ? 32768 : (int) min;
+		if (!integer || !(max + offset <= 65535) || Math.abs(min) > Integer.MAX_VALUE) {
+			ImagePlus imp = toImagePlus(d, title);
+			imp.getCalibration().setValueUnit(unit);
+			return imp;
+		}
+		int nx = (int) d.geometry().size(0), ny = (int) d.geometry().size(1), nz = (int) d.geometry().size(2);
+		ImageStack stack = new ImageStack(nx, ny);
+		net.imglib2.Cursor<? extends RealType<?>> c = net.imglib2.view.Views.flatIterable(d.stored()).cursor();
+		for (int z = 0; z < nz; z++) {
+			short[] px = new short[nx * ny];
+			for (int i = 0; i < px.length; i++) px[i] = (short) ((int) c.next().getRealDouble() + offset);
+			stack.addSlice(new ij.process.ShortProcessor(nx, ny, px, null));
+		}
+		ImagePlus imp = new ImagePlus(title, stack);
+		spatial(imp.getCalibration(), d.geometry());
+		// physical = slope × (pixel − offset) + intercept
+		imp.getCalibration().setFunction(Calibration.STRAIGHT_LINE, new double[] { d.intercept() - d.slope() * offset, d.slope() }, unit);
+		imp.resetDisplayRange();
+		return imp;
+	}
+
+	/** Spacing in mm and the origin, as {@link #wrap} reads them back. */
+	private static void spatial(Calibration cal, Geometry g) {
+		cal.setUnit("mm");
+		cal.pixelWidth = g.spacing(0);
+		cal.pixelHeight = g.spacing(1);
+		cal.pixelDepth = g.spacing(2);
+		double[] o = g.origin();
+		cal.xOrigin = -o[0] / cal.pixelWidth;
+		cal.yOrigin = -o[1] / cal.pixelHeight;
+		cal.zOrigin = -o[2] / cal.pixelDepth;
 	}
 
 	private static double unitScale(String title, String unit) {

@@ -7,16 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import lesionradiomics.demo.DicomExport;
-import lesionradiomics.io.ImageData;
-import lesionradiomics.io.NrrdReader;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /**
  * The demo patient P01 exported as DICOM (CT series + RTSTRUCT, by {@link DicomExport}): {@code cohort} on a table whose
@@ -29,21 +24,9 @@ class DicomDemoCohortTest {
 	Path dir;
 
 	static Path exportP01(Path dir) throws IOException {
-		ImageData img = NrrdReader.read(CohortCommandTest.DEMO.resolve("P01_image.nrrd"));
-		ImageData lab = NrrdReader.read(CohortCommandTest.DEMO.resolve("P01_labels.nrrd"));
-		int n = (int) img.geometry().voxelCount();
-		short[] hu = new short[n];
-		int[] labels = new int[n];
-		int i = 0;
-		for (RealType<?> t : Views.flatIterable(img.asVolume().image())) hu[i++] = (short) t.getRealDouble();
-		i = 0;
-		for (RealType<?> t : Views.flatIterable(lab.stored())) labels[i++] = (int) t.getRealDouble();
-		Map<Integer, String> names = new TreeMap<>();
-		lab.segmentNames().forEach((k, v) -> names.put((int) (long) k, v + "_" + k));
 		Path p = dir.resolve("P01_dicom");
-		DicomExport.Uids uids = DicomExport.Uids.of("1.2.826.0.1.3680043.10.1.77");
-		DicomExport.writeSeries(p.resolve("CT"), "P01", hu, img.geometry(), uids);
-		DicomExport.writeStructureSet(p.resolve("RTSTRUCT/rs.dcm"), "P01", labels, names, img.geometry(), uids);
+		DicomExport.writePatient(CohortCommandTest.DEMO.resolve("P01_image.nrrd"), CohortCommandTest.DEMO.resolve("P01_labels.nrrd"), p, "P01",
+				DicomExport.Uids.of("1.2.826.0.1.3680043.10.1.77"));
 		return p;
 	}
 

@@ -66,6 +66,20 @@ public final class DicomReader {
 		return DicomSeg.rasterise(chosen, image, roiPattern);
 	}
 
+	/** The unit of an image's values as read: the SUV kind (or stored units) for PET, HU for CT, else blank. */
+	public static String valueUnit(ImageData image) {
+		Map<String, String> a = image.attributes();
+		if (a.containsKey("dicom.PETUnits")) return a.get("dicom.PETUnits");
+		return "CT".equals(a.get("dicom.Modality")) ? "HU" : "";
+	}
+
+	/** A short name of a series read: PatientID_Modality (e.g. P04_CT), {@code fallback} for the parts not known. */
+	public static String name(ImageData image, String fallback) {
+		Map<String, String> a = image.attributes();
+		String patient = a.getOrDefault("dicom.PatientID", ""), modality = a.getOrDefault("dicom.Modality", "");
+		return (patient.isBlank() ? fallback : patient.trim()) + (modality.isBlank() ? "" : "_" + modality.trim());
+	}
+
 	/** Reads the volume files that are not DICOM (NRRD, NIfTI, …). */
 	public interface OtherFormats {
 		ImageData read(Path file) throws IOException;
