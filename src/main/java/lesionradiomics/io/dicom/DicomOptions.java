@@ -78,8 +78,8 @@ public record DicomOptions(String series, String roi, Path siteMap, String siteR
 				if (m.matches() && m.group(1) != null) site = m.group(1);
 			}
 			if (site == null)
-				throw new VolumeFormatException(delineation, "ROI '" + e.getValue() + "' has no site: it is not in " + (siteMap != null ? siteMap : "the mapping")
-						+ (p != null ? " and does not match --site-regex '" + siteRegex + "'" : "") + " (choose lesions with --roi)");
+				throw new VolumeFormatException(delineation, "ROI '" + e.getValue() + "' has no site: it " + (siteMap != null ? "is not in " + siteMap : "")
+						+ (siteMap != null && p != null ? " and " : "") + (p != null ? "does not match --site-regex '" + siteRegex + "'" : "") + " (choose lesions with --roi)");
 			out.put(e.getKey(), site);
 		}
 		return out;
