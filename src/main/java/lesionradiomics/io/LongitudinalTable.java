@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * A longitudinal cohort table: {@code patient,timepoint,image,labels[,lesions]}, one row per patient and time point
- * (names free, ordered as listed, e.g. E0, E1). Paths are relative to the table. Each patient needs at least two
+ * (names free, ordered as listed, e.g. E0, E1). Paths are relative to the table. {@code labels} may be left out (or
+ * empty) when {@code image} is a DICOM folder holding the scan's RTSTRUCT/SEG, as in a cohort table. Each patient needs at least two
  * time points; a patient listed with the same time point twice is an error naming the line.
  */
 public final class LongitudinalTable {
@@ -25,8 +26,10 @@ public final class LongitudinalTable {
 		List<List<String>> rows = Csv.read(file);
 		if (rows.isEmpty()) throw new VolumeFormatException(file, "empty table (expected patient,timepoint,image,labels[,lesions])");
 		List<String> h = rows.get(0).stream().map(c -> c.trim().toLowerCase(Locale.ROOT)).toList();
-		for (String c : List.of("patient", "timepoint", "image", "labels"))
-			if (!h.contains(c)) throw new VolumeFormatException(file, "a longitudinal table needs the columns patient, timepoint, image and labels; header is " + rows.get(0));
+		for (String c : List.of("patient", "timepoint", "image"))
+			if (!h.contains(c))
+				throw new VolumeFormatException(file, "a longitudinal table needs the columns patient, timepoint, image and labels (labels may be left out for DICOM folders); header is "
+						+ rows.get(0));
 		Path dir = file.toAbsolutePath().getParent();
 		Map<String, List<Scan>> out = new LinkedHashMap<>();
 		for (int r = 1; r < rows.size(); r++) {
@@ -38,8 +41,9 @@ public final class LongitudinalTable {
 			if (scans.stream().anyMatch(s -> s.timepoint().equals(tp)))
 				throw new VolumeFormatException(file, "line " + (r + 1) + ": patient " + patient + " has time point " + tp + " twice");
 			String lesions = h.contains("lesions") ? row.get(h.indexOf("lesions")).trim() : "";
-			scans.add(new Scan(tp, dir.resolve(row.get(h.indexOf("image")).trim()), dir.resolve(row.get(h.indexOf("labels")).trim()),
-					lesions.isEmpty() ? null : dir.resolve(lesions)));
+			String labels = h.contains("labels") ? row.get(h.indexOf("labels")).trim() : "";
+			Path image = dir.resolve(row.get(h.indexOf("image")).trim());
+			scans.add(new Scan(tp, image, labels.isEmpty() ? image : dir.resolve(labels), lesions.isEmpty() ? null : dir.resolve(lesions)));
 		}
 		if (out.isEmpty()) throw new VolumeFormatException(file, "the table has a header but no patient rows");
 		for (Map.Entry<String, List<Scan>> e : out.entrySet())

@@ -50,4 +50,30 @@ class DicomDemoCohortTest {
 		assertTrue(run.contains("\"dicom_inputs\"") && run.contains("SeriesInstanceUID 1.2.826.0.1.3680043.10.1.77.2")
 				&& run.contains("StructureSetSOPInstanceUID 1.2.826.0.1.3680043.10.1.77.4"), run);
 	}
+
+	/** {@code response} (two time points) on DICOM folders of P04 and P05 at E0 and E1: the same tables as on their NRRD files. */
+	@Test
+	void responseOnDicomGivesTheSameTablesAsOnNrrd() throws IOException {
+		StringBuilder nrrd = new StringBuilder("patient,timepoint,image,labels,lesions\n"), dicom = new StringBuilder("patient,timepoint,image,lesions\n");
+		int root = 80;
+		for (String patient : new String[] { "P04", "P05" })
+			for (String[] t : new String[][] { { "E0", "", "lesions.csv" }, { "E1", "_t1", "lesions_t1.csv" } }) {
+				Path image = CohortCommandTest.DEMO.resolve(patient + t[1] + "_image.nrrd"), labels = CohortCommandTest.DEMO.resolve(patient + t[1] + "_labels.nrrd");
+				Path folder = dir.resolve(patient + t[1] + "_dicom");
+				DicomExport.writePatient(image, labels, folder, patient, DicomExport.Uids.of("1.2.826.0.1.3680043.10.1." + root++));
+				String lesions = CohortCommandTest.DEMO.resolve(t[2]).toString();
+				nrrd.append(patient).append(',').append(t[0]).append(',').append(image).append(',').append(labels).append(',').append(lesions).append('\n');
+				dicom.append(patient).append(',').append(t[0]).append(',').append(folder).append(',').append(lesions).append('\n');
+			}
+		Path a = dir.resolve("response_nrrd"), b = dir.resolve("response_dicom");
+		for (Object[] run : new Object[][] { { nrrd, a }, { dicom, b } }) {
+			Path table = Files.writeString(dir.resolve(run[1] + ".csv"), run[0].toString());
+			assertEquals(0, CohortCommandTest.cohort("response", "--cohort", table.toString(), "--variable", "original_firstorder_Mean", "--bootstrap", "100",
+					"--out", run[1].toString()));
+		}
+		Map<String, String> x = CohortCommandTest.outputs(a), y = CohortCommandTest.outputs(b);
+		assertEquals(x.keySet(), y.keySet());
+		assertTrue(x.containsKey("lesion_response.csv") && x.containsKey("delta_features.csv"), x.keySet().toString());
+		for (String f : x.keySet()) if (f.endsWith(".csv")) assertEquals(x.get(f), y.get(f), f);
+	}
 }

@@ -102,7 +102,7 @@ class OpenDicomTest {
 	void roiRegexKeepsTheNamedLesionAndBadInputIsOneLine() throws IOException {
 		Path folder = write();
 		OpenDicom c = run(Map.of("folder", folder.toString(), "roi", "GTV_lung.*", "delineation", folder.resolve("RTSTRUCT/rs.dcm").toString()));
-		assertEquals(Map.of(1L, "GTV_lung_2"), ImagePlusAdapter.wrap(c.labels()).segmentNames()); // the ROIs kept are numbered 1, 2, …
+		assertEquals(Map.of(2L, "GTV_lung_2"), ImagePlusAdapter.wrap(c.labels()).segmentNames()); // its ROINumber
 		IOException e = assertThrows(IOException.class, () -> run(Map.of("folder", dir.resolve("CT").toString(), "delineation", dir.resolve("nowhere").toString())));
 		assertTrue(e.getMessage().contains("nowhere") && !e.getMessage().contains("\n"), e.getMessage());
 		IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> run(Map.of("folder", folder.toString(), "roi", "GTV_(")));

@@ -71,7 +71,7 @@ public record DicomOptions(String series, String roi, Path siteMap, String siteR
 		}
 		Pattern p = siteRegex.isEmpty() ? null : Pattern.compile(siteRegex, Pattern.CASE_INSENSITIVE);
 		Map<Long, String> out = new LinkedHashMap<>();
-		for (Map.Entry<Long, String> e : names.entrySet()) {
+		for (Map.Entry<Long, String> e : new java.util.TreeMap<>(names).entrySet()) { // in label order: the first ROI without a site is named
 			String site = map.get(e.getValue().toLowerCase(Locale.ROOT));
 			if (site == null && p != null) {
 				Matcher m = p.matcher(e.getValue());

@@ -20,8 +20,10 @@ import lesionradiomics.volume.Geometry;
  * contours combined by the even–odd rule (so a contour inside another is a hole). Rays run along the image's y axis,
  * one per column; an edge is crossed when its x range contains the column half-open ([min, max)), so a vertex on the
  * ray counts once. So a centre exactly on the boundary is out when the boundary crosses its column and, on an edge
- * along y, in at the edge of lower x and out at the higher one. ROIs become labels 1, 2, … in structure-set order, named by ROIName; where ROIs overlap a voxel
- * keeps the ROI listed first, and the overlap is reported.
+ * along y, in at the edge of lower x and out at the higher one. Each ROI's label is its ROINumber (so a lesion keeps its
+ * number whatever --roi leaves out, and in every export that keeps the numbers: lesion tables and time points match),
+ * or 1, 2, … in structure-set order when the numbers are not distinct and within 1..65535; named by ROIName. Where ROIs
+ * overlap a voxel keeps the ROI listed first, and the overlap is reported.
  */
 public final class RtStruct {
 
@@ -81,7 +83,10 @@ public final class RtStruct {
 		Geometry g = image.data().geometry();
 		int nx = (int) g.size(0), ny = (int) g.size(1), nz = (int) g.size(2);
 		if (chosen.size() > 65535) throw new DicomFormatException(file, "more than 65535 ROIs");
-		LabelGrid labels = new LabelGrid(g.size(), chosen.size());
+		java.util.Set<Integer> numbers = new java.util.HashSet<>();
+		boolean own = true;
+		for (Roi r : chosen) own &= r.number() >= 1 && r.number() <= 65535 && numbers.add(r.number());
+		LabelGrid labels = new LabelGrid(g.size(), own ? java.util.Collections.max(numbers) : chosen.size());
 		List<String> warnings = new ArrayList<>();
 		Map<Long, String> segmentNames = new LinkedHashMap<>();
 		Map<String, Integer> overlaps = new LinkedHashMap<>();
@@ -96,7 +101,7 @@ public final class RtStruct {
 						+ " open contours or points)" : "") + "; left out");
 				continue;
 			}
-			label++;
+			label = own ? r.number() : label + 1;
 			Counts counts = rasteriseRoi(r, g, labels, (int) label, overlaps, segmentNames, file);
 			segmentNames.put(label, r.name());
 			if (r.openContours() > 0) warnings.add(file.getFileName() + ": ROI '" + r.name() + "': " + r.openContours() + " open contours or points ignored (only CLOSED_PLANAR contours enclose voxels)");
@@ -108,7 +113,7 @@ public final class RtStruct {
 			if (counts.voxels == 0) {
 				warnings.add(file.getFileName() + ": ROI '" + r.name() + "' encloses no voxel centre of the image grid; left out");
 				segmentNames.remove(label);
-				label--;
+				if (!own) label--;
 			}
 		}
 		for (Map.Entry<String, Integer> e : overlaps.entrySet())

@@ -82,12 +82,13 @@ class RtStructTest {
 				// edge: reaches 4.5 mm beyond the grid's first voxel boundary (-0.5)
 				List.of(contour("CLOSED_PLANAR", new double[] { -5, 9.5, 0, 1.5, 9.5, 0, 1.5, 10.5, 0, -5, 10.5, 0 }))));
 		ImageData all = DicomReader.readLabels(rs, image, "GTV.*");
-		assertEquals(Map.of(1L, "GTV_A", 2L, "GTV_B", 3L, "GTV_edge"), all.segmentNames(), "BODY left out by --roi; open and empty ROIs left out");
+		assertEquals(Map.of(1L, "GTV_A", 3L, "GTV_B", 6L, "GTV_edge"), all.segmentNames(),
+				"BODY left out by --roi; open and empty ROIs left out; each ROI's label is its ROINumber");
 		// slice 1: the hole removes one centre (24). Slice 2, a square through centres 2..8: along a column (the ray) centres
 		// on the boundary are out (rows 3..7); across columns the x range is half-open, so column 2 is in and 8 out (6 x 5)
 		assertEquals(24 + 30, count(all, 1), "hole and boundary rules");
-		assertEquals(9 - 1, count(all, 2), "the overlapping voxel stays with the ROI listed first");
-		assertEquals(2, count(all, 3), "x centres 0 and 1 at y = 10");
+		assertEquals(9 - 1, count(all, 3), "the overlapping voxel stays with the ROI listed first");
+		assertEquals(2, count(all, 6), "x centres 0 and 1 at y = 10");
 		String w = String.join("\n", all.warnings());
 		assertTrue(w.contains("ROIs 'GTV_A' and 'GTV_B' overlap in 1 voxels; a voxel belongs to one lesion: the ROI listed first"), w);
 		assertTrue(w.contains("ROI 'GTV_open' has no closed contours (only 1 open contours or points); left out"), w);
