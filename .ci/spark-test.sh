@@ -39,6 +39,18 @@ printf 'patient,image,labels,lesions\nP04,P04_image.nrrd,P04_labels.nrrd,lesions
 same "$work/cli-broken" "$work/spark-broken" "broken patients"
 test "$(wc -l < "$work/spark-broken/errors.csv")" -ge 4 || { echo "spark test: the broken patients are not listed in errors.csv"; exit 1; }
 
+# 4. DICOM input: the demo's P04-P06 written as DICOM folders (CT series + RTSTRUCT; no labels column), read by the
+# job, give the tables cohort gives on their NRRD files (complete.txt and report.html name their inputs: they differ)
+dcm=$work/dicom
+java -jar target/lesion-radiomics-cli.jar demo --out "$dcm" --dicom P04,P05,P06 2> /dev/null
+printf 'patient,image,labels,lesions\nP04,P04_image.nrrd,P04_labels.nrrd,lesions.csv\nP05,P05_image.nrrd,P05_labels.nrrd,lesions.csv\nP06,P06_image.nrrd,P06_labels.nrrd,lesions.csv\n' > "$dcm/nrrd.csv"
+printf 'patient,image,lesions\nP04,P04_dicom,lesions.csv\nP05,P05_dicom,lesions.csv\nP06,P06_dicom,lesions.csv\n' > "$dcm/dicom.csv"
+"${cli[@]}" --cohort "$dcm/nrrd.csv" --simulations 100 --out "$work/cli-dicom" 2> /dev/null
+"${job[@]}" --cohort "$dcm/dicom.csv" --simulations 100 --out "$work/spark-dicom" 2> "$work/spark-dicom.log"
+if ! diff -r -x run.json -x complete.txt -x report.html "$work/cli-dicom" "$work/spark-dicom" > /dev/null; then
+	echo "spark test: DICOM folders: the Spark job's tables differ from cohort's on the NRRD files"; diff -r -x run.json -x complete.txt -x report.html "$work/cli-dicom" "$work/spark-dicom" | head; exit 1
+fi
+
 # 3. killed midway (after the first batch of patients is saved), then resumed
 big=$work/big
 mkdir -p "$big"
@@ -57,4 +69,4 @@ wait "$pid" 2> /dev/null || true
 saved=$( (find "$work/spark-big/patients" -name complete.txt 2> /dev/null || true) | wc -l)
 "${job[@]}" --cohort "$big/cohort.csv" --simulations 100 --resume --out "$work/spark-big" 2> "$work/spark-resume.log"
 same "$work/cli-big" "$work/spark-big" "killed with $saved of 12 patients saved, then resumed"
-echo "spark test: demo, broken patients and a killed-and-resumed job ($saved of 12 patients saved when killed) give cohort's files; no Spark in the plugin or CLI jar ($(( $(date +%s) - start )) s)"
+echo "spark test: demo, broken patients, DICOM folders and a killed-and-resumed job ($saved of 12 patients saved when killed) give cohort's files; no Spark in the plugin or CLI jar ($(( $(date +%s) - start )) s)"
