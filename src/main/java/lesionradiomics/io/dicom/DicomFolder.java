@@ -48,9 +48,9 @@ public final class DicomFolder {
 		// files are parsed in parallel (reading is most of the cost), then sorted out in file-name order
 		Object[] parsed = files.parallelStream().map(p -> {
 			if (p.getFileName().toString().startsWith(".")) return null;
-			if (!DicomParser.looksLikeDicom(p)) return p + ": not a DICOM file, skipped";
 			try {
-				return DicomParser.read(p);
+				DicomObject d = DicomParser.readIfDicom(p);
+				return d != null ? d : p + ": not a DICOM file, skipped";
 			} catch (IOException e) {
 				return e;
 			}

@@ -94,17 +94,50 @@ public final class DicomObject {
 	public double[] decimals(int tag) throws DicomFormatException {
 		String s = string(tag);
 		if (s == null || s.isEmpty()) return null;
-		String[] parts = s.split("\\\\", -1);
-		double[] v = new double[parts.length];
-		for (int i = 0; i < parts.length; i++) {
+		int count = 1;
+		for (int i = s.indexOf('\\'); i >= 0; i = s.indexOf('\\', i + 1)) count++;
+		double[] v = new double[count];
+		for (int i = 0, start = 0; i < count; i++) {
+			int end = s.indexOf('\\', start);
+			if (end < 0) end = s.length();
 			try {
-				v[i] = Double.parseDouble(parts[i].trim());
+				v[i] = decimal(s, start, end);
+				start = end + 1;
 			} catch (NumberFormatException ex) {
 				throw new DicomFormatException(file, "element " + tagName(tag) + " holds '" + abbreviate(s) + "', not numbers");
 			}
 			if (!Double.isFinite(v[i])) throw new DicomFormatException(file, "element " + tagName(tag) + " holds a non-finite number '" + abbreviate(s) + "'");
 		}
 		return v;
+	}
+
+	private static final double[] POWERS = { 1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
+	/**
+	 * One DS value of {@code s[start, end)} (spaces around allowed), exactly as {@link Double#parseDouble}: plain decimals
+	 * of at most 15 digits (ContourData's usual form) as digits / 10^k, both exact in a double, so the one correctly
+	 * rounded division gives parseDouble's result (Clinger's fast path); anything else through parseDouble.
+	 */
+	static double decimal(String s, int start, int end) {
+		while (start < end && s.charAt(start) == ' ') start++;
+		while (end > start && s.charAt(end - 1) == ' ') end--;
+		int i = start;
+		boolean negative = i < end && s.charAt(i) == '-';
+		if (i < end && (s.charAt(i) == '-' || s.charAt(i) == '+')) i++;
+		long digits = 0;
+		int count = 0, fraction = -1;
+		for (; i < end; i++) {
+			char c = s.charAt(i);
+			if (c >= '0' && c <= '9') {
+				digits = digits * 10 + (c - '0');
+				if (++count > 15) break;
+				if (fraction >= 0) fraction++;
+			} else if (c == '.' && fraction < 0) fraction = 0;
+			else break;
+		}
+		if (i < end || count == 0 || count > 15) return Double.parseDouble(s.substring(start, end).trim());
+		double v = fraction > 0 ? digits / POWERS[fraction] : digits;
+		return negative ? -v : v;
 	}
 
 	/** The single decimal of a DS/IS element, or {@code fallback} when absent. */

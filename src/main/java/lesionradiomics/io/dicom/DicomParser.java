@@ -55,6 +55,33 @@ public final class DicomParser {
 		return group == 0x0002 || group == 0x0008 || group == 0x0000 || group == 0x0004;
 	}
 
+	/**
+	 * Parses a file that starts like DICOM (as {@link #looksLikeDicom}), or null when it does not: one open and one
+	 * read into an array of the file's size (a folder scan would otherwise open every file twice).
+	 */
+	static DicomObject readIfDicom(Path file) throws IOException {
+		byte[] data;
+		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+			long size = ch.size();
+			ByteBuffer head = ByteBuffer.allocate((int) Math.min(132, size));
+			while (head.hasRemaining() && ch.read(head) >= 0) {}
+			byte[] h = head.array();
+			boolean dicom = h.length >= 132 && h[128] == 'D' && h[129] == 'I' && h[130] == 'C' && h[131] == 'M' || h.length >= 8 && bareStart(h);
+			if (!dicom) return null;
+			if (size > Integer.MAX_VALUE - 16) throw new DicomFormatException(file, "file too large to read");
+			try {
+				data = new byte[(int) size];
+			} catch (OutOfMemoryError e) {
+				throw new DicomFormatException(file, "file too large to read");
+			}
+			System.arraycopy(h, 0, data, 0, h.length);
+			ByteBuffer rest = ByteBuffer.wrap(data, h.length, data.length - h.length);
+			while (rest.hasRemaining() && ch.read(rest) >= 0) {}
+			if (rest.hasRemaining()) data = java.util.Arrays.copyOf(data, rest.position()); // shrank while read
+		}
+		return parse(file, data);
+	}
+
 	/** Parses a whole file. */
 	public static DicomObject read(Path file) throws IOException {
 		byte[] data;
