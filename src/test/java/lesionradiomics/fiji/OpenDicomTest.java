@@ -98,6 +98,35 @@ class OpenDicomTest {
 		assertEquals(2, la.asLabelMap().lesions().size());
 	}
 
+	/** The README's macro: the two images, by their titles, into Extract Lesion Features (no lesion table: sites are the ROI names). */
+	@Test
+	void extractLesionFeaturesTakesTheTwoImages() throws IOException {
+		Path folder = write();
+		OpenDicom c = run(Map.of("folder", folder.resolve("CT").toString(), "delineation", folder.resolve("RTSTRUCT").toString(), "roi", "GTV.*"));
+		boolean batch = ij.macro.Interpreter.batchMode;
+		ij.macro.Interpreter.batchMode = true; // images "open" without windows, as in a batch-mode macro
+		try {
+			ij.macro.Interpreter.addBatchModeImage(c.image());
+			ij.macro.Interpreter.addBatchModeImage(c.labels());
+			CommandPlugin.Form form = CommandPlugin.form(ExtractLesionFeatures.class);
+			Map<String, String> values = CommandPlugin.defaults(form);
+			Path out = dir.resolve("features.csv");
+			values.putAll(Map.of("image", "P9_CT", "labels", "P9_CT_labels", "output", out.toString()));
+			TaskCommand extract = CommandPlugin.apply(form, values);
+			try (org.scijava.Context context = new org.scijava.Context(org.scijava.app.StatusService.class)) {
+				context.inject(extract); // the status service SciJava gives a command (headless: no ImageJ windows)
+				extract.execute();
+			}
+			java.util.List<java.util.List<String>> rows = lesionradiomics.io.Csv.read(out);
+			assertEquals(3, rows.size(), rows.toString());
+			assertEquals(java.util.List.of("1 GTV_liver_1", "2 GTV_lung_2"), rows.subList(1, 3).stream().map(r -> r.get(1) + " " + r.get(2)).toList());
+		} finally {
+			ij.macro.Interpreter.removeBatchModeImage(c.image());
+			ij.macro.Interpreter.removeBatchModeImage(c.labels());
+			ij.macro.Interpreter.batchMode = batch;
+		}
+	}
+
 	@Test
 	void roiRegexKeepsTheNamedLesionAndBadInputIsOneLine() throws IOException {
 		Path folder = write();
