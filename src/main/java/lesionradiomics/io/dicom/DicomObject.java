@@ -30,6 +30,13 @@ public final class DicomObject {
 		String transferSyntax = DicomParser.IMPLICIT_LE;
 		/** The meta group when it lives in other bytes than the dataset (big endian, deflated). */
 		DicomObject meta;
+		/**
+		 * The file's size when {@link #data} holds only its first bytes (up to the pixel data, read from the file when
+		 * asked for: a folder scan then keeps headers, not every slice's pixels, in memory); -1 when data is all of it.
+		 */
+		long fileSize = -1;
+		/** Set by the parser when it left the top-level pixel data in the file. */
+		boolean deferred;
 
 		Source(Path file, byte[] data, ByteOrder order) {
 			this.file = file;
@@ -181,10 +188,38 @@ public final class DicomObject {
 	}
 
 	/** The value bytes (a view, no copy); null when absent. */
-	public ByteBuffer bytes(int tag) {
+	public ByteBuffer bytes(int tag) throws DicomFormatException {
 		Element e = elements.get(tag);
 		if (e == null) return null;
-		return ByteBuffer.wrap(data, e.offset(), e.length()).slice().order(order);
+		return bytes(tag, 0, e.length());
+	}
+
+	/** The value's bytes {@code [from, from + length)} (within it), from the file when the parser left them there. */
+	public ByteBuffer bytes(int tag, long from, int length) throws DicomFormatException {
+		Element e = elements.get(tag);
+		if (e == null) return null;
+		if (from < 0 || length < 0 || from + length > e.length()) throw new DicomFormatException(file, "element " + tagName(tag) + " holds " + e.length() + " bytes, not "
+				+ (from + length));
+		if (e.offset() + (long) e.length() <= data.length) return ByteBuffer.wrap(data, (int) (e.offset() + from), length).slice().order(order);
+		ByteBuffer out = ByteBuffer.allocate(length).order(order);
+		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+			long at = e.offset() + from;
+			while (out.hasRemaining()) {
+				int n = ch.read(out, at + out.position());
+				if (n < 0) throw new DicomFormatException(file, "element " + tagName(tag) + " ends past the end of the file (changed since it was read?)");
+			}
+		} catch (DicomFormatException x) {
+			throw x;
+		} catch (java.io.IOException x) {
+			throw new DicomFormatException(file, "cannot read element " + tagName(tag) + " (" + x.getMessage() + ")");
+		}
+		return out.flip();
+	}
+
+	/** The value length of an element, or -1 when absent. */
+	public int length(int tag) {
+		Element e = elements.get(tag);
+		return e == null ? -1 : e.length();
 	}
 
 	/** The items of a sequence; an empty list when absent. */

@@ -68,6 +68,17 @@ public final class DicomParser {
 			byte[] h = head.array();
 			boolean dicom = h.length >= 132 && h[128] == 'D' && h[129] == 'I' && h[130] == 'C' && h[131] == 'M' || h.length >= 8 && bareStart(h);
 			if (!dicom) return null;
+			if (size > PREFIX) { // the header, up to the pixel data (left in the file when the header ends before PREFIX)
+				byte[] prefix = new byte[PREFIX];
+				System.arraycopy(h, 0, prefix, 0, h.length);
+				ByteBuffer rest = ByteBuffer.wrap(prefix, h.length, PREFIX - h.length);
+				while (rest.hasRemaining() && ch.read(rest) >= 0) {}
+				if (!rest.hasRemaining()) {
+					DicomObject d = parsePrefix(file, prefix, size);
+					if (d != null) return d;
+				}
+				ch.position(h.length);
+			}
 			if (size > Integer.MAX_VALUE - 16) throw new DicomFormatException(file, "file too large to read");
 			try {
 				data = new byte[(int) size];
@@ -80,6 +91,24 @@ public final class DicomParser {
 			if (rest.hasRemaining()) data = java.util.Arrays.copyOf(data, rest.position()); // shrank while read
 		}
 		return parse(file, data);
+	}
+
+	/** How much of a file is read first: headers are a few KB; RTSTRUCTs, SEGs and odd files are read whole. */
+	static final int PREFIX = 1 << 16;
+
+	/**
+	 * The dataset from a file's first bytes when its top-level pixel data starts in them and runs on in the file (left
+	 * there, read when asked for); null when anything else happens (the whole file is then parsed as usual, with its
+	 * messages). Elements after the pixel data (trailing padding, signatures) are not read.
+	 */
+	private static DicomObject parsePrefix(Path file, byte[] prefix, long fileSize) {
+		DicomObject.Source[] seen = new DicomObject.Source[1];
+		try {
+			DicomObject d = parseChecked(file, prefix, fileSize, seen);
+			return seen[0] != null && seen[0].deferred ? d : null;
+		} catch (DicomFormatException | RuntimeException e) {
+			return null;
+		}
 	}
 
 	/** Parses a whole file. */
@@ -106,6 +135,11 @@ public final class DicomParser {
 	}
 
 	private static DicomObject parseChecked(Path file, byte[] data) throws DicomFormatException {
+		return parseChecked(file, data, -1, new DicomObject.Source[1]);
+	}
+
+	/** {@code fileSize} ≥ 0: {@code data} is the file's first bytes (see {@link #parsePrefix}); the dataset's source goes to {@code source[0]}. */
+	private static DicomObject parseChecked(Path file, byte[] data, long fileSize, DicomObject.Source[] source) throws DicomFormatException {
 		int pos = 0;
 		boolean part10 = data.length >= 132 && data[128] == 'D' && data[129] == 'I' && data[130] == 'C' && data[131] == 'M';
 		if (part10) pos = 132;
@@ -140,6 +174,8 @@ public final class DicomParser {
 		}
 		DicomObject.Source src = body == data && order == ByteOrder.LITTLE_ENDIAN ? meta : new DicomObject.Source(file, body, order);
 		src.transferSyntax = syntax;
+		if (body == data) src.fileSize = fileSize; // never for inflated bytes
+		source[0] = src;
 		cursor[0] = pos;
 		Map<Integer, DicomObject.Element> rest = elements;
 		if (src != meta) {
@@ -242,6 +278,12 @@ public final class DicomParser {
 				element = new DicomObject.Element(vr, value, c[0] - value, List.copyOf(items));
 				pos = c[0];
 			} else {
+				if (length > end - value && depth == 0 && tag == 0x7FE00010 && src.fileSize >= 0 && end == d.length && value + length <= src.fileSize) {
+					out.put(tag, new DicomObject.Element(vr, value, (int) length, null)); // left in the file: see parsePrefix
+					src.deferred = true;
+					cursor[0] = end;
+					return;
+				}
 				if (length > end - value) {
 					throw new DicomFormatException(src.file, "element " + DicomObject.tagName(tag) + " at byte " + pos + " announces " + length + " bytes but only "
 							+ Math.max(0, end - value) + " remain (truncated or corrupt file)");

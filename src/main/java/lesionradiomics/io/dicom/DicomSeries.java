@@ -191,12 +191,12 @@ public final class DicomSeries {
 			DicomObject d = f.file();
 			if ((d.uint16(Tags.PIXEL_REPRESENTATION, 0) == 1) != signed)
 				throw new DicomFormatException(d.file(), "PixelRepresentation differs from the series' (signed and unsigned slices mixed)");
-			ByteBuffer px = d.bytes(Tags.PIXEL_DATA);
-			if (px == null) throw new DicomFormatException(d.file(), "no pixel data (7FE0,0010)");
+			int have = d.length(Tags.PIXEL_DATA);
+			if (have < 0) throw new DicomFormatException(d.file(), "no pixel data (7FE0,0010)");
 			long need = (long) plane * bytes * (f.index() + 1);
-			if (px.remaining() < need)
-				throw new DicomFormatException(d.file(), "pixel data holds " + px.remaining() + " bytes, frame " + (f.index() + 1) + " needs " + need + " (truncated file?)");
-			px.position(plane * bytes * f.index());
+			if (have < need)
+				throw new DicomFormatException(d.file(), "pixel data holds " + have + " bytes, frame " + (f.index() + 1) + " needs " + need + " (truncated file?)");
+			ByteBuffer px = d.bytes(Tags.PIXEL_DATA, (long) plane * bytes * f.index(), plane * bytes); // this frame only
 			int off = z * plane;
 			if (b16 != null && stored == 16) { // the common case: one bulk copy (byte-swapping if big endian)
 				px.asShortBuffer().get(b16, off, plane);
