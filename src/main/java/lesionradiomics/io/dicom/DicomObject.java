@@ -201,7 +201,25 @@ public final class DicomObject {
 		if (from < 0 || length < 0 || from + length > e.length()) throw new DicomFormatException(file, "element " + tagName(tag) + " holds " + e.length() + " bytes, not "
 				+ (from + length));
 		if (e.offset() + (long) e.length() <= data.length) return ByteBuffer.wrap(data, (int) (e.offset() + from), length).slice().order(order);
-		ByteBuffer out = ByteBuffer.allocate(length).order(order);
+		return read(tag, e, from, ByteBuffer.allocate(length));
+	}
+
+	/**
+	 * The same bytes as {@link #bytes(int, long, int)} ({@code into.capacity()} of them), into a buffer the caller
+	 * reuses (the series assembly: one buffer for all slices instead of a fresh array per slice); returned flipped.
+	 */
+	public ByteBuffer bytes(int tag, long from, ByteBuffer into) throws DicomFormatException {
+		Element e = elements.get(tag);
+		int length = into.capacity();
+		if (e == null) return null;
+		if (from < 0 || from + length > e.length()) throw new DicomFormatException(file, "element " + tagName(tag) + " holds " + e.length() + " bytes, not " + (from + length));
+		into.clear();
+		if (e.offset() + (long) e.length() <= data.length) return into.put(data, (int) (e.offset() + from), length).flip().order(order);
+		return read(tag, e, from, into);
+	}
+
+	private ByteBuffer read(int tag, Element e, long from, ByteBuffer out) throws DicomFormatException {
+		out.order(order);
 		try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
 			long at = e.offset() + from;
 			while (out.hasRemaining()) {

@@ -180,6 +180,7 @@ public final class DicomSeries {
 			throw new DicomFormatException(frames.get(0).file().file(), "BitsAllocated " + bits + " is not supported (8, 16 or 32)");
 		int bytes = bits / 8;
 		int[] scratch = new int[plane];
+		ByteBuffer buffer = ByteBuffer.allocateDirect(plane * bytes); // one frame, reused: slices are read from their files into it
 		float[] floats = wholeRescale ? null : new float[plane * n];
 		byte[] b8 = wholeRescale && bits == 8 ? new byte[plane * n] : null;
 		short[] b16 = wholeRescale && bits == 16 ? new short[plane * n] : null;
@@ -196,7 +197,7 @@ public final class DicomSeries {
 			long need = (long) plane * bytes * (f.index() + 1);
 			if (have < need)
 				throw new DicomFormatException(d.file(), "pixel data holds " + have + " bytes, frame " + (f.index() + 1) + " needs " + need + " (truncated file?)");
-			ByteBuffer px = d.bytes(Tags.PIXEL_DATA, (long) plane * bytes * f.index(), plane * bytes); // this frame only
+			ByteBuffer px = d.bytes(Tags.PIXEL_DATA, (long) plane * bytes * f.index(), buffer); // this frame only
 			int off = z * plane;
 			if (b16 != null && stored == 16) { // the common case: one bulk copy (byte-swapping if big endian)
 				px.asShortBuffer().get(b16, off, plane);
