@@ -180,31 +180,46 @@ public final class RtStruct {
 			}
 			bySlice.computeIfAbsent(k, x -> new ArrayList<>()).add(xy);
 		}
-		double[] crossings = new double[64];
+		// per slice, each edge's crossings go to the columns it spans (scanline buckets: O(edges + crossings), not
+		// columns × edges); the crossing values and the rule are those of a ray per column over every edge
+		int[] start = new int[nx + 1];
+		double[] crossings = new double[64], sorted = new double[64];
 		for (Map.Entry<Integer, List<double[]>> e : bySlice.entrySet()) {
 			int base = e.getKey() * nx * ny;
-			double xMin = Double.POSITIVE_INFINITY, xMax = Double.NEGATIVE_INFINITY;
-			for (double[] poly : e.getValue())
-				for (int i = 0; i < poly.length; i += 2) {
-					xMin = Math.min(xMin, poly[i]);
-					xMax = Math.max(xMax, poly[i]);
+			Arrays.fill(start, 0);
+			int total = 0;
+			for (int pass = 0; pass < 2; pass++) {
+				if (pass == 1) {
+					for (int c = 0, sum = 0; c <= nx; c++) { // counts → first index per column
+						int cnt = start[c];
+						start[c] = sum;
+						sum += cnt;
+					}
+					if (sorted.length < total) sorted = new double[total];
 				}
-			int c0 = Math.max(0, (int) Math.floor(xMin)), c1 = Math.min(nx - 1, (int) Math.ceil(xMax));
-			for (int col = c0; col <= c1; col++) {
-				int n = 0;
 				for (double[] poly : e.getValue()) {
 					int m = poly.length / 2;
 					for (int i = 0; i < m; i++) {
 						int j = (i + 1) % m;
 						double x1 = poly[2 * i], y1 = poly[2 * i + 1], x2 = poly[2 * j], y2 = poly[2 * j + 1];
 						if (x1 == x2) continue; // parallel to the ray
-						if (Math.min(x1, x2) <= col && col < Math.max(x1, x2)) {
-							if (n == crossings.length) crossings = Arrays.copyOf(crossings, 2 * n);
-							crossings[n++] = y1 + (col - x1) * (y2 - y1) / (x2 - x1);
+						// columns col with min(x1, x2) <= col < max(x1, x2)
+						int from = Math.max(0, (int) Math.ceil(Math.min(x1, x2))), to = Math.min(nx - 1, (int) Math.ceil(Math.max(x1, x2)) - 1);
+						for (int col = from; col <= to; col++) {
+							if (pass == 0) {
+								start[col]++;
+								total++;
+							} else sorted[start[col]++] = y1 + (col - x1) * (y2 - y1) / (x2 - x1);
 						}
 					}
 				}
+			}
+			// after the fill, start[col] is the end of col's crossings (and the beginning of col + 1's)
+			for (int col = 0, begin = 0; col < nx; begin = start[col], col++) {
+				int n = start[col] - begin;
 				if (n < 2) continue;
+				if (crossings.length < n) crossings = new double[n];
+				System.arraycopy(sorted, begin, crossings, 0, n);
 				Arrays.sort(crossings, 0, n);
 				// a voxel centre is inside when an odd number of crossings lies strictly before and strictly after it
 				int lo = Math.max(0, (int) Math.ceil(crossings[0])), hi = Math.min(ny - 1, (int) Math.floor(crossings[n - 1]));
