@@ -76,4 +76,15 @@ class DicomDemoCohortTest {
 		assertTrue(x.containsKey("lesion_response.csv") && x.containsKey("delta_features.csv"), x.keySet().toString());
 		for (String f : x.keySet()) if (f.endsWith(".csv")) assertEquals(x.get(f), y.get(f), f);
 	}
+
+	/** {@code demo --dicom} writes the named cases as DICOM folders; an unknown case is refused before anything is written. */
+	@Test
+	void demoWritesCasesAsDicomAndRefusesAnUnknownCase() throws IOException {
+		Path out = dir.resolve("demo");
+		assertEquals(0, CohortCommandTest.cohort("demo", "--out", out.toString(), "--dicom", "P04,P04_t1"));
+		assertTrue(Files.isRegularFile(out.resolve("P04_dicom/RTSTRUCT/rs.dcm")) && Files.isRegularFile(out.resolve("P04_t1_dicom/CT/CT0001.dcm")));
+		String err = ExtractCommandsTest.stderrOf(() -> assertEquals(2, Cli.run("demo", "--out", dir.resolve("x").toString(), "--dicom", "P07")));
+		assertTrue(err.contains("--dicom: no demo case 'P07'; the cases are P01, P02, P03, P04, P04_t1, P05, P05_t1, P06, P06_t1"), err);
+		assertTrue(!Files.exists(dir.resolve("x/P01_image.nrrd")), "refused before anything is written");
+	}
 }
