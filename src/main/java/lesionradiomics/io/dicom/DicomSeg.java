@@ -16,8 +16,9 @@ import lesionradiomics.volume.Geometry;
  * DICOM Segmentation (PS3.3 A.51, C.8.20) to a label map on the referenced image grid. Each frame is placed by its
  * Plane Position (Patient) and assigned to its segment by Segment Identification; BINARY frames are bit-packed (one
  * bit per pixel, frames contiguous, first pixel in the least significant bit, PS3.5 8.1.1); FRACTIONAL frames count as
- * inside where value / MaximumFractionalValue ≥ 0.5. Segments become labels 1, 2, … in Segment Sequence order, named
- * by SegmentLabel; overlaps keep the segment listed first and are reported.
+ * inside where value / MaximumFractionalValue ≥ 0.5. Each segment's label is its SegmentNumber (as an RTSTRUCT ROI's is
+ * its ROINumber: --roi renumbers nothing; 1, 2, … in Segment Sequence order only for numbers beyond 1..65535), named by
+ * SegmentLabel; overlaps keep the segment listed first and are reported.
  */
 public final class DicomSeg {
 
@@ -35,12 +36,14 @@ public final class DicomSeg {
 		if (names.isEmpty()) throw new DicomFormatException(file, "the segmentation defines no segments (empty Segment Sequence)");
 		Map<Integer, Integer> labelOf = new LinkedHashMap<>();
 		Map<Long, String> segmentNames = new LinkedHashMap<>();
-		for (Map.Entry<Integer, String> e : names.entrySet())
-			if (p == null || p.matcher(e.getValue()).matches()) {
-				int l = labelOf.size() + 1;
-				labelOf.put(e.getKey(), l);
-				segmentNames.put((long) l, e.getValue());
-			}
+		List<Integer> chosen = new ArrayList<>();
+		for (Map.Entry<Integer, String> e : names.entrySet()) if (p == null || p.matcher(e.getValue()).matches()) chosen.add(e.getKey());
+		boolean own = chosen.stream().allMatch(n -> n >= 1 && n <= 65535); // numbers are distinct: the map's keys
+		for (int n : chosen) {
+			int l = own ? n : labelOf.size() + 1;
+			labelOf.put(n, l);
+			segmentNames.put((long) l, names.get(n));
+		}
 		if (labelOf.isEmpty()) throw new DicomFormatException(file, "no segment name matches --roi '" + pattern + "'; the segments are " + names.values());
 		String type = seg.string(Tags.SEGMENTATION_TYPE, "BINARY");
 		int bits = seg.requireUint16(Tags.BITS_ALLOCATED, "BitsAllocated");
@@ -68,7 +71,7 @@ public final class DicomSeg {
 		Geometry g = image.data().geometry();
 		int nx = (int) g.size(0), ny = (int) g.size(1), nz = (int) g.size(2);
 		double[] o = g.origin(), d = g.direction(), sp = g.spacing();
-		LabelGrid labels = new LabelGrid(g.size(), labelOf.size());
+		LabelGrid labels = new LabelGrid(g.size(), java.util.Collections.max(labelOf.values()));
 		Map<String, Integer> overlaps = new LinkedHashMap<>();
 		int outside = 0;
 		List<String> warnings = new ArrayList<>();

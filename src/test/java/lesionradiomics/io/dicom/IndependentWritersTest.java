@@ -76,6 +76,10 @@ class IndependentWritersTest {
 		assertEquals(Map.of(1L, "lesion B", 2L, "lesion C", 3L, "lesion A"), labels.segmentNames());
 		LabelMap mine = labels.asLabelMap(), theirs = NrrdReader.read(RES.resolve("plastimatch_labels.nrrd")).asLabelMap();
 		for (long l = 1; l <= 3; l++) assertEquals(0, differences(mine, l, theirs, l == 3 ? 1 : l + 1), file + " segment " + l);
+		// --roi picks segments without renumbering them: the label is the SegmentNumber
+		ImageData picked = DicomReader.readLabels(RES.resolve(file), img, "lesion [AC]");
+		assertEquals(Map.of(2L, "lesion C", 3L, "lesion A"), picked.segmentNames());
+		assertEquals(0, differences(picked.asLabelMap(), 3, theirs, 1), file + " segment 3 picked");
 		// features of every lesion equal those on the source label map
 		ImageData ct = img.data();
 		List<LesionFeatures> a = new LesionExtractor(FeatureSettings.defaults()).extractAll(ct.asVolume(), mine, null, Progress.NONE);
