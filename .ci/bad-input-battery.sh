@@ -70,7 +70,14 @@ case_ survival-no-variable 2 $W/v3 -- survival --patients $W/patients.csv --clin
 case_ filter-unknown 2 $W/f1 -- filter --image $D/P04_image.nrrd --filters "Nope:support=$((RANDOM % 5 + 1))" --out $W/f1
 case_ filter-truncated 2 $W/f2 -- filter --image $W/truncated.nrrd --filters "Mean:support=3" --out $W/f2
 case_ filter-bad-setting 2 $W/f3 -- filter --image $D/P04_image.nrrd --filters "Mean:support=-$((RANDOM % 5 + 1))" --out $W/f3
-case_ bench-analysis-missing 2 "" -- bench-analysis --features $W/nothing.csv
+case_ bench-analysis-negative 2 "" -- bench-analysis --patients -$((RANDOM % 5 + 1))
+case_ bench-analysis-no-features 2 "" -- bench-analysis --features 0
+case_ bench-filters-size 2 "" -- bench-filters --size $((RANDOM % 8))
+case_ bench-filters-repeat 2 "" -- bench-filters --repeat -$((RANDOM % 3 + 1))
+case_ bench-maps-reference 2 "" -- bench-maps --reference $W/no-such-folder
+case_ bench-no-lesions 2 "" -- bench --lesions 0 --dir $W/b1
+case_ bench-cohort-no-patients 2 "" -- bench-cohort --patients 0 --dir $W/b2
+case_ bench-dicom-repeat 2 "" -- bench-dicom --repeat 0 --dir $W/b3
 case_ unknown-option 2 "" -- extract --no-such-option
 case_ demo-bad-out 2 "" -- demo --out /proc/forbidden
 # a results folder held by another run
