@@ -46,6 +46,34 @@ class OracleGoldenCasesTest {
 		assertEquals(36 * 107, compared);
 	}
 
+	/**
+	 * The same rule in voxel maps: label 4's 46 kernels at radius 1 against pyradiomics' voxel-based values
+	 * (voxelBatch 1); two kernels have a rank-1 direction (MCC 0.3667, a dropped direction gave 0.3972).
+	 */
+	@Test
+	void voxelMapMccCountsAZeroSecondEigenvalueAsNumpyDoes() throws Exception {
+		SharedReference.Source golden = SharedReference.Source.GOLDEN;
+		Volume image = NrrdReader.read(golden.require("mcc/mcc_image.nrrd")).asVolume();
+		LabelMap labels = NrrdReader.read(golden.require("mcc/mcc_label.nrrd")).asLabelMap();
+		VoxelMaps.Maps maps = VoxelMaps.compute(image, labels, 4, FeatureSettings.builder().binWidth(25).build(), 1);
+		Map<String, double[]> ours = new HashMap<>();
+		for (int v = 0; v < maps.voxels().length; v++) ours.put(maps.voxels()[v][0] + "," + maps.voxels()[v][1] + "," + maps.voxels()[v][2], maps.values()[v]);
+		List<List<String>> rows = lesionradiomics.io.Csv.read(golden.require("mcc/mcc_label4_k1.csv"));
+		List<String> header = rows.get(0), bad = new ArrayList<>();
+		assertEquals(header.subList(3, header.size()), maps.features());
+		for (List<String> row : rows.subList(1, rows.size())) {
+			double[] o = ours.get(row.get(0) + "," + row.get(1) + "," + row.get(2));
+			assertTrue(o != null, "voxel " + row.subList(0, 3));
+			for (int c = 3; c < header.size(); c++) {
+				double expected = Double.parseDouble(row.get(c)), actual = o[c - 3];
+				if (!SharedReference.agrees(actual, expected, 1e-9, header.get(c).endsWith("_glcm_MCC") ? 1e-7 : 1e-12))
+					bad.add(row.subList(0, 3) + " " + header.get(c) + ": expected " + expected + ", got " + actual);
+			}
+		}
+		assertEquals(46, rows.size() - 1);
+		assertTrue(bad.isEmpty(), bad.size() + " mismatches, e.g.:\n" + String.join("\n", bad.subList(0, Math.min(20, bad.size()))));
+	}
+
 	/** Every value of the reference CSV against ours: {@code relative} (MCC: 1e-7 absolute, its eigenvalue noise). */
 	private static int compare(String images, String reference, FeatureSettings settings, double relative) throws Exception {
 		SharedReference.Source golden = SharedReference.Source.GOLDEN;
