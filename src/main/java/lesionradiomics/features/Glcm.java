@@ -260,6 +260,9 @@ public final class Glcm {
 	@Feature
 	double inverseVariance() {
 		return mean(a -> {
+			// an empty direction's matrix is NaN (0/0) and so is each of pyradiomics' diagonal sums; the levels of this
+			// matrix need not reach k >= 1 (a voxel map kernel with one level), so the NaN is not in the sum by itself
+			if (Double.isNaN(pxSuby[a][0])) return Double.NaN;
 			double s = 0;
 			for (int k = 1; k < ng; k++) s += pxSuby[a][k] / ((double) k * k);
 			return s;

@@ -9,9 +9,10 @@ the 4 tiles on which the project's symmetric solver disagreed with pyradiomics (
 then, in order, tiles where numpy's second largest eigenvalue of some direction is within 1e-10 of 0, up to 36 tiles,
 repacked into one 6x6-tile image (mcc_image.nrrd, mcc_label.nrrd, mcc_meta.csv: new label, seed, old label).
 reference_mcc_bw25.csv: pyradiomics' default features (Original, binWidth 25) of every kept label.
-mcc_label4_k1.csv: pyradiomics' voxel-based features of label 4 (kernelRadius 1, maskedKernel, voxelBatch 1: its
-default batch fills MCC with 0, see ../shared/reference/voxelmaps/README.md), x,y,z then the 93 features; two of its
-kernels have a rank-1 direction.
+mcc_label<L>_k1.csv, L = 4, 5, 12: pyradiomics' voxel-based features (kernelRadius 1, maskedKernel, voxelBatch 1: its
+default batch fills MCC with 0, see ../shared/reference/voxelmaps/README.md), x,y,z then the 93 features. Two kernels
+of label 4 have a rank-1 direction; labels 5 and 12 each have an isolated voxel (a kernel without any pair or run:
+every GLCM and GLRLM feature NaN).
 
 Run with the pyradiomics oracle (../shared/tools/pyradiomics-oracle; numpy 2.4.6):
     . /work/oracle/env.sh && python3 make_mcc.py
@@ -93,14 +94,15 @@ with open("reference_mcc_bw25.csv", "w", newline="") as f:
 print("%d labels" % len(rows), file=sys.stderr)
 
 vox = featureextractor.RadiomicsFeatureExtractor(additionalInfo=False, binWidth=25, kernelRadius=1, maskedKernel=True, voxelBatch=1)
-res = vox.execute(im, la, label=4, voxelBased=True)
-zz, yy, xx = np.nonzero(labels == 4)
-off = np.maximum(np.array([zz.min(), yy.min(), xx.min()]) - 1, 0)
-names = list(res.keys())
-maps = [sitk.GetArrayViewFromImage(res[k]) for k in names]
-with open("mcc_label4_k1.csv", "w", newline="") as f:
-    w = csv.writer(f, lineterminator="\n")
-    w.writerow(["x", "y", "z"] + names)
-    for z, y, x in zip(zz, yy, xx):
-        i = (z - off[0], y - off[1], x - off[2])
-        w.writerow([x, y, z] + [repr(float(m[i])) for m in maps])
+for VL in (4, 5, 12):
+    res = vox.execute(im, la, label=VL, voxelBased=True)
+    zz, yy, xx = np.nonzero(labels == VL)
+    off = np.maximum(np.array([zz.min(), yy.min(), xx.min()]) - 1, 0)
+    names = list(res.keys())
+    maps = [sitk.GetArrayViewFromImage(res[k]) for k in names]
+    with open("mcc_label%d_k1.csv" % VL, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["x", "y", "z"] + names)
+        for z, y, x in zip(zz, yy, xx):
+            i = (z - off[0], y - off[1], x - off[2])
+            w.writerow([x, y, z] + [repr(float(m[i])) for m in maps])
