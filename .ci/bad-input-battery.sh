@@ -67,6 +67,17 @@ case_ response-threshold 2 $W/r2 -- response --cohort $D/longitudinal.csv --prog
 case_ survival-header-only 2 $W/v1 -- survival --patients $W/patients.csv --clinical $W/clinical_empty.csv --variable score_mean --out $W/v1
 case_ survival-text-time 2 $W/v2 -- survival --patients $W/patients.csv --clinical $W/clinical_text.csv --variable score_mean --out $W/v2
 case_ survival-no-variable 2 $W/v3 -- survival --patients $W/patients.csv --clinical $D/clinical.csv --variable nope --out $W/v3
+case_ filter-unknown 2 $W/f1 -- filter --image $D/P04_image.nrrd --filters "Nope:support=$((RANDOM % 5 + 1))" --out $W/f1
+case_ filter-truncated 2 $W/f2 -- filter --image $W/truncated.nrrd --filters "Mean:support=3" --out $W/f2
+case_ filter-bad-setting 2 $W/f3 -- filter --image $D/P04_image.nrrd --filters "Mean:support=-$((RANDOM % 5 + 1))" --out $W/f3
+case_ bench-analysis-negative 2 "" -- bench-analysis --patients -$((RANDOM % 5 + 1))
+case_ bench-analysis-no-features 2 "" -- bench-analysis --features 0
+case_ bench-filters-size 2 "" -- bench-filters --size $((RANDOM % 8))
+case_ bench-filters-repeat 2 "" -- bench-filters --repeat -$((RANDOM % 3 + 1))
+case_ bench-maps-reference 2 "" -- bench-maps --reference $W/no-such-folder
+case_ bench-no-lesions 2 "" -- bench --lesions 0 --dir $W/b1
+case_ bench-cohort-no-patients 2 "" -- bench-cohort --patients 0 --dir $W/b2
+case_ bench-dicom-repeat 2 "" -- bench-dicom --repeat 0 --dir $W/b3
 case_ unknown-option 2 "" -- extract --no-such-option
 case_ demo-bad-out 2 "" -- demo --out /proc/forbidden
 # a results folder held by another run
@@ -76,6 +87,21 @@ HOLD=$!
 for i in $(seq 1 100); do [ -s $W/hold.txt ] && break; sleep 0.1; done
 case_ cohort-locked 2 "" -- cohort --cohort $D/cohort.csv --resume --out $W/locked
 grep -q "pid $HOLD" $W/err.txt || { echo "FAIL cohort-locked: the refusal does not name pid $HOLD"; cat $W/err.txt; fail=$((fail + 1)); }
+# every other command that writes a results folder takes the same lock (report.ResultsFolder)
+locked_() {
+	local name=$1; shift
+	case_ $name-locked 2 $W/locked -- "$@" --out $W/locked
+	grep -q "pid $HOLD on " $W/err.txt && grep -q "$W/locked" $W/err.txt \
+		|| { echo "FAIL $name-locked: the refusal does not name the folder and pid $HOLD"; sed 's/^/    /' $W/err.txt | head -3; fail=$((fail + 1)); }
+}
+locked_ select select --cohort $D/cohort.csv
+for cmd in heterogeneity sampling phenotypes; do locked_ $cmd $cmd --features $W/dup.csv; done
+locked_ score score --features $W/dup.csv --model $W/nothing.csv
+locked_ maps maps --image $D/P04_image.nrrd --labels $D/P04_labels.nrrd
+locked_ filter filter --image $D/P04_image.nrrd --filters "Mean:support=3"
+locked_ response response --cohort $D/longitudinal.csv
+locked_ survival survival --patients $W/patients.csv --clinical $D/clinical.csv --variable score_mean
+[ -z "$(ls $W/locked)" ] || { echo "FAIL locked: files written into the locked folder: $(ls $W/locked)"; fail=$((fail + 1)); }
 kill $HOLD 2> /dev/null; wait $HOLD 2> /dev/null
 
 echo "bad-input battery (seed $SEED): $((n - fail))/$n cases behave"

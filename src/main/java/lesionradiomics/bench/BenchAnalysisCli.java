@@ -54,6 +54,10 @@ public final class BenchAnalysisCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		// a benchmark of nothing would print timings of an empty analysis with exit 0
+		if (patients < 1 || lesions < 2 || features < 1)
+			throw new IllegalArgumentException("--patients (" + patients + ") and --features (" + features + ") must be at least 1, --lesions (" + lesions
+					+ ") at least 2 per patient");
 		FeatureMatrix m = synthetic(patients, lesions, features, 5, seed);
 		for (int k = 0; k < 3; k++) {
 			long t = System.nanoTime();

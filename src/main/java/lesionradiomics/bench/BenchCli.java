@@ -39,6 +39,8 @@ public final class BenchCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		if (lesions < 1 || repeat < 1) // before generating the case, which takes seconds
+			throw new IllegalArgumentException("--lesions (" + lesions + ") and --repeat (" + repeat + ") must be at least 1");
 		Path d = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("lesion-radiomics-bench");
 		Path image = d.resolve("bench_image.nrrd"), labels = d.resolve("bench_labels.nrrd");
 		if (!Files.exists(image) || !Files.exists(labels)) {

@@ -30,6 +30,7 @@ public final class BenchCohortCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		if (patients < 1 || lesions < 1) throw new IllegalArgumentException("--patients (" + patients + ") and --lesions (" + lesions + ") must be at least 1");
 		Files.createDirectories(dir);
 		List<List<String>> cohort = new ArrayList<>(), table = new ArrayList<>();
 		cohort.add(List.of("patient", "image", "labels", "lesions"));

@@ -39,6 +39,7 @@ public final class BenchDicomCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		if (repeat < 1) throw new IllegalArgumentException("--repeat (" + repeat + ") must be at least 1");
 		Path d = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("lesion-radiomics-bench-dicom");
 		Path series = d.resolve("dicom/CT"), rtstruct = d.resolve("dicom/RTSTRUCT/rs.dcm"), image = d.resolve("raw_image.nrrd"), labels = d.resolve("raw_labels.nrrd");
 		if (!Files.exists(rtstruct)) {

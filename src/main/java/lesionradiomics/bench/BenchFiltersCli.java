@@ -35,6 +35,8 @@ public final class BenchFiltersCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
+		if (n < 8 || repeat < 1) // the filters' supports need a few voxels; a best of no run would print Long.MAX_VALUE
+			throw new IllegalArgumentException("--size (" + n + ") must be at least 8 and --repeat (" + repeat + ") at least 1");
 		int[] size = { n, n, n };
 		double[] spacing = { 2, 2, 2 };
 		double[] image = new double[n * n * n];

@@ -48,6 +48,9 @@ public final class BenchMapsCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		if (budget < 1 || repeat < 1) throw new IllegalArgumentException("--voxels (" + budget + ") and --repeat (" + repeat + ") must be at least 1");
+		if (!java.nio.file.Files.isDirectory(reference) && !reference.equals(Path.of("..", "shared", "reference"))) // only the default may be absent
+			throw new IllegalArgumentException("--reference " + reference + ": no such folder");
 		long t = System.nanoTime();
 		SyntheticCase c = new SyntheticCase(new int[] { 512, 512, 120 }, new double[] { 0.78, 0.78, 2.5 }, 60, 20, 20000, 7, 60);
 		long[] dims = { 512, 512, 120 };

@@ -43,17 +43,19 @@ final class FilterCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		FilterOptions o = new FilterOptions(filters);
 		AtomicFiles.checkWritable(out);
-		long t0 = System.nanoTime();
-		List<FilterWorkflow.Response> r = FilterWorkflow.run(VolumeReaders.read(image).asVolume(), o, new CliProgress(System.err));
-		Files.createDirectories(out);
-		for (FilterWorkflow.Response m : r) {
-			float[] f = new float[m.values().length];
-			for (int i = 0; i < f.length; i++) f[i] = (float) m.values()[i];
-			Path file = out.resolve(m.name() + ".nrrd");
-			NrrdWriter.writeFloats(file, f, m.geometry(), true);
-			System.err.println(m.spec() + " -> " + file);
+		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.lock(out, "filter", n -> System.err.println("note: " + n))) {
+			long t0 = System.nanoTime();
+			List<FilterWorkflow.Response> r = FilterWorkflow.run(VolumeReaders.read(image).asVolume(), o, new CliProgress(System.err));
+			Files.createDirectories(out);
+			for (FilterWorkflow.Response m : r) {
+				float[] f = new float[m.values().length];
+				for (int i = 0; i < f.length; i++) f[i] = (float) m.values()[i];
+				Path file = out.resolve(m.name() + ".nrrd");
+				NrrdWriter.writeFloats(file, f, m.geometry(), true);
+				System.err.println(m.spec() + " -> " + file);
+			}
+			System.err.printf("%d response maps written to %s in %.2f s%n", r.size(), out, (System.nanoTime() - t0) / 1e9);
+			return 0;
 		}
-		System.err.printf("%d response maps written to %s in %.2f s%n", r.size(), out, (System.nanoTime() - t0) / 1e9);
-		return 0;
 	}
 }

@@ -44,13 +44,15 @@ final class HeterogeneityCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		HeterogeneityOptions o = heterogeneity.options();
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.HETEROGENEITY, overwrite.overwrite);
-		FeatureInput in = input.read();
-		Map<String, String> groups = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable, o.groupColumn());
-		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(in.analysed(), o, groups);
-		HeterogeneityReport.write(r, out);
-		for (String n : r.notes()) System.err.println("note: " + n);
-		System.err.printf("%d patients, %d lesions, %d features; results in %s%n", r.dissimilarity().size(), in.analysed().rows(), in.analysed().columns(), out);
-		return 0;
+		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.HETEROGENEITY, overwrite.overwrite,
+				n -> System.err.println("note: " + n))) {
+			FeatureInput in = input.read();
+			Map<String, String> groups = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable, o.groupColumn());
+			HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(in.analysed(), o, groups);
+			HeterogeneityReport.write(r, out);
+			for (String n : r.notes()) System.err.println("note: " + n);
+			System.err.printf("%d patients, %d lesions, %d features; results in %s%n", r.dissimilarity().size(), in.analysed().rows(), in.analysed().columns(), out);
+			return 0;
+		}
 	}
 }

@@ -92,25 +92,27 @@ final class MapsCli implements Callable<Integer> {
 		MapsOptions o = Bind.maps(label, kernelRadius, classes, features, binWidth, binCount, params, csv, nrrd, thresholds, habitatFeatures, habitats, habitatKmax,
 				seed);
 		AtomicFiles.checkWritable(out);
-		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.MAPS, overwrite.overwrite);
-		long t0 = System.nanoTime();
-		MapsWorkflow.Result r;
-		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
-			r = MapsWorkflow.run(input.read(ExtractionOptions.DEFAULTS), o, execution,
-					lesion -> MapsReport.writeLesion(lesion, o, out));
+		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.MAPS, overwrite.overwrite,
+				n -> System.err.println("note: " + n))) {
+			long t0 = System.nanoTime();
+			MapsWorkflow.Result r;
+			try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
+				r = MapsWorkflow.run(input.read(ExtractionOptions.DEFAULTS), o, execution,
+						lesion -> MapsReport.writeLesion(lesion, o, out));
+			}
+			MapsReport.writeSummary(r, out);
+			for (String w : r.warnings()) System.err.println("warning: " + w);
+			for (String f : r.failures()) System.err.println("not mapped: " + f);
+			long voxels = r.lesions().stream().mapToLong(MapsWorkflow.LesionSummary::voxels).sum();
+			String done = String.format(java.util.Locale.ROOT, "%d lesions (%d voxels), %d maps each, written to %s in %.2f s", r.lesions().size(), voxels,
+					r.features().size(), out, (System.nanoTime() - t0) / 1e9);
+			if (r.lesions().isEmpty() && !r.failures().isEmpty()) {
+				System.err.println("no lesion could be mapped — see " + out.resolve("failed_lesions.csv"));
+				return EndingCliArgs.INCOMPLETE;
+			}
+			List<String> lost = new ArrayList<>();
+			for (String f : r.failures()) lost.add(f.length() <= 40 ? f : f.substring(0, 37) + "…");
+			return ending.finish(System.err, done, r.lesions().size() + lost.size(), "lesions", lost, out.resolve("failed_lesions.csv").toString());
 		}
-		MapsReport.writeSummary(r, out);
-		for (String w : r.warnings()) System.err.println("warning: " + w);
-		for (String f : r.failures()) System.err.println("not mapped: " + f);
-		long voxels = r.lesions().stream().mapToLong(MapsWorkflow.LesionSummary::voxels).sum();
-		String done = String.format(java.util.Locale.ROOT, "%d lesions (%d voxels), %d maps each, written to %s in %.2f s", r.lesions().size(), voxels,
-				r.features().size(), out, (System.nanoTime() - t0) / 1e9);
-		if (r.lesions().isEmpty() && !r.failures().isEmpty()) {
-			System.err.println("no lesion could be mapped — see " + out.resolve("failed_lesions.csv"));
-			return EndingCliArgs.INCOMPLETE;
-		}
-		List<String> lost = new ArrayList<>();
-		for (String f : r.failures()) lost.add(f.length() <= 40 ? f : f.substring(0, 37) + "…");
-		return ending.finish(System.err, done, r.lesions().size() + lost.size(), "lesions", lost, out.resolve("failed_lesions.csv").toString());
 	}
 }

@@ -46,11 +46,13 @@ final class PhenotypesCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		PhenotypeOptions o = Bind.phenotypes(method, k, kmax, seed);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(input.read().analysed(), o,
-				response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response));
-		PhenotypeReport.write(r, out);
-		for (String n : r.notes()) System.err.println("note: " + n);
-		System.err.printf("%d lesions in %d phenotypes; results in %s%n", r.lesions().size(), r.clustering().k(), out);
-		return 0;
+		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.lock(out, "phenotypes", n -> System.err.println("note: " + n))) {
+			PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(input.read().analysed(), o,
+					response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response));
+			PhenotypeReport.write(r, out);
+			for (String n : r.notes()) System.err.println("note: " + n);
+			System.err.printf("%d lesions in %d phenotypes; results in %s%n", r.lesions().size(), r.clustering().k(), out);
+			return 0;
+		}
 	}
 }

@@ -73,14 +73,16 @@ final class ResponseCli implements Callable<Integer> {
 		ResponseOptions o = Bind.response(extraction.options(), variable, cutoff, minVolumeMl, progression, response, volumeProgression, volumeResponse, deltaSite,
 				deltaAggregation, bootstrap, seed);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		ResponseWorkflow.Result r;
-		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
-			r = ResponseWorkflow.run(LongitudinalTable.read(cohort), o, execution);
+		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.lock(out, "response", n -> System.err.println("note: " + n))) {
+			ResponseWorkflow.Result r;
+			try (Execution execution = extraction.execution(new CliProgress(System.err))) {
+				r = ResponseWorkflow.run(LongitudinalTable.read(cohort), o, execution);
+			}
+			ResponseReport.write(r, out);
+			for (String n : r.notes()) System.err.println("note: " + n);
+			r.failures().forEach((p, why) -> System.err.println("patient " + p + " left out: " + why));
+			System.err.printf("%d patients, %d lesions; results in %s%n", r.patients().size(), r.lesions().size(), out);
+			return 0;
 		}
-		ResponseReport.write(r, out);
-		for (String n : r.notes()) System.err.println("note: " + n);
-		r.failures().forEach((p, why) -> System.err.println("patient " + p + " left out: " + why));
-		System.err.printf("%d patients, %d lesions; results in %s%n", r.patients().size(), r.lesions().size(), out);
-		return 0;
 	}
 }

@@ -51,16 +51,18 @@ final class SamplingCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		SamplingOptions o = sampling.options(scaling);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.SAMPLING, overwrite.overwrite);
-		FeatureInput in = input.read();
-		SamplingWorkflow.Result r;
-		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
-			r = SamplingWorkflow.run(in.analysed(), in.full(), o, execution);
+		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.SAMPLING, overwrite.overwrite,
+				n -> System.err.println("note: " + n))) {
+			FeatureInput in = input.read();
+			SamplingWorkflow.Result r;
+			try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
+				r = SamplingWorkflow.run(in.analysed(), in.full(), o, execution);
+			}
+			SamplingReport.write(r, out);
+			for (String n : r.notes()) System.err.println("note: " + n);
+			for (List<String> row : SamplingReport.tableRows(r.simulation())) System.out.println(String.join(" | ", row));
+			System.err.println("results in " + out);
+			return 0;
 		}
-		SamplingReport.write(r, out);
-		for (String n : r.notes()) System.err.println("note: " + n);
-		for (List<String> row : SamplingReport.tableRows(r.simulation())) System.out.println(String.join(" | ", row));
-		System.err.println("results in " + out);
-		return 0;
 	}
 }

@@ -43,11 +43,13 @@ final class ScoreCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		ScoreOptions o = scores.options();
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		FeatureInput in = input.read();
-		ScoreWorkflow.Result r = ScoreWorkflow.run(in, model, patientTable, o);
-		ScoreReport.write(r, out);
-		for (String n : r.notes()) System.err.println("note: " + n);
-		System.err.printf("%d patients, %d lesions, %d variables; results in %s%n", r.patients().size(), r.lesions().size(), r.variables().size(), out);
-		return 0;
+		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.lock(out, "score", n -> System.err.println("note: " + n))) {
+			FeatureInput in = input.read();
+			ScoreWorkflow.Result r = ScoreWorkflow.run(in, model, patientTable, o);
+			ScoreReport.write(r, out);
+			for (String n : r.notes()) System.err.println("note: " + n);
+			System.err.printf("%d patients, %d lesions, %d variables; results in %s%n", r.patients().size(), r.lesions().size(), r.variables().size(), out);
+			return 0;
+		}
 	}
 }

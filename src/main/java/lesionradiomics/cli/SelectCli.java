@@ -63,21 +63,23 @@ final class SelectCli implements Callable<Integer> {
 		ExtractionOptions e = extraction.options();
 		SelectionOptions o = selection.options();
 		AtomicFiles.checkWritable(out);
-		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.SELECTION, overwrite.overwrite);
-		CohortTable c = Bind.cohort(cohort, image, labels, lesions, patient);
-		CohortWorkflow.Extracted x;
-		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
-			x = CohortWorkflow.extract(c, e, o, false, new MemoryStore(), execution);
+		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.SELECTION, overwrite.overwrite,
+				n -> System.err.println("note: " + n))) {
+			CohortTable c = Bind.cohort(cohort, image, labels, lesions, patient);
+			CohortWorkflow.Extracted x;
+			try (Execution execution = extraction.execution(new CliProgress(System.err))) {
+				x = CohortWorkflow.extract(c, e, o, false, new MemoryStore(), execution);
+			}
+			SelectionWorkflow.Result r = SelectionWorkflow.run(x.variants(), o);
+			if (r.skipped() != null) throw new IllegalArgumentException(r.skipped());
+			for (String w : x.notes()) System.err.println("warning: " + w);
+			SelectionReport.write(x, r, o.correlation(), out);
+			long robust = r.robustness().stream().filter(f -> f.robust).count();
+			String done = String.format(java.util.Locale.ROOT, "%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s",
+					r.lesionsUsed().size(), robust, r.robustness().size(), r.selected().size(), r.selected(), out);
+			if (!x.failures().isEmpty()) System.err.println(x.failures().size() + " patient(s) or lesion(s) could not be used, see " + out.resolve("errors.csv"));
+			return ending.finish(System.err, done, c.patients().size(), "patients", EndingCliArgs.lostPatients(x.failures()), EndingCliArgs.lostLesions(x.original(), x.failures()),
+					out.resolve("errors.csv").toString());
 		}
-		SelectionWorkflow.Result r = SelectionWorkflow.run(x.variants(), o);
-		if (r.skipped() != null) throw new IllegalArgumentException(r.skipped());
-		for (String w : x.notes()) System.err.println("warning: " + w);
-		SelectionReport.write(x, r, o.correlation(), out);
-		long robust = r.robustness().stream().filter(f -> f.robust).count();
-		String done = String.format(java.util.Locale.ROOT, "%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s",
-				r.lesionsUsed().size(), robust, r.robustness().size(), r.selected().size(), r.selected(), out);
-		if (!x.failures().isEmpty()) System.err.println(x.failures().size() + " patient(s) or lesion(s) could not be used, see " + out.resolve("errors.csv"));
-		return ending.finish(System.err, done, c.patients().size(), "patients", EndingCliArgs.lostPatients(x.failures()), EndingCliArgs.lostLesions(x.original(), x.failures()),
-				out.resolve("errors.csv").toString());
 	}
 }

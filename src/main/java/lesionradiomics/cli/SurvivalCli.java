@@ -61,11 +61,13 @@ final class SurvivalCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, covariates, strata, trainFraction, seed, stratifyByEvent);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients, clinical, o);
-		SurvivalReport.write(r, out);
-		for (String n : r.notes()) System.err.println("note: " + n);
-		System.err.printf("%d patients (%d events); results in %s%n", r.subjects().size(), r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(),
-				out);
-		return 0;
+		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.lock(out, "survival", n -> System.err.println("note: " + n))) {
+			SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients, clinical, o);
+			SurvivalReport.write(r, out);
+			for (String n : r.notes()) System.err.println("note: " + n);
+			System.err.printf("%d patients (%d events); results in %s%n", r.subjects().size(), r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(),
+					out);
+			return 0;
+		}
 	}
 }

@@ -135,9 +135,11 @@ public final class Glrlm {
 	@Feature double grayLevelNonUniformityNormalized() { return mean(SizeMatrix::grayLevelNonUniformityNormalized); }
 	@Feature double runLengthNonUniformity() { return mean(SizeMatrix::sizeNonUniformity); }
 	@Feature double runLengthNonUniformityNormalized() { return mean(SizeMatrix::sizeNonUniformityNormalized); }
-	@Feature double runPercentage() { return mean(m -> m.total / (voxelCount * runPercentageScale)); }
+	// pyradiomics sets a direction's run count Nr = 0 to NaN (glrlm.py, _calculateCoefficients): a direction without
+	// runs (an isolated voxel's kernel) makes every feature NaN, also these two that would otherwise come out 0
+	@Feature double runPercentage() { return mean(m -> m.total == 0 ? Double.NaN : m.total / (voxelCount * runPercentageScale)); }
 	@Feature double grayLevelVariance() { return mean(SizeMatrix::grayLevelVariance); }
-	@Feature double runVariance() { return mean(SizeMatrix::sizeVariance); }
+	@Feature double runVariance() { return mean(m -> m.total == 0 ? Double.NaN : m.sizeVariance()); }
 	@Feature double runEntropy() { return mean(SizeMatrix::entropy); }
 	@Feature double lowGrayLevelRunEmphasis() { return mean(SizeMatrix::lowGrayLevelEmphasis); }
 	@Feature double highGrayLevelRunEmphasis() { return mean(SizeMatrix::highGrayLevelEmphasis); }

@@ -232,6 +232,15 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 	 * @param imageSize size of the image the box stands for (pyradiomics' size checks apply to it)
 	 */
 	public Map<String, double[]> apply(double[] values, int[] size, double[] spacing, double maxAbs, int[] imageSize, List<String> warnings) {
+		return apply(values, size, spacing, maxAbs, imageSize, warnings, false);
+	}
+
+	/**
+	 * As {@link #apply(double[], int[], double[], double, int[], List)}; {@code float32}: the image is stored as float32
+	 * (pyradiomics then hands PyWavelets a float32 array, which it decomposes in float32 arithmetic).
+	 */
+	public Map<String, double[]> apply(double[] values, int[] size, double[] spacing, double maxAbs, int[] imageSize, List<String> warnings,
+			boolean float32) {
 		Map<String, double[]> out = new LinkedHashMap<>();
 		switch (kind) {
 		case ORIGINAL: out.put("original", values); break;
@@ -253,7 +262,7 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 			break;
 		}
 		case WAVELET:
-			StationaryWavelet.decompose(values, size, StationaryWavelet.named(wavelet), startLevel, level).forEach((band, v) -> {
+			StationaryWavelet.decompose(values, size, StationaryWavelet.named(wavelet), startLevel, level, float32).forEach((band, v) -> {
 				int dash = band.indexOf('-');
 				out.put(dash < 0 ? "wavelet-" + band : "wavelet" + band.substring(0, dash) + "-" + band.substring(dash + 1), v);
 			});

@@ -230,6 +230,6 @@ final class KernelGlcm {
 				first = ev;
 			} else if (ev > second) second = ev;
 		}
-		return Math.sqrt(second);
+		return Math.sqrt(Math.max(second, 0)); // a zero counts as 0, never NaN: numpy's rule, see Glcm#mcc
 	}
 }

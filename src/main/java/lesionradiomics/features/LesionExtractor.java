@@ -141,7 +141,7 @@ public final class LesionExtractor {
 				throw new ExtractionAborted(label, e.getMessage());
 			}
 			// pyradiomics filters the resampled box (the lesion's bounding box plus padDistance) as its whole image
-			region = filteredWhole(label, region, needsMaxAbs() ? maxAbs(region.values()) : Double.NaN, notes);
+			region = filteredWhole(label, region, needsMaxAbs() ? maxAbs(region.values()) : Double.NaN, float32(image, normalization), notes);
 			for (int v = 0; v < out.length; v++) out[v] = noted(compute(label, box, v == 0 ? region : perturbations.get(v - 1).apply(region)), notes);
 			return out;
 		}
@@ -265,7 +265,7 @@ public final class LesionExtractor {
 			}
 			LesionRegion crop = LesionRegion.crop(image, labels, label, new BoundingBox(min, max, prepared.voxelCount()));
 			if (normalization != null) crop = crop.withValues(normalization.apply(crop.values()));
-			channels.putAll(crop.withChannels(filtered(label, crop, t, wholeImage, maxAbs, notes)).sub(offset, size).channels());
+			channels.putAll(crop.withChannels(filtered(label, crop, t, wholeImage, maxAbs, float32(image, normalization), notes)).sub(offset, size).channels());
 		}
 		return channels;
 	}
@@ -362,19 +362,28 @@ public final class LesionExtractor {
 	}
 
 	/** The images of one type from a box (NaN intensities would spread through the filter: then the lesion fails). */
-	private Map<String, double[]> filtered(long label, LesionRegion region, ImageType type, int[] imageSize, double maxAbs, List<String> notes) {
+	/**
+	 * The image reaches pyradiomics as a float32 array: stored as float32 and not normalised (SimpleITK's Normalize
+	 * gives double). PyWavelets then decomposes it in float32 ({@link lesionradiomics.preprocess.StationaryWavelet}).
+	 */
+	static boolean float32(Volume image, Normalization normalization) {
+		return normalization == null && net.imglib2.util.Util.getTypeFromInterval(image.image()) instanceof net.imglib2.type.numeric.real.FloatType;
+	}
+
+	private Map<String, double[]> filtered(long label, LesionRegion region, ImageType type, int[] imageSize, double maxAbs, boolean float32,
+			List<String> notes) {
 		for (double v : region.values())
 			if (!Double.isFinite(v))
 				throw new ExtractionAborted(label, "image type " + type + " needs finite intensities around the lesion; the image has NaN or infinite voxels there");
-		return type.apply(region.values(), region.size(), region.spacing(), maxAbs, imageSize, notes);
+		return type.apply(region.values(), region.size(), region.spacing(), maxAbs, imageSize, notes, float32);
 	}
 
 	/** The region with every filtered image type as a channel (pyradiomics' resampled box is its whole image). */
-	private LesionRegion filteredWhole(long label, LesionRegion region, double maxAbs, List<String> notes) {
+	private LesionRegion filteredWhole(long label, LesionRegion region, double maxAbs, boolean float32, List<String> notes) {
 		if (!settings.filtered()) return region;
 		Map<String, double[]> channels = new LinkedHashMap<>();
 		for (ImageType t : settings.imageTypes())
-			if (t.kind() != ImageType.Kind.ORIGINAL) channels.putAll(filtered(label, region, t, region.size(), maxAbs, notes));
+			if (t.kind() != ImageType.Kind.ORIGINAL) channels.putAll(filtered(label, region, t, region.size(), maxAbs, float32, notes));
 		return region.withChannels(channels);
 	}
 

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
+import lesionradiomics.io.FolderLock;
 import lesionradiomics.io.VolumeFormatException;
 
 /**
@@ -17,6 +18,11 @@ import lesionradiomics.io.VolumeFormatException;
  * (a run never leaves the previous run's {@code dissimilarity_P01.png} beside its own), unless the user asks to
  * overwrite, which removes only the entries the command itself writes (its {@link Owned} patterns) — never a user's
  * other files. Checked before any image is read.
+ *
+ * <p>The folder is also locked for the run ({@link FolderLock}, the same lock as the cohort folder's): a second run on it
+ * while the first is alive refuses with one line naming the folder and the running process (pid, host); a lock left by
+ * a run that died is taken over and reported. The lock file {@link FolderLock#NAME} is not part of the results (an
+ * empty folder but for it is empty, --overwrite keeps it).
  */
 public final class ResultsFolder {
 
@@ -46,17 +52,41 @@ public final class ResultsFolder {
 
 	/**
 	 * Makes {@code out} ready for the command: creates it, or refuses a non-empty one naming what is in it, or (with
-	 * {@code overwrite}) removes what the command owns there and refuses when anything else would stay beside its files.
+	 * {@code overwrite}) removes what the command owns there and refuses when anything else would stay beside its files;
+	 * then holds it locked for the run ({@link #lock}) until the returned lock is closed.
 	 */
-	public static void prepare(Path out, Owned owned, boolean overwrite) throws IOException {
+	public static FolderLock prepare(Path out, Owned owned, boolean overwrite, java.util.function.Consumer<String> notes) throws IOException {
 		if (Files.exists(out) && !Files.isDirectory(out)) throw new VolumeFormatException(out, "--out must be a folder, is a file");
-		if (!Files.exists(out)) {
-			Files.createDirectories(out);
-			return;
+		// a folder that was locked before: lock first, so that a live run is named (not "not empty") and a dead one's
+		// leftovers are swept before the folder is looked at
+		FolderLock lock = Files.exists(out.resolve(FolderLock.NAME)) ? lock(out, owned.command(), notes) : null;
+		try {
+			if (Files.exists(out)) check(out, owned, overwrite);
+			if (lock == null) lock = lock(out, owned.command(), notes);
+			return lock;
+		} catch (IOException | RuntimeException e) {
+			if (lock != null) lock.close();
+			throw e;
 		}
+	}
+
+	/**
+	 * Locks {@code out} (created when missing) for a run of {@code command} until the returned lock is closed, for the
+	 * commands that write into a folder without the not-empty rule; a taken-over stale lock goes to {@code notes}.
+	 *
+	 * @throws IOException one line naming the folder and the running process when another live run holds it
+	 */
+	public static FolderLock lock(Path out, String command, java.util.function.Consumer<String> notes) throws IOException {
+		if (Files.exists(out) && !Files.isDirectory(out)) throw new VolumeFormatException(out, "--out must be a folder, is a file");
+		FolderLock lock = FolderLock.acquire(out, command);
+		lock.stale().ifPresent(notes);
+		return lock;
+	}
+
+	private static void check(Path out, Owned owned, boolean overwrite) throws IOException {
 		List<Path> entries = new ArrayList<>();
 		try (Stream<Path> s = Files.list(out)) {
-			s.sorted().forEach(entries::add);
+			s.filter(p -> !p.getFileName().toString().equals(FolderLock.NAME)).sorted().forEach(entries::add);
 		}
 		if (entries.isEmpty()) return;
 		List<Path> foreign = new ArrayList<>();
