@@ -21,7 +21,6 @@ import org.scijava.service.Service;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
-import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import lesionradiomics.progress.Progress;
@@ -164,9 +163,11 @@ public class CommandPlugin implements PlugIn {
 				else groups.add(new Item(i.field(), i.key(), i.label(), group, i.kind(), i.choices(), i.style(), i.required(), i.description()));
 			}
 		}
-		// the command's own first-page fields first (inputs), then those its superclasses add (e.g. the preset)
+		// the input files superclasses add (the feature table) first, then the command's own first-page fields, then the
+		// rest its superclasses add (e.g. the preset, the output folder)
 		List<Item> ordered = new ArrayList<>();
-		for (Class<?> c : chain) for (Item i : main) if (i.field().getDeclaringClass() == c) ordered.add(i);
+		for (Item i : main) if (i.kind() == Kind.FILE && i.field().getDeclaringClass() != command) ordered.add(i);
+		for (Class<?> c : chain) for (Item i : main) if (i.field().getDeclaringClass() == c && !ordered.contains(i)) ordered.add(i);
 		ordered.addAll(groups);
 		Plugin plugin = command.getAnnotation(Plugin.class);
 		return new Form(command, plugin == null || plugin.label().isEmpty() ? command.getSimpleName() : plugin.label(), ordered);

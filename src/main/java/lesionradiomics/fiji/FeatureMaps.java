@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,6 @@ import lesionradiomics.workflow.MapsWorkflow;
 				+ "(k-means of chosen maps); maps open with their data range and a colour bar.")
 public class FeatureMaps extends TaskCommand {
 
-	static final String TITLE = "Feature Maps";
 
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
@@ -115,16 +115,11 @@ public class FeatureMaps extends TaskCommand {
 	private ResultsTable lesionHabitats;
 
 	@Override
-	protected String title() {
-		return TITLE;
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		MapsOptions o = Bind.maps(Bind.list(lesionLabels), kernelRadius, Bind.list(classes), Bind.list(features), Bind.unlessZero(binWidth), Bind.unlessZero(binCount),
 				Bind.pairs(settings), csv, nrrd, Bind.pairs(thresholds), Bind.list(habitatFeatures), habitats, habitatKmax, seed);
 		ImageChecks.check(image, labels);
-		ExtractionWorkflow.Input in = Bind.images(image, labels, lesions == null ? null : lesions.toPath(), patient);
+		ExtractionWorkflow.Input in = Images.input(image, labels, lesions, patient);
 		List<ImagePlus> images = showing() ? new ArrayList<>() : null;
 		MapsWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, progress())) {

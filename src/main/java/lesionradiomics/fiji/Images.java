@@ -86,6 +86,13 @@ final class Images {
 		}
 	}
 
+	/** An open image and label image, an optional lesion table and the patient, as a workflow's input. */
+	static lesionradiomics.workflow.ExtractionWorkflow.Input input(ImagePlus image, ImagePlus labels, java.io.File lesionTable, String patient)
+			throws java.io.IOException {
+		return new lesionradiomics.workflow.ExtractionWorkflow.Input(lesionradiomics.io.ImagePlusAdapter.wrap(image), lesionradiomics.io.ImagePlusAdapter.wrap(labels),
+				lesionTable == null ? null : lesionradiomics.io.LesionTable.read(lesionTable.toPath()), patient);
+	}
+
 	/** The open image of a chooser's title. */
 	static ImagePlus open(String key, String title) {
 		if (ids().length == 0) throw new IllegalArgumentException("open the image and its label image first (File > Open)");

@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import java.io.File;
 
 import org.scijava.ItemIO;
@@ -56,11 +57,6 @@ public class SelectRobustFeatures extends SelectionCommand {
 	private ImagePlus heatmap;
 
 	@Override
-	protected String title() {
-		return "Select Robust Features";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		SelectionOptions o = selectionOptions();
 		CohortTable c = Bind.cohort(cohort == null ? null : cohort.toPath(), image == null ? null : image.toPath(),
@@ -80,9 +76,7 @@ public class SelectRobustFeatures extends SelectionCommand {
 		lesionradiomics.report.Figure img = SelectionReport.heatmap(r, o.correlation());
 		heatmap = img == null ? null : new ImagePlus("Correlation Heatmap", img.image());
 		if (showing()) {
-			robustness.show("Feature Robustness");
-			featureClusters.show("Feature Clusters");
-			if (heatmap != null) heatmap.show();
+			showOutputs();
 		}
 	}
 }
