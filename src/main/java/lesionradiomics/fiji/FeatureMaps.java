@@ -194,12 +194,8 @@ public class FeatureMaps extends TaskCommand {
 		summary.show("Map summary");
 		if (!r.options().habitatFeatures().isEmpty()) habitats.show("Lesion habitats");
 		for (ImagePlus imp : images) {
-			imp.show();
+			Images.show(imp); // a lesion's box is a few dozen voxels wide: magnified to a readable size
 			if (!imp.getTitle().endsWith(" habitats")) Images.asMap(imp);
-			// a lesion's box is a few dozen voxels wide: magnify the window to a readable size (power-of-two zoom)
-			double zoom = 1;
-			while (zoom < 16 && imp.getWidth() * zoom * 2 <= 320 && imp.getHeight() * zoom * 2 <= 320) zoom *= 2;
-			if (zoom > 1) ij.plugin.Zoom.set(imp, zoom);
 		}
 		if (r.lesions().size() > MAX_SHOWN_LESIONS)
 			IJ.log("Lesion Radiomics: maps shown for the first " + MAX_SHOWN_LESIONS + " lesions; choose lesion labels to see others (the tables list all)");

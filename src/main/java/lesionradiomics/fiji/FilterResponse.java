@@ -44,6 +44,6 @@ public class FilterResponse extends TaskCommand {
 		// the response is in filter units, not the input's (e.g. Hounsfield) calibration function
 		response.getCalibration().disableDensityCalibration();
 		response.resetDisplayRange();
-		if (showing()) response.show();
+		if (showing()) Images.show(response);
 	}
 }

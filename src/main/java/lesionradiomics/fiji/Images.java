@@ -168,6 +168,28 @@ final class Images {
 		image.setOverlay(overlay);
 	}
 
+	/** Long side, in screen pixels, an image window is magnified to at least (a 112-voxel label map is a thumbnail at 100 %). */
+	static final int READABLE = 512;
+
+	/** Largest canvas whose window (title bar, slice slider, info line) stays within 1280 × 800. */
+	static final int MAX_CANVAS_WIDTH = 1240, MAX_CANVAS_HEIGHT = 680;
+
+	/** Shows an image at one of ImageJ's zoom levels: magnified to a readable size, reduced to fit a 1280 × 800 screen. */
+	static void show(ImagePlus imp) {
+		imp.show();
+		double zoom = zoom(imp.getWidth(), imp.getHeight());
+		if (imp.getCanvas() != null && zoom != imp.getCanvas().getMagnification()) ij.plugin.Zoom.set(imp, zoom);
+	}
+
+	/** The zoom level for an image of w × h pixels (see {@link #show}). */
+	static double zoom(int w, int h) {
+		double z = 1;
+		for (double up = ij.gui.ImageCanvas.getHigherZoomLevel(z); Math.max(w, h) * z < READABLE && w * up <= MAX_CANVAS_WIDTH && h * up <= MAX_CANVAS_HEIGHT
+				&& up > z; up = ij.gui.ImageCanvas.getHigherZoomLevel(z)) z = up;
+		while ((w * z > MAX_CANVAS_WIDTH || h * z > MAX_CANVAS_HEIGHT) && ij.gui.ImageCanvas.getLowerZoomLevel(z) < z) z = ij.gui.ImageCanvas.getLowerZoomLevel(z);
+		return z;
+	}
+
 	/** A feature map shown over its own values (not 0–255): display range = the map's data range, and a colour bar. */
 	static void asMap(ImagePlus imp) {
 		StackStatistics s = new StackStatistics(imp);

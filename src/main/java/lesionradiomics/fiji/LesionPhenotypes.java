@@ -52,6 +52,6 @@ public class LesionPhenotypes extends FeatureTableCommand {
 		if (!showing()) return;
 		showOutputs();
 		if (!r.responses().isEmpty()) ResultsTables.of(PhenotypeReport.responseRows(r)).show("Phenotype response");
-		PhenotypeReport.heatmap(r).imagePlus().show();
+		Images.show(PhenotypeReport.heatmap(r).imagePlus());
 	}
 }

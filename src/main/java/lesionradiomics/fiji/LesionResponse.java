@@ -87,9 +87,9 @@ public class LesionResponse extends ExtractionCommand {
 		patientResponse = ResultsTables.of(ResponseReport.patientRows(r));
 		if (!showing()) return;
 		showOutputs();
-		ResponseReport.waterfall(r).imagePlus().show();
-		ResponseReport.spider(r).imagePlus().show();
+		Images.show(ResponseReport.waterfall(r).imagePlus());
+		Images.show(ResponseReport.spider(r).imagePlus());
 		Figure roc = ResponseReport.roc(r);
-		if (roc != null) roc.imagePlus().show();
+		if (roc != null) Images.show(roc.imagePlus());
 	}
 }

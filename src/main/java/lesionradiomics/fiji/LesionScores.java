@@ -72,6 +72,6 @@ public class LesionScores extends FeatureTableCommand {
 		patientMetrics.show("Patient metrics");
 		patientAggregates.show("Patient aggregates");
 		Figure f = ScoreReport.figure(r);
-		if (f != null) f.imagePlus().show();
+		if (f != null) Images.show(f.imagePlus());
 	}
 }

@@ -63,9 +63,9 @@ public class PatientHeterogeneity extends FeatureTableCommand {
 		tests = ResultsTables.of(HeterogeneityReport.testRows(r));
 		if (!showing()) return;
 		showOutputs();
-		HeterogeneityReport.cvPlot(r).imagePlus().show();
-		HeterogeneityReport.indexPlot(r).imagePlus().show();
+		Images.show(HeterogeneityReport.cvPlot(r).imagePlus());
+		Images.show(HeterogeneityReport.indexPlot(r).imagePlus());
 		ImagePlus heatmaps = HeterogeneityReport.dissimilarityStack(r);
-		if (heatmaps != null) heatmaps.show();
+		if (heatmaps != null) Images.show(heatmaps);
 	}
 }

@@ -66,7 +66,7 @@ public class SamplingRecovery extends FeatureTableCommand {
 		curves = ResultsTables.of(SamplingReport.longRows(r.simulation().curves, "k"));
 		if (showing()) {
 			showOutputs();
-			for (Recovery.Index i : Recovery.Index.values()) SamplingReport.curve(r.simulation(), i, o.target()).imagePlus().show();
+			for (Recovery.Index i : Recovery.Index.values()) Images.show(SamplingReport.curve(r.simulation(), i, o.target()).imagePlus());
 		}
 	}
 }

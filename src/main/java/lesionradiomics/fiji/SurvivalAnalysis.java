@@ -81,8 +81,8 @@ public class SurvivalAnalysis extends TaskCommand {
 		logRank = ResultsTables.of(SurvivalReport.logRankRows(r));
 		if (!showing()) return;
 		showOutputs();
-		for (SurvivalWorkflow.SetResult s : r.sets()) SurvivalReport.kaplanMeier(r, s).imagePlus().show();
+		for (SurvivalWorkflow.SetResult s : r.sets()) Images.show(SurvivalReport.kaplanMeier(r, s).imagePlus());
 		Figure forest = SurvivalReport.forest(r);
-		if (forest != null) forest.imagePlus().show();
+		if (forest != null) Images.show(forest.imagePlus());
 	}
 }

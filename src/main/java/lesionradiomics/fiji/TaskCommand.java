@@ -74,7 +74,7 @@ abstract class TaskCommand implements Command {
 			f.setAccessible(true);
 			try {
 				if (f.get(this) instanceof ij.measure.ResultsTable t) t.show(p.label());
-				else if (f.get(this) instanceof ij.ImagePlus imp) imp.show();
+				else if (f.get(this) instanceof ij.ImagePlus imp) Images.show(imp);
 			} catch (IllegalAccessException e) {
 				throw new IllegalStateException(e);
 			}
