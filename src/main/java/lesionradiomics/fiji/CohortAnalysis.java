@@ -119,6 +119,7 @@ public class CohortAnalysis extends SelectionCommand {
 			r = CohortReport.run(CohortTable.read(cohort.toPath()), o, scoreModel, out, execution);
 		}
 		for (String n : r.notes()) warn(n);
+		lost(r.cohort().patients().size(), lesionradiomics.workflow.Losses.patients(r.failures()), lesionradiomics.workflow.Losses.lesions(r.features(), r.failures()), out);
 		recovery = ResultsTables.of(SamplingReport.tableRows(r.sampling().simulation()));
 		indexes = ResultsTables.of(HeterogeneityReport.indexRows(r.heterogeneity()));
 		if (showing()) {

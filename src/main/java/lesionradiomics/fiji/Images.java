@@ -195,10 +195,24 @@ final class Images {
 		StackStatistics s = new StackStatistics(imp);
 		if (!(s.max > s.min)) return;
 		imp.setDisplayRange(s.min, s.max);
-		if (imp.getWindow() != null) {
-			double range = s.max - s.min;
-			int decimals = range >= 100 ? 0 : range >= 1 ? 2 : 4;
+		if (imp.getWindow() == null) return;
+		double range = s.max - s.min;
+		int decimals = range >= 100 ? 0 : range >= 1 ? 2 : 4;
+		if (Math.min(imp.getWidth(), imp.getHeight()) >= BAR_ON_IMAGE)
 			IJ.run(imp, "Calibration Bar...", "location=[Upper Right] fill=White label=Black number=5 decimal=" + decimals + " font=10 zoom=1 overlay");
-		}
+		else show(colourBar(imp, s.min, s.max, decimals));
+	}
+
+	/** Smallest map (pixels) a calibration bar is drawn on: it is sized in image pixels and would cover a lesion's box. */
+	static final int BAR_ON_IMAGE = 128;
+
+	/** A map's colour bar as a window of its own: its colours from max (top) to min, the range in the title, values under the cursor. */
+	static ImagePlus colourBar(ImagePlus map, double min, double max, int decimals) {
+		ij.process.FloatProcessor fp = new ij.process.FloatProcessor(16, 128);
+		for (int y = 0; y < 128; y++) for (int x = 0; x < 16; x++) fp.setf(x, y, (float) (max - (max - min) * y / 127));
+		fp.setLut(map.getProcessor().getLut());
+		fp.setMinAndMax(min, max);
+		double low = Math.abs(min) < 1e-9 * (max - min) ? 0 : min; // rounding noise of a zero minimum is not "-0.00"
+		return new ImagePlus(map.getTitle() + " colour bar " + IJ.d2s(low, decimals) + " to " + IJ.d2s(max, decimals), fp);
 	}
 }

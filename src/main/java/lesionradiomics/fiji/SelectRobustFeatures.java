@@ -71,6 +71,7 @@ public class SelectRobustFeatures extends SelectionCommand {
 		java.nio.file.Path out = output != null ? output.toPath() : ImageChecks.defaultOutput(cohort != null ? cohort.toPath() : image.toPath());
 		SelectionReport.write(x, r, o.correlation(), out);
 		if (output == null) warn("results of Select Robust Features are in " + out.toAbsolutePath());
+		lost(c.patients().size(), lesionradiomics.workflow.Losses.patients(x.failures()), lesionradiomics.workflow.Losses.lesions(x.original(), x.failures()), out);
 		robustness = ResultsTables.of(SelectionReport.robustnessRows(r));
 		featureClusters = ResultsTables.of(SelectionReport.clusterRows(r));
 		lesionradiomics.report.Figure img = SelectionReport.heatmap(r, o.correlation());

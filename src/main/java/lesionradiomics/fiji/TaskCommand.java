@@ -81,6 +81,12 @@ abstract class TaskCommand implements Command {
 		}
 	}
 
+	/** Warns, as the CLI's last line does, when patients or lesions of a run were lost (their reasons: errors.csv). */
+	protected void lost(int patients, java.util.List<String> lost, int lostLesions, java.nio.file.Path out) {
+		if (!lost.isEmpty() || lostLesions > 0)
+			warn(lesionradiomics.workflow.Losses.line("results in " + out, patients, "patients", lost, lostLesions, out.resolve("errors.csv").toString()));
+	}
+
 	protected boolean showing() {
 		return inImageJ || ui != null && !ui.isHeadless();
 	}
