@@ -166,19 +166,8 @@ public class FeatureMaps extends TaskCommand {
 	}
 
 	/** Outside black, habitats 1.. in the Okabe–Ito colours (distinct for colour-blind readers too). */
-	static final ij.process.LUT HABITAT_COLOURS;
-	static {
-		int[][] colours = { { 0, 0, 0 }, { 230, 159, 0 }, { 86, 180, 233 }, { 0, 158, 115 }, { 240, 228, 66 }, { 0, 114, 178 }, { 213, 94, 0 },
-				{ 204, 121, 167 }, { 255, 255, 255 }, { 153, 153, 153 }, { 128, 0, 0 } };
-		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
-		for (int i = 0; i < 256; i++) {
-			int[] c = colours[Math.min(i, colours.length - 1)];
-			r[i] = (byte) c[0];
-			g[i] = (byte) c[1];
-			b[i] = (byte) c[2];
-		}
-		HABITAT_COLOURS = new ij.process.LUT(r, g, b);
-	}
+	static final int[] OKABE_ITO = { 0x000000, 0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7, 0xFFFFFF, 0x999999, 0x800000 };
+	static final ij.process.LUT HABITAT_COLOURS = Images.lut(i -> OKABE_ITO[Math.min(i, OKABE_ITO.length - 1)]);
 
 	/** A map as a calibrated stack (mm, with the origin), with a colour map when {@code lut} is given. */
 	static ImagePlus image(double[] map, Geometry g, String title, String lut) {

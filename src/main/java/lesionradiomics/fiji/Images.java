@@ -102,17 +102,19 @@ final class Images {
 	}
 
 	/** A Glasbey-like colour table: 0 black, then hues a golden angle apart at alternating brightness, so neighbours differ. */
-	static final LUT LABEL_COLOURS;
-	static {
+	static final LUT LABEL_COLOURS = lut(i -> i == 0 ? 0
+			: java.awt.Color.HSBtoRGB((float) ((i * 0.618033988749895) % 1.0), i % 3 == 0 ? 0.55f : 0.9f, i % 2 == 0 ? 1f : 0.75f));
+
+	/** A colour table of 256 entries from each index's 0xRRGGBB colour. */
+	static LUT lut(java.util.function.IntUnaryOperator rgb) {
 		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
-		for (int i = 1; i < 256; i++) {
-			float hue = (float) ((i * 0.618033988749895) % 1.0);
-			int rgb = java.awt.Color.HSBtoRGB(hue, i % 3 == 0 ? 0.55f : 0.9f, i % 2 == 0 ? 1f : 0.75f);
-			r[i] = (byte) (rgb >> 16);
-			g[i] = (byte) (rgb >> 8);
-			b[i] = (byte) rgb;
+		for (int i = 0; i < 256; i++) {
+			int c = rgb.applyAsInt(i);
+			r[i] = (byte) (c >> 16);
+			g[i] = (byte) (c >> 8);
+			b[i] = (byte) c;
 		}
-		LABEL_COLOURS = new LUT(r, g, b);
+		return new LUT(r, g, b);
 	}
 
 	/**
