@@ -2,6 +2,7 @@ import java.awt.Button;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.Dialog;
+import java.awt.Frame;
 import java.awt.Label;
 import java.awt.Rectangle;
 import java.awt.Robot;
@@ -47,7 +48,8 @@ public class Driver {
 		IJ.run("NRRD or NIfTI (Lesion Radiomics)...", "open=[" + data + "/P04_labels.nrrd]");
 		ImagePlus labels = WindowManager.getImage("P04_labels.nrrd");
 		displayRange(labels, "label map");
-		shoot(labels.getWindow(), "image_label_map");
+		readable(labels, "label map");
+		check(labels.getWindow(), "image_label_map");
 
 		List<String> commands = new ArrayList<>();
 		for (String line : Files.readAllLines(Path.of("plugins.config")))
@@ -70,9 +72,17 @@ public class Driver {
 			if (map == null) problems.add("feature map window missing: " + title);
 			else {
 				displayRange(map, "feature map " + title);
+				readable(map, "feature map " + title);
 				shoot(map.getWindow(), "image_" + title.replace(' ', '_'));
 			}
 		}
+		// every window the commands opened (images, figures, tables) fits the screen too
+		for (Window w : Window.getWindows())
+			if (w.isShowing() && w instanceof Frame f && !(w instanceof ImageJ) && !f.getTitle().startsWith("screen_")) { // screen_: the test's own screen capture
+				int width = w.getWidth(), height = w.getHeight();
+				report.append("window '").append(f.getTitle()).append("': ").append(width).append("x").append(height).append('\n');
+				if (width > 1280 || height > 800) problems.add("window " + f.getTitle() + " is " + width + "x" + height + ", larger than 1280x800");
+			}
 		Files.writeString(out.resolve("gui_report.txt"), report + "LOG:\n" + log + "\n" + (problems.isEmpty() ? "OK\n" : "PROBLEMS:\n" + String.join("\n", problems) + "\n"));
 		System.out.println(report);
 		if (log.contains("Exception") || log.contains("Unexpected error")) problems.add("the Log reports an error");
@@ -126,8 +136,8 @@ public class Driver {
 		if (help == null) for (Window w : Window.getWindows()) if (w.isShowing() && w instanceof Dialog && w != d) help = w;
 		if (help == null) problems.add("Help opened no window");
 		else {
-			shoot(help, "help_" + title.replace(' ', '_'));
-			report.append("help window: ").append(((Dialog) help).getTitle()).append(" ").append(help.getWidth()).append("x").append(help.getHeight()).append('\n');
+			report.append("help window: ").append(((Dialog) help).getTitle()).append('\n');
+			check(help, "help_" + title.replace(' ', '_'));
 			help.dispose();
 		}
 		press(button(d, "Cancel"));
@@ -168,6 +178,14 @@ public class Driver {
 		report.append(name).append(": ").append(width).append("x").append(height).append('\n');
 		if (width > 1280 || height > 800) problems.add(name + " is " + width + "x" + height + ", larger than 1280x800");
 		shoot(w, name);
+	}
+
+	/** An image window magnified to a readable size: its canvas at least ~512 px on the long side (when the screen allows). */
+	static void readable(ImagePlus imp, String what) {
+		java.awt.Dimension c = imp.getCanvas().getSize();
+		report.append(what).append(" '").append(imp.getTitle()).append("': canvas ").append(c.width).append("x").append(c.height).append(" at zoom ")
+				.append(imp.getCanvas().getMagnification()).append('\n');
+		if (Math.max(c.width, c.height) < Math.min(448, 32 * Math.max(imp.getWidth(), imp.getHeight()))) problems.add(what + " " + imp.getTitle() + ": window too small to read, canvas " + c.width + "x" + c.height);
 	}
 
 	static void displayRange(ImagePlus imp, String what) {

@@ -9,6 +9,7 @@ import lesionradiomics.report.CohortReport;
 import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.CohortWorkflow;
 import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.Losses;
 import lesionradiomics.workflow.ScoreWorkflow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -94,7 +95,7 @@ public final class CohortCli implements Callable<Integer> {
 		for (String n : r.notes()) System.err.println("note: " + n);
 		String done = String.format(java.util.Locale.ROOT, "cohort analysed in %.1f s; results in %s (open %s)", (System.nanoTime() - t) / 1e9, out,
 				out.resolve(CohortReport.REPORT));
-		return ending.finish(System.err, done, r.cohort().patients().size(), "patients", EndingCliArgs.lostPatients(r.failures()),
-				EndingCliArgs.lostLesions(r.features(), r.failures()), out.resolve("errors.csv").toString());
+		return ending.finish(System.err, done, r.cohort().patients().size(), "patients", Losses.patients(r.failures()),
+				Losses.lesions(r.features(), r.failures()), out.resolve("errors.csv").toString());
 	}
 }

@@ -1,6 +1,6 @@
 package lesionradiomics.cli;
 
-import lesionradiomics.fiji.Bind;
+import lesionradiomics.workflow.Bind;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import picocli.CommandLine.Option;
 

@@ -1,6 +1,6 @@
 package lesionradiomics.cli;
 
-import lesionradiomics.fiji.Bind;
+import lesionradiomics.workflow.Bind;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,9 @@
 package lesionradiomics.cli;
 
-import lesionradiomics.fiji.Bind;
+import lesionradiomics.workflow.Bind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.analysis.Phenotypes;
 import lesionradiomics.report.PhenotypeReport;
 import lesionradiomics.workflow.PhenotypeOptions;
 import lesionradiomics.workflow.PhenotypeWorkflow;

@@ -1,6 +1,6 @@
 package lesionradiomics.cli;
 
-import lesionradiomics.fiji.Bind;
+import lesionradiomics.workflow.Bind;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

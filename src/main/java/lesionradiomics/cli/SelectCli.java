@@ -1,6 +1,6 @@
 package lesionradiomics.cli;
 
-import lesionradiomics.fiji.Bind;
+import lesionradiomics.workflow.Bind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -9,6 +9,7 @@ import lesionradiomics.io.CohortTable;
 import lesionradiomics.report.SelectionReport;
 import lesionradiomics.workflow.CohortWorkflow;
 import lesionradiomics.workflow.Execution;
+import lesionradiomics.workflow.Losses;
 import lesionradiomics.workflow.ExtractionOptions;
 import lesionradiomics.workflow.MemoryStore;
 import lesionradiomics.workflow.SelectionOptions;
@@ -78,7 +79,7 @@ final class SelectCli implements Callable<Integer> {
 			String done = String.format(java.util.Locale.ROOT, "%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s",
 					r.lesionsUsed().size(), robust, r.robustness().size(), r.selected().size(), r.selected(), out);
 			if (!x.failures().isEmpty()) System.err.println(x.failures().size() + " patient(s) or lesion(s) could not be used, see " + out.resolve("errors.csv"));
-			return ending.finish(System.err, done, c.patients().size(), "patients", EndingCliArgs.lostPatients(x.failures()), EndingCliArgs.lostLesions(x.original(), x.failures()),
+			return ending.finish(System.err, done, c.patients().size(), "patients", Losses.patients(x.failures()), Losses.lesions(x.original(), x.failures()),
 					out.resolve("errors.csv").toString());
 		}
 	}

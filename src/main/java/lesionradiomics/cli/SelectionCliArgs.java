@@ -1,6 +1,6 @@
 package lesionradiomics.cli;
 
-import lesionradiomics.fiji.Bind;
+import lesionradiomics.workflow.Bind;
 import java.util.List;
 
 import lesionradiomics.workflow.SelectionOptions;

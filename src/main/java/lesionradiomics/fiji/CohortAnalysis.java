@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import java.io.File;
 
 import org.scijava.ItemIO;
@@ -106,11 +107,6 @@ public class CohortAnalysis extends SelectionCommand {
 	private ResultsTable indexes;
 
 	@Override
-	protected String title() {
-		return "Cohort Analysis";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		CohortOptions o = new CohortOptions(extractionOptions(), selectionOptions(), Bind.heterogeneity(scaling, groups, groupColumn),
 				Bind.sampling(simulations, seed, ratio, scaling, Bind.list(excludeSites), kmax, target),
@@ -123,11 +119,11 @@ public class CohortAnalysis extends SelectionCommand {
 			r = CohortReport.run(CohortTable.read(cohort.toPath()), o, scoreModel, out, execution);
 		}
 		for (String n : r.notes()) warn(n);
+		lost(r.cohort().patients().size(), lesionradiomics.workflow.Losses.patients(r.failures()), lesionradiomics.workflow.Losses.lesions(r.features(), r.failures()), out);
 		recovery = ResultsTables.of(SamplingReport.tableRows(r.sampling().simulation()));
 		indexes = ResultsTables.of(HeterogeneityReport.indexRows(r.heterogeneity()));
 		if (showing()) {
-			recovery.show("Sampling Recovery");
-			indexes.show("Heterogeneity indexes");
+			showOutputs();
 			ij.IJ.showStatus("Lesion Radiomics: cohort analysed, results in " + out);
 		}
 	}

@@ -21,7 +21,6 @@ import org.scijava.service.Service;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
-import ij.WindowManager;
 import ij.gui.GenericDialog;
 import ij.plugin.PlugIn;
 import lesionradiomics.progress.Progress;
@@ -164,9 +163,11 @@ public class CommandPlugin implements PlugIn {
 				else groups.add(new Item(i.field(), i.key(), i.label(), group, i.kind(), i.choices(), i.style(), i.required(), i.description()));
 			}
 		}
-		// the command's own first-page fields first (inputs), then those its superclasses add (e.g. the preset)
+		// the input files superclasses add (the feature table) first, then the command's own first-page fields, then the
+		// rest its superclasses add (e.g. the preset, the output folder)
 		List<Item> ordered = new ArrayList<>();
-		for (Class<?> c : chain) for (Item i : main) if (i.field().getDeclaringClass() == c) ordered.add(i);
+		for (Item i : main) if (i.kind() == Kind.FILE && i.field().getDeclaringClass() != command) ordered.add(i);
+		for (Class<?> c : chain) for (Item i : main) if (i.field().getDeclaringClass() == c && !ordered.contains(i)) ordered.add(i);
 		ordered.addAll(groups);
 		Plugin plugin = command.getAnnotation(Plugin.class);
 		return new Form(command, plugin == null || plugin.label().isEmpty() ? command.getSimpleName() : plugin.label(), ordered);
@@ -341,8 +342,28 @@ public class CommandPlugin implements PlugIn {
 
 		private Dialogs() {}
 
+		/** Help windows at most this size (ImageJ's HTML dialog takes 80 % of the screen's height; the text scrolls). */
+		static final int HELP_WIDTH = 800, HELP_HEIGHT = 700;
+
+		/** Caps a Help window opened from a page to {@link #HELP_WIDTH} × {@link #HELP_HEIGHT}. */
+		static final java.awt.event.AWTEventListener FIT_HELP = e -> {
+			if (e.getID() == java.awt.event.WindowEvent.WINDOW_OPENED && e.getSource() instanceof ij.gui.HTMLDialog d
+					&& (d.getWidth() > HELP_WIDTH || d.getHeight() > HELP_HEIGHT))
+				d.setSize(Math.min(d.getWidth(), HELP_WIDTH), Math.min(d.getHeight(), HELP_HEIGHT));
+		};
+
 		/** Shows the first page (and the options pages when asked for, or in a macro); false when cancelled. */
 		static boolean show(Form form, Map<String, String> values, String error, boolean macro) {
+			boolean screen = !java.awt.GraphicsEnvironment.isHeadless();
+			if (screen) java.awt.Toolkit.getDefaultToolkit().addAWTEventListener(FIT_HELP, java.awt.AWTEvent.WINDOW_EVENT_MASK);
+			try {
+				return pages(form, values, error, macro);
+			} finally {
+				if (screen) java.awt.Toolkit.getDefaultToolkit().removeAWTEventListener(FIT_HELP);
+			}
+		}
+
+		private static boolean pages(Form form, Map<String, String> values, String error, boolean macro) {
 			GenericDialog gd = page(form.title(), form, form.main(), values, error);
 			List<List<Item>> pages = form.pages();
 			if (!pages.isEmpty()) gd.enableYesNoCancel("OK", "Options…");

@@ -47,15 +47,10 @@ public class ExtractLesionFeatures extends ExtractionCommand {
 	private ResultsTable table;
 
 	@Override
-	protected String title() {
-		return "Extract Lesion Features";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		ExtractionOptions o = extractionOptions();
 		ImageChecks.check(image, labels);
-		ExtractionWorkflow.Input in = ExtractionWorkflow.prepared(Bind.images(image, labels, lesions == null ? null : lesions.toPath(), patient), o);
+		ExtractionWorkflow.Input in = ExtractionWorkflow.prepared(Images.input(image, labels, lesions, patient), o);
 		ExtractionWorkflow.Result r;
 		try (Execution execution = execution()) {
 			r = ExtractionWorkflow.run(in, o, execution);
@@ -64,7 +59,7 @@ public class ExtractLesionFeatures extends ExtractionCommand {
 		if (output != null) FeatureTableCsv.write(r.table(), output.toPath());
 		table = ResultsTables.features(r.table());
 		if (showing()) {
-			table.show("Lesion Features");
+			showOutputs();
 			if (overlay) Images.overlay(image, labels);
 			IJ.showStatus("Lesion Radiomics: " + r.table().computed().size() + " lesions extracted");
 		}

@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +38,6 @@ import lesionradiomics.workflow.MapsWorkflow;
 				+ "(k-means of chosen maps); maps open with their data range and a colour bar.")
 public class FeatureMaps extends TaskCommand {
 
-	static final String TITLE = "Feature Maps";
 
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
@@ -115,16 +115,11 @@ public class FeatureMaps extends TaskCommand {
 	private ResultsTable lesionHabitats;
 
 	@Override
-	protected String title() {
-		return TITLE;
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		MapsOptions o = Bind.maps(Bind.list(lesionLabels), kernelRadius, Bind.list(classes), Bind.list(features), Bind.unlessZero(binWidth), Bind.unlessZero(binCount),
 				Bind.pairs(settings), csv, nrrd, Bind.pairs(thresholds), Bind.list(habitatFeatures), habitats, habitatKmax, seed);
 		ImageChecks.check(image, labels);
-		ExtractionWorkflow.Input in = Bind.images(image, labels, lesions == null ? null : lesions.toPath(), patient);
+		ExtractionWorkflow.Input in = Images.input(image, labels, lesions, patient);
 		List<ImagePlus> images = showing() ? new ArrayList<>() : null;
 		MapsWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, progress())) {
@@ -171,19 +166,8 @@ public class FeatureMaps extends TaskCommand {
 	}
 
 	/** Outside black, habitats 1.. in the Okabe–Ito colours (distinct for colour-blind readers too). */
-	static final ij.process.LUT HABITAT_COLOURS;
-	static {
-		int[][] colours = { { 0, 0, 0 }, { 230, 159, 0 }, { 86, 180, 233 }, { 0, 158, 115 }, { 240, 228, 66 }, { 0, 114, 178 }, { 213, 94, 0 },
-				{ 204, 121, 167 }, { 255, 255, 255 }, { 153, 153, 153 }, { 128, 0, 0 } };
-		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
-		for (int i = 0; i < 256; i++) {
-			int[] c = colours[Math.min(i, colours.length - 1)];
-			r[i] = (byte) c[0];
-			g[i] = (byte) c[1];
-			b[i] = (byte) c[2];
-		}
-		HABITAT_COLOURS = new ij.process.LUT(r, g, b);
-	}
+	static final int[] OKABE_ITO = { 0x000000, 0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7, 0xFFFFFF, 0x999999, 0x800000 };
+	static final ij.process.LUT HABITAT_COLOURS = Images.lut(i -> OKABE_ITO[Math.min(i, OKABE_ITO.length - 1)]);
 
 	/** A map as a calibrated stack (mm, with the origin), with a colour map when {@code lut} is given. */
 	static ImagePlus image(double[] map, Geometry g, String title, String lut) {
@@ -199,12 +183,8 @@ public class FeatureMaps extends TaskCommand {
 		summary.show("Map summary");
 		if (!r.options().habitatFeatures().isEmpty()) habitats.show("Lesion habitats");
 		for (ImagePlus imp : images) {
-			imp.show();
+			Images.show(imp); // a lesion's box is a few dozen voxels wide: magnified to a readable size
 			if (!imp.getTitle().endsWith(" habitats")) Images.asMap(imp);
-			// a lesion's box is a few dozen voxels wide: magnify the window to a readable size (power-of-two zoom)
-			double zoom = 1;
-			while (zoom < 16 && imp.getWidth() * zoom * 2 <= 320 && imp.getHeight() * zoom * 2 <= 320) zoom *= 2;
-			if (zoom > 1) ij.plugin.Zoom.set(imp, zoom);
 		}
 		if (r.lesions().size() > MAX_SHOWN_LESIONS)
 			IJ.log("Lesion Radiomics: maps shown for the first " + MAX_SHOWN_LESIONS + " lesions; choose lesion labels to see others (the tables list all)");

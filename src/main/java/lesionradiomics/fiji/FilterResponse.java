@@ -16,7 +16,6 @@ import lesionradiomics.workflow.FilterWorkflow;
 @Plugin(type = Command.class, headless = true, label = "IBSI Filter")
 public class FilterResponse extends TaskCommand {
 
-	static final String TITLE = "IBSI Filter";
 
 	@Parameter(label = "Image", persist = false)
 	private ImagePlus image;
@@ -26,11 +25,6 @@ public class FilterResponse extends TaskCommand {
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Response map")
 	private ImagePlus response;
-
-	@Override
-	protected String title() {
-		return TITLE;
-	}
 
 	@Override
 	protected void execute() {
@@ -50,6 +44,6 @@ public class FilterResponse extends TaskCommand {
 		// the response is in filter units, not the input's (e.g. Hounsfield) calibration function
 		response.getCalibration().disableDensityCalibration();
 		response.resetDisplayRange();
-		if (showing()) response.show();
+		if (showing()) Images.show(response);
 	}
 }

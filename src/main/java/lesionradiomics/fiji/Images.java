@@ -86,6 +86,13 @@ final class Images {
 		}
 	}
 
+	/** An open image and label image, an optional lesion table and the patient, as a workflow's input. */
+	static lesionradiomics.workflow.ExtractionWorkflow.Input input(ImagePlus image, ImagePlus labels, java.io.File lesionTable, String patient)
+			throws java.io.IOException {
+		return new lesionradiomics.workflow.ExtractionWorkflow.Input(lesionradiomics.io.ImagePlusAdapter.wrap(image), lesionradiomics.io.ImagePlusAdapter.wrap(labels),
+				lesionTable == null ? null : lesionradiomics.io.LesionTable.read(lesionTable.toPath()), patient);
+	}
+
 	/** The open image of a chooser's title. */
 	static ImagePlus open(String key, String title) {
 		if (ids().length == 0) throw new IllegalArgumentException("open the image and its label image first (File > Open)");
@@ -95,17 +102,19 @@ final class Images {
 	}
 
 	/** A Glasbey-like colour table: 0 black, then hues a golden angle apart at alternating brightness, so neighbours differ. */
-	static final LUT LABEL_COLOURS;
-	static {
+	static final LUT LABEL_COLOURS = lut(i -> i == 0 ? 0
+			: java.awt.Color.HSBtoRGB((float) ((i * 0.618033988749895) % 1.0), i % 3 == 0 ? 0.55f : 0.9f, i % 2 == 0 ? 1f : 0.75f));
+
+	/** A colour table of 256 entries from each index's 0xRRGGBB colour. */
+	static LUT lut(java.util.function.IntUnaryOperator rgb) {
 		byte[] r = new byte[256], g = new byte[256], b = new byte[256];
-		for (int i = 1; i < 256; i++) {
-			float hue = (float) ((i * 0.618033988749895) % 1.0);
-			int rgb = java.awt.Color.HSBtoRGB(hue, i % 3 == 0 ? 0.55f : 0.9f, i % 2 == 0 ? 1f : 0.75f);
-			r[i] = (byte) (rgb >> 16);
-			g[i] = (byte) (rgb >> 8);
-			b[i] = (byte) rgb;
+		for (int i = 0; i < 256; i++) {
+			int c = rgb.applyAsInt(i);
+			r[i] = (byte) (c >> 16);
+			g[i] = (byte) (c >> 8);
+			b[i] = (byte) c;
 		}
-		LABEL_COLOURS = new LUT(r, g, b);
+		return new LUT(r, g, b);
 	}
 
 	/**
@@ -161,15 +170,51 @@ final class Images {
 		image.setOverlay(overlay);
 	}
 
+	/** Long side, in screen pixels, an image window is magnified to at least (a 112-voxel label map is a thumbnail at 100 %). */
+	static final int READABLE = 512;
+
+	/** Largest canvas whose window (title bar, slice slider, info line) stays within 1280 × 800. */
+	static final int MAX_CANVAS_WIDTH = 1240, MAX_CANVAS_HEIGHT = 680;
+
+	/** Shows an image at one of ImageJ's zoom levels: magnified to a readable size, reduced to fit a 1280 × 800 screen. */
+	static void show(ImagePlus imp) {
+		imp.show();
+		double zoom = zoom(imp.getWidth(), imp.getHeight());
+		if (imp.getCanvas() != null && zoom != imp.getCanvas().getMagnification()) ij.plugin.Zoom.set(imp, zoom);
+	}
+
+	/** The zoom level for an image of w × h pixels (see {@link #show}). */
+	static double zoom(int w, int h) {
+		double z = 1;
+		for (double up = ij.gui.ImageCanvas.getHigherZoomLevel(z); Math.max(w, h) * z < READABLE && w * up <= MAX_CANVAS_WIDTH && h * up <= MAX_CANVAS_HEIGHT
+				&& up > z; up = ij.gui.ImageCanvas.getHigherZoomLevel(z)) z = up;
+		while ((w * z > MAX_CANVAS_WIDTH || h * z > MAX_CANVAS_HEIGHT) && ij.gui.ImageCanvas.getLowerZoomLevel(z) < z) z = ij.gui.ImageCanvas.getLowerZoomLevel(z);
+		return z;
+	}
+
 	/** A feature map shown over its own values (not 0–255): display range = the map's data range, and a colour bar. */
 	static void asMap(ImagePlus imp) {
 		StackStatistics s = new StackStatistics(imp);
 		if (!(s.max > s.min)) return;
 		imp.setDisplayRange(s.min, s.max);
-		if (imp.getWindow() != null) {
-			double range = s.max - s.min;
-			int decimals = range >= 100 ? 0 : range >= 1 ? 2 : 4;
+		if (imp.getWindow() == null) return;
+		double range = s.max - s.min;
+		int decimals = range >= 100 ? 0 : range >= 1 ? 2 : 4;
+		if (Math.min(imp.getWidth(), imp.getHeight()) >= BAR_ON_IMAGE)
 			IJ.run(imp, "Calibration Bar...", "location=[Upper Right] fill=White label=Black number=5 decimal=" + decimals + " font=10 zoom=1 overlay");
-		}
+		else show(colourBar(imp, s.min, s.max, decimals));
+	}
+
+	/** Smallest map (pixels) a calibration bar is drawn on: it is sized in image pixels and would cover a lesion's box. */
+	static final int BAR_ON_IMAGE = 128;
+
+	/** A map's colour bar as a window of its own: its colours from max (top) to min, the range in the title, values under the cursor. */
+	static ImagePlus colourBar(ImagePlus map, double min, double max, int decimals) {
+		ij.process.FloatProcessor fp = new ij.process.FloatProcessor(16, 128);
+		for (int y = 0; y < 128; y++) for (int x = 0; x < 16; x++) fp.setf(x, y, (float) (max - (max - min) * y / 127));
+		fp.setLut(map.getProcessor().getLut());
+		fp.setMinAndMax(min, max);
+		double low = Math.abs(min) < 1e-9 * (max - min) ? 0 : min; // rounding noise of a zero minimum is not "-0.00"
+		return new ImagePlus(map.getTitle() + " colour bar " + IJ.d2s(low, decimals) + " to " + IJ.d2s(max, decimals), fp);
 	}
 }

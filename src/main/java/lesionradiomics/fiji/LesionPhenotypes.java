@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import java.io.File;
 
 import org.scijava.ItemIO;
@@ -10,7 +11,6 @@ import org.scijava.plugin.Plugin;
 import ij.measure.ResultsTable;
 import lesionradiomics.report.PhenotypeReport;
 import lesionradiomics.report.ResultsTables;
-import lesionradiomics.workflow.FeatureInput;
 import lesionradiomics.workflow.PhenotypeOptions;
 import lesionradiomics.workflow.PhenotypeWorkflow;
 
@@ -18,13 +18,7 @@ import lesionradiomics.workflow.PhenotypeWorkflow;
 @Plugin(type = Command.class, headless = true, label = "Lesion Phenotypes",
 		description = "Clusters all lesions of the cohort into phenotypes (average or Ward linkage, or k-means; k by silhouette when 0) "
 				+ "and gives each patient's composition, with the phenotypes' response when lesion responses are given.")
-public class LesionPhenotypes extends TaskCommand {
-
-	@Parameter(label = "Features: lesion features (CSV or an open table)", style = "table:patient/label/site,extensions:csv", persist = false)
-	private File features;
-
-	@Parameter(label = "Selected features (list, optional)", required = false, style = "extensions:txt/csv", persist = false)
-	private File selected;
+public class LesionPhenotypes extends FeatureTableCommand {
 
 	@Parameter(label = "Method", choices = { "average", "ward", "kmeans" }, persist = false)
 	private String method = Bind.name(PhenotypeOptions.DEFAULTS.method());
@@ -41,9 +35,6 @@ public class LesionPhenotypes extends TaskCommand {
 	@Parameter(label = "Response: lesion responses (lesion_response.csv, optional)", required = false, style = "table:patient/label,extensions:csv", persist = false)
 	private File response;
 
-	@Parameter(label = "Output folder (optional)", required = false, style = "directory", persist = false)
-	private File output;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Lesion phenotypes")
 	private ResultsTable lesionPhenotypes;
 
@@ -51,25 +42,16 @@ public class LesionPhenotypes extends TaskCommand {
 	private ResultsTable patientPhenotypes;
 
 	@Override
-	protected String title() {
-		return "Lesion Phenotypes";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
-		PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath()).analysed(),
+		PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(input().analysed(),
 				Bind.phenotypes(method, k, kmax, seed), response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response.toPath()));
 		for (String n : r.notes()) warn(n);
 		if (output != null) PhenotypeReport.write(r, output.toPath());
 		lesionPhenotypes = ResultsTables.of(PhenotypeReport.lesionRows(r));
 		patientPhenotypes = ResultsTables.of(PhenotypeReport.patientRows(r));
-		if (showing()) show(r, lesionPhenotypes, patientPhenotypes);
-	}
-
-	static void show(PhenotypeWorkflow.Result r, ResultsTable lesions, ResultsTable patients) {
-		lesions.show("Lesion phenotypes");
-		patients.show("Patient phenotypes");
+		if (!showing()) return;
+		showOutputs();
 		if (!r.responses().isEmpty()) ResultsTables.of(PhenotypeReport.responseRows(r)).show("Phenotype response");
-		PhenotypeReport.heatmap(r).imagePlus().show();
+		Images.show(PhenotypeReport.heatmap(r).imagePlus());
 	}
 }

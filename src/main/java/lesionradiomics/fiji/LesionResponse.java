@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import java.io.File;
 
 import org.scijava.ItemIO;
@@ -72,11 +73,6 @@ public class LesionResponse extends ExtractionCommand {
 	private ResultsTable patientResponse;
 
 	@Override
-	protected String title() {
-		return "Lesion Response (two time points)";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		ResponseOptions o = Bind.response(extractionOptions(), variable, cutoff, Bind.numbers(minVolumeMl), progression, response, volumeProgression,
 				volumeResponse, deltaSite, deltaAggregation, bootstrap, seed);
@@ -89,15 +85,11 @@ public class LesionResponse extends ExtractionCommand {
 		if (output != null) ResponseReport.write(r, output.toPath());
 		lesionResponse = ResultsTables.of(ResponseReport.lesionRows(r));
 		patientResponse = ResultsTables.of(ResponseReport.patientRows(r));
-		if (showing()) show(r, lesionResponse, patientResponse);
-	}
-
-	static void show(ResponseWorkflow.Result r, ResultsTable lesions, ResultsTable patients) {
-		lesions.show("Lesion response");
-		patients.show("Patient response");
-		ResponseReport.waterfall(r).imagePlus().show();
-		ResponseReport.spider(r).imagePlus().show();
+		if (!showing()) return;
+		showOutputs();
+		Images.show(ResponseReport.waterfall(r).imagePlus());
+		Images.show(ResponseReport.spider(r).imagePlus());
 		Figure roc = ResponseReport.roc(r);
-		if (roc != null) roc.imagePlus().show();
+		if (roc != null) Images.show(roc.imagePlus());
 	}
 }

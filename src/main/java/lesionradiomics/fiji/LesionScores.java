@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import java.io.File;
 
 import org.scijava.ItemIO;
@@ -11,7 +12,6 @@ import ij.measure.ResultsTable;
 import lesionradiomics.report.Figure;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.report.ScoreReport;
-import lesionradiomics.workflow.FeatureInput;
 import lesionradiomics.workflow.ScoreOptions;
 import lesionradiomics.workflow.ScoreWorkflow;
 
@@ -22,13 +22,7 @@ import lesionradiomics.workflow.ScoreWorkflow;
 @Plugin(type = Command.class, headless = true, label = "Lesion Scores and Patient Metrics",
 		description = "Scores each lesion with a model file (optional) and aggregates lesion values per patient (mean, median, min, max, "
 				+ "volume-weighted means, largest, smallest, entropy) into patient metrics.")
-public class LesionScores extends TaskCommand {
-
-	@Parameter(label = "Features: lesion features (CSV or an open table)", style = "table:patient/label/site,extensions:csv", persist = false)
-	private File features;
-
-	@Parameter(label = "Selected features (list, optional)", required = false, style = "extensions:txt/csv", persist = false)
-	private File selected;
+public class LesionScores extends FeatureTableCommand {
 
 	@Parameter(label = "Model file (CSV, optional)", required = false, style = "extensions:csv", persist = false)
 	private File model;
@@ -54,9 +48,6 @@ public class LesionScores extends TaskCommand {
 	@Parameter(label = "Sites: only these, comma-separated (blank = all)", required = false, persist = false)
 	private String sites = "";
 
-	@Parameter(label = "Output folder (optional)", required = false, style = "directory", persist = false)
-	private File output;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Lesion scores")
 	private ResultsTable lesionScores;
 
@@ -67,28 +58,20 @@ public class LesionScores extends TaskCommand {
 	private ResultsTable patientAggregates;
 
 	@Override
-	protected String title() {
-		return "Lesion Scores and Patient Metrics";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		ScoreOptions o = Bind.scores(Bind.list(variables), Bind.list(aggregations), k, entropyBins, minVolumeMl, Bind.list(sites));
-		ScoreWorkflow.Result r = ScoreWorkflow.run(FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath()),
+		ScoreWorkflow.Result r = ScoreWorkflow.run(input(),
 				model == null ? null : model.toPath(), patientTable == null ? null : patientTable.toPath(), o);
 		for (String n : r.notes()) warn(n);
 		if (output != null) ScoreReport.write(r, output.toPath());
 		lesionScores = ResultsTables.of(ScoreReport.lesionRows(r));
 		patientMetrics = ResultsTables.of(ScoreReport.metricRows(r));
 		patientAggregates = ResultsTables.of(ScoreReport.aggregateRows(r));
-		if (showing()) show(r, lesionScores, patientMetrics, patientAggregates);
-	}
-
-	static void show(ScoreWorkflow.Result r, ResultsTable scores, ResultsTable metrics, ResultsTable aggregates) {
-		if (r.model() != null) scores.show("Lesion scores");
-		metrics.show("Patient metrics");
-		aggregates.show("Patient aggregates");
+		if (!showing()) return;
+		if (r.model() != null) lesionScores.show("Lesion scores");
+		patientMetrics.show("Patient metrics");
+		patientAggregates.show("Patient aggregates");
 		Figure f = ScoreReport.figure(r);
-		if (f != null) f.imagePlus().show();
+		if (f != null) Images.show(f.imagePlus());
 	}
 }

@@ -62,8 +62,8 @@ public class OpenDicom extends TaskCommand {
 		labels = ImagePlusAdapter.toImagePlus(pair.labels(), name + "_labels");
 		Images.asLabels(labels);
 		if (showing()) {
-			image.show();
-			labels.show();
+			Images.show(image);
+			Images.show(labels);
 		}
 	}
 

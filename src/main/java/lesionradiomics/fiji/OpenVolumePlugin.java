@@ -27,7 +27,7 @@ public class OpenVolumePlugin implements PlugIn {
 		try {
 			ImagePlus imp = ImagePlusAdapter.toImagePlus(VolumeReaders.read(file), file.getFileName().toString());
 			if (Images.isLabelMap(imp)) Images.asLabels(imp); // label colours at the largest lesion, not grey at slice 1
-			imp.show();
+			Images.show(imp);
 		} catch (IOException | IllegalArgumentException e) {
 			IJ.error("Open NRRD or NIfTI", e.getMessage());
 		}

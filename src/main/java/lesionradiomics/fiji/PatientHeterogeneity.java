@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import java.io.File;
 import java.util.Map;
 
@@ -12,7 +13,6 @@ import ij.ImagePlus;
 import ij.measure.ResultsTable;
 import lesionradiomics.report.HeterogeneityReport;
 import lesionradiomics.report.ResultsTables;
-import lesionradiomics.workflow.FeatureInput;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.HeterogeneityWorkflow;
 
@@ -23,13 +23,7 @@ import lesionradiomics.workflow.HeterogeneityWorkflow;
 @Plugin(type = Command.class, headless = true, label = "Patient Heterogeneity",
 		description = "Per patient: coefficient of variation of each feature over the lesions (also per organ), MTD and ATH (cosine "
 				+ "dissimilarity of the scaled features) and the tests between patient groups.")
-public class PatientHeterogeneity extends TaskCommand {
-
-	@Parameter(label = "Features: lesion features (CSV or an open table)", style = "table:patient/label/site,extensions:csv", persist = false)
-	private File features;
-
-	@Parameter(label = "Selected features (list, optional)", required = false, style = "extensions:txt/csv", persist = false)
-	private File selected;
+public class PatientHeterogeneity extends FeatureTableCommand {
 
 	@Parameter(label = "Scaling", choices = { "minmax", "zscore", "none" }, persist = false)
 	private String scaling = Bind.name(HeterogeneityOptions.DEFAULTS.scaling());
@@ -42,9 +36,6 @@ public class PatientHeterogeneity extends TaskCommand {
 
 	@Parameter(label = "Group column", required = false, persist = false)
 	private String groupColumn = HeterogeneityOptions.DEFAULTS.groupColumn();
-
-	@Parameter(label = "Output folder (optional)", required = false, style = "directory", persist = false)
-	private File output;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "CV per patient")
 	private ResultsTable cvPerPatient;
@@ -59,15 +50,10 @@ public class PatientHeterogeneity extends TaskCommand {
 	private ResultsTable tests;
 
 	@Override
-	protected String title() {
-		return "Patient Heterogeneity";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		HeterogeneityOptions o = Bind.heterogeneity(scaling, groups, groupColumn);
 		Map<String, String> groupOf = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable.toPath(), o.groupColumn());
-		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath()).analysed(),
+		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(input().analysed(),
 				o, groupOf);
 		for (String n : r.notes()) warn(n);
 		if (output != null) HeterogeneityReport.write(r, output.toPath());
@@ -75,17 +61,11 @@ public class PatientHeterogeneity extends TaskCommand {
 		cvPerOrgan = ResultsTables.of(HeterogeneityReport.cvRows(r.cvSite(), true));
 		indexes = ResultsTables.of(HeterogeneityReport.indexRows(r));
 		tests = ResultsTables.of(HeterogeneityReport.testRows(r));
-		if (showing()) show(r, cvPerPatient, cvPerOrgan, indexes, tests);
-	}
-
-	static void show(HeterogeneityWorkflow.Result r, ResultsTable cv, ResultsTable organ, ResultsTable indexes, ResultsTable tests) {
-		cv.show("CV per patient");
-		organ.show("CV per organ");
-		indexes.show("Heterogeneity indexes");
-		tests.show("Tests");
-		HeterogeneityReport.cvPlot(r).imagePlus().show();
-		HeterogeneityReport.indexPlot(r).imagePlus().show();
+		if (!showing()) return;
+		showOutputs();
+		Images.show(HeterogeneityReport.cvPlot(r).imagePlus());
+		Images.show(HeterogeneityReport.indexPlot(r).imagePlus());
 		ImagePlus heatmaps = HeterogeneityReport.dissimilarityStack(r);
-		if (heatmaps != null) heatmaps.show();
+		if (heatmaps != null) Images.show(heatmaps);
 	}
 }

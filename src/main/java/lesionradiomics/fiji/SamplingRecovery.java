@@ -1,7 +1,6 @@
 package lesionradiomics.fiji;
 
-import java.io.File;
-
+import lesionradiomics.workflow.Bind;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -21,13 +20,7 @@ import lesionradiomics.workflow.SamplingWorkflow;
 @Plugin(type = Command.class, headless = true, label = "Sampling Recovery",
 		description = "How much of each patient's heterogeneity (MTD, ATH) samples of 1..k lesions recover: random, largest and RECIST-like "
 				+ "sampling simulated, with recovery curves and the lesions needed for the target.")
-public class SamplingRecovery extends TaskCommand {
-
-	@Parameter(label = "Features: lesion features (CSV or an open table)", style = "table:patient/label/site,extensions:csv", persist = false)
-	private File features;
-
-	@Parameter(label = "Selected features (list, optional)", required = false, style = "extensions:txt/csv", persist = false)
-	private File selected;
+public class SamplingRecovery extends FeatureTableCommand {
 
 	@Parameter(label = "Simulations", min = "1", persist = false)
 	private int simulations = SamplingOptions.DEFAULTS.simulations();
@@ -53,9 +46,6 @@ public class SamplingRecovery extends TaskCommand {
 	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
 	private int threads = 0;
 
-	@Parameter(label = "Output folder (optional)", required = false, style = "directory", persist = false)
-	private File output;
-
 	@Parameter(type = ItemIO.OUTPUT, label = "Sampling Recovery")
 	private ResultsTable recovery;
 
@@ -63,14 +53,9 @@ public class SamplingRecovery extends TaskCommand {
 	private ResultsTable curves;
 
 	@Override
-	protected String title() {
-		return "Sampling Recovery";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		SamplingOptions o = Bind.sampling(simulations, seed, ratio, scaling, Bind.list(excludeSites), kmax, target);
-		FeatureInput in = FeatureInput.read(features.toPath(), selected == null ? null : selected.toPath());
+		FeatureInput in = input();
 		SamplingWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, progress())) {
 			r = SamplingWorkflow.run(in.analysed(), in.full(), o, execution);
@@ -80,9 +65,8 @@ public class SamplingRecovery extends TaskCommand {
 		recovery = ResultsTables.of(SamplingReport.tableRows(r.simulation()));
 		curves = ResultsTables.of(SamplingReport.longRows(r.simulation().curves, "k"));
 		if (showing()) {
-			recovery.show("Sampling Recovery");
-			curves.show("Recovery Curves");
-			for (Recovery.Index i : Recovery.Index.values()) SamplingReport.curve(r.simulation(), i, o.target()).imagePlus().show();
+			showOutputs();
+			for (Recovery.Index i : Recovery.Index.values()) Images.show(SamplingReport.curve(r.simulation(), i, o.target()).imagePlus());
 		}
 	}
 }

@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import java.io.File;
 
 import org.scijava.ItemIO;
@@ -56,11 +57,6 @@ public class SelectRobustFeatures extends SelectionCommand {
 	private ImagePlus heatmap;
 
 	@Override
-	protected String title() {
-		return "Select Robust Features";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		SelectionOptions o = selectionOptions();
 		CohortTable c = Bind.cohort(cohort == null ? null : cohort.toPath(), image == null ? null : image.toPath(),
@@ -75,14 +71,13 @@ public class SelectRobustFeatures extends SelectionCommand {
 		java.nio.file.Path out = output != null ? output.toPath() : ImageChecks.defaultOutput(cohort != null ? cohort.toPath() : image.toPath());
 		SelectionReport.write(x, r, o.correlation(), out);
 		if (output == null) warn("results of Select Robust Features are in " + out.toAbsolutePath());
+		lost(c.patients().size(), lesionradiomics.workflow.Losses.patients(x.failures()), lesionradiomics.workflow.Losses.lesions(x.original(), x.failures()), out);
 		robustness = ResultsTables.of(SelectionReport.robustnessRows(r));
 		featureClusters = ResultsTables.of(SelectionReport.clusterRows(r));
 		lesionradiomics.report.Figure img = SelectionReport.heatmap(r, o.correlation());
 		heatmap = img == null ? null : new ImagePlus("Correlation Heatmap", img.image());
 		if (showing()) {
-			robustness.show("Feature Robustness");
-			featureClusters.show("Feature Clusters");
-			if (heatmap != null) heatmap.show();
+			showOutputs();
 		}
 	}
 }

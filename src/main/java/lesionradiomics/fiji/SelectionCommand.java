@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import org.scijava.ItemVisibility;
 import org.scijava.plugin.Parameter;
 

@@ -1,5 +1,6 @@
 package lesionradiomics.fiji;
 
+import lesionradiomics.workflow.Bind;
 import java.io.File;
 
 import org.scijava.ItemIO;
@@ -70,11 +71,6 @@ public class SurvivalAnalysis extends TaskCommand {
 	private ResultsTable logRank;
 
 	@Override
-	protected String title() {
-		return "Survival Analysis";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, Bind.list(covariates), strata, trainFraction, seed, stratifyByEvent);
 		SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients.toPath(), clinical.toPath(), o);
@@ -83,15 +79,10 @@ public class SurvivalAnalysis extends TaskCommand {
 		cox = ResultsTables.of(SurvivalReport.coxRows(r));
 		medians = ResultsTables.of(SurvivalReport.medianRows(r));
 		logRank = ResultsTables.of(SurvivalReport.logRankRows(r));
-		if (showing()) show(r, cox, medians, logRank);
-	}
-
-	static void show(SurvivalWorkflow.Result r, ResultsTable cox, ResultsTable medians, ResultsTable logRank) {
-		cox.show("Cox models");
-		medians.show("Median survival");
-		logRank.show("Log-rank tests");
-		for (SurvivalWorkflow.SetResult s : r.sets()) SurvivalReport.kaplanMeier(r, s).imagePlus().show();
+		if (!showing()) return;
+		showOutputs();
+		for (SurvivalWorkflow.SetResult s : r.sets()) Images.show(SurvivalReport.kaplanMeier(r, s).imagePlus());
 		Figure forest = SurvivalReport.forest(r);
-		if (forest != null) forest.imagePlus().show();
+		if (forest != null) Images.show(forest.imagePlus());
 	}
 }

@@ -29,8 +29,10 @@ abstract class TaskCommand implements Command {
 	/** The command's work; input problems are {@link java.io.IOException}s or {@link IllegalArgumentException}s. */
 	protected abstract void execute() throws java.io.IOException;
 
-	/** The command's label, for error messages. */
-	protected abstract String title();
+	/** The command's label (its menu entry), for error messages. */
+	protected String title() {
+		return getClass().getAnnotation(org.scijava.plugin.Plugin.class).label();
+	}
 
 	@Override
 	public final void run() {
@@ -62,6 +64,27 @@ abstract class TaskCommand implements Command {
 	protected void warn(String message) {
 		if (inImageJ) IJ.log("Lesion Radiomics: " + message);
 		else status.warn("Lesion Radiomics: " + message);
+	}
+
+	/** Shows the command's table and image outputs (its {@code ItemIO.OUTPUT} fields) under their labels, when set. */
+	protected void showOutputs() {
+		for (java.lang.reflect.Field f : getClass().getDeclaredFields()) {
+			Parameter p = f.getAnnotation(Parameter.class);
+			if (p == null || p.type() != org.scijava.ItemIO.OUTPUT) continue;
+			f.setAccessible(true);
+			try {
+				if (f.get(this) instanceof ij.measure.ResultsTable t) t.show(p.label());
+				else if (f.get(this) instanceof ij.ImagePlus imp) Images.show(imp);
+			} catch (IllegalAccessException e) {
+				throw new IllegalStateException(e);
+			}
+		}
+	}
+
+	/** Warns, as the CLI's last line does, when patients or lesions of a run were lost (their reasons: errors.csv). */
+	protected void lost(int patients, java.util.List<String> lost, int lostLesions, java.nio.file.Path out) {
+		if (!lost.isEmpty() || lostLesions > 0)
+			warn(lesionradiomics.workflow.Losses.line("results in " + out, patients, "patients", lost, lostLesions, out.resolve("errors.csv").toString()));
 	}
 
 	protected boolean showing() {

@@ -51,8 +51,15 @@ public final class ResultsTables {
 			}
 			boolean byValue = !integers && (someWhole || minNonZero < 1e-3 || isStatistic(rt.getColumnHeading(c)));
 			rt.setDecimalPlaces(c, integers ? 0 : byValue ? ResultsTable.AUTO_FORMAT : max >= 1e6 ? -4 : 4);
+			// ImageJ's automatic format has 3 decimals: a p of 0.0012 would read 0.001; two significant digits instead
+			if (byValue) for (int r = 0; r < v.length; r++) if (Math.abs(v[r]) >= 1e-3 && Math.abs(v[r]) < 1e-2) rt.setValue(rt.getColumnHeading(c), r, significant(v[r]));
 		}
 		return rt;
+	}
+
+	/** Two significant digits, plain: 0.0012, 0.0095. */
+	static String significant(double x) {
+		return new java.math.BigDecimal(x).round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
 	}
 
 	/** Column names of p-values and test statistics (p, p_value, q, log_rank_p, ...). */

@@ -2,7 +2,7 @@ package lesionradiomics.cli;
 
 import lesionradiomics.fiji.AsImagePlus;
 import lesionradiomics.fiji.FeatureMaps;
-import lesionradiomics.fiji.Bind;
+import lesionradiomics.workflow.Bind;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

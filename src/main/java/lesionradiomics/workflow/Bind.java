@@ -1,4 +1,4 @@
-package lesionradiomics.fiji;
+package lesionradiomics.workflow;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,19 +16,10 @@ import lesionradiomics.features.ImageType;
 import lesionradiomics.io.CohortTable;
 import lesionradiomics.io.ParameterFile;
 import lesionradiomics.io.VolumeFormatException;
-import lesionradiomics.workflow.ExtractionOptions;
-import lesionradiomics.workflow.ExtractionWorkflow;
-import lesionradiomics.workflow.HeterogeneityOptions;
-import lesionradiomics.workflow.SamplingOptions;
-import lesionradiomics.workflow.MapsOptions;
-import lesionradiomics.workflow.PhenotypeOptions;
-import lesionradiomics.workflow.ResponseOptions;
-import lesionradiomics.workflow.ScoreOptions;
-import lesionradiomics.workflow.SelectionOptions;
 
 /**
- * How every front end (command-line options, SciJava parameters, ImageJ 1.x dialog fields) turns its plain values into the
- * workflows' options records, so a value means the same everywhere. Blank text and 0 for the convenience fields mean
+ * How every front end (command-line options, SciJava parameters and the ImageJ 1.x dialogs built from them) turns its
+ * plain values into the workflows' options records, so a value means the same everywhere. Blank text and 0 for the convenience fields mean
  * "not set"; checks live in the records.
  */
 public final class Bind {
@@ -146,13 +137,6 @@ public final class Bind {
 		List<String> h = trimmed(habitatFeatures);
 		if (h.size() == 1 && h.get(0).equalsIgnoreCase("none")) h = List.of();
 		return new MapsOptions(ls, kernelRadius, trimmed(classes), trimmed(features), s, csv, nrrd, t, h, habitats, habitatKmax, seed);
-	}
-
-	/** An open image and label image (ImageJ windows), an optional lesion table and the patient, as a workflow's input. */
-	public static lesionradiomics.workflow.ExtractionWorkflow.Input images(ij.ImagePlus image, ij.ImagePlus labels, Path lesionTable, String patient)
-			throws java.io.IOException {
-		return new lesionradiomics.workflow.ExtractionWorkflow.Input(lesionradiomics.io.ImagePlusAdapter.wrap(image),
-				lesionradiomics.io.ImagePlusAdapter.wrap(labels), lesionTable == null ? null : lesionradiomics.io.LesionTable.read(lesionTable), patient);
 	}
 
 	/** Numbers from "0.5, 1" (empty for blank). */
