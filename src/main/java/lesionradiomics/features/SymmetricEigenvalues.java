@@ -7,9 +7,11 @@ package lesionradiomics.features;
  */
 final class SymmetricEigenvalues {
 
-	private final double[] v, p, d, e;
+	private final double[] v, p, d, e, u, w;
 
 	SymmetricEigenvalues(int maxSize) {
+		u = new double[maxSize];
+		w = new double[maxSize];
 		v = new double[maxSize];
 		p = new double[maxSize];
 		d = new double[maxSize];
@@ -25,6 +27,43 @@ final class SymmetricEigenvalues {
 		ql(n);
 		System.arraycopy(d, 0, out, 0, n);
 		java.util.Arrays.sort(out, 0, n);
+	}
+
+	/**
+	 * The eigenvalues of the leading {@code n}×{@code n} block of {@code a} (as {@link #compute}) other than the one of
+	 * the known unit eigenvector {@code x}, in {@code out[0..n-1)}, unsorted. One Householder reflection H with Hx = -e₁
+	 * gives H A H = [λ 0; 0 B] (deflation, Golub &amp; Van Loan 7.3.2 / 8.1), and the n - 1 others are B's: a problem one
+	 * size smaller, closed-form for n ≤ 3. glcm's MCC knows A = D^-½ P D^-½'s eigenvector √px (eigenvalue 1).
+	 */
+	void computeOthers(double[] a, int s, int n, double[] x, double[] out) {
+		if (n <= 1) return;
+		// u = x + e₁ (x₀ ≥ 0: no cancellation), uᵀu = 2 (1 + x₀), β = 2 / uᵀu
+		for (int i = 0; i < n; i++) u[i] = x[i];
+		u[0] += 1;
+		double beta = 1 / (1 + x[0]), up = 0;
+		for (int i = 0; i < n; i++) { // w = β A u from the lower triangle
+			double sum = 0;
+			for (int j = 0; j <= i; j++) sum += a[i * s + j] * u[j];
+			for (int j = i + 1; j < n; j++) sum += a[j * s + i] * u[j];
+			w[i] = beta * sum;
+			up += u[i] * w[i];
+		}
+		double half = beta * up / 2;
+		for (int i = 0; i < n; i++) w[i] -= half * u[i];
+		// B = (A - u wᵀ - w uᵀ) without row and column 0, moved to the top-left corner (each target precedes its source)
+		int m = n - 1;
+		for (int r = 0; r < m; r++)
+			for (int c = 0; c <= r; c++) a[r * s + c] = a[(r + 1) * s + c + 1] - u[r + 1] * w[c + 1] - w[r + 1] * u[c + 1];
+		if (m == 1) out[0] = a[0];
+		else if (m == 2) {
+			double mean = (a[0] + a[s + 1]) / 2, half2 = (a[0] - a[s + 1]) / 2, root = Math.sqrt(half2 * half2 + a[s] * a[s]);
+			out[0] = mean + root;
+			out[1] = mean - root;
+		} else {
+			tridiagonalize(a, s, m);
+			ql(m);
+			System.arraycopy(d, 0, out, 0, m);
+		}
 	}
 
 	/** A ← H A H with Householder reflections column by column; leaves the diagonal in d and the subdiagonal in e. */
