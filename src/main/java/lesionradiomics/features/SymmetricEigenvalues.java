@@ -66,10 +66,8 @@ final class SymmetricEigenvalues {
 		}
 	}
 
-	/** A ← H A H with Householder reflections column by column; leaves the diagonal in d and the subdiagonal in e. */
+	/** A ← H A H with Householder reflections column by column, on the lower triangle; leaves the diagonal in d and the subdiagonal in e. */
 	private void tridiagonalize(double[] a, int s, int n) {
-		for (int i = 0; i < n; i++) // mirror the lower triangle so row sums below can read full rows
-			for (int j = 0; j < i; j++) a[j * s + i] = a[i * s + j];
 		for (int k = 0; k < n - 2; k++) {
 			double norm = 0;
 			for (int i = k + 1; i < n; i++) norm += a[i * s + k] * a[i * s + k];
@@ -84,22 +82,21 @@ final class SymmetricEigenvalues {
 			}
 			if (vv == 0) continue;
 			double beta = 2 / vv, pv = 0;
-			for (int i = k + 1; i < n; i++) {
+			for (int i = k + 1; i < n; i++) { // row i of the symmetric matrix: its lower-triangle row, then column i below
 				double sum = 0;
-				for (int j = k + 1; j < n; j++) sum += a[i * s + j] * v[j];
+				for (int j = k + 1; j <= i; j++) sum += a[i * s + j] * v[j];
+				for (int j = i + 1; j < n; j++) sum += a[j * s + i] * v[j];
 				p[i] = beta * sum;
 				pv += p[i] * v[i];
 			}
 			double half = beta * pv / 2;
 			for (int i = k + 1; i < n; i++) p[i] -= half * v[i]; // w = p - (β pᵀv / 2) v
+			// the lower triangle only: the update of (j, i) is the same sum of the same products, so the matrix stays
+			// exactly symmetric and the upper triangle need not be kept
 			for (int i = k + 1; i < n; i++)
-				for (int j = k + 1; j < n; j++) a[i * s + j] -= v[i] * p[j] + p[i] * v[j];
+				for (int j = k + 1; j <= i; j++) a[i * s + j] -= v[i] * p[j] + p[i] * v[j];
 			a[(k + 1) * s + k] = alpha;
-			a[k * s + k + 1] = alpha;
-			for (int i = k + 2; i < n; i++) {
-				a[i * s + k] = 0;
-				a[k * s + i] = 0;
-			}
+			for (int i = k + 2; i < n; i++) a[i * s + k] = 0;
 		}
 		for (int i = 0; i < n; i++) {
 			d[i] = a[i * s + i];
