@@ -36,16 +36,20 @@ public final class Glcm {
 		int n = grid.presentLevels.length;
 		List<double[][]> matrices = new ArrayList<>();
 		List<int[]> usedAngles = new ArrayList<>();
-		for (int[] a : grid.angles) {
+		TextureGrid.Padded padded = grid.padded(); // neighbours without bounds checks (zeros around the box)
+		int[] paddedLevels = padded.levels();
+		for (int k = 0; k < grid.angles.length; k++) {
+			int[] a = grid.angles[k];
+			int offset = padded.offsets()[2 * k];
 			double[][] m = new double[n][n];
 			for (int z = 0, i = 0; z < grid.nz; z++)
 				for (int y = 0; y < grid.ny; y++)
-					for (int x = 0; x < grid.nx; x++, i++) {
+					for (int x = 0, pv = padded.index(0, y, z); x < grid.nx; x++, i++, pv++) {
 						int li = grid.levels[i];
 						if (li == 0) continue;
-						int j = grid.neighbour(x, y, z, a, 1);
-						if (j < 0 || grid.levels[j] == 0) continue;
-						m[grid.levelRow[li]][grid.levelRow[grid.levels[j]]]++;
+						int lj = paddedLevels[pv + offset];
+						if (lj == 0) continue;
+						m[grid.levelRow[li]][grid.levelRow[lj]]++;
 					}
 			for (int r = 0; r < n; r++) // symmetric GLCM: P + P^T
 				for (int c = r; c < n; c++) {
