@@ -15,6 +15,8 @@ public final class Gldm {
 		int maxDependence = 2 * grid.angles.length;
 		double[][] counts = new double[grid.presentLevels.length][maxDependence + 1];
 		TextureGrid.Padded padded = grid.padded();
+		// |level difference| is an integer: ≤ alpha exactly when ≤ ⌊alpha⌋ (-1 for a negative alpha: never)
+		int within = alpha < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, Math.floor(alpha));
 		int[] paddedLevels = padded.levels(), offsets = padded.offsets();
 		for (int z = 0, v = 0; z < grid.nz; z++)
 			for (int y = 0; y < grid.ny; y++)
@@ -24,7 +26,7 @@ public final class Gldm {
 					int dependence = 0;
 					for (int k = 0, pv = padded.index(x, y, z); k < offsets.length; k++) {
 						int other = paddedLevels[pv + offsets[k]];
-						if (other != 0 && Math.abs(level - other) <= alpha) dependence++;
+						if (other != 0 && Math.abs(level - other) <= within) dependence++;
 					}
 					counts[grid.levelRow[level]][dependence]++;
 				}
