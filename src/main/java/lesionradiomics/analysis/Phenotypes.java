@@ -88,22 +88,32 @@ public final class Phenotypes {
 		return out;
 	}
 
-	/** Mean silhouette width (Rousseeuw 1987): (b − a)/max(a, b) per object, 0 for a singleton cluster. */
+	/**
+	 * Mean silhouette width (Rousseeuw 1987): (b − a)/max(a, b) per object, 0 for a singleton cluster. Clusters are
+	 * numbered densely once, so each object's per-cluster sums are arrays, not maps (the sums add in the same order).
+	 */
 	public static double silhouette(double[][] d, int[] labels) {
 		int n = labels.length;
+		Map<Integer, Integer> dense = new LinkedHashMap<>();
+		int[] cluster = new int[n];
+		for (int i = 0; i < n; i++) cluster[i] = dense.computeIfAbsent(labels[i], l -> dense.size());
+		int k = dense.size();
+		double[] sums = new double[k];
+		int[] counts = new int[k];
 		double sum = 0;
 		for (int i = 0; i < n; i++) {
-			Map<Integer, double[]> by = new LinkedHashMap<>();
+			Arrays.fill(sums, 0);
+			Arrays.fill(counts, 0);
+			double[] row = d[i];
 			for (int j = 0; j < n; j++) {
 				if (j == i) continue;
-				double[] acc = by.computeIfAbsent(labels[j], l -> new double[2]);
-				acc[0] += d[i][j];
-				acc[1]++;
+				sums[cluster[j]] += row[j];
+				counts[cluster[j]]++;
 			}
-			double[] own = by.get(labels[i]);
-			if (own == null) continue; // singleton: 0
-			double a = own[0] / own[1], b = Double.POSITIVE_INFINITY;
-			for (Map.Entry<Integer, double[]> e : by.entrySet()) if (e.getKey() != labels[i]) b = Math.min(b, e.getValue()[0] / e.getValue()[1]);
+			int own = cluster[i];
+			if (counts[own] == 0) continue; // singleton: 0
+			double a = sums[own] / counts[own], b = Double.POSITIVE_INFINITY;
+			for (int c = 0; c < k; c++) if (c != own && counts[c] > 0) b = Math.min(b, sums[c] / counts[c]);
 			sum += b == Double.POSITIVE_INFINITY ? 0 : (b - a) / Math.max(a, b);
 		}
 		return sum / n;
@@ -139,7 +149,14 @@ public final class Phenotypes {
 				boolean changed = false;
 				for (int i = 0; i < n; i++) {
 					int a = 0;
-					for (int q = 1; q < k; q++) if (sq(z[i], c[q]) < sq(z[i], c[a])) a = q;
+					double nearest = sq(z[i], c[0]);
+					for (int q = 1; q < k; q++) {
+						double dq = sq(z[i], c[q]);
+						if (dq < nearest) {
+							a = q;
+							nearest = dq;
+						}
+					}
 					if (a != l[i] || iter == 0) changed |= a != l[i];
 					l[i] = a;
 				}

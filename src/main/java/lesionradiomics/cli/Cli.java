@@ -3,6 +3,7 @@ package lesionradiomics.cli;
 import java.util.List;
 
 import lesionradiomics.bench.BenchMapsCli;
+import lesionradiomics.bench.BenchReportCli;
 import lesionradiomics.bench.BenchCohortCli;
 import lesionradiomics.bench.BenchAnalysisCli;
 import lesionradiomics.bench.BenchCli;
@@ -44,6 +45,7 @@ public final class Cli {
 		COMMANDS.put("bench-maps", BenchMapsCli::new);
 		COMMANDS.put("bench-filters", BenchFiltersCli::new);
 		COMMANDS.put("bench-dicom", BenchDicomCli::new);
+		COMMANDS.put("bench-report", BenchReportCli::new);
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 

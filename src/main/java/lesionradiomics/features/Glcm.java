@@ -36,16 +36,20 @@ public final class Glcm {
 		int n = grid.presentLevels.length;
 		List<double[][]> matrices = new ArrayList<>();
 		List<int[]> usedAngles = new ArrayList<>();
-		for (int[] a : grid.angles) {
+		TextureGrid.Padded padded = grid.padded(); // neighbours without bounds checks (zeros around the box)
+		int[] paddedLevels = padded.levels();
+		for (int k = 0; k < grid.angles.length; k++) {
+			int[] a = grid.angles[k];
+			int offset = padded.offsets()[2 * k];
 			double[][] m = new double[n][n];
 			for (int z = 0, i = 0; z < grid.nz; z++)
 				for (int y = 0; y < grid.ny; y++)
-					for (int x = 0; x < grid.nx; x++, i++) {
+					for (int x = 0, pv = padded.index(0, y, z); x < grid.nx; x++, i++, pv++) {
 						int li = grid.levels[i];
 						if (li == 0) continue;
-						int j = grid.neighbour(x, y, z, a, 1);
-						if (j < 0 || grid.levels[j] == 0) continue;
-						m[grid.levelRow[li]][grid.levelRow[grid.levels[j]]]++;
+						int lj = paddedLevels[pv + offset];
+						if (lj == 0) continue;
+						m[grid.levelRow[li]][grid.levelRow[lj]]++;
 					}
 			for (int r = 0; r < n; r++) // symmetric GLCM: P + P^T
 				for (int c = r; c < n; c++) {
@@ -301,8 +305,10 @@ public final class Glcm {
 
 	/**
 	 * √(second largest eigenvalue of Q), Q(i,j) = Σ_k p(i,k)p(j,k) / (p_x(i)p_y(k)); 1 for a flat region (a 1×1 matrix
-	 * has a single eigenvalue). Q = Dx⁻¹ P Dy⁻¹ Pᵀ is similar to the symmetric S = Dx^-½ P Dy⁻¹ Pᵀ Dx^-½, whose
-	 * eigenvalues are found reliably; grey levels without neighbours in a direction add zero eigenvalues.
+	 * has a single eigenvalue). The matrices are symmetric (p_x = p_y), so Q = D⁻¹ P D⁻¹ P is similar to A², A = D^-½ P
+	 * D^-½ symmetric: Q's eigenvalues are the squares of A's and MCC is A's second largest |eigenvalue|. No product is
+	 * formed (it cost as much as the decomposition), and A's largest eigenvalue, 1 with eigenvector √px, is deflated
+	 * ({@link SymmetricEigenvalues#computeOthers}). Grey levels without neighbours in a direction add zero eigenvalues.
 	 */
 	@Feature("MCC")
 	double mcc() {
@@ -318,16 +324,26 @@ public final class Glcm {
 				if (Double.isNaN(px[a][i])) return Double.NaN;
 				if (px[a][i] > 0) support[m++] = i;
 			}
-			double[] sym = new double[m * m]; // row-major; the solver reads the lower triangle
-			for (int r = 0; r < m; r++)
+			double[] sym = new double[m * m], root = new double[m]; // row-major; the solver reads the lower triangle
+			double norm = 0;
+			for (int r = 0; r < m; r++) {
+				root[r] = Math.sqrt(px[a][support[r]]);
+				norm += px[a][support[r]];
 				for (int c = 0; c <= r; c++) {
 					int i = support[r], j = support[c];
-					double s = 0;
-					for (int k = 0; k < n; k++) if (px[a][k] > 0) s += p[a][i][k] * p[a][j][k] / px[a][k];
-					sym[r * m + c] = s / Math.sqrt(px[a][i] * px[a][j]);
+					sym[r * m + c] = p[a][i][j] / Math.sqrt(px[a][i] * px[a][j]);
 				}
-			double[] ev = new double[size]; // zeros for the levels outside the support
-			if (m > 0) new SymmetricEigenvalues(m).compute(sym, m, m, ev);
+			}
+			norm = Math.sqrt(norm);
+			for (int r = 0; r < m; r++) root[r] /= norm;
+			// A's eigenvalue 1 (eigenvector √px) deflated; zeros for the levels outside the support
+			double[] ev = new double[size];
+			if (m > 0) {
+				double[] others = new double[m];
+				new SymmetricEigenvalues(m).computeOthers(sym, m, m, root, others);
+				ev[0] = 1;
+				for (int k = 0; k < m - 1; k++) ev[k + 1] = Math.abs(others[k]);
+			}
 			java.util.Arrays.sort(ev);
 			// pyradiomics takes numpy.linalg.eigvals of the non-symmetric Q. numpy (numpy/linalg/_linalg.py, eigvals)
 			// returns the whole stack of directions as complex when any eigenvalue of any direction has a non-zero
@@ -339,7 +355,8 @@ public final class Glcm {
 			// negative: 449 of 449 such directions over 4,500 random lesions with the oracle (make_mcc.py), in real and in
 			// complex stacks alike. So the direction counts as 0 (sqrt(+1e-17) = 7e-9), where our solver's rounding can
 			// give -1e-17 and NaN would drop it from the mean (0.4393 instead of pyradiomics' 0.3295 on 4 directions).
-			return Math.sqrt(Math.max(ev[size - 2], 0));
+			// Here MCC is A's second largest |eigenvalue| (= sqrt of Q's), never negative: a zero one counts as 0.
+			return ev[size - 2];
 		});
 	}
 }

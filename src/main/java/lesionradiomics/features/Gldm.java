@@ -14,17 +14,20 @@ public final class Gldm {
 		double alpha = lesion.settings().gldmA();
 		int maxDependence = 2 * grid.angles.length;
 		double[][] counts = new double[grid.presentLevels.length][maxDependence + 1];
+		TextureGrid.Padded padded = grid.padded();
+		// |level difference| is an integer: ≤ alpha exactly when ≤ ⌊alpha⌋ (-1 for a negative alpha: never)
+		int within = alpha < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, Math.floor(alpha));
+		int[] paddedLevels = padded.levels(), offsets = padded.offsets();
 		for (int z = 0, v = 0; z < grid.nz; z++)
 			for (int y = 0; y < grid.ny; y++)
 				for (int x = 0; x < grid.nx; x++, v++) {
 					int level = grid.levels[v];
 					if (level == 0) continue;
 					int dependence = 0;
-					for (int[] a : grid.angles)
-						for (int sign = 1; sign >= -1; sign -= 2) {
-							int w = grid.neighbour(x, y, z, a, sign);
-							if (w >= 0 && grid.levels[w] != 0 && Math.abs(level - grid.levels[w]) <= alpha) dependence++;
-						}
+					for (int k = 0, pv = padded.index(x, y, z); k < offsets.length; k++) {
+						int other = paddedLevels[pv + offsets[k]];
+						if (other != 0 && Math.abs(level - other) <= within) dependence++;
+					}
 					counts[grid.levelRow[level]][dependence]++;
 				}
 		double[] levels = grid.levelValues();

@@ -55,18 +55,17 @@ public final class Glrlm {
 	private static double[][] runs(TextureGrid g, int[] a, int rows, int maxRun) {
 		double[][] counts = new double[rows][maxRun];
 		LineRuns line = new LineRuns(counts, g.levelRow);
+		int step = a[2] + g.nx * (a[1] + g.ny * a[0]);
 		for (int z = 0, v = 0; z < g.nz; z++)
 			for (int y = 0; y < g.ny; y++)
 				for (int x = 0; x < g.nx; x++, v++) {
 					if (g.neighbour(x, y, z, a, -1) >= 0) continue; // not the start of a line
-					int cx = x, cy = y, cz = z, w = v;
-					while (w >= 0) {
-						line.next(g.levels[w]);
-						w = g.neighbour(cx, cy, cz, a, 1);
-						cz += a[0];
-						cy += a[1];
-						cx += a[2];
-					}
+					// the line's length from where it leaves the box along each moving axis: no bounds check per step
+					int length = Integer.MAX_VALUE;
+					if (a[2] != 0) length = Math.min(length, (a[2] > 0 ? g.nx - 1 - x : x) / Math.abs(a[2]));
+					if (a[1] != 0) length = Math.min(length, (a[1] > 0 ? g.ny - 1 - y : y) / Math.abs(a[1]));
+					if (a[0] != 0) length = Math.min(length, (a[0] > 0 ? g.nz - 1 - z : z) / Math.abs(a[0]));
+					for (int w = v, left = length + 1; left > 0; left--, w += step) line.next(g.levels[w]);
 					line.end();
 				}
 		return line.multiElement() ? counts : new double[rows][maxRun];

@@ -13,39 +13,41 @@ public final class Glszm {
 	public Glszm(LesionData lesion) {
 		TextureGrid grid = lesion.textureGrid();
 		voxelCount = grid.voxelCount;
-		int n = grid.levels.length;
-		boolean[] done = new boolean[n];
-		int[] stack = new int[n];
+		// flood fill on the zero-padded grid: no bounds checks, no index → (x, y, z) divisions; the zones (and so the
+		// matrix) do not depend on the order they are found in
+		TextureGrid.Padded padded = grid.padded();
+		int[] levels = padded.levels(), offsets = padded.offsets();
+		boolean[] done = new boolean[levels.length];
+		int[] stack = new int[grid.voxelCount];
 		int[] zoneLevel = new int[grid.voxelCount];
 		int[] zoneSize = new int[grid.voxelCount];
 		int zones = 0, maxSize = 0;
-		for (int start = 0; start < n; start++) {
-			int level = grid.levels[start];
-			if (level == 0 || done[start]) continue;
-			int top = 0, size = 0;
-			stack[top++] = start;
-			done[start] = true;
-			while (top > 0) {
-				int v = stack[--top];
-				size++;
-				int x = v % grid.nx, y = (v / grid.nx) % grid.ny, z = v / (grid.nx * grid.ny);
-				for (int[] a : grid.angles)
-					for (int sign = -1; sign <= 1; sign += 2) {
-						int w = grid.neighbour(x, y, z, a, sign);
-						if (w >= 0 && !done[w] && grid.levels[w] == level) {
-							done[w] = true;
-							stack[top++] = w;
+		for (int z = 0; z < grid.nz; z++)
+			for (int y = 0; y < grid.ny; y++)
+				for (int x = 0, start = padded.index(0, y, z); x < grid.nx; x++, start++) {
+					int level = levels[start];
+					if (level == 0 || done[start]) continue;
+					int top = 0, size = 0;
+					stack[top++] = start;
+					done[start] = true;
+					while (top > 0) {
+						int v = stack[--top];
+						size++;
+						for (int offset : offsets) {
+							int w = v + offset;
+							if (!done[w] && levels[w] == level) {
+								done[w] = true;
+								stack[top++] = w;
+							}
 						}
 					}
-			}
-			zoneLevel[zones] = level;
-			zoneSize[zones++] = size;
-			maxSize = Math.max(maxSize, size);
-		}
+					zoneLevel[zones] = level;
+					zoneSize[zones++] = size;
+					maxSize = Math.max(maxSize, size);
+				}
 		double[][] counts = new double[grid.presentLevels.length][maxSize];
 		for (int z = 0; z < zones; z++) counts[grid.levelRow[zoneLevel[z]]][zoneSize[z] - 1]++;
-		double[] levels = grid.levelValues();
-		m = new SizeMatrix(levels, counts);
+		m = new SizeMatrix(grid.levelValues(), counts);
 	}
 
 	/** The features of a zone matrix found elsewhere (voxel-map kernels), over {@code voxelCount} voxels. */

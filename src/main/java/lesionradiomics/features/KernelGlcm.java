@@ -26,7 +26,7 @@ final class KernelGlcm {
 	private final int[] levelRow, levels;
 	private final double[] counts, px, logPx, pxAddy, pxSuby, q, eigen, perAngle, sums;
 	private final int[] support, nonNaN;
-	private final double[] inversePx;
+	private final double[] inversePx, root;
 	private final SymmetricEigenvalues solver;
 
 	/** @param mcc compute MCC (an eigen decomposition per direction: most of the class's cost) */
@@ -46,6 +46,7 @@ final class KernelGlcm {
 		eigen = new double[ng];
 		support = new int[ng];
 		inversePx = new double[ng];
+		root = new double[ng];
 		perAngle = new double[FEATURES];
 		sums = new double[FEATURES];
 		nonNaN = new int[FEATURES];
@@ -203,33 +204,39 @@ final class KernelGlcm {
 		f[13] = hxy2 == hxy ? 0 : Math.sqrt(1 - Math.exp(-2 * (hxy2 - hxy)));
 	}
 
-	/** √(second largest eigenvalue), over the lesion's Ng levels, as {@link Glcm#mcc()}. */
+	/**
+	 * √(second largest eigenvalue of Q), over the lesion's Ng levels, as {@link Glcm#mcc()}: A = D^-½ P D^-½ on the
+	 * support, Q's eigenvalues are the squares of A's, so MCC is A's second largest |eigenvalue|. A's eigenvalue 1
+	 * (eigenvector √px) is known and deflated: the others come from a matrix one size smaller.
+	 */
 	private double mcc(int n) {
 		int size = Math.max(n, ng);
 		if (size < 2) return 1;
 		int m = 0;
+		double norm = 0;
 		for (int i = 0; i < n; i++)
 			if (px[i] > 0) {
 				support[m] = i;
-				inversePx[m++] = 1 / px[i]; // p(i,k) is 0 wherever px(k) is: the sum runs over the support only
+				root[m] = Math.sqrt(px[i]);
+				inversePx[m] = 1 / root[m];
+				norm += px[i];
+				m++;
 			}
 		for (int r = 0; r < m; r++)
-			for (int c = 0; c <= r; c++) {
-				int i = support[r] * n, j = support[c] * n;
-				double s = 0;
-				for (int k = 0; k < m; k++) s += counts[i + support[k]] * counts[j + support[k]] * inversePx[k];
-				q[r * ng + c] = s / Math.sqrt(px[support[r]] * px[support[c]]);
-			}
-		solver.compute(q, ng, m, eigen);
-		// pyradiomics sorts the eigenvalues of the full Ng x Ng matrix: the levels outside the support add zeros
-		double first = Double.NEGATIVE_INFINITY, second = Double.NEGATIVE_INFINITY;
-		for (int k = 0; k < m + Math.min(size - m, 2); k++) {
-			double ev = k < m ? eigen[k] : 0;
+			for (int c = 0, i = support[r] * n; c <= r; c++) q[r * ng + c] = counts[i + support[c]] * inversePx[r] * inversePx[c];
+		norm = Math.sqrt(norm);
+		for (int r = 0; r < m; r++) root[r] /= norm;
+		solver.computeOthers(q, ng, m, root, eigen);
+		// pyradiomics sorts the eigenvalues of the full Ng x Ng matrix: the deflated 1, the others, and zeros for the
+		// levels outside the support
+		double first = 1, second = Double.NEGATIVE_INFINITY;
+		for (int k = 0; k < m - 1 + Math.min(size - m, 2); k++) {
+			double ev = k < m - 1 ? Math.abs(eigen[k]) : 0;
 			if (ev > first) {
 				second = first;
 				first = ev;
 			} else if (ev > second) second = ev;
 		}
-		return Math.sqrt(Math.max(second, 0)); // a zero counts as 0, never NaN: numpy's rule, see Glcm#mcc
+		return second; // |eigenvalue| of A, so a zero counts as 0, never NaN: numpy's rule, see Glcm#mcc
 	}
 }

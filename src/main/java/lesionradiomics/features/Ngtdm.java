@@ -39,6 +39,8 @@ public final class Ngtdm {
 	private static double[][] matrix(TextureGrid grid) {
 		int rows = grid.presentLevels.length;
 		double[] n = new double[rows], s = new double[rows];
+		TextureGrid.Padded padded = grid.padded();
+		int[] paddedLevels = padded.levels(), offsets = padded.offsets();
 		for (int z = 0, v = 0; z < grid.nz; z++)
 			for (int y = 0; y < grid.ny; y++)
 				for (int x = 0; x < grid.nx; x++, v++) {
@@ -46,14 +48,13 @@ public final class Ngtdm {
 					if (level == 0) continue;
 					int count = 0;
 					double sum = 0;
-					for (int[] a : grid.angles)
-						for (int sign = 1; sign >= -1; sign -= 2) {
-							int w = grid.neighbour(x, y, z, a, sign);
-							if (w >= 0 && grid.levels[w] != 0) {
-								count++;
-								sum += grid.levels[w];
-							}
+					for (int k = 0, pv = padded.index(x, y, z); k < offsets.length; k++) {
+						int other = paddedLevels[pv + offsets[k]];
+						if (other != 0) {
+							count++;
+							sum += other;
 						}
+					}
 					double diff = count == 0 ? 0 : Math.abs(level - sum / count);
 					n[grid.levelRow[level]]++;
 					s[grid.levelRow[level]] += diff;

@@ -7,9 +7,11 @@ package lesionradiomics.features;
  */
 final class SymmetricEigenvalues {
 
-	private final double[] v, p, d, e;
+	private final double[] v, p, d, e, u, w;
 
 	SymmetricEigenvalues(int maxSize) {
+		u = new double[maxSize];
+		w = new double[maxSize];
 		v = new double[maxSize];
 		p = new double[maxSize];
 		d = new double[maxSize];
@@ -27,10 +29,45 @@ final class SymmetricEigenvalues {
 		java.util.Arrays.sort(out, 0, n);
 	}
 
-	/** A ← H A H with Householder reflections column by column; leaves the diagonal in d and the subdiagonal in e. */
+	/**
+	 * The eigenvalues of the leading {@code n}×{@code n} block of {@code a} (as {@link #compute}) other than the one of
+	 * the known unit eigenvector {@code x}, in {@code out[0..n-1)}, unsorted. One Householder reflection H with Hx = -e₁
+	 * gives H A H = [λ 0; 0 B] (deflation, Golub &amp; Van Loan 7.3.2 / 8.1), and the n - 1 others are B's: a problem one
+	 * size smaller, closed-form for n ≤ 3. glcm's MCC knows A = D^-½ P D^-½'s eigenvector √px (eigenvalue 1).
+	 */
+	void computeOthers(double[] a, int s, int n, double[] x, double[] out) {
+		if (n <= 1) return;
+		// u = x + e₁ (x₀ ≥ 0: no cancellation), uᵀu = 2 (1 + x₀), β = 2 / uᵀu
+		for (int i = 0; i < n; i++) u[i] = x[i];
+		u[0] += 1;
+		double beta = 1 / (1 + x[0]), up = 0;
+		for (int i = 0; i < n; i++) { // w = β A u from the lower triangle
+			double sum = 0;
+			for (int j = 0; j <= i; j++) sum += a[i * s + j] * u[j];
+			for (int j = i + 1; j < n; j++) sum += a[j * s + i] * u[j];
+			w[i] = beta * sum;
+			up += u[i] * w[i];
+		}
+		double half = beta * up / 2;
+		for (int i = 0; i < n; i++) w[i] -= half * u[i];
+		// B = (A - u wᵀ - w uᵀ) without row and column 0, moved to the top-left corner (each target precedes its source)
+		int m = n - 1;
+		for (int r = 0; r < m; r++)
+			for (int c = 0; c <= r; c++) a[r * s + c] = a[(r + 1) * s + c + 1] - u[r + 1] * w[c + 1] - w[r + 1] * u[c + 1];
+		if (m == 1) out[0] = a[0];
+		else if (m == 2) {
+			double mean = (a[0] + a[s + 1]) / 2, half2 = (a[0] - a[s + 1]) / 2, root = Math.sqrt(half2 * half2 + a[s] * a[s]);
+			out[0] = mean + root;
+			out[1] = mean - root;
+		} else {
+			tridiagonalize(a, s, m);
+			ql(m);
+			System.arraycopy(d, 0, out, 0, m);
+		}
+	}
+
+	/** A ← H A H with Householder reflections column by column, on the lower triangle; leaves the diagonal in d and the subdiagonal in e. */
 	private void tridiagonalize(double[] a, int s, int n) {
-		for (int i = 0; i < n; i++) // mirror the lower triangle so row sums below can read full rows
-			for (int j = 0; j < i; j++) a[j * s + i] = a[i * s + j];
 		for (int k = 0; k < n - 2; k++) {
 			double norm = 0;
 			for (int i = k + 1; i < n; i++) norm += a[i * s + k] * a[i * s + k];
@@ -45,22 +82,21 @@ final class SymmetricEigenvalues {
 			}
 			if (vv == 0) continue;
 			double beta = 2 / vv, pv = 0;
-			for (int i = k + 1; i < n; i++) {
+			for (int i = k + 1; i < n; i++) { // row i of the symmetric matrix: its lower-triangle row, then column i below
 				double sum = 0;
-				for (int j = k + 1; j < n; j++) sum += a[i * s + j] * v[j];
+				for (int j = k + 1; j <= i; j++) sum += a[i * s + j] * v[j];
+				for (int j = i + 1; j < n; j++) sum += a[j * s + i] * v[j];
 				p[i] = beta * sum;
 				pv += p[i] * v[i];
 			}
 			double half = beta * pv / 2;
 			for (int i = k + 1; i < n; i++) p[i] -= half * v[i]; // w = p - (β pᵀv / 2) v
+			// the lower triangle only: the update of (j, i) is the same sum of the same products, so the matrix stays
+			// exactly symmetric and the upper triangle need not be kept
 			for (int i = k + 1; i < n; i++)
-				for (int j = k + 1; j < n; j++) a[i * s + j] -= v[i] * p[j] + p[i] * v[j];
+				for (int j = k + 1; j <= i; j++) a[i * s + j] -= v[i] * p[j] + p[i] * v[j];
 			a[(k + 1) * s + k] = alpha;
-			a[k * s + k + 1] = alpha;
-			for (int i = k + 2; i < n; i++) {
-				a[i * s + k] = 0;
-				a[k * s + i] = 0;
-			}
+			for (int i = k + 2; i < n; i++) a[i * s + k] = 0;
 		}
 		for (int i = 0; i < n; i++) {
 			d[i] = a[i * s + i];

@@ -106,6 +106,33 @@ final class TextureGrid {
 		return out.toArray(new int[0][]);
 	}
 
+	/**
+	 * The grey levels on the box grown on every side by the largest offset, zeros there, with each direction's offsets
+	 * on that grid (+a, then −a, as the families walk {@link #neighbour}): outside the box reads as outside the mask,
+	 * so the neighbourhood loops of gldm and ngtdm need no bounds checks and visit the same neighbours in the same order.
+	 */
+	Padded padded() {
+		int m = 0;
+		for (int[] a : angles) for (int d : a) m = Math.max(m, Math.abs(d));
+		int px = nx + 2 * m, py = ny + 2 * m, pz = nz + 2 * m;
+		int[] out = new int[px * py * pz];
+		for (int z = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++) System.arraycopy(levels, nx * (y + ny * z), out, m + px * ((y + m) + py * (z + m)), nx);
+		int[] offsets = new int[2 * angles.length];
+		for (int k = 0; k < angles.length; k++) {
+			int[] a = angles[k];
+			offsets[2 * k] = a[2] + px * (a[1] + py * a[0]);
+			offsets[2 * k + 1] = -offsets[2 * k];
+		}
+		return new Padded(out, offsets, m, px, py);
+	}
+
+	/** {@link #padded()}'s grid: levels, offsets, margin and row/slice sizes. */
+	record Padded(int[] levels, int[] offsets, int margin, int nx, int ny) {
+		/** Index of box voxel (x, y, z). */
+		int index(int x, int y, int z) { return x + margin + nx * ((y + margin) + ny * (z + margin)); }
+	}
+
 	/** Index of the voxel at (x, y, z) + angle, or -1 outside the box. */
 	int neighbour(int x, int y, int z, int[] a, int sign) {
 		int zz = z + sign * a[0], yy = y + sign * a[1], xx = x + sign * a[2];

@@ -45,6 +45,44 @@ class SymmetricEigenvaluesTest {
 		}
 	}
 
+	@Test
+	void deflatedSpectrumMatchesCommonsMath() {
+		// A = D^-½ P D^-½ of random symmetric count matrices (glcm's MCC): eigenvalue 1 with eigenvector √px; the others
+		// from the deflated problem must be Commons Math's full spectrum without one 1
+		Random random = new Random(7);
+		SymmetricEigenvalues solver = new SymmetricEigenvalues(12);
+		for (int trial = 0; trial < 500; trial++) {
+			int n = 1 + random.nextInt(12);
+			double[][] p = new double[n][n];
+			double total = 0;
+			for (int i = 0; i < n; i++)
+				for (int j = 0; j <= i; j++) {
+					double v = i == j || random.nextInt(3) == 0 ? 1 + random.nextInt(5) : 0;
+					p[i][j] = v;
+					p[j][i] = v;
+					total += i == j ? v : 2 * v;
+				}
+			double[] px = new double[n], x = new double[n];
+			for (int i = 0; i < n; i++) {
+				for (int j = 0; j < n; j++) px[i] += p[i][j] / total;
+				x[i] = Math.sqrt(px[i]);
+			}
+			double[][] m = new double[n][n];
+			double[] a = new double[12 * 12], out = new double[n];
+			for (int i = 0; i < n; i++)
+				for (int j = 0; j < n; j++) {
+					m[i][j] = p[i][j] / total / Math.sqrt(px[i] * px[j]);
+					if (j <= i) a[i * 12 + j] = m[i][j];
+				}
+			double[] expected = new EigenDecomposition(new Array2DRowRealMatrix(m)).getRealEigenvalues();
+			Arrays.sort(expected);
+			assertEquals(1, expected[n - 1], 1e-12, "trial " + trial);
+			solver.computeOthers(a, 12, n, x, out);
+			Arrays.sort(out, 0, n - 1);
+			for (int k = 0; k < n - 1; k++) assertEquals(expected[k], out[k], 1e-12, "trial " + trial);
+		}
+	}
+
 	private static double[][] gram(double[][] m) {
 		int n = m.length;
 		double[][] g = new double[n][n];
