@@ -37,6 +37,7 @@ public final class Cli {
 		COMMANDS.put("phenotypes", PhenotypesCli::new);
 		COMMANDS.put("response", ResponseCli::new);
 		COMMANDS.put("survival", SurvivalCli::new);
+		COMMANDS.put("signature", SignatureCli::new);
 		COMMANDS.put("demo", DemoCli::new);
 		COMMANDS.put("bench", BenchCli::new);
 		COMMANDS.put("bench-analysis", BenchAnalysisCli::new);

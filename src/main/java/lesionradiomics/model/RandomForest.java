@@ -71,6 +71,16 @@ public final class RandomForest {
 	}
 
 	public int size() { return trees.size(); }
+
+	/** One tree's nodes as flat arrays (leaves: feature −1, value = the leaf's positive fraction), for a model file. */
+	public record TreeArrays(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {}
+
+	/** The trees in forest order, as {@link #probability(double[])} walks them. */
+	public List<TreeArrays> treeArrays() {
+		List<TreeArrays> out = new ArrayList<>();
+		for (Tree t : trees) out.add(new TreeArrays(t.feature().clone(), t.threshold().clone(), t.left().clone(), t.right().clone(), t.value().clone()));
+		return out;
+	}
 	/** OOB misclassification rate (rows never out of bag are left out). */
 	public double oobError() { return oobError; }
 	/** Per training row: fraction of its out-of-bag trees voting positive (NaN if never out of bag). */
