@@ -30,14 +30,14 @@ import picocli.CommandLine.Option;
 				"a random forest. Files written into --out:",
 				"  signature_model.csv (or .json for a forest; score --model applies it),",
 				"  selection.csv, performance.csv, predictions.csv, coefficients.csv or",
-				"  importance.csv, roc/calibration/cv_curve/lambda_path/importance/km_risk",
-				"  .png and .svg." })
+				"  importance.csv, and the figures (PNG and SVG) roc, calibration,",
+				"  cv_curve, lambda_path, importance, km_risk." })
 final class SignatureCli implements Callable<Integer> {
 
 	@Option(names = "--features", required = true, paramLabel = "TABLE.csv", description = "Lesion- or patient-level feature table (extract, cohort, response, score output; a patient column).")
 	Path features;
 
-	@Option(names = "--outcome-table", paramLabel = "TABLE.csv", description = "Table with the outcome columns, joined by patient (and label/lesion when both tables have one); default: the feature table.")
+	@Option(names = "--outcome-table", paramLabel = "FILE", description = "Table with the outcome columns, joined by patient (and label/lesion when both tables have one); default: the feature table.")
 	Path outcomeTable;
 
 	@Option(names = "--outcome", paramLabel = "COLUMN", description = "Binary outcome column (default: response).")
@@ -64,7 +64,7 @@ final class SignatureCli implements Callable<Integer> {
 	@Option(names = "--seed", paramLabel = "S", description = "Seed of the split, folds and forest (default 1).")
 	long seed = SignatureOptions.DEFAULTS.seed();
 
-	@Option(names = "--perturbed", split = ",", paramLabel = "NAME=TABLE.csv", description = "Tables of the same lesions on eroded/dilated masks or a retest scan: the reproducibility step.")
+	@Option(names = "--perturbed", split = ",", paramLabel = "NAME=FILE", description = "Tables (CSV) of the same lesions on eroded/dilated masks or a retest scan: the reproducibility step.")
 	List<String> perturbed = new ArrayList<>();
 
 	@Option(names = "--reproducibility", paramLabel = "T", description = "Keep features whose agreement with every perturbed table is >= T (default 0.85).")

@@ -30,7 +30,7 @@ public class LesionScores extends TaskCommand {
 	@Parameter(label = "Selected features (list, optional)", required = false, style = "extensions:txt/csv", persist = false)
 	private File selected;
 
-	@Parameter(label = "Model file (CSV, optional)", required = false, style = "extensions:csv", persist = false)
+	@Parameter(label = "Model file (CSV, or JSON for a forest; optional)", required = false, style = "extensions:csv/json", persist = false)
 	private File model;
 
 	@Parameter(label = "Patient table for covariates (optional)", required = false, style = "table:patient,extensions:csv", persist = false)
