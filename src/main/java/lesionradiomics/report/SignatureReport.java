@@ -211,26 +211,43 @@ public final class SignatureReport {
 			for (int k = 0; k < l.length; k++) if (cv.fit().beta()[k][j] != 0) nonzero = true;
 			if (nonzero) shown.add(j);
 		}
+		// grey (not in the signature) first so the signature's paths are drawn on top; the legend names the signature's
+		// features with the largest |standardised coefficient| at the chosen λ, in that order
 		int legendMax = 8;
-		for (int j : shown) {
-			boolean chosen = r.fitted().features().contains(names.get(j));
-			XYSeries s = new XYSeries(chosen && data.getSeriesCount() < legendMax ? names.get(j) : names.get(j) + " ", false, true);
+		List<Integer> grey = new ArrayList<>(), chosen = new ArrayList<>();
+		for (int j : shown) (r.fitted().features().contains(names.get(j)) ? chosen : grey).add(j);
+		int at = 0;
+		for (int k = 1; k < l.length; k++) if (Math.abs(l[k] - r.fitted().lambda()) < Math.abs(l[at] - r.fitted().lambda())) at = k;
+		int chosenAt = at;
+		chosen.sort(Comparator.comparingDouble(j -> -Math.abs(cv.fit().beta()[chosenAt][j] * cv.fit().sd()[j])));
+		XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, false);
+		int series = 0;
+		for (int j : grey) {
+			XYSeries s = new XYSeries(names.get(j), false, true);
 			for (int k = 0; k < l.length; k++) s.add(Math.log(l[k]), cv.fit().beta()[k][j] * cv.fit().sd()[j]);
 			data.addSeries(s);
+			rend.setSeriesPaint(series, new Color(200, 200, 200));
+			rend.setSeriesStroke(series, new BasicStroke(1f));
+			rend.setSeriesVisibleInLegend(series++, false);
 		}
-		XYLineAndShapeRenderer rend = new XYLineAndShapeRenderer(true, false);
-		for (int i = 0; i < data.getSeriesCount(); i++) {
-			boolean chosen = r.fitted().features().contains(names.get(shown.get(i)));
-			rend.setSeriesPaint(i, chosen ? Charts.PALETTE[i % (Charts.PALETTE.length - 1)] : new Color(190, 190, 190));
-			rend.setSeriesStroke(i, new BasicStroke(chosen ? 2f : 1f));
-			rend.setSeriesVisibleInLegend(i, chosen && i < legendMax);
+		for (int c = 0; c < chosen.size(); c++) {
+			int j = chosen.get(c);
+			XYSeries s = new XYSeries(shorten(names.get(j)), false, true);
+			for (int k = 0; k < l.length; k++) s.add(Math.log(l[k]), cv.fit().beta()[k][j] * cv.fit().sd()[j]);
+			data.addSeries(s);
+			rend.setSeriesPaint(series, c < legendMax ? Charts.PALETTE[c % (Charts.PALETTE.length - 1)] : new Color(90, 90, 90));
+			rend.setSeriesStroke(series, new BasicStroke(c < legendMax ? 2.2f : 1.2f));
+			rend.setSeriesVisibleInLegend(series++, c < legendMax);
 		}
 		NumberAxis x = new NumberAxis("log(λ)"), y = new NumberAxis("standardised coefficient (β × SD)");
 		x.setAutoRangeIncludesZero(false);
 		XYPlot plot = new XYPlot(data, x, y, rend);
 		mark(plot, Math.log(r.fitted().lambda()), "chosen λ");
-		return Figure.of(chart("Elastic-net coefficient paths", plot, shown.size() + " features ever non-zero; coloured: in the signature ("
-				+ r.fitted().features().size() + "), grey: not", true), "Lambda path", 760, 520);
+		String sub = shown.size() + " features ever non-zero; " + chosen.size() + " in the signature (dark"
+				+ (chosen.size() > legendMax ? "; the " + legendMax + " largest coloured and named" : "") + "), grey: not";
+		JFreeChart c = chart("Elastic-net coefficient paths", plot, sub, true);
+		if (c.getLegend() != null) c.getLegend().setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+		return Figure.of(c, "Lambda path", 760, 560);
 	}
 
 	/** Features of the signature by |standardised coefficient| or by permutation importance, largest on top. */
@@ -250,7 +267,8 @@ public final class SignatureReport {
 			}
 			axis = "coefficient × training SD";
 		}
-		v.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> -Math.abs(e.getValue())));
+		boolean forest = fit.forest() != null; // importance: largest first (negative = noise); coefficients: by size, sign shown
+		v.sort(Comparator.comparingDouble((Map.Entry<String, Double> e) -> forest ? -e.getValue() : -Math.abs(e.getValue())));
 		if (v.size() > 20) v = v.subList(0, 20);
 		DefaultCategoryDataset data = new DefaultCategoryDataset();
 		for (Map.Entry<String, Double> e : v) data.addValue(e.getValue(), "importance", shorten(e.getKey()));
@@ -263,6 +281,8 @@ public final class SignatureReport {
 		cat.setMaximumCategoryLabelWidthRatio(0.45f);
 		CategoryPlot plot = new CategoryPlot(data, cat, new NumberAxis(axis), b);
 		plot.setOrientation(PlotOrientation.HORIZONTAL);
+		plot.setRangeAxisLocation(org.jfree.chart.axis.AxisLocation.BOTTOM_OR_RIGHT); // the value axis under the bars, as a reader expects
+		plot.addRangeMarker(new ValueMarker(0, Color.DARK_GRAY, new BasicStroke(1f)));
 		plot.setBackgroundPaint(Color.WHITE);
 		plot.setRangeGridlinePaint(new Color(220, 220, 220));
 		JFreeChart c = new JFreeChart("Signature features", TITLE, plot, false);
@@ -331,7 +351,7 @@ public final class SignatureReport {
 			if (!r.set()[i].equals("training") && Double.isFinite(r.score()[i])) pts.add(new double[] { r.fitted().probability(r.score()[i]), d.y()[i] ? 1 : 0 });
 		pts.sort(Comparator.comparingDouble(p -> p[0]));
 		int groups = Math.max(1, Math.min(10, pts.size() / 5));
-		XYSeries s = new XYSeries("groups of ~" + Math.max(1, pts.size() / groups) + " rows", false, true);
+		XYSeries s = new XYSeries("observed in " + groups + " groups of ~" + Math.max(1, pts.size() / groups) + " rows by predicted risk", false, true);
 		for (int g = 0; g < groups; g++) {
 			int a = g * pts.size() / groups, b = (g + 1) * pts.size() / groups;
 			double px = 0, oy = 0;
@@ -344,15 +364,33 @@ public final class SignatureReport {
 		XYSeries ideal = new XYSeries("ideal");
 		ideal.add(0, 0);
 		ideal.add(1, 1);
+		// the fitted logistic calibration line of val.prob: P(y) = expit(intercept + slope · logit(p))
+		XYSeries fitted = new XYSeries("logistic calibration", false, true);
+		boolean line = Double.isFinite(m.calibration().intercept()) && Double.isFinite(m.calibration().slope());
+		if (line) {
+			double lo = pts.get(0)[0], hi = pts.get(pts.size() - 1)[0];
+			for (int k = 0; k <= 100; k++) {
+				double p = lo + (hi - lo) * k / 100;
+				if (!(p > 0 && p < 1)) continue;
+				double eta = m.calibration().intercept() + m.calibration().slope() * Math.log(p / (1 - p));
+				fitted.add(p, 1 / (1 + Math.exp(-eta)));
+			}
+		}
 		XYSeriesCollection data = new XYSeriesCollection(s);
 		data.addSeries(ideal);
+		data.addSeries(fitted);
 		XYLineAndShapeRenderer l = new XYLineAndShapeRenderer(true, true);
 		l.setSeriesPaint(0, new Color(0, 114, 178));
+		l.setSeriesLinesVisible(0, false);
 		l.setSeriesStroke(0, new BasicStroke(2f));
 		l.setSeriesShape(0, new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
 		l.setSeriesPaint(1, Color.GRAY);
 		l.setSeriesShapesVisible(1, false);
 		l.setSeriesStroke(1, Charts.dashed(1f));
+		l.setSeriesPaint(2, new Color(213, 94, 0));
+		l.setSeriesShapesVisible(2, false);
+		l.setSeriesStroke(2, new BasicStroke(1.5f));
+		l.setSeriesVisibleInLegend(2, line);
 		NumberAxis x = new NumberAxis("predicted probability"), y = new NumberAxis("observed fraction positive");
 		x.setRange(-0.02, 1.02);
 		y.setRange(-0.02, 1.02);
