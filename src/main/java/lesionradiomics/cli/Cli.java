@@ -45,6 +45,7 @@ public final class Cli {
 		COMMANDS.put("bench-maps", BenchMapsCli::new);
 		COMMANDS.put("bench-filters", BenchFiltersCli::new);
 		COMMANDS.put("bench-dicom", BenchDicomCli::new);
+		COMMANDS.put("bench-signature", lesionradiomics.bench.BenchSignatureCli::new);
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 
