@@ -100,7 +100,7 @@ public final class BenchSignatureCli implements Callable<Integer> {
 			t = System.nanoTime();
 			c = cpu();
 			SignatureOptions o = new SignatureOptions("y", List.of(), null, null, SignatureOptions.Validation.SPLIT, 2.0 / 3, 5, seed, 0.85, "ccc", 0,
-					Correlation.Method.PEARSON, 0, m, 1, SignatureOptions.LambdaRule.MIN, 10, trees, threads);
+					Correlation.Method.PEARSON, 0, m, 1, SignatureOptions.LambdaRule.MIN, 0, 10, trees, threads);
 			SignatureWorkflow.Result r = SignatureWorkflow.run(d, Map.of(), o);
 			report(String.format(Locale.ROOT, "signature workflow, %s, 2:1 split (validation AUC %.3f)", m.name().toLowerCase(Locale.ROOT),
 					r.validation().roc() == null ? Double.NaN : r.validation().roc().auc()), t, c);

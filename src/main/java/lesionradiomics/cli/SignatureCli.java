@@ -91,6 +91,9 @@ final class SignatureCli implements Callable<Integer> {
 	@Option(names = "--lambda", paramLabel = "min|1se", description = "lambda.min (default) or lambda.1se of the training CV.")
 	String lambda = "min";
 
+	@Option(names = "--fixed-lambda", paramLabel = "L", description = "Use this lambda instead of a CV (e.g. too few events for one; default 0: CV).")
+	double fixedLambda = SignatureOptions.DEFAULTS.fixedLambda();
+
 	@Option(names = "--inner-folds", paramLabel = "K", description = "Folds of the training-only lambda CV (default 10).")
 	int innerFolds = SignatureOptions.DEFAULTS.innerFolds();
 
@@ -109,7 +112,7 @@ final class SignatureCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		SignatureOptions o = Bind.signature(outcome, positive, time, event, validation, trainFraction, folds, seed, reproducibility, agreement, redundancy,
-				correlation, topK, model, alpha, lambda, innerFolds, trees, threads);
+				correlation, topK, model, alpha, lambda, fixedLambda, innerFolds, trees, threads);
 		Map<String, Path> p = new LinkedHashMap<>();
 		for (String s : perturbed) {
 			int eq = s.indexOf('=');
@@ -134,10 +137,10 @@ final class SignatureCli implements Callable<Integer> {
 		SignatureWorkflow.Metrics v = r.validation();
 		String perf;
 		if (r.options().survival()) perf = String.format(Locale.ROOT, "%s Harrell's C %s", v.set(), Double.isNaN(v.harrell()) ? "n/a (" + v.reason() + ")"
-				: String.format(Locale.ROOT, "%.3f", v.harrell()));
+				: String.format(Locale.ROOT, "%.3f (%d rows, %d events%s)", v.harrell(), v.scored(), v.positives(), v.positives() < 5 ? ": too few to trust" : ""));
 		else perf = v.roc() == null ? v.set() + " AUC n/a (" + v.reason() + ")"
-				: String.format(Locale.ROOT, "%s AUC %.3f (95%% CI %.3f-%.3f; %d vs %d)", v.set(), v.roc().auc(), v.roc().lower(), v.roc().upper(),
-						v.roc().positives(), v.roc().negatives());
+				: String.format(Locale.ROOT, "%s AUC %.3f (95%% CI %.3f-%.3f; %d positive vs %d negative%s)", v.set(), v.roc().auc(), v.roc().lower(),
+						v.roc().upper(), v.roc().positives(), v.roc().negatives(), Math.min(v.roc().positives(), v.roc().negatives()) < 5 ? ": too few to trust" : "");
 		return String.format(Locale.ROOT, "%d rows of %d patients, %d features: %s signature of %d %s; %s", r.data().rows(),
 				new java.util.HashSet<>(r.data().patients()).size(), r.data().features().size(), r.options().model().name().toLowerCase(Locale.ROOT),
 				r.fitted().features().size(), r.fitted().features().size() == 1 ? "feature" : "features", perf);

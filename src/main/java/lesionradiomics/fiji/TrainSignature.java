@@ -93,6 +93,9 @@ public class TrainSignature extends TaskCommand {
 	@Parameter(label = "Lambda of the training CV", choices = { "min", "1se" }, persist = false)
 	private String lambda = "min";
 
+	@Parameter(label = "Fixed lambda instead of the CV (0 = choose by CV)", min = "0", persist = false)
+	private double fixedLambda = SignatureOptions.DEFAULTS.fixedLambda();
+
 	@Parameter(label = "Inner folds of the lambda CV", min = "3", persist = false)
 	private int innerFolds = SignatureOptions.DEFAULTS.innerFolds();
 
@@ -116,7 +119,7 @@ public class TrainSignature extends TaskCommand {
 	@Override
 	protected void execute() throws java.io.IOException {
 		SignatureOptions o = Bind.signature(outcome, Bind.list(positive), time, event, validation, trainFraction, folds, seed, reproducibility, agreement,
-				redundancy, correlation, topK, model, alpha, lambda, innerFolds, trees, threads);
+				redundancy, correlation, topK, model, alpha, lambda, fixedLambda, innerFolds, trees, threads);
 		Map<String, java.nio.file.Path> p = new LinkedHashMap<>();
 		for (Map.Entry<String, String> e : Bind.pairs(perturbed).entrySet()) p.put(e.getKey(), java.nio.file.Path.of(e.getValue()));
 		if (output != null) ResultsFolder.prepare(output.toPath(), SignatureReport.OWNED, false);

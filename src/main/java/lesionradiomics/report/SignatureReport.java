@@ -76,7 +76,7 @@ public final class SignatureReport {
 		if (!notes.isEmpty()) Csv.writeAtomically(dir.resolve("notes.txt"), notes);
 		ElasticNetCv.Result cv = r.fitted().cv();
 		if (cv != null) {
-			cvCurve(r).save(dir.resolve("cv_curve.png"));
+			if (!cv.folds().isEmpty()) cvCurve(r).save(dir.resolve("cv_curve.png"));
 			lambdaPath(r).save(dir.resolve("lambda_path.png"));
 		}
 		Figure imp = importance(r);
@@ -242,7 +242,7 @@ public final class SignatureReport {
 		NumberAxis x = new NumberAxis("log(λ)"), y = new NumberAxis("standardised coefficient (β × SD)");
 		x.setAutoRangeIncludesZero(false);
 		XYPlot plot = new XYPlot(data, x, y, rend);
-		mark(plot, Math.log(r.fitted().lambda()), "chosen λ");
+		mark(plot, Math.log(r.fitted().lambda()), r.options().fixedLambda() > 0 ? "given λ" : "chosen λ");
 		String sub = shown.size() + " features ever non-zero; " + chosen.size() + " in the signature (dark"
 				+ (chosen.size() > legendMax ? "; the " + legendMax + " largest coloured and named" : "") + "), grey: not";
 		JFreeChart c = chart("Elastic-net coefficient paths", plot, sub, true);

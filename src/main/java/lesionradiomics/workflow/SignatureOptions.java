@@ -25,13 +25,15 @@ import lesionradiomics.analysis.Correlation;
  * @param model           the model
  * @param alpha           elastic-net mixing (1 = LASSO)
  * @param lambda          λ.min or λ.1se of the inner cross-validation
+ * @param fixedLambda     a λ given by the user instead (> 0; no inner cross-validation, e.g. when the training set
+ *                        has too few events for one), or 0 to choose λ by cross-validation
  * @param innerFolds      folds of the inner (training-only) cross-validation of λ
  * @param trees           trees of the random forest
  * @param threads         threads for the forest and the λ cross-validation (results do not depend on it)
  */
 public record SignatureOptions(String outcome, List<String> positive, String time, String event, Validation validation, double trainFraction, int folds,
 		long seed, double reproducibility, String agreement, double redundancy, Correlation.Method correlation, int topK, Model model, double alpha,
-		LambdaRule lambda, int innerFolds, int trees, int threads) {
+		LambdaRule lambda, double fixedLambda, int innerFolds, int trees, int threads) {
 
 	public enum Validation { SPLIT, CV;
 		public static Validation parse(String s) {
@@ -65,7 +67,7 @@ public record SignatureOptions(String outcome, List<String> positive, String tim
 	}
 
 	public static final SignatureOptions DEFAULTS = new SignatureOptions("response", List.of(), null, null, Validation.SPLIT, 2.0 / 3, 5, 1, 0.85, "ccc", 0,
-			Correlation.Method.PEARSON, 0, Model.LASSO, 1, LambdaRule.MIN, 10, 500, 1);
+			Correlation.Method.PEARSON, 0, Model.LASSO, 1, LambdaRule.MIN, 0, 10, 500, 1);
 
 	public SignatureOptions {
 		positive = positive == null ? List.of() : positive.stream().map(String::trim).filter(v -> !v.isEmpty()).toList();
@@ -84,6 +86,7 @@ public record SignatureOptions(String outcome, List<String> positive, String tim
 		if (!(redundancy >= 0 && redundancy <= 1)) throw new IllegalArgumentException("redundancy threshold |r| must be in [0, 1] (0 = off), is " + redundancy);
 		if (topK < 0) throw new IllegalArgumentException("top-k must be >= 0 (0 = off), is " + topK);
 		if (!(alpha > 0 && alpha <= 1)) throw new IllegalArgumentException("alpha must be in (0, 1] (1 = LASSO), is " + alpha);
+		if (!(fixedLambda >= 0) || Double.isInfinite(fixedLambda)) throw new IllegalArgumentException("fixed-lambda must be a finite number > 0 (0 = choose by cross-validation), is " + fixedLambda);
 		if (innerFolds < 3) throw new IllegalArgumentException("inner-folds must be at least 3 (as cv.glmnet), is " + innerFolds);
 		if (trees < 1) throw new IllegalArgumentException("trees must be at least 1, is " + trees);
 		if (threads < 1) throw new IllegalArgumentException("threads must be at least 1, is " + threads);

@@ -610,31 +610,44 @@ public final class SignatureWorkflow {
 
 	private static Fitted lasso(Data d, int[] tr, double[][] x, boolean[] y, double[] time, boolean[] ev, List<String> names, double[] min, double[] max,
 			SignatureOptions o, SplittableRandom r, List<Step> steps, List<String> notes) {
-		// inner folds by patient, so λ is never chosen on a lesion whose sibling trained the fold's model
-		List<String> patients = new ArrayList<>();
-		for (int i : tr) if (!patients.contains(d.patients().get(i))) patients.add(d.patients().get(i));
-		int[] foldId = new int[tr.length];
-		int k = Math.min(o.innerFolds(), patients.size());
-		if (k >= 3) {
-			Map<String, Boolean> stratum = new LinkedHashMap<>();
-			for (int a = 0; a < tr.length; a++) stratum.merge(d.patients().get(tr[a]), d.survival() ? ev[a] : y[a], Boolean::logicalOr);
-			Map<String, Integer> fold = patientFolds(patients, stratum, k, r);
-			for (int a = 0; a < tr.length; a++) foldId[a] = fold.get(d.patients().get(tr[a]));
-		} else {
-			k = Math.min(o.innerFolds(), tr.length);
-			if (k < 3) return new Fitted(o.model(), List.of(), 0, new double[0], null, null, names, Double.NaN, Double.NaN, steps, min, max,
-					tr.length + " training rows: the λ cross-validation needs at least 3");
-			foldId = ElasticNetCv.folds(tr.length, k, r);
-			notes.add("the λ cross-validation has " + patients.size() + " training patient(s): its " + k + " folds are by row, not by patient");
-		}
 		ElasticNet.Settings s = ElasticNet.Settings.of(o.alpha());
 		ElasticNetCv.Result cv;
-		try {
-			cv = d.survival() ? ElasticNetCv.cox(x, time, ev, foldId, s, true, o.threads()) : ElasticNetCv.binomial(x, y, foldId, s, true, o.threads());
-		} catch (IllegalArgumentException e) {
-			return new Fitted(o.model(), List.of(), 0, new double[0], null, null, names, Double.NaN, Double.NaN, steps, min, max, "elastic net: " + e.getMessage());
+		int k = 0;
+		if (o.fixedLambda() > 0) { // the user's λ: the path on the training rows, no cross-validation
+			try {
+				ElasticNet.Path path = d.survival() ? ElasticNet.cox(x, time, ev, s) : ElasticNet.binomial(x, y, s);
+				double[] nan = new double[path.size()];
+				Arrays.fill(nan, Double.NaN);
+				cv = new ElasticNetCv.Result(path, nan, nan.clone(), 0, 0, true, List.of());
+			} catch (IllegalArgumentException e) {
+				return new Fitted(o.model(), List.of(), 0, new double[0], null, null, names, Double.NaN, Double.NaN, steps, min, max, "elastic net: " + e.getMessage());
+			}
+		} else {
+			// inner folds by patient, so λ is never chosen on a lesion whose sibling trained the fold's model
+			List<String> patients = new ArrayList<>();
+			for (int i : tr) if (!patients.contains(d.patients().get(i))) patients.add(d.patients().get(i));
+			int[] foldId = new int[tr.length];
+			k = Math.min(o.innerFolds(), patients.size());
+			if (k >= 3) {
+				Map<String, Boolean> stratum = new LinkedHashMap<>();
+				for (int a = 0; a < tr.length; a++) stratum.merge(d.patients().get(tr[a]), d.survival() ? ev[a] : y[a], Boolean::logicalOr);
+				Map<String, Integer> fold = patientFolds(patients, stratum, k, r);
+				for (int a = 0; a < tr.length; a++) foldId[a] = fold.get(d.patients().get(tr[a]));
+			} else {
+				k = Math.min(o.innerFolds(), tr.length);
+				if (k < 3) return new Fitted(o.model(), List.of(), 0, new double[0], null, null, names, Double.NaN, Double.NaN, steps, min, max,
+						tr.length + " training rows: the λ cross-validation needs at least 3");
+				foldId = ElasticNetCv.folds(tr.length, k, r);
+				notes.add("the λ cross-validation has " + patients.size() + " training patient(s): its " + k + " folds are by row, not by patient");
+			}
+			try {
+				cv = d.survival() ? ElasticNetCv.cox(x, time, ev, foldId, s, true, o.threads()) : ElasticNetCv.binomial(x, y, foldId, s, true, o.threads());
+			} catch (IllegalArgumentException e) {
+				return new Fitted(o.model(), List.of(), 0, new double[0], null, null, names, Double.NaN, Double.NaN, steps, min, max, "elastic net: " + e.getMessage()
+						+ (d.survival() ? " (too few training events for a " + k + "-fold λ cross-validation: fewer inner folds, or a fixed λ)" : ""));
+			}
 		}
-		double lambda = o.lambda() == SignatureOptions.LambdaRule.MIN ? cv.lambdaMin() : cv.lambda1se();
+		double lambda = o.fixedLambda() > 0 ? o.fixedLambda() : o.lambda() == SignatureOptions.LambdaRule.MIN ? cv.lambdaMin() : cv.lambda1se();
 		double[] c = cv.fit().coefficientsAt(lambda);
 		List<String> used = new ArrayList<>();
 		List<Double> beta = new ArrayList<>();
@@ -650,8 +663,9 @@ public final class SignatureWorkflow {
 				mx.add(max[j]);
 			} else dropped.put(names.get(j), "coefficient 0 at λ = " + fmt(lambda));
 		}
-		steps.add(new Step("elastic net", "α = " + o.alpha() + ", λ." + (o.lambda() == SignatureOptions.LambdaRule.MIN ? "min" : "1se") + " = " + fmt(lambda)
-				+ " of a " + k + "-fold CV on the training rows", used, dropped, values));
+		steps.add(new Step("elastic net", "α = " + o.alpha() + (o.fixedLambda() > 0 ? ", λ = " + fmt(lambda) + " (given, no CV)" : ", λ."
+				+ (o.lambda() == SignatureOptions.LambdaRule.MIN ? "min" : "1se") + " = " + fmt(lambda) + " of a " + k + "-fold CV on the training rows"), used, dropped,
+				values));
 		double[] b = beta.stream().mapToDouble(Double::doubleValue).toArray();
 		String reason = used.isEmpty() ? "the elastic net at λ = " + fmt(lambda) + " keeps no feature (the CV prefers the null model)" : null;
 		Fitted f = new Fitted(o.model(), used, d.survival() ? 0 : c[0], b, null, cv, names, lambda, Double.NaN, steps,

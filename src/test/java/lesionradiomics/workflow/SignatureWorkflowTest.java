@@ -34,7 +34,7 @@ class SignatureWorkflowTest {
 
 	static SignatureOptions options(SignatureOptions.Model model, int topK) {
 		return new SignatureOptions("y", List.of(), null, null, SignatureOptions.Validation.SPLIT, 2.0 / 3, 5, 7, 0.85, "ccc", 0, Correlation.Method.PEARSON,
-				topK, model, 1, SignatureOptions.LambdaRule.MIN, 5, 100, 1);
+				topK, model, 1, SignatureOptions.LambdaRule.MIN, 0, 5, 100, 1);
 	}
 
 	/**
@@ -74,7 +74,7 @@ class SignatureWorkflowTest {
 		long training = side.values().stream().filter("training"::equals).count();
 		assertEquals(20, training, "2/3 of 30 patients train");
 		SignatureOptions cv = new SignatureOptions("y", List.of(), null, null, SignatureOptions.Validation.CV, 2.0 / 3, 5, 7, 0.85, "ccc", 0,
-				Correlation.Method.PEARSON, 0, SignatureOptions.Model.LASSO, 1, SignatureOptions.LambdaRule.MIN, 5, 100, 1);
+				Correlation.Method.PEARSON, 0, SignatureOptions.Model.LASSO, 1, SignatureOptions.LambdaRule.MIN, 0, 5, 100, 1);
 		SignatureWorkflow.Result c = SignatureWorkflow.run(d, Map.of(), cv);
 		side.clear();
 		for (int i = 0; i < d.rows(); i++) {
@@ -183,7 +183,7 @@ class SignatureWorkflowTest {
 		}
 		List<String> names = List.of("a_firstorder_X0", "a_firstorder_X1", "a_firstorder_X2", "a_firstorder_X3", "a_firstorder_X4", "a_firstorder_X5");
 		SignatureOptions o = new SignatureOptions(null, List.of(), "time", "event", SignatureOptions.Validation.SPLIT, 2.0 / 3, 5, 3, 0.85, "ccc", 0,
-				Correlation.Method.PEARSON, 0, SignatureOptions.Model.LASSO, 1, SignatureOptions.LambdaRule.MIN, 5, 100, 1);
+				Correlation.Method.PEARSON, 0, SignatureOptions.Model.LASSO, 1, SignatureOptions.LambdaRule.MIN, 0, 5, 100, 1);
 		SignatureWorkflow.Result res = SignatureWorkflow.run(new SignatureWorkflow.Data(ps, keys, names, x, null, t, ev, List.of()), Map.of(), o);
 		assertTrue(res.fitted().features().contains("a_firstorder_X0"));
 		assertTrue(res.validation().harrell() > 0.6, "validation C " + res.validation().harrell());
@@ -241,7 +241,7 @@ class SignatureWorkflowTest {
 			for (int j = 0; j < p[i].length; j++) p[i][j] = j == 1 ? r.nextGaussian() : d.x()[i][j] + 0.01 * r.nextGaussian();
 		for (String agreement : List.of("ccc", "ICC3")) {
 			SignatureOptions o = new SignatureOptions("y", List.of(), null, null, SignatureOptions.Validation.SPLIT, 2.0 / 3, 5, 7, 0.85, agreement, 0,
-					Correlation.Method.PEARSON, 0, SignatureOptions.Model.FOREST, 1, SignatureOptions.LambdaRule.MIN, 5, 50, 1);
+					Correlation.Method.PEARSON, 0, SignatureOptions.Model.FOREST, 1, SignatureOptions.LambdaRule.MIN, 0, 5, 50, 1);
 			SignatureWorkflow.Result res = SignatureWorkflow.run(d, Map.of("eroded", p), o);
 			SignatureWorkflow.Step step = res.fitted().steps().get(1);
 			assertEquals("reproducibility", step.name());
