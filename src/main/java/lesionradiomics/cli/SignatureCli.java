@@ -137,7 +137,7 @@ final class SignatureCli implements Callable<Integer> {
 		SignatureWorkflow.Metrics v = r.validation();
 		String perf;
 		if (r.options().survival()) perf = String.format(Locale.ROOT, "%s Harrell's C %s", v.set(), Double.isNaN(v.harrell()) ? "n/a (" + v.reason() + ")"
-				: String.format(Locale.ROOT, "%.3f (%d rows, %d events%s)", v.harrell(), v.scored(), v.positives(), v.positives() < 5 ? ": too few to trust" : ""));
+				: String.format(Locale.ROOT, "%.3f (%d rows, %d event%s%s)", v.harrell(), v.scored(), v.positives(), v.positives() == 1 ? "" : "s", v.positives() < 5 ? ": too few to trust" : ""));
 		else perf = v.roc() == null ? v.set() + " AUC n/a (" + v.reason() + ")"
 				: String.format(Locale.ROOT, "%s AUC %.3f (95%% CI %.3f-%.3f; %d positive vs %d negative%s)", v.set(), v.roc().auc(), v.roc().lower(),
 						v.roc().upper(), v.roc().positives(), v.roc().negatives(), Math.min(v.roc().positives(), v.roc().negatives()) < 5 ? ": too few to trust" : "");
