@@ -153,8 +153,9 @@ public final class SignatureWorkflow {
 			if (o.survival()) {
 				double tt = parse(outcome.get(o.time()).get(r));
 				String e = outcome.get(o.event()).get(r);
-				Boolean ev = e == null ? null : e.trim().equals("1") || e.trim().equalsIgnoreCase("true") ? Boolean.TRUE
-						: e.trim().equals("0") || e.trim().equalsIgnoreCase("false") ? Boolean.FALSE : null;
+				double en = parse(e); // 1/0 as integers or as numbers (1.0), or true/false
+				Boolean ev = e == null ? null : en == 1 || e.trim().equalsIgnoreCase("true") ? Boolean.TRUE
+						: en == 0 || e.trim().equalsIgnoreCase("false") ? Boolean.FALSE : null;
 				if (!(tt > 0) || ev == null) {
 					unknown++;
 					continue;
@@ -170,8 +171,8 @@ public final class SignatureWorkflow {
 				v = v.trim();
 				boolean pos;
 				if (!o.positive().isEmpty()) pos = o.positive().stream().anyMatch(v::equalsIgnoreCase);
-				else if (List.of("1", "true", "yes").contains(v.toLowerCase(Locale.ROOT))) pos = true;
-				else if (List.of("0", "false", "no").contains(v.toLowerCase(Locale.ROOT))) pos = false;
+				else if (List.of("true", "yes").contains(v.toLowerCase(Locale.ROOT)) || parse(v) == 1) pos = true;
+				else if (List.of("false", "no").contains(v.toLowerCase(Locale.ROOT)) || parse(v) == 0) pos = false;
 				else throw new VolumeFormatException(features, "outcome " + o.outcome() + " = '" + v + "' (patient " + t.patient(r)
 						+ ") is not 1/0, true/false or yes/no; name the positive level(s) with --positive (e.g. progressive)");
 				y.add(pos);

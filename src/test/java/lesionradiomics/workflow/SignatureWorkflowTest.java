@@ -224,6 +224,52 @@ class SignatureWorkflowTest {
 		}
 	}
 
+	/** A LASSO-Cox model file: the linear predictor (intercept 0) through score, and the training median as its cut-off. */
+	@Test
+	void coxModelFileRoundTripsAndANanRowIsNotScored() throws Exception {
+		SplittableRandom r = new SplittableRandom(8);
+		double[][] v = new double[60][5];
+		for (int i = 0; i < 60; i++) {
+			v[i][2] = r.nextGaussian();
+			v[i][3] = r.nextGaussian();
+			v[i][4] = r.nextGaussian();
+			v[i][0] = -Math.log(r.nextDouble()) / Math.exp(v[i][2] - 0.5 * v[i][3]) + 0.01;
+			v[i][1] = r.nextDouble() < 0.8 ? 1 : 0;
+		}
+		Path csv = dir.resolve("surv.csv");
+		SignatureOptions o = new SignatureOptions(null, List.of(), "time", "event", SignatureOptions.Validation.SPLIT, 2.0 / 3, 5, 3, 0.85, "ccc", 0,
+				Correlation.Method.PEARSON, 0, SignatureOptions.Model.LASSO, 1, SignatureOptions.LambdaRule.MIN, 0, 5, 100, 1);
+		writeSurvival(csv, v);
+		String[] set = SignatureWorkflow.run(csv, null, Map.of(), o).set();
+		int nanRow = java.util.Arrays.asList(set).indexOf("validation");
+		v[nanRow][2] = Double.NaN; // a validation row missing a model feature: no score, the others unchanged
+		writeSurvival(csv, v);
+		SignatureWorkflow.Result res = SignatureWorkflow.run(csv, null, Map.of(), o);
+		assertTrue(res.fitted().features().contains("original_firstorder_A"), res.fitted().features() + " " + res.fitted().reason());
+		assertTrue(Double.isNaN(res.score()[nanRow]), "a row missing a model feature has no score");
+		assertEquals(res.validation().n() - 1, res.validation().scored());
+		Path out = dir.resolve("cox");
+		Files.createDirectories(out);
+		ScoreModel model = ScoreWorkflow.readModel(SignatureReport.write(res, out));
+		ScoreWorkflow.Result s = ScoreWorkflow.run(FeatureInput.read(csv, null), model, Map.of(), ScoreOptions.DEFAULTS);
+		for (int i = 0; i < 60; i++) {
+			double expected = res.score()[i], got = s.lesions().get(i).score();
+			if (Double.isNaN(expected)) assertTrue(Double.isNaN(got), "row " + i);
+			else assertEquals(expected, got, 1e-9 * Math.max(1, Math.abs(expected)), "row " + i);
+		}
+		assertTrue(Files.exists(out.resolve("km_risk.png")) && Files.exists(out.resolve("lambda_path.svg")));
+	}
+
+	static void writeSurvival(Path csv, double[][] v) throws Exception {
+		StringBuilder b = new StringBuilder("patient,label,site,time,event,original_firstorder_A,original_firstorder_B,original_glcm_C\n");
+		for (int i = 0; i < v.length; i++) {
+			b.append("P").append(i).append(",1,liver");
+			for (double x : v[i]) b.append(',').append(x);
+			b.append('\n');
+		}
+		Files.writeString(csv, b);
+	}
+
 	@Test
 	void oldModelFilesStillLoad() throws Exception {
 		ScoreModel m = ScoreWorkflow.readModel(Path.of("test-data/example_model.csv"));
