@@ -42,6 +42,8 @@ shoot("Lesion scores per patient", "figure_lesion_scores");
 run("Survival Analysis...", "patients=[" + out + "/scores/patient_aggregates.csv] clinical=[" + data + "/clinical.csv] variable=score_mean cutoff=median output=[" + out + "/survival]");
 check("Cox models"); check("Median survival"); check("Log-rank tests"); check("Kaplan-Meier: all patients");
 shoot("Kaplan-Meier: all patients", "figure_kaplan_meier");
+run("Train Signature...", "features=[" + out + "/scores/patient_aggregates.csv] outcome_table=[" + data + "/clinical.csv] time=time event=event fixed_lambda=0.1 output=[" + out + "/signature]");
+check("Signature performance"); check("Signature selection"); check("Feature importance");
 run("Lesion Response (two time points)...", "cohort=[" + data + "/longitudinal.csv] variable=original_firstorder_Mean bootstrap=100 output=[" + out + "/response]");
 check("Lesion response"); check("Patient response"); check("Lesion response (waterfall)"); check("Patient response (spider plot)");
 shoot("Lesion response (waterfall)", "figure_waterfall");

@@ -19,8 +19,10 @@ import java.util.function.Function;
  * @param terms     the terms, in file order
  * @param intercept the constant
  * @param cutoff    optional reference cut-off: a score at or above it is "high" (NaN when none)
+ * @param forest    a tree ensemble instead of the linear terms (a JSON model file, as {@code signature} writes for a
+ *                  random forest): the score is then the fraction of trees voting positive; null for a linear model
  */
-public record ScoreModel(List<Term> terms, double intercept, double cutoff) {
+public record ScoreModel(List<Term> terms, double intercept, double cutoff, Forest forest) {
 
 	public enum Kind { FEATURE, CATEGORY, COVARIATE }
 
@@ -42,9 +44,15 @@ public record ScoreModel(List<Term> terms, double intercept, double cutoff) {
 	/** The columns of the model file, in the order the documentation shows them. */
 	public static final List<String> HEADER = List.of("term", "kind", "column", "level", "min", "max", "coefficient", "clip");
 
+	/** A linear model. */
+	public ScoreModel(List<Term> terms, double intercept, double cutoff) {
+		this(terms, intercept, cutoff, null);
+	}
+
 	public ScoreModel {
 		terms = List.copyOf(terms);
-		if (terms.isEmpty()) throw new IllegalArgumentException("the model has no feature, category or covariate term");
+		if (forest != null && !terms.isEmpty()) throw new IllegalArgumentException("a forest model has no linear terms");
+		if (forest == null && terms.isEmpty()) throw new IllegalArgumentException("the model has no feature, category or covariate term");
 		if (!Double.isFinite(intercept)) throw new IllegalArgumentException("the intercept must be a finite number");
 	}
 
@@ -135,8 +143,131 @@ public record ScoreModel(List<Term> terms, double intercept, double cutoff) {
 		String text(String column);
 	}
 
+	/**
+	 * A classification forest as flat node arrays: a row goes left when x[feature] ≤ threshold; a leaf (feature −1)
+	 * holds its positive fraction; a tree votes 1 above ½, 0 below, ½ at ½; the forest's value is the mean vote
+	 * (Breiman 2001, as {@code model.RandomForest} predicts).
+	 *
+	 * @param features the feature columns, in the order the node arrays index them
+	 */
+	public record Forest(List<String> features, List<Tree> trees) {
+
+		public record Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
+			double vote(double[] x) {
+				int node = 0;
+				while (feature[node] >= 0) node = x[feature[node]] <= threshold[node] ? left[node] : right[node];
+				return value[node] > 0.5 ? 1 : value[node] < 0.5 ? 0 : 0.5;
+			}
+		}
+
+		public Forest {
+			features = List.copyOf(features);
+			trees = List.copyOf(trees);
+			if (features.isEmpty() || trees.isEmpty()) throw new IllegalArgumentException("a forest model needs features and trees");
+			for (int t = 0; t < trees.size(); t++) {
+				Tree tr = trees.get(t);
+				int n = tr.feature().length;
+				if (tr.threshold().length != n || tr.left().length != n || tr.right().length != n || tr.value().length != n || n == 0)
+					throw new IllegalArgumentException("tree " + (t + 1) + ": the node arrays differ in length");
+				for (int k = 0; k < n; k++)
+					if (tr.feature()[k] >= features.size() || tr.feature()[k] >= 0
+							&& (tr.left()[k] <= k || tr.right()[k] <= k || tr.left()[k] >= n || tr.right()[k] >= n))
+						throw new IllegalArgumentException("tree " + (t + 1) + ", node " + k + ": a feature index or child out of range");
+			}
+		}
+
+		public double probability(double[] x) {
+			double v = 0;
+			for (Tree t : trees) v += t.vote(x);
+			return v / trees.size();
+		}
+	}
+
+	/** The file format tag of a forest model file. */
+	public static final String FOREST_FORMAT = "lesion-radiomics random forest";
+
+	/** A forest model as JSON (doubles written exactly, so a read model predicts as the written one). */
+	public String toJson() {
+		if (forest == null) throw new IllegalStateException("a linear model is written as CSV");
+		com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+		o.addProperty("format", FOREST_FORMAT);
+		o.addProperty("version", 1);
+		o.addProperty("score", "fraction of trees voting positive");
+		if (hasCutoff()) o.addProperty("cutoff", cutoff);
+		com.google.gson.JsonArray f = new com.google.gson.JsonArray();
+		forest.features().forEach(f::add);
+		o.add("features", f);
+		com.google.gson.JsonArray trees = new com.google.gson.JsonArray();
+		for (Forest.Tree t : forest.trees()) { // explicit arrays, not record reflection: Fiji's Gson may predate records
+			com.google.gson.JsonObject j = new com.google.gson.JsonObject();
+			com.google.gson.JsonArray feature = new com.google.gson.JsonArray(), threshold = new com.google.gson.JsonArray(),
+					left = new com.google.gson.JsonArray(), right = new com.google.gson.JsonArray(), value = new com.google.gson.JsonArray();
+			for (int k = 0; k < t.feature().length; k++) {
+				feature.add(t.feature()[k]);
+				threshold.add(t.threshold()[k]);
+				left.add(t.left()[k]);
+				right.add(t.right()[k]);
+				value.add(t.value()[k]);
+			}
+			j.add("feature", feature);
+			j.add("threshold", threshold);
+			j.add("left", left);
+			j.add("right", right);
+			j.add("value", value);
+			trees.add(j);
+		}
+		o.add("trees", trees);
+		return new com.google.gson.GsonBuilder().serializeSpecialFloatingPointValues().create().toJson(o);
+	}
+
+	/** Reads a forest model file written by {@link #toJson()}; errors say what is wrong. */
+	public static ScoreModel parseForest(String json) {
+		try {
+			com.google.gson.JsonObject o = com.google.gson.JsonParser.parseString(json).getAsJsonObject();
+			if (!o.has("format") || !FOREST_FORMAT.equals(o.get("format").getAsString()))
+				throw new IllegalArgumentException("a JSON model file must have \"format\": \"" + FOREST_FORMAT + "\"");
+			List<String> features = new ArrayList<>();
+			o.getAsJsonArray("features").forEach(e -> features.add(e.getAsString()));
+			List<Forest.Tree> trees = new ArrayList<>();
+			for (com.google.gson.JsonElement e : o.getAsJsonArray("trees")) {
+				com.google.gson.JsonObject j = e.getAsJsonObject();
+				for (String key : List.of("feature", "threshold", "left", "right", "value"))
+					if (!j.has(key)) throw new IllegalArgumentException("tree " + (trees.size() + 1) + " lacks its '" + key + "' array");
+				int n = j.getAsJsonArray("feature").size();
+				int[] feature = new int[n], left = new int[n], right = new int[n];
+				double[] threshold = new double[n], value = new double[n];
+				for (int k = 0; k < n; k++) {
+					feature[k] = j.getAsJsonArray("feature").get(k).getAsInt();
+					left[k] = j.getAsJsonArray("left").get(k).getAsInt();
+					right[k] = j.getAsJsonArray("right").get(k).getAsInt();
+					threshold[k] = j.getAsJsonArray("threshold").get(k).getAsDouble();
+					value[k] = j.getAsJsonArray("value").get(k).getAsDouble();
+				}
+				trees.add(new Forest.Tree(feature, threshold, left, right, value));
+			}
+			return new ScoreModel(List.of(), 0, o.has("cutoff") ? o.get("cutoff").getAsDouble() : Double.NaN, new Forest(features, trees));
+		} catch (RuntimeException e) {
+			if (e instanceof IllegalArgumentException) throw e;
+			throw new IllegalArgumentException("not a forest model file (" + e.getMessage() + ")");
+		}
+	}
+
+	/** The feature columns the model reads. */
+	public List<String> featureColumns() {
+		if (forest != null) return forest.features();
+		return terms.stream().filter(t -> t.kind() == Kind.FEATURE).map(Term::column).toList();
+	}
+
 	/** The score of one lesion; missing (NaN) with the reason when an input is missing or not a number. */
 	public Score score(Inputs in) {
+		if (forest != null) {
+			double[] x = new double[forest.features().size()];
+			for (int j = 0; j < x.length; j++) {
+				x[j] = in.feature(forest.features().get(j));
+				if (!Double.isFinite(x[j])) return new Score(Double.NaN, "feature " + forest.features().get(j) + " is missing");
+			}
+			return new Score(forest.probability(x), null);
+		}
 		double s = intercept;
 		for (Term t : terms) {
 			double x;

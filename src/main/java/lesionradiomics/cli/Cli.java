@@ -38,6 +38,7 @@ public final class Cli {
 		COMMANDS.put("phenotypes", PhenotypesCli::new);
 		COMMANDS.put("response", ResponseCli::new);
 		COMMANDS.put("survival", SurvivalCli::new);
+		COMMANDS.put("signature", SignatureCli::new);
 		COMMANDS.put("demo", DemoCli::new);
 		COMMANDS.put("bench", BenchCli::new);
 		COMMANDS.put("bench-analysis", BenchAnalysisCli::new);
@@ -46,6 +47,7 @@ public final class Cli {
 		COMMANDS.put("bench-filters", BenchFiltersCli::new);
 		COMMANDS.put("bench-dicom", BenchDicomCli::new);
 		COMMANDS.put("bench-report", BenchReportCli::new);
+		COMMANDS.put("bench-signature", lesionradiomics.bench.BenchSignatureCli::new);
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 

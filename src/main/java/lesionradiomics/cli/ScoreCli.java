@@ -27,7 +27,7 @@ final class ScoreCli implements Callable<Integer> {
 	@Mixin
 	FeaturesCliArgs input;
 
-	@Option(names = "--model", paramLabel = "MODEL.csv", description = "Linear model file (term,kind,column,level,min,max,coefficient,clip); without it only the feature variables are described.")
+	@Option(names = "--model", paramLabel = "MODEL.csv", description = "Linear model file (term,kind,column,level,min,max,coefficient,clip), or a forest as JSON (signature writes both); without it only the feature variables are described.")
 	Path model;
 
 	@Option(names = "--patient-table", paramLabel = "TABLE.csv", description = "Per-patient values for covariate terms (a patient column, then e.g. kvp).")

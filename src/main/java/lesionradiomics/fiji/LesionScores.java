@@ -24,7 +24,7 @@ import lesionradiomics.workflow.ScoreWorkflow;
 				+ "volume-weighted means, largest, smallest, entropy) into patient metrics.")
 public class LesionScores extends FeatureTableCommand {
 
-	@Parameter(label = "Model file (CSV, optional)", required = false, style = "extensions:csv", persist = false)
+	@Parameter(label = "Model file (CSV, or JSON for a forest; optional)", required = false, style = "extensions:csv/json", persist = false)
 	private File model;
 
 	@Parameter(label = "Patient table for covariates (optional)", required = false, style = "table:patient,extensions:csv", persist = false)

@@ -48,6 +48,17 @@ public final class RandomForest {
 			return value[node];
 		}
 
+		/** The vote for row x with feature j's value replaced by v (permutation importance without copying the row). */
+		double voteWith(double[] x, int j, double v) {
+			int node = 0;
+			while (feature[node] >= 0) {
+				int f = feature[node];
+				node = (f == j ? v : x[f]) <= threshold[node] ? left[node] : right[node];
+			}
+			double leaf = value[node];
+			return leaf > 0.5 ? 1 : leaf < 0.5 ? 0 : 0.5;
+		}
+
 		/** The tree's vote: 1, 0, or ½ for an evenly split leaf. */
 		double vote(double[] x) {
 			double v = predict(x);
@@ -71,6 +82,16 @@ public final class RandomForest {
 	}
 
 	public int size() { return trees.size(); }
+
+	/** One tree's nodes as flat arrays (leaves: feature −1, value = the leaf's positive fraction), for a model file. */
+	public record TreeArrays(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {}
+
+	/** The trees in forest order, as {@link #probability(double[])} walks them. */
+	public List<TreeArrays> treeArrays() {
+		List<TreeArrays> out = new ArrayList<>();
+		for (Tree t : trees) out.add(new TreeArrays(t.feature().clone(), t.threshold().clone(), t.left().clone(), t.right().clone(), t.value().clone()));
+		return out;
+	}
 	/** OOB misclassification rate (rows never out of bag are left out). */
 	public double oobError() { return oobError; }
 	/** Per training row: fraction of its out-of-bag trees voting positive (NaN if never out of bag). */
@@ -163,6 +184,8 @@ public final class RandomForest {
 					oob++;
 					correct += hit(t.vote(x[i]), y[i]);
 				}
+			boolean[] used = new boolean[p];
+			for (int f : t.feature()) if (f >= 0) used[f] = true;
 			if (oob > 0)
 				for (int j = 0; j < p; j++) {
 					int[] perm = new int[oob];
@@ -172,13 +195,14 @@ public final class RandomForest {
 						perm[a] = perm[c];
 						perm[c] = tmp;
 					}
+					// the shuffle above is drawn for every feature so the generator's stream (and every other feature's
+					// permutation) does not depend on which features this tree uses; a feature the tree never splits on
+					// leaves every vote unchanged, so its drop is exactly 0 without walking the tree
+					if (!used[j]) continue;
 					double permuted = 0;
-					double[] row = new double[p];
 					for (int a = 0; a < oob; a++) {
 						int i = oobRows.get(a);
-						System.arraycopy(x[i], 0, row, 0, p);
-						row[j] = x[perm[a]][j];
-						permuted += hit(t.vote(row), y[i]);
+						permuted += hit(t.voteWith(x[i], j, x[perm[a]][j]), y[i]);
 					}
 					t.permutationDrop()[j] = (correct - permuted) / oob;
 				}

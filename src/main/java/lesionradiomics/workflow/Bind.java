@@ -79,6 +79,20 @@ public final class Bind {
 				prefer == null || trimmed(prefer).isEmpty() ? SelectionOptions.DEFAULTS.prefer() : trimmed(prefer));
 	}
 
+	public static lesionradiomics.workflow.SignatureOptions signature(String outcome, List<String> positive, String time, String event, String validation,
+			double trainFraction, int folds, long seed, double reproducibility, String agreement, double redundancy, String correlation, int topK, String model,
+			double alpha, String lambda, double fixedLambda, int innerFolds, int trees, int threads) {
+		boolean survival = time != null && !time.isBlank() || event != null && !event.isBlank();
+		return new lesionradiomics.workflow.SignatureOptions(survival ? null : outcome, trimmed(positive), survival ? blankToNull(time) : null,
+				survival ? blankToNull(event) : null, lesionradiomics.workflow.SignatureOptions.Validation.parse(validation), trainFraction, folds, seed,
+				reproducibility, agreement, redundancy, Correlation.Method.parse(correlation), topK, lesionradiomics.workflow.SignatureOptions.Model.parse(model),
+				alpha, lesionradiomics.workflow.SignatureOptions.LambdaRule.parse(lambda), fixedLambda, innerFolds, trees, threads);
+	}
+
+	private static String blankToNull(String s) {
+		return s == null || s.isBlank() ? null : s.trim();
+	}
+
 	public static HeterogeneityOptions heterogeneity(String scaling, String groups, String groupColumn) {
 		return new HeterogeneityOptions(Dissimilarity.Scaling.parse(scaling), groups, groupColumn);
 	}

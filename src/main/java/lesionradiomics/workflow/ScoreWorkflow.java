@@ -54,10 +54,12 @@ public final class ScoreWorkflow {
 
 	private ScoreWorkflow() {}
 
-	/** Reads a model file (null: no model); errors name the file and the line. */
+	/** Reads a model file (null: no model): a linear model CSV, or a forest's JSON; errors name the file and the line. */
 	public static ScoreModel readModel(Path file) throws IOException {
 		if (file == null) return null;
 		try {
+			if (file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json"))
+				return ScoreModel.parseForest(java.nio.file.Files.readString(file));
 			return ScoreModel.parse(Csv.read(file));
 		} catch (IllegalArgumentException e) {
 			throw new VolumeFormatException(file, e.getMessage());
@@ -131,6 +133,9 @@ public final class ScoreWorkflow {
 		for (FeatureMatrix.Lesion l : m.lesions()) annotations.addAll(l.annotations().keySet());
 		Set<String> patientColumns = new LinkedHashSet<>();
 		patientTable.values().forEach(r -> patientColumns.addAll(r.keySet()));
+		if (model.forest() != null)
+			for (String f : model.forest().features())
+				if (!m.features().contains(f)) throw new IllegalArgumentException("forest model: feature column " + f + " is not in the feature table");
 		for (ScoreModel.Term t : model.terms()) {
 			if (t.kind() == ScoreModel.Kind.FEATURE) {
 				if (!m.features().contains(t.column()))

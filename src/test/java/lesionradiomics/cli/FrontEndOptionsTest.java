@@ -128,6 +128,11 @@ class FrontEndOptionsTest {
 	}
 
 	@Test
+	void signature() {
+		assertEquals(List.of(), missing(List.of(lesionradiomics.workflow.SignatureOptions.class), new SignatureCli(), lesionradiomics.fiji.TrainSignature.class));
+	}
+
+	@Test
 	void response() {
 		assertEquals(List.of(), missing(List.of(ResponseOptions.class), new ResponseCli(), LesionResponse.class));
 	}
