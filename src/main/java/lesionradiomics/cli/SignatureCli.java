@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.fiji.Bind;
+import lesionradiomics.workflow.Bind;
 import lesionradiomics.io.AtomicFiles;
 import lesionradiomics.report.ResultsFolder;
 import lesionradiomics.report.SignatureReport;
@@ -120,17 +120,18 @@ final class SignatureCli implements Callable<Integer> {
 			p.put(s.substring(0, eq).trim(), Path.of(s.substring(eq + 1).trim()));
 		}
 		AtomicFiles.checkWritable(out);
-		ResultsFolder.prepare(out, SignatureReport.OWNED, overwrite.overwrite);
-		SignatureWorkflow.Result r = SignatureWorkflow.run(features, outcomeTable, p, o);
-		Path modelFile = SignatureReport.write(r, out);
-		for (String n : r.notes()) System.err.println("note: " + n);
-		System.err.println(summary(r));
-		if (modelFile == null) {
-			System.err.println("no model file written (" + r.fitted().reason() + "); selection and performance in " + out);
-			return EndingCliArgs.INCOMPLETE;
+		try (var lock = ResultsFolder.prepare(out, SignatureReport.OWNED, overwrite.overwrite, n -> System.err.println("note: " + n))) {
+			SignatureWorkflow.Result r = SignatureWorkflow.run(features, outcomeTable, p, o);
+			Path modelFile = SignatureReport.write(r, out);
+			for (String n : r.notes()) System.err.println("note: " + n);
+			System.err.println(summary(r));
+			if (modelFile == null) {
+				System.err.println("no model file written (" + r.fitted().reason() + "); selection and performance in " + out);
+				return EndingCliArgs.INCOMPLETE;
+			}
+			System.err.println("model in " + modelFile + "; results in " + out);
+			return EndingCliArgs.OK;
 		}
-		System.err.println("model in " + modelFile + "; results in " + out);
-		return EndingCliArgs.OK;
 	}
 
 	static String summary(SignatureWorkflow.Result r) {

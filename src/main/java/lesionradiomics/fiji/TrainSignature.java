@@ -15,6 +15,7 @@ import lesionradiomics.report.Figure;
 import lesionradiomics.report.ResultsFolder;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.report.SignatureReport;
+import lesionradiomics.workflow.Bind;
 import lesionradiomics.workflow.SignatureOptions;
 import lesionradiomics.workflow.SignatureWorkflow;
 
@@ -122,11 +123,13 @@ public class TrainSignature extends TaskCommand {
 				redundancy, correlation, topK, model, alpha, lambda, fixedLambda, innerFolds, trees, threads);
 		Map<String, java.nio.file.Path> p = new LinkedHashMap<>();
 		for (Map.Entry<String, String> e : Bind.pairs(perturbed).entrySet()) p.put(e.getKey(), java.nio.file.Path.of(e.getValue()));
-		if (output != null) ResultsFolder.prepare(output.toPath(), SignatureReport.OWNED, false);
-		SignatureWorkflow.Result r = SignatureWorkflow.run(features.toPath(), outcomeTable == null ? null : outcomeTable.toPath(), p, o);
+		SignatureWorkflow.Result r;
+		try (var lock = output == null ? null : ResultsFolder.prepare(output.toPath(), SignatureReport.OWNED, false, this::warn)) {
+			r = SignatureWorkflow.run(features.toPath(), outcomeTable == null ? null : outcomeTable.toPath(), p, o);
+			if (output != null) SignatureReport.write(r, output.toPath());
+		}
 		for (String n : r.notes()) warn(n);
 		if (r.fitted().reason() != null) warn("no model: " + r.fitted().reason());
-		if (output != null) SignatureReport.write(r, output.toPath());
 		performance = ResultsTables.of(SignatureReport.performanceRows(r));
 		selection = ResultsTables.of(SignatureReport.selectionRows(r));
 		if (showing()) {
