@@ -43,8 +43,7 @@ final class HeterogeneityCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		HeterogeneityOptions o = heterogeneity.options();
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.HETEROGENEITY, overwrite.overwrite);
+		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.HETEROGENEITY);
 		FeatureInput in = input.read();
 		Map<String, String> groups = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable, o.groupColumn());
 		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(in.analysed(), o, groups);

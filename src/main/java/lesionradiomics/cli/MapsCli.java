@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.io.AtomicFiles;
 import lesionradiomics.report.MapsReport;
 import lesionradiomics.workflow.Execution;
 import lesionradiomics.workflow.ExtractionOptions;
@@ -91,8 +90,7 @@ final class MapsCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		MapsOptions o = Bind.maps(label, kernelRadius, classes, features, binWidth, binCount, params, csv, nrrd, thresholds, habitatFeatures, habitats, habitatKmax,
 				seed);
-		AtomicFiles.checkWritable(out);
-		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.MAPS, overwrite.overwrite);
+		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.MAPS);
 		long t0 = System.nanoTime();
 		MapsWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {

@@ -42,10 +42,13 @@ final class PhenotypesCli implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
 	@Override
 	public Integer call() throws Exception {
 		PhenotypeOptions o = Bind.phenotypes(method, k, kmax, seed);
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
+		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.PHENOTYPES);
 		PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(input.read().analysed(), o,
 				response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response));
 		PhenotypeReport.write(r, out);

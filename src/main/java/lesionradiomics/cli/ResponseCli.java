@@ -68,19 +68,29 @@ final class ResponseCli implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
+	@Mixin
+	EndingCliArgs ending;
+
 	@Override
 	public Integer call() throws Exception {
 		ResponseOptions o = Bind.response(extraction.options(), variable, cutoff, minVolumeMl, progression, response, volumeProgression, volumeResponse, deltaSite,
 				deltaAggregation, bootstrap, seed);
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
+		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.RESPONSE);
 		ResponseWorkflow.Result r;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
 			r = ResponseWorkflow.run(LongitudinalTable.read(cohort), o, execution);
 		}
 		ResponseReport.write(r, out);
 		for (String n : r.notes()) System.err.println("note: " + n);
-		r.failures().forEach((p, why) -> System.err.println("patient " + p + " left out: " + why));
-		System.err.printf("%d patients, %d lesions; results in %s%n", r.patients().size(), r.lesions().size(), out);
-		return 0;
+		List<String> lost = new ArrayList<>();
+		r.failures().forEach((p, why) -> {
+			System.err.println("patient " + p + " left out: " + why);
+			lost.add(p + " (" + EndingCliArgs.shortReason(why) + ")");
+		});
+		String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions; results in %s", r.patients().size(), r.lesions().size(), out);
+		return ending.finish(System.err, done, r.patients().size() + r.failures().size(), "patients", lost, out.resolve("errors.csv").toString());
 	}
 }

@@ -50,8 +50,7 @@ final class SamplingCli implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		SamplingOptions o = sampling.options(scaling);
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.SAMPLING, overwrite.overwrite);
+		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SAMPLING);
 		FeatureInput in = input.read();
 		SamplingWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {

@@ -39,10 +39,13 @@ final class ScoreCli implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
 	@Override
 	public Integer call() throws Exception {
 		ScoreOptions o = scores.options();
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
+		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SCORE);
 		FeatureInput in = input.read();
 		ScoreWorkflow.Result r = ScoreWorkflow.run(in, model, patientTable, o);
 		ScoreReport.write(r, out);

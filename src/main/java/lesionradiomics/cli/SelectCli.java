@@ -4,7 +4,6 @@ import lesionradiomics.fiji.Bind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.io.AtomicFiles;
 import lesionradiomics.io.CohortTable;
 import lesionradiomics.report.SelectionReport;
 import lesionradiomics.workflow.CohortWorkflow;
@@ -62,8 +61,7 @@ final class SelectCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		ExtractionOptions e = extraction.options();
 		SelectionOptions o = selection.options();
-		AtomicFiles.checkWritable(out);
-		lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.SELECTION, overwrite.overwrite);
+		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SELECTION);
 		CohortTable c = Bind.cohort(cohort, image, labels, lesions, patient);
 		CohortWorkflow.Extracted x;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {

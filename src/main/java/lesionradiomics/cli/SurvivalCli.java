@@ -9,6 +9,7 @@ import lesionradiomics.report.SurvivalReport;
 import lesionradiomics.workflow.SurvivalOptions;
 import lesionradiomics.workflow.SurvivalWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code survival}: Kaplan–Meier, log-rank, Cox and the optimal cut-off of a patient-level variable. */
@@ -57,10 +58,13 @@ final class SurvivalCli implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
 	@Override
 	public Integer call() throws Exception {
 		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, covariates, strata, trainFraction, seed, stratifyByEvent);
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
+		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SURVIVAL);
 		SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients, clinical, o);
 		SurvivalReport.write(r, out);
 		for (String n : r.notes()) System.err.println("note: " + n);

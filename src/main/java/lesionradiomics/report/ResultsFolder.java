@@ -41,6 +41,14 @@ public final class ResultsFolder {
 			"selected_features.txt", "correlation_heatmap.*"));
 	public static final Owned MAPS = new Owned("maps", List.of("map_summary.csv", "lesion_habitats.csv", "failed_lesions.csv", "*_maps", "*_maps.csv",
 			"*_habitats.nrrd"));
+	public static final Owned RESPONSE = new Owned("response", List.of("lesion_response.csv", "patient_response.csv", "delta_features.csv", "patient_delta.csv",
+			"association.csv", "errors.csv", "waterfall.png", "waterfall.svg", "spider.png", "spider.svg", "roc.png", "roc.svg"));
+	public static final Owned SCORE = new Owned("score", List.of("lesion_scores.csv", "lesion_scores.png", "lesion_scores.svg", "patient_metrics.csv",
+			"patient_aggregates.csv"));
+	public static final Owned SURVIVAL = new Owned("survival", List.of("survival_data.csv", "km.csv", "km_medians.csv", "logrank.csv", "cox.csv", "cutpoint.csv",
+			"cutpoint_scan.csv", "km_*.png", "km_*.svg", "forest.png", "forest.svg"));
+	public static final Owned PHENOTYPES = new Owned("phenotypes", List.of("lesion_phenotypes.csv", "patient_phenotypes.csv", "silhouette.csv",
+			"phenotype_heatmap.png", "phenotype_heatmap.svg", "phenotype_response.csv"));
 
 	private ResultsFolder() {}
 
