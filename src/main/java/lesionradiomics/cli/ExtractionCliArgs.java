@@ -40,7 +40,7 @@ final class ExtractionCliArgs {
 	@Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Feature classes to compute (default all): shape, firstorder, glcm, gldm, glrlm, glszm, ngtdm.")
 	List<String> classes = List.of();
 
-	@Option(names = "--features", split = ",", paramLabel = "CLASS:NAME", description = "Single features, e.g. glcm:Contrast,firstorder:Mean (combines with --classes).")
+	@Option(names = "--features", split = ",", paramLabel = "CLASS:NAME", description = "Single features, e.g. glcm:Contrast,firstorder:Mean (also glcm_Contrast or original_glcm_Contrast; combines with --classes).")
 	List<String> features = List.of();
 
 	@Option(names = "--param", paramLabel = "NAME=VALUE", description = "Any pyradiomics setting by its name, e.g. --param normalize=true --param resegmentRange=-100,400 --param force2D=true. Repeatable.")

@@ -41,7 +41,7 @@ final class MapsCli implements Callable<Integer> {
 	@Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Feature classes (default all but shape): firstorder, glcm, gldm, glrlm, glszm, ngtdm.")
 	List<String> classes = new ArrayList<>();
 
-	@Option(names = "--features", split = ",", paramLabel = "CLASS:NAME", description = "Single features, e.g. glcm:Contrast,firstorder:Mean (combines with --classes).")
+	@Option(names = "--features", split = ",", paramLabel = "CLASS:NAME", description = "Single features, e.g. glcm:Contrast,firstorder:Mean (also glcm_Contrast or original_glcm_Contrast; combines with --classes).")
 	List<String> features = new ArrayList<>();
 
 	@Option(names = "--bin-width", paramLabel = "W", description = "Bin width (default 25), binned once over the whole lesion as pyradiomics.")
