@@ -68,7 +68,7 @@ final class MapsCli implements Callable<Integer> {
 	@Option(names = "--habitats", paramLabel = "K", description = "Habitats per lesion (default 0: chosen by silhouette).")
 	int habitats = MapsOptions.DEFAULTS.habitats();
 
-	@Option(names = "--habitat-kmax", paramLabel = "K", description = "Largest number of habitats tried (default 4).")
+	@Option(names = "--max-habitats", paramLabel = "K", description = "Largest number of habitats tried (default 4).")
 	int habitatKmax = MapsOptions.DEFAULTS.habitatKmax();
 
 	@Option(names = "--seed", paramLabel = "S", description = "k-means seed (default 20220101).")

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 				"  waterfall.png, spider.png, roc.png." })
 final class ResponseCli implements Callable<Integer> {
 
-	@Option(names = "--cohort", required = true, paramLabel = "LONGITUDINAL", description = "CSV table: patient,timepoint,image,labels[,lesions] per scan (paths relative to the table).")
+	@Option(names = "--longitudinal", required = true, paramLabel = "LONGITUDINAL.csv", description = "CSV table: patient,timepoint,image,labels[,lesions] per scan (paths relative to the table).")
 	Path cohort;
 
 	@Option(names = "--variable", paramLabel = "NAME", description = "Lesion variable vs progression: a feature at baseline, or delta_<feature> for its relative change.")

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 		description = { "How much of each patient's heterogeneity lesion-sampling strategies recover.",
 				"%nStrategies: 2 and 3 at random, 3 from one site, <=3 per site over all",
 				"sites, RECIST-like (2 from one site, excluding bone), RECIST 1.1 targets;",
-				"seeded simulations, 95%% intervals, recovery curves for k = 2..--kmax at",
+				"seeded simulations, 95%% intervals, recovery curves for k = 2..--max-lesions at",
 				"random. Files written into --out:",
 				"  sampling_recovery.csv (the study's Table 3 layout),",
 				"    sampling_per_patient.csv,",
