@@ -45,13 +45,17 @@ final class PhenotypesCli implements Callable<Integer> {
 	@Mixin
 	OverwriteCliArgs overwrite;
 
+	@Mixin
+	FigureCliArgs figures;
+
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		PhenotypeOptions o = Bind.phenotypes(method, k, kmax, seed);
 		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.PHENOTYPES);
 		PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(input.read().analysed(), o,
 				response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response));
-		PhenotypeReport.write(r, out);
+		PhenotypeReport.write(r, out, dpi);
 		for (String n : r.notes()) System.err.println("note: " + n);
 		System.err.printf("%d lesions in %d phenotypes; results in %s%n", r.lesions().size(), r.clustering().k(), out);
 		return 0;

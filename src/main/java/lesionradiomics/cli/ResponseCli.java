@@ -72,10 +72,14 @@ final class ResponseCli implements Callable<Integer> {
 	OverwriteCliArgs overwrite;
 
 	@Mixin
+	FigureCliArgs figures;
+
+	@Mixin
 	EndingCliArgs ending;
 
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		ResponseOptions o = Bind.response(extraction.options(), variable, cutoff, minVolumeMl, progression, response, volumeProgression, volumeResponse, deltaSite,
 				deltaAggregation, bootstrap, seed);
 		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.RESPONSE);
@@ -83,7 +87,7 @@ final class ResponseCli implements Callable<Integer> {
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
 			r = ResponseWorkflow.run(LongitudinalTable.read(cohort), o, execution);
 		}
-		ResponseReport.write(r, out);
+		ResponseReport.write(r, out, dpi);
 		for (String n : r.notes()) System.err.println("note: " + n);
 		List<String> lost = new ArrayList<>();
 		r.failures().forEach((p, why) -> {

@@ -47,8 +47,12 @@ final class SamplingCli implements Callable<Integer> {
 	@Mixin
 	OverwriteCliArgs overwrite;
 
+	@Mixin
+	FigureCliArgs figures;
+
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		SamplingOptions o = sampling.options(scaling);
 		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SAMPLING);
 		FeatureInput in = input.read();
@@ -56,7 +60,7 @@ final class SamplingCli implements Callable<Integer> {
 		try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
 			r = SamplingWorkflow.run(in.analysed(), in.full(), o, execution);
 		}
-		SamplingReport.write(r, out);
+		SamplingReport.write(r, out, dpi);
 		for (String n : r.notes()) System.err.println("note: " + n);
 		for (List<String> row : SamplingReport.tableRows(r.simulation())) System.out.println(String.join(" | ", row));
 		System.err.println("results in " + out);

@@ -42,13 +42,17 @@ final class ScoreCli implements Callable<Integer> {
 	@Mixin
 	OverwriteCliArgs overwrite;
 
+	@Mixin
+	FigureCliArgs figures;
+
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		ScoreOptions o = scores.options();
 		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SCORE);
 		FeatureInput in = input.read();
 		ScoreWorkflow.Result r = ScoreWorkflow.run(in, model, patientTable, o);
-		ScoreReport.write(r, out);
+		ScoreReport.write(r, out, dpi);
 		for (String n : r.notes()) System.err.println("note: " + n);
 		System.err.printf("%d patients, %d lesions, %d variables; results in %s%n", r.patients().size(), r.lesions().size(), r.variables().size(), out);
 		return 0;

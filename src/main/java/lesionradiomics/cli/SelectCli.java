@@ -52,6 +52,9 @@ final class SelectCli implements Callable<Integer> {
 	OverwriteCliArgs overwrite;
 
 	@Mixin
+	FigureCliArgs figures;
+
+	@Mixin
 	ExtractionCliArgs extraction;
 
 	@Mixin
@@ -59,6 +62,7 @@ final class SelectCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		ExtractionOptions e = extraction.options();
 		SelectionOptions o = selection.options();
 		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SELECTION);
@@ -70,7 +74,7 @@ final class SelectCli implements Callable<Integer> {
 		SelectionWorkflow.Result r = SelectionWorkflow.run(x.variants(), o);
 		if (r.skipped() != null) throw new IllegalArgumentException(r.skipped());
 		for (String w : x.notes()) System.err.println("warning: " + w);
-		SelectionReport.write(x, r, o.correlation(), out);
+		SelectionReport.write(x, r, o.correlation(), out, dpi);
 		long robust = r.robustness().stream().filter(f -> f.robust).count();
 		String done = String.format(java.util.Locale.ROOT, "%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s",
 				r.lesionsUsed().size(), robust, r.robustness().size(), r.selected().size(), r.selected(), out);

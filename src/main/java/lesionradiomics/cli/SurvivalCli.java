@@ -61,12 +61,16 @@ final class SurvivalCli implements Callable<Integer> {
 	@Mixin
 	OverwriteCliArgs overwrite;
 
+	@Mixin
+	FigureCliArgs figures;
+
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, covariates, strata, trainFraction, seed, stratifyByEvent);
 		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SURVIVAL);
 		SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients, clinical, o);
-		SurvivalReport.write(r, out);
+		SurvivalReport.write(r, out, dpi);
 		for (String n : r.notes()) System.err.println("note: " + n);
 		System.err.printf("%d patients (%d events); results in %s%n", r.subjects().size(), r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(),
 				out);

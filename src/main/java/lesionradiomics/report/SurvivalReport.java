@@ -159,6 +159,11 @@ public final class SurvivalReport {
 
 	/** Writes every table and figure into {@code dir}. */
 	public static void write(SurvivalWorkflow.Result r, Path dir) throws IOException {
+		write(r, dir, Figure.DEFAULT_DPI);
+	}
+
+	/** As {@link #write}, the PNG figures at {@code dpi} (--dpi). */
+	public static void write(SurvivalWorkflow.Result r, Path dir, int dpi) throws IOException {
 		Files.createDirectories(dir);
 		Csv.writeAtomically(dir.resolve("survival_data.csv"), dataRows(r));
 		Csv.writeAtomically(dir.resolve("km.csv"), kmRows(r));
@@ -171,9 +176,9 @@ public final class SurvivalReport {
 			for (int i = 0; i < r.cutPoint().cuts().length; i++) scan.add(List.of(f(r.cutPoint().cuts()[i]), f(r.cutPoint().stats()[i])));
 			Csv.writeAtomically(dir.resolve("cutpoint_scan.csv"), scan);
 		}
-		for (SurvivalWorkflow.SetResult s : r.sets()) kaplanMeier(r, s).save(dir.resolve("km_" + s.set() + ".png"));
+		for (SurvivalWorkflow.SetResult s : r.sets()) kaplanMeier(r, s).save(dir.resolve("km_" + s.set() + ".png"), dpi);
 		Figure forest = forest(r);
-		if (forest != null) forest.save(dir.resolve("forest.png"));
+		if (forest != null) forest.save(dir.resolve("forest.png"), dpi);
 	}
 
 	private static final Color[] GROUP = { new Color(0, 114, 178), new Color(213, 94, 0), Color.DARK_GRAY };
