@@ -55,6 +55,9 @@ final class SurvivalCli implements Callable<Integer> {
 	@Option(names = "--stratify-by-event", negatable = true, description = "Split events and censored patients separately (default true; --no-stratify-by-event to turn off).")
 	boolean stratifyByEvent = SurvivalOptions.DEFAULTS.stratifyByEvent();
 
+	@Option(names = "--time-unit", paramLabel = "UNIT", description = "Unit of the clinical table's times, shown on the Kaplan-Meier axes (e.g. days, months).")
+	String timeUnit = "";
+
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
@@ -70,7 +73,8 @@ final class SurvivalCli implements Callable<Integer> {
 		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, covariates, strata, trainFraction, seed, stratifyByEvent);
 		overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SURVIVAL);
 		SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients, clinical, o);
-		SurvivalReport.write(r, out, dpi);
+		SurvivalReport.write(r, out, dpi, timeUnit);
+		if (timeUnit.isBlank()) System.err.println("note: the Kaplan-Meier time axis has no unit; give --time-unit (e.g. months)");
 		for (String n : r.notes()) System.err.println("note: " + n);
 		System.err.printf("%d patients (%d events); results in %s%n", r.subjects().size(), r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(),
 				out);

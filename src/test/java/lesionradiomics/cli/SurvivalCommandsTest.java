@@ -84,13 +84,14 @@ class SurvivalCommandsTest {
 		assertTrue(err.contains("clinical.csv") && err.contains("os_time and os_event"), err);
 	}
 
-	/** --dpi: PNGs for print (300 dpi: three pixels per 1/100 inch); a resolution out of range is refused before any table is read. */
+	/** --dpi: PNGs for print; --time-unit on the KM axis. --dpi: (300 dpi: three pixels per 1/100 inch); a resolution out of range is refused before any table is read. */
 	@Test
 	void dpiSetsThePngResolution() throws Exception {
 		Path[] t = tables();
 		Path out = dir.resolve("dpi");
 		ExtractCommandsTest.stderrOf(() -> assertEquals(0, Cli.run("survival", "--patients", t[0].toString(), "--clinical", t[1].toString(), "--variable",
-				"karno", "--dpi", "300", "--out", out.toString())));
+				"karno", "--dpi", "300", "--time-unit", "days", "--out", out.toString())));
+		assertTrue(Files.readString(out.resolve("km_all.svg")).contains("time (days)"), "the KM axis has its unit (before: 'time')");
 		Path standard = dir.resolve("dpi-default");
 		ExtractCommandsTest.stderrOf(() -> assertEquals(0, Cli.run("survival", "--patients", t[0].toString(), "--clinical", t[1].toString(), "--variable",
 				"karno", "--out", standard.toString())));
