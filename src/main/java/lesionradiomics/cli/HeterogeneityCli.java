@@ -53,7 +53,10 @@ final class HeterogeneityCli implements Callable<Integer> {
 		HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(in.analysed(), o, groups);
 		HeterogeneityReport.write(r, out, dpi);
 		for (String n : r.notes()) System.err.println("note: " + n);
-		System.err.printf("%d patients, %d lesions, %d features; results in %s%n", r.dissimilarity().size(), in.analysed().rows(), in.analysed().columns(), out);
+		String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions, %d features; results in %s", r.dissimilarity().size(), in.analysed().rows(),
+				in.analysed().columns(), out);
+		figures.report(out, done, r.notes());
+		System.err.println(done);
 		return 0;
 	}
 }

@@ -57,7 +57,9 @@ final class PhenotypesCli implements Callable<Integer> {
 				response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response));
 		PhenotypeReport.write(r, out, dpi);
 		for (String n : r.notes()) System.err.println("note: " + n);
-		System.err.printf("%d lesions in %d phenotypes; results in %s%n", r.lesions().size(), r.clustering().k(), out);
+		String done = String.format(java.util.Locale.ROOT, "%d lesions in %d phenotypes; results in %s", r.lesions().size(), r.clustering().k(), out);
+		figures.report(out, done, r.notes());
+		System.err.println(done);
 		return 0;
 	}
 }

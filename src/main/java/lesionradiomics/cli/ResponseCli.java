@@ -95,6 +95,9 @@ final class ResponseCli implements Callable<Integer> {
 			lost.add(p + " (" + EndingCliArgs.shortReason(why) + ")");
 		});
 		String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions; results in %s", r.patients().size(), r.lesions().size(), out);
+		List<String> notes = new ArrayList<>(r.notes());
+		r.failures().forEach((p, why) -> notes.add("patient " + p + " left out: " + why));
+		figures.report(out, done, notes);
 		return ending.finish(System.err, done, r.patients().size() + r.failures().size(), "patients", lost, out.resolve("errors.csv").toString());
 	}
 }

@@ -63,6 +63,7 @@ final class SamplingCli implements Callable<Integer> {
 		SamplingReport.write(r, out, dpi);
 		for (String n : r.notes()) System.err.println("note: " + n);
 		for (List<String> row : SamplingReport.tableRows(r.simulation())) System.out.println(String.join(" | ", row));
+		figures.report(out, "sampling recovery of " + r.simulation().patients.size() + " patients; results in " + out, r.notes());
 		System.err.println("results in " + out);
 		return 0;
 	}

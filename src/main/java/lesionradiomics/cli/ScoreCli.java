@@ -54,7 +54,10 @@ final class ScoreCli implements Callable<Integer> {
 		ScoreWorkflow.Result r = ScoreWorkflow.run(in, model, patientTable, o);
 		ScoreReport.write(r, out, dpi);
 		for (String n : r.notes()) System.err.println("note: " + n);
-		System.err.printf("%d patients, %d lesions, %d variables; results in %s%n", r.patients().size(), r.lesions().size(), r.variables().size(), out);
+		String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions, %d variables; results in %s", r.patients().size(), r.lesions().size(),
+				r.variables().size(), out);
+		figures.report(out, done, r.notes());
+		System.err.println(done);
 		return 0;
 	}
 }

@@ -78,6 +78,9 @@ final class SelectCli implements Callable<Integer> {
 		long robust = r.robustness().stream().filter(f -> f.robust).count();
 		String done = String.format(java.util.Locale.ROOT, "%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s",
 				r.lesionsUsed().size(), robust, r.robustness().size(), r.selected().size(), r.selected(), out);
+		java.util.List<String> notes = new java.util.ArrayList<>(x.notes());
+		for (CohortWorkflow.Failure f : x.failures()) notes.add(f.patient() + (f.label().isEmpty() ? "" : ", label " + f.label()) + ": " + f.reason());
+		figures.report(out, done, notes);
 		if (!x.failures().isEmpty()) System.err.println(x.failures().size() + " patient(s) or lesion(s) could not be used, see " + out.resolve("errors.csv"));
 		return ending.finish(System.err, done, c.patients().size(), "patients", EndingCliArgs.lostPatients(x.failures()), EndingCliArgs.lostLesions(x.original(), x.failures()),
 				out.resolve("errors.csv").toString());

@@ -76,8 +76,10 @@ final class SurvivalCli implements Callable<Integer> {
 		SurvivalReport.write(r, out, dpi, timeUnit);
 		if (timeUnit.isBlank()) System.err.println("note: the Kaplan-Meier time axis has no unit; give --time-unit (e.g. months)");
 		for (String n : r.notes()) System.err.println("note: " + n);
-		System.err.printf("%d patients (%d events); results in %s%n", r.subjects().size(), r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(),
-				out);
+		String done = String.format(java.util.Locale.ROOT, "%d patients (%d events); results in %s", r.subjects().size(),
+				r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(), out);
+		figures.report(out, done, r.notes());
+		System.err.println(done);
 		return 0;
 	}
 }
