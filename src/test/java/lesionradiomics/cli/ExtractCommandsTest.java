@@ -44,13 +44,15 @@ class ExtractCommandsTest {
 	Path dir;
 
 	static String stderrOf(Runnable r) {
-		PrintStream old = System.err;
+		PrintStream old = System.err, oldOut = System.out;
 		ByteArrayOutputStream buf = new ByteArrayOutputStream();
 		System.setErr(new PrintStream(buf, true));
+		System.setOut(new PrintStream(new ByteArrayOutputStream(), true)); // tables a command prints: tests are quiet
 		try {
 			r.run();
 		} finally {
 			System.setErr(old);
+			System.setOut(oldOut);
 		}
 		return buf.toString();
 	}
