@@ -57,6 +57,7 @@ public final class Cli {
 
 	/** Runs a command line and returns the exit code (0 ok, 1 failure, 2 bad input or usage). */
 	public static int run(String... args) {
+		args = OldNames.rewrite(args); // the previous release's option names, hidden from the help
 		CommandLine cl = new CommandLine(new Cli());
 		// Only the command asked for is built: picocli reflects over every option of every subcommand it is given,
 		// which is most of the start-up time of a short run. Help and unknown commands get them all.

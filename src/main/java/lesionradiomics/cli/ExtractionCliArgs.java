@@ -40,7 +40,7 @@ final class ExtractionCliArgs {
 	@Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Feature classes to compute (default all): shape, firstorder, glcm, gldm, glrlm, glszm, ngtdm.")
 	List<String> classes = List.of();
 
-	@Option(names = "--features", split = ",", paramLabel = "CLASS:NAME", description = "Single features, e.g. glcm:Contrast,firstorder:Mean (combines with --classes).")
+	@Option(names = "--features", split = ",", paramLabel = "CLASS:NAME", description = "Single features, e.g. glcm:Contrast,firstorder:Mean (also glcm_Contrast or original_glcm_Contrast; combines with --classes).")
 	List<String> features = List.of();
 
 	@Option(names = "--param", paramLabel = "NAME=VALUE", description = "Any pyradiomics setting by its name, e.g. --param normalize=true --param resegmentRange=-100,400 --param force2D=true. Repeatable.")
@@ -65,8 +65,11 @@ final class ExtractionCliArgs {
 	int threads;
 
 	ExtractionOptions options() throws java.io.IOException {
-		return Bind.extraction(parameterFile, preset, binWidth, binCount, binRange, resample, interpolator, imageTypes, classes, features, params,
+		ExtractionOptions o = Bind.extraction(parameterFile, preset, binWidth, binCount, binRange, resample, interpolator, imageTypes, classes, features, params,
 				splitComponents, minLesionMm3, nanPolicy, voi, ringMm);
+		// the parameter file's keys that are not applied here, each with its reason (never ignored silently)
+		if (parameterFile != null) for (String n : lesionradiomics.io.ParameterFile.read(parameterFile).notes()) System.err.println("note: " + n);
+		return o;
 	}
 
 	Execution execution(Progress progress) {

@@ -40,18 +40,23 @@ final class HeterogeneityCli implements Callable<Integer> {
 	@Mixin
 	OverwriteCliArgs overwrite;
 
+	@Mixin
+	FigureCliArgs figures;
+
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		HeterogeneityOptions o = heterogeneity.options();
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.HETEROGENEITY, overwrite.overwrite,
-				n -> System.err.println("note: " + n))) {
+		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.HETEROGENEITY)) {
 			FeatureInput in = input.read();
 			Map<String, String> groups = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable, o.groupColumn());
 			HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(in.analysed(), o, groups);
-			HeterogeneityReport.write(r, out);
+			HeterogeneityReport.write(r, out, dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
-			System.err.printf("%d patients, %d lesions, %d features; results in %s%n", r.dissimilarity().size(), in.analysed().rows(), in.analysed().columns(), out);
+			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions, %d features; results in %s", r.dissimilarity().size(), in.analysed().rows(),
+					in.analysed().columns(), out);
+			figures.report(out, done, r.notes());
+			System.err.println(done);
 			return 0;
 		}
 	}

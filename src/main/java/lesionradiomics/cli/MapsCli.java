@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.io.AtomicFiles;
 import lesionradiomics.report.MapsReport;
 import lesionradiomics.workflow.Execution;
 import lesionradiomics.workflow.ExtractionOptions;
@@ -42,7 +41,7 @@ final class MapsCli implements Callable<Integer> {
 	@Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Feature classes (default all but shape): firstorder, glcm, gldm, glrlm, glszm, ngtdm.")
 	List<String> classes = new ArrayList<>();
 
-	@Option(names = "--features", split = ",", paramLabel = "CLASS:NAME", description = "Single features, e.g. glcm:Contrast,firstorder:Mean (combines with --classes).")
+	@Option(names = "--features", split = ",", paramLabel = "CLASS:NAME", description = "Single features, e.g. glcm:Contrast,firstorder:Mean (also glcm_Contrast or original_glcm_Contrast; combines with --classes).")
 	List<String> features = new ArrayList<>();
 
 	@Option(names = "--bin-width", paramLabel = "W", description = "Bin width (default 25), binned once over the whole lesion as pyradiomics.")
@@ -69,7 +68,7 @@ final class MapsCli implements Callable<Integer> {
 	@Option(names = "--habitats", paramLabel = "K", description = "Habitats per lesion (default 0: chosen by silhouette).")
 	int habitats = MapsOptions.DEFAULTS.habitats();
 
-	@Option(names = "--habitat-kmax", paramLabel = "K", description = "Largest number of habitats tried (default 4).")
+	@Option(names = "--max-habitats", paramLabel = "K", description = "Largest number of habitats tried (default 4).")
 	int habitatKmax = MapsOptions.DEFAULTS.habitatKmax();
 
 	@Option(names = "--seed", paramLabel = "S", description = "k-means seed (default 20220101).")
@@ -91,9 +90,7 @@ final class MapsCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		MapsOptions o = Bind.maps(label, kernelRadius, classes, features, binWidth, binCount, params, csv, nrrd, thresholds, habitatFeatures, habitats, habitatKmax,
 				seed);
-		AtomicFiles.checkWritable(out);
-		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.MAPS, overwrite.overwrite,
-				n -> System.err.println("note: " + n))) {
+		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.MAPS)) {
 			long t0 = System.nanoTime();
 			MapsWorkflow.Result r;
 			try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 				"%nAll lesions clustered on z-scored features (best with --selected, the",
 				"robust ones): average linkage or k-means, k given or by silhouette. Files:",
 				"  lesion_phenotypes.csv, patient_phenotypes.csv, silhouette.csv,",
-				"  phenotype_heatmap.png; with --response phenotype_response.csv." })
+				"  phenotype_heatmap.png; with --lesion-response phenotype_response.csv." })
 final class PhenotypesCli implements Callable<Integer> {
 
 	@Mixin
@@ -26,31 +26,39 @@ final class PhenotypesCli implements Callable<Integer> {
 	@Option(names = "--method", paramLabel = "average|ward|kmeans", description = "Hierarchical clustering with average (default) or Ward linkage, or k-means.")
 	String method = Bind.name(PhenotypeOptions.DEFAULTS.method());
 
-	@Option(names = "--k", paramLabel = "K", description = "Number of phenotypes (default 0: chosen by the mean silhouette).")
+	@Option(names = "--clusters", paramLabel = "K", description = "Number of phenotypes (default 0: chosen by the mean silhouette).")
 	int k = PhenotypeOptions.DEFAULTS.k();
 
-	@Option(names = "--kmax", paramLabel = "K", description = "Largest k tried by the silhouette (default 8).")
+	@Option(names = "--max-clusters", paramLabel = "K", description = "Largest number of phenotypes tried by the silhouette (default 8).")
 	int kmax = PhenotypeOptions.DEFAULTS.kmax();
 
 	@Option(names = "--seed", paramLabel = "S", description = "k-means seed (default 20220101).")
 	long seed = PhenotypeOptions.DEFAULTS.seed();
 
-	@Option(names = "--response", paramLabel = "lesion_response.csv", description = "Lesion responses between two time points (the response command's lesion_response.csv): response classes per phenotype and mixed response per patient.")
+	@Option(names = "--lesion-response", paramLabel = "lesion_response.csv", description = "Lesion responses between two time points (the response command's lesion_response.csv): response classes per phenotype and mixed response per patient.")
 	Path response;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
+	@Mixin
+	FigureCliArgs figures;
+
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		PhenotypeOptions o = Bind.phenotypes(method, k, kmax, seed);
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.lock(out, "phenotypes", n -> System.err.println("note: " + n))) {
+		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.PHENOTYPES)) {
 			PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(input.read().analysed(), o,
 					response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response));
-			PhenotypeReport.write(r, out);
+			PhenotypeReport.write(r, out, dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
-			System.err.printf("%d lesions in %d phenotypes; results in %s%n", r.lesions().size(), r.clustering().k(), out);
+			String done = String.format(java.util.Locale.ROOT, "%d lesions in %d phenotypes; results in %s", r.lesions().size(), r.clustering().k(), out);
+			figures.report(out, done, r.notes());
+			System.err.println(done);
 			return 0;
 		}
 	}

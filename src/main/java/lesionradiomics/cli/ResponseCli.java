@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 				"  waterfall.png, spider.png, roc.png." })
 final class ResponseCli implements Callable<Integer> {
 
-	@Option(names = "--cohort", required = true, paramLabel = "LONGITUDINAL", description = "CSV table: patient,timepoint,image,labels[,lesions] per scan (paths relative to the table).")
+	@Option(names = "--longitudinal", required = true, paramLabel = "LONGITUDINAL.csv", description = "CSV table: patient,timepoint,image,labels[,lesions] per scan (paths relative to the table).")
 	Path cohort;
 
 	@Option(names = "--variable", paramLabel = "NAME", description = "Lesion variable vs progression: a feature at baseline, or delta_<feature> for its relative change.")
@@ -68,21 +68,37 @@ final class ResponseCli implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
+	@Mixin
+	FigureCliArgs figures;
+
+	@Mixin
+	EndingCliArgs ending;
+
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		ResponseOptions o = Bind.response(extraction.options(), variable, cutoff, minVolumeMl, progression, response, volumeProgression, volumeResponse, deltaSite,
 				deltaAggregation, bootstrap, seed);
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.lock(out, "response", n -> System.err.println("note: " + n))) {
+		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.RESPONSE)) {
 			ResponseWorkflow.Result r;
 			try (Execution execution = extraction.execution(new CliProgress(System.err))) {
 				r = ResponseWorkflow.run(LongitudinalTable.read(cohort), o, execution);
 			}
-			ResponseReport.write(r, out);
+			ResponseReport.write(r, out, dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
-			r.failures().forEach((p, why) -> System.err.println("patient " + p + " left out: " + why));
-			System.err.printf("%d patients, %d lesions; results in %s%n", r.patients().size(), r.lesions().size(), out);
-			return 0;
+			List<String> lost = new ArrayList<>();
+			r.failures().forEach((p, why) -> {
+				System.err.println("patient " + p + " left out: " + why);
+				lost.add(p + " (" + lesionradiomics.workflow.Losses.shortReason(why) + ")");
+			});
+			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions; results in %s", r.patients().size(), r.lesions().size(), out);
+			List<String> notes = new ArrayList<>(r.notes());
+			r.failures().forEach((p, why) -> notes.add("patient " + p + " left out: " + why));
+			figures.report(out, done, notes);
+			return ending.finish(System.err, done, r.patients().size() + r.failures().size(), "patients", lost, out.resolve("errors.csv").toString());
 		}
 	}
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 		description = { "How much of each patient's heterogeneity lesion-sampling strategies recover.",
 				"%nStrategies: 2 and 3 at random, 3 from one site, <=3 per site over all",
 				"sites, RECIST-like (2 from one site, excluding bone), RECIST 1.1 targets;",
-				"seeded simulations, 95%% intervals, recovery curves for k = 2..--kmax at",
+				"seeded simulations, 95%% intervals, recovery curves for k = 2..--max-lesions at",
 				"random. Files written into --out:",
 				"  sampling_recovery.csv (the study's Table 3 layout),",
 				"    sampling_per_patient.csv,",
@@ -47,20 +47,23 @@ final class SamplingCli implements Callable<Integer> {
 	@Mixin
 	OverwriteCliArgs overwrite;
 
+	@Mixin
+	FigureCliArgs figures;
+
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		SamplingOptions o = sampling.options(scaling);
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.SAMPLING, overwrite.overwrite,
-				n -> System.err.println("note: " + n))) {
+		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SAMPLING)) {
 			FeatureInput in = input.read();
 			SamplingWorkflow.Result r;
 			try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
 				r = SamplingWorkflow.run(in.analysed(), in.full(), o, execution);
 			}
-			SamplingReport.write(r, out);
+			SamplingReport.write(r, out, dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
 			for (List<String> row : SamplingReport.tableRows(r.simulation())) System.out.println(String.join(" | ", row));
+			figures.report(out, "sampling recovery of " + r.simulation().patients.size() + " patients; results in " + out, r.notes());
 			System.err.println("results in " + out);
 			return 0;
 		}

@@ -22,7 +22,7 @@ final class SamplingCliArgs {
 	@Option(names = "--exclude-sites", split = ",", paramLabel = "SITE", description = "Sites the RECIST-like strategy never samples (default: bone).")
 	List<String> excludeSites = new ArrayList<>(SamplingOptions.DEFAULTS.excludeSites());
 
-	@Option(names = "--kmax", paramLabel = "K", description = "Largest k of the recovery curves (default 15).")
+	@Option(names = "--max-lesions", paramLabel = "K", description = "Largest k of the recovery curves (default 15).")
 	int kmax = SamplingOptions.DEFAULTS.kmax();
 
 	@Option(names = "--target", paramLabel = "PERCENT", description = "Recovery target in percent for the lesions needed (default 75).")

@@ -39,16 +39,25 @@ final class ScoreCli implements Callable<Integer> {
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
+	@Mixin
+	FigureCliArgs figures;
+
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		ScoreOptions o = scores.options();
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.lock(out, "score", n -> System.err.println("note: " + n))) {
+		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SCORE)) {
 			FeatureInput in = input.read();
 			ScoreWorkflow.Result r = ScoreWorkflow.run(in, model, patientTable, o);
-			ScoreReport.write(r, out);
+			ScoreReport.write(r, out, dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
-			System.err.printf("%d patients, %d lesions, %d variables; results in %s%n", r.patients().size(), r.lesions().size(), r.variables().size(), out);
+			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions, %d variables; results in %s", r.patients().size(), r.lesions().size(),
+					r.variables().size(), out);
+			figures.report(out, done, r.notes());
+			System.err.println(done);
 			return 0;
 		}
 	}

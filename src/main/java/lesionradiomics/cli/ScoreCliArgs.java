@@ -16,7 +16,7 @@ final class ScoreCliArgs {
 	@Option(names = "--aggregations", split = ",", paramLabel = "M", description = "Patient aggregates: mean, median, min, max, vwmean, largest, smallest, vwmean_k (default: all).")
 	List<String> aggregations = new ArrayList<>();
 
-	@Option(names = "--k", paramLabel = "K", description = "Lesions of vwmean_k, the volume-weighted mean of the k largest (default 3).")
+	@Option(names = "--largest-k", paramLabel = "K", description = "Lesions of vwmean_k, the volume-weighted mean of the k largest (default 3).")
 	int k = ScoreOptions.DEFAULTS.k();
 
 	@Option(names = "--entropy-bins", paramLabel = "N", description = "Equal-width bins over the cohort-wide range for the entropy metric (default 10).")

@@ -4,7 +4,6 @@ import lesionradiomics.workflow.Bind;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import lesionradiomics.io.AtomicFiles;
 import lesionradiomics.io.CohortTable;
 import lesionradiomics.report.SelectionReport;
 import lesionradiomics.workflow.CohortWorkflow;
@@ -54,6 +53,9 @@ final class SelectCli implements Callable<Integer> {
 	OverwriteCliArgs overwrite;
 
 	@Mixin
+	FigureCliArgs figures;
+
+	@Mixin
 	ExtractionCliArgs extraction;
 
 	@Mixin
@@ -61,11 +63,10 @@ final class SelectCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		ExtractionOptions e = extraction.options();
 		SelectionOptions o = selection.options();
-		AtomicFiles.checkWritable(out);
-		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.prepare(out, lesionradiomics.report.ResultsFolder.SELECTION, overwrite.overwrite,
-				n -> System.err.println("note: " + n))) {
+		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SELECTION)) {
 			CohortTable c = Bind.cohort(cohort, image, labels, lesions, patient);
 			CohortWorkflow.Extracted x;
 			try (Execution execution = extraction.execution(new CliProgress(System.err))) {
@@ -74,10 +75,13 @@ final class SelectCli implements Callable<Integer> {
 			SelectionWorkflow.Result r = SelectionWorkflow.run(x.variants(), o);
 			if (r.skipped() != null) throw new IllegalArgumentException(r.skipped());
 			for (String w : x.notes()) System.err.println("warning: " + w);
-			SelectionReport.write(x, r, o.correlation(), out);
+			SelectionReport.write(x, r, o.correlation(), out, dpi);
 			long robust = r.robustness().stream().filter(f -> f.robust).count();
 			String done = String.format(java.util.Locale.ROOT, "%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s",
 					r.lesionsUsed().size(), robust, r.robustness().size(), r.selected().size(), r.selected(), out);
+			java.util.List<String> notes = new java.util.ArrayList<>(x.notes());
+			for (CohortWorkflow.Failure f : x.failures()) notes.add(f.patient() + (f.label().isEmpty() ? "" : ", label " + f.label()) + ": " + f.reason());
+			figures.report(out, done, notes);
 			if (!x.failures().isEmpty()) System.err.println(x.failures().size() + " patient(s) or lesion(s) could not be used, see " + out.resolve("errors.csv"));
 			return ending.finish(System.err, done, c.patients().size(), "patients", Losses.patients(x.failures()), Losses.lesions(x.original(), x.failures()),
 					out.resolve("errors.csv").toString());

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import lesionradiomics.workflow.Bind;
-import lesionradiomics.io.AtomicFiles;
 import lesionradiomics.report.ResultsFolder;
 import lesionradiomics.report.SignatureReport;
 import lesionradiomics.workflow.SignatureOptions;
@@ -119,8 +118,7 @@ final class SignatureCli implements Callable<Integer> {
 			if (eq <= 0 || eq == s.length() - 1) throw new IllegalArgumentException("--perturbed takes NAME=TABLE.csv (e.g. eroded=eroded.csv), is '" + s + "'");
 			p.put(s.substring(0, eq).trim(), Path.of(s.substring(eq + 1).trim()));
 		}
-		AtomicFiles.checkWritable(out);
-		try (var lock = ResultsFolder.prepare(out, SignatureReport.OWNED, overwrite.overwrite, n -> System.err.println("note: " + n))) {
+		try (var lock = overwrite.prepare(out, SignatureReport.OWNED)) {
 			SignatureWorkflow.Result r = SignatureWorkflow.run(features, outcomeTable, p, o);
 			Path modelFile = SignatureReport.write(r, out);
 			for (String n : r.notes()) System.err.println("note: " + n);

@@ -9,6 +9,7 @@ import lesionradiomics.report.SurvivalReport;
 import lesionradiomics.workflow.SurvivalOptions;
 import lesionradiomics.workflow.SurvivalWorkflow;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code survival}: Kaplan–Meier, log-rank, Cox and the optimal cut-off of a patient-level variable. */
@@ -54,19 +55,31 @@ final class SurvivalCli implements Callable<Integer> {
 	@Option(names = "--stratify-by-event", negatable = true, description = "Split events and censored patients separately (default true; --no-stratify-by-event to turn off).")
 	boolean stratifyByEvent = SurvivalOptions.DEFAULTS.stratifyByEvent();
 
+	@Option(names = "--time-unit", paramLabel = "UNIT", description = "Unit of the clinical table's times, shown on the Kaplan-Meier axes (e.g. days, months).")
+	String timeUnit = "";
+
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;
 
+	@Mixin
+	OverwriteCliArgs overwrite;
+
+	@Mixin
+	FigureCliArgs figures;
+
 	@Override
 	public Integer call() throws Exception {
+		int dpi = figures.dpi();
 		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, covariates, strata, trainFraction, seed, stratifyByEvent);
-		lesionradiomics.io.AtomicFiles.checkWritable(out);
-		try (lesionradiomics.io.FolderLock lock = lesionradiomics.report.ResultsFolder.lock(out, "survival", n -> System.err.println("note: " + n))) {
+		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SURVIVAL)) {
 			SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients, clinical, o);
-			SurvivalReport.write(r, out);
+			SurvivalReport.write(r, out, dpi, timeUnit);
+			if (timeUnit.isBlank()) System.err.println("note: the Kaplan-Meier time axis has no unit; give --time-unit (e.g. months)");
 			for (String n : r.notes()) System.err.println("note: " + n);
-			System.err.printf("%d patients (%d events); results in %s%n", r.subjects().size(), r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(),
-					out);
+			String done = String.format(java.util.Locale.ROOT, "%d patients (%d events); results in %s", r.subjects().size(),
+					r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(), out);
+			figures.report(out, done, r.notes());
+			System.err.println(done);
 			return 0;
 		}
 	}

@@ -27,13 +27,35 @@ import org.yaml.snakeyaml.error.YAMLException;
  *                   listed under {@code IBSI:} as filter specs
  * @param classes    feature classes enabled with all their features
  * @param features   single features as {@code class:Name}
+ * @param voxel      {@code voxelSetting:} entries (kernelRadius, maskedKernel, initValue, voxelBatch) as text: pyradiomics'
+ *                   voxel-based extraction, which is the {@code maps} command here
+ * @param notes      one line per key the file has that is not applied here, saying why (printed by the front ends)
  */
-public record ParameterFile(Map<String, String> settings, String imageTypes, List<String> classes, List<String> features) {
+public record ParameterFile(Map<String, String> settings, String imageTypes, List<String> classes, List<String> features, Map<String, String> voxel,
+		List<String> notes) {
 
-	public static final ParameterFile NONE = new ParameterFile(Map.of(), "", List.of(), List.of());
+	public static final ParameterFile NONE = new ParameterFile(Map.of(), "", List.of(), List.of(), Map.of(), List.of());
 
 	/** Sections of pyradiomics' parameter file this reader takes. */
-	public static final List<String> SECTIONS = List.of("imageType", "featureClass", "setting");
+	public static final List<String> SECTIONS = List.of("imageType", "featureClass", "setting", "voxelSetting");
+
+	/**
+	 * pyradiomics settings (its feature extractor's keys) that are not applied here, and why. Each is read without an
+	 * error, so a project's parameter file works as it is, and said in a note, so nothing is ignored silently. Settings
+	 * that would change a feature value and are not implemented are not here: they stay errors.
+	 */
+	public static final Map<String, String> NOT_APPLIED = new java.util.LinkedHashMap<>();
+	static {
+		NOT_APPLIED.put("additionalInfo", "run.json and the CSV header record the settings and versions instead of diagnostic columns");
+		NOT_APPLIED.put("enableCExtensions", "there is one implementation here, with pyradiomics' values");
+		NOT_APPLIED.put("preCrop", "every lesion is always cropped to its bounding box (plus the filters' margin)");
+		NOT_APPLIED.put("label", "every label of the label map is a lesion here (pyradiomics' label N is lesion N); to extract one, list it in the"
+				+ " lesion table (--lesions) or give maps --label N");
+		NOT_APPLIED.put("label_channel", "label maps are read as one channel");
+		NOT_APPLIED.put("correctMask", "a label map must be on the image's grid (size, spacing and direction to 1e-4, origin to 1e-4 of a voxel);"
+				+ " one that is not is refused naming the difference, never resampled silently");
+		NOT_APPLIED.put("geometryTolerance", "the image and label map grids are compared with a fixed tolerance of 1e-4 (relative; origin: of a voxel)");
+	}
 
 	public static ParameterFile read(Path file) throws IOException {
 		if (!Files.isRegularFile(file)) throw new VolumeFormatException(file, "file not found");
@@ -47,11 +69,20 @@ public record ParameterFile(Map<String, String> settings, String imageTypes, Lis
 		if (!(root instanceof Map<?, ?> top)) throw new VolumeFormatException(file, "a parameter file is a mapping with the sections " + SECTIONS);
 		for (Object key : top.keySet())
 			if (!SECTIONS.contains(String.valueOf(key)))
-				throw new VolumeFormatException(file, "unknown section '" + key + "' (this reader takes " + SECTIONS
-						+ (String.valueOf(key).equals("voxelSetting") ? "; voxel-based extraction is not available here" : "") + ")");
+				throw new VolumeFormatException(file, "unknown section '" + key + "' (this reader takes " + SECTIONS + ")" + Names.didYouMean(String.valueOf(key), SECTIONS));
 		try {
+			List<String> notes = new ArrayList<>();
+			mapping(top.get("setting"), "setting").forEach((k, v) -> {
+				String why = NOT_APPLIED.get(String.valueOf(k));
+				if (why != null) notes.add(file.getFileName() + ": setting " + k + ": " + text(v) + " is not applied: " + why);
+			});
+			Map<String, String> voxel = new LinkedHashMap<>();
+			mapping(top.get("voxelSetting"), "voxelSetting").forEach((k, v) -> voxel.put(String.valueOf(k), text(v)));
+			if (!voxel.isEmpty())
+				notes.add(file.getFileName() + ": voxelSetting " + voxel + " is pyradiomics' voxel-based extraction: the maps command here (--kernel-radius);"
+						+ " a feature extraction reads the other sections");
 			return new ParameterFile(settings(top.get("setting")), imageTypes(top.get("imageType")), classes(top.get("featureClass"), true),
-					classes(top.get("featureClass"), false));
+					classes(top.get("featureClass"), false), voxel, notes);
 		} catch (IllegalArgumentException e) {
 			throw new VolumeFormatException(file, e.getMessage());
 		}
@@ -63,13 +94,10 @@ public record ParameterFile(Map<String, String> settings, String imageTypes, Lis
 		return m;
 	}
 
-	/** pyradiomics settings that do not change any feature value here, skipped when a file has them. */
-	public static final List<String> NO_EFFECT = List.of("additionalInfo", "enableCExtensions", "preCrop");
-
 	private static Map<String, String> settings(Object section) {
 		Map<String, String> out = new LinkedHashMap<>();
 		mapping(section, "setting").forEach((k, v) -> {
-			if (!NO_EFFECT.contains(String.valueOf(k))) out.put(String.valueOf(k), text(v));
+			if (!NOT_APPLIED.containsKey(String.valueOf(k))) out.put(String.valueOf(k), text(v));
 		});
 		return out;
 	}

@@ -108,6 +108,12 @@ public final class Figure {
 		return new ImagePlus(title, image());
 	}
 
+	/** Refuses a PNG resolution outside 50..1200 dpi (checked before a run starts, and again when a figure is written). */
+	public static int checkDpi(int dpi) {
+		if (dpi < 50 || dpi > 1200) throw new IllegalArgumentException("--dpi: figure resolution must be 50..1200 dpi (e.g. 300 for print), is " + dpi);
+		return dpi;
+	}
+
 	/** Writes {@code file} (.png, at {@link #DEFAULT_DPI}) and the same figure as .svg beside it, each atomically. */
 	public void save(Path png) throws IOException {
 		save(png, DEFAULT_DPI);
@@ -115,7 +121,7 @@ public final class Figure {
 
 	/** Writes {@code file} (.png at {@code dpi}, which its header records) and the same figure as .svg beside it. */
 	public void save(Path png, int dpi) throws IOException {
-		if (dpi < 50 || dpi > 1200) throw new IllegalArgumentException("figure resolution must be 50..1200 dpi, is " + dpi);
+		checkDpi(dpi);
 		BufferedImage img = image((double) dpi / UNITS_PER_INCH);
 		AtomicFiles.write(png, out -> writePng(img, dpi, out));
 		String name = png.getFileName().toString();

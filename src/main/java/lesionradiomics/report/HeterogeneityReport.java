@@ -148,16 +148,21 @@ public final class HeterogeneityReport {
 
 	/** Writes every table and plot into {@code dir}. */
 	public static void write(HeterogeneityWorkflow.Result r, Path dir) throws IOException {
+		write(r, dir, Figure.DEFAULT_DPI);
+	}
+
+	/** As {@link #write}, the PNG figures at {@code dpi} (--dpi). */
+	public static void write(HeterogeneityWorkflow.Result r, Path dir, int dpi) throws IOException {
 		Csv.writeAtomically(dir.resolve("cv_per_patient.csv"), cvRows(r.cvPatient(), false));
 		Csv.writeAtomically(dir.resolve("cv_per_organ.csv"), cvRows(r.cvSite(), true));
 		Csv.writeAtomically(dir.resolve("cv_summary.csv"), summaryRows(r));
 		Csv.writeAtomically(dir.resolve("heterogeneity_indexes.csv"), indexRows(r));
 		Csv.writeAtomically(dir.resolve("lesion_clusters.csv"), lesionRows(r));
 		Csv.writeAtomically(dir.resolve("tests.csv"), testRows(r));
-		cvPlot(r).save(dir.resolve("cv_by_class.png"));
-		indexPlot(r).save(dir.resolve("heterogeneity_indexes.png"));
+		cvPlot(r).save(dir.resolve("cv_by_class.png"), dpi);
+		indexPlot(r).save(dir.resolve("heterogeneity_indexes.png"), dpi);
 		for (Dissimilarity.Patient p : r.dissimilarity())
-			if (p.lesions.size() >= 2) dissimilarityHeatmap(p).save(dir.resolve("dissimilarity_" + safe(p.patient) + ".png"));
+			if (p.lesions.size() >= 2) dissimilarityHeatmap(p).save(dir.resolve("dissimilarity_" + safe(p.patient) + ".png"), dpi);
 	}
 
 	/** A patient id as a file-name part. */

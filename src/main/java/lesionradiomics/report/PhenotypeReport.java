@@ -56,6 +56,11 @@ public final class PhenotypeReport {
 	}
 
 	public static void write(PhenotypeWorkflow.Result r, Path dir) throws IOException {
+		write(r, dir, Figure.DEFAULT_DPI);
+	}
+
+	/** As {@link #write}, the PNG figures at {@code dpi} (--dpi). */
+	public static void write(PhenotypeWorkflow.Result r, Path dir, int dpi) throws IOException {
 		Files.createDirectories(dir);
 		Csv.writeAtomically(dir.resolve("lesion_phenotypes.csv"), lesionRows(r));
 		Csv.writeAtomically(dir.resolve("patient_phenotypes.csv"), patientRows(r));
@@ -64,7 +69,7 @@ public final class PhenotypeReport {
 		double[] s = r.clustering().silhouettes();
 		for (int k = 2; k < s.length; k++) if (!Double.isNaN(s[k])) sil.add(List.of(Integer.toString(k), FeatureTableCsv.format(s[k])));
 		Csv.writeAtomically(dir.resolve("silhouette.csv"), sil);
-		heatmap(r).save(dir.resolve("phenotype_heatmap.png"));
+		heatmap(r).save(dir.resolve("phenotype_heatmap.png"), dpi);
 	}
 
 	/** Phenotype colours, distinct from the patients' (Okabe–Ito) palette. */

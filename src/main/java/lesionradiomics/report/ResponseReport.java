@@ -121,6 +121,11 @@ public final class ResponseReport {
 	}
 
 	public static void write(ResponseWorkflow.Result r, Path dir) throws IOException {
+		write(r, dir, Figure.DEFAULT_DPI);
+	}
+
+	/** As {@link #write}, the PNG figures at {@code dpi} (--dpi). */
+	public static void write(ResponseWorkflow.Result r, Path dir, int dpi) throws IOException {
 		Files.createDirectories(dir);
 		Csv.writeAtomically(dir.resolve("lesion_response.csv"), lesionRows(r));
 		Csv.writeAtomically(dir.resolve("patient_response.csv"), patientRows(r));
@@ -130,10 +135,10 @@ public final class ResponseReport {
 		r.failures().forEach((p, why) -> errors.add(List.of(p, why)));
 		Csv.writeAtomically(dir.resolve("errors.csv"), errors);
 		if (!r.associations().isEmpty()) Csv.writeAtomically(dir.resolve("association.csv"), associationRows(r));
-		waterfall(r).save(dir.resolve("waterfall.png"));
-		spider(r).save(dir.resolve("spider.png"));
+		waterfall(r).save(dir.resolve("waterfall.png"), dpi);
+		spider(r).save(dir.resolve("spider.png"), dpi);
 		Figure roc = roc(r);
-		if (roc != null) roc.save(dir.resolve("roc.png"));
+		if (roc != null) roc.save(dir.resolve("roc.png"), dpi);
 	}
 
 	private static final Map<Recist.LesionClass, Color> CLASS = Map.of(Recist.LesionClass.PROGRESSIVE, new Color(213, 94, 0), Recist.LesionClass.STABLE,

@@ -39,14 +39,22 @@ public final class ResultsFolder {
 		}
 	}
 
-	public static final Owned HETEROGENEITY = new Owned("heterogeneity", List.of("cv_per_patient.csv", "cv_per_organ.csv", "cv_summary.csv",
+	public static final Owned HETEROGENEITY = new Owned("heterogeneity", List.of("report.html", "cv_per_patient.csv", "cv_per_organ.csv", "cv_summary.csv",
 			"heterogeneity_indexes.*", "lesion_clusters.csv", "tests.csv", "cv_by_class.*", "dissimilarity_*.png", "dissimilarity_*.svg"));
-	public static final Owned SAMPLING = new Owned("sampling", List.of("sampling_recovery.csv", "sampling_excluded.csv", "sampling_per_patient.csv",
+	public static final Owned SAMPLING = new Owned("sampling", List.of("report.html", "sampling_recovery.csv", "sampling_excluded.csv", "sampling_per_patient.csv",
 			"recovery_curves.csv", "lesions_needed.csv", "recovery_curve_*.png", "recovery_curve_*.svg", "sampling_settings.csv"));
-	public static final Owned SELECTION = new Owned("select", List.of("features.csv", "errors.csv", "robustness.csv", "feature_clusters.csv",
+	public static final Owned SELECTION = new Owned("select", List.of("report.html", "features.csv", "errors.csv", "robustness.csv", "feature_clusters.csv",
 			"selected_features.txt", "correlation_heatmap.*"));
-	public static final Owned MAPS = new Owned("maps", List.of("map_summary.csv", "lesion_habitats.csv", "failed_lesions.csv", "*_maps", "*_maps.csv",
+	public static final Owned MAPS = new Owned("maps", List.of("report.html", "map_summary.csv", "lesion_habitats.csv", "failed_lesions.csv", "*_maps", "*_maps.csv",
 			"*_habitats.nrrd"));
+	public static final Owned RESPONSE = new Owned("response", List.of("report.html", "lesion_response.csv", "patient_response.csv", "delta_features.csv", "patient_delta.csv",
+			"association.csv", "errors.csv", "waterfall.png", "waterfall.svg", "spider.png", "spider.svg", "roc.png", "roc.svg"));
+	public static final Owned SCORE = new Owned("score", List.of("report.html", "lesion_scores.csv", "lesion_scores.png", "lesion_scores.svg", "patient_metrics.csv",
+			"patient_aggregates.csv"));
+	public static final Owned SURVIVAL = new Owned("survival", List.of("report.html", "survival_data.csv", "km.csv", "km_medians.csv", "logrank.csv", "cox.csv", "cutpoint.csv",
+			"cutpoint_scan.csv", "km_*.png", "km_*.svg", "forest.png", "forest.svg"));
+	public static final Owned PHENOTYPES = new Owned("phenotypes", List.of("report.html", "lesion_phenotypes.csv", "patient_phenotypes.csv", "silhouette.csv",
+			"phenotype_heatmap.png", "phenotype_heatmap.svg", "phenotype_response.csv"));
 
 	private ResultsFolder() {}
 

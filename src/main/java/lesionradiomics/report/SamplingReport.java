@@ -87,6 +87,11 @@ public final class SamplingReport {
 
 	/** Every table and curve of a sampling run into {@code dir}. */
 	public static void write(SamplingWorkflow.Result result, Path dir) throws IOException {
+		write(result, dir, Figure.DEFAULT_DPI);
+	}
+
+	/** As {@link #write}, the PNG figures at {@code dpi} (--dpi). */
+	public static void write(SamplingWorkflow.Result result, Path dir, int dpi) throws IOException {
 		Simulation.Result r = result.simulation();
 		SamplingOptions o = result.options();
 		Csv.writeAtomically(dir.resolve("sampling_recovery.csv"), tableRows(r));
@@ -97,7 +102,7 @@ public final class SamplingReport {
 		Csv.writeAtomically(dir.resolve("sampling_per_patient.csv"), longRows(r.strategies, "strategy"));
 		Csv.writeAtomically(dir.resolve("recovery_curves.csv"), longRows(r.curves, "k"));
 		Csv.writeAtomically(dir.resolve("lesions_needed.csv"), neededRows(r, o.target()));
-		for (Recovery.Index i : Recovery.Index.values()) curve(r, i, o.target()).save(dir.resolve("recovery_curve_" + i + ".png"));
+		for (Recovery.Index i : Recovery.Index.values()) curve(r, i, o.target()).save(dir.resolve("recovery_curve_" + i + ".png"), dpi);
 		Csv.writeAtomically(dir.resolve("sampling_settings.csv"), List.of(List.of("simulations", "seed", "recovery", "scaling", "recist_like_excluded"),
 				List.of(Integer.toString(o.simulations()), Long.toString(o.seed()), o.ratio() ? "plain ratio I(S)/I" : "max(0, 1 - |I(S) - I| / I)",
 						o.scaling().name().toLowerCase(Locale.ROOT), String.join(";", o.excludeSites()))));

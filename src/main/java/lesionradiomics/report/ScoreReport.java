@@ -86,11 +86,16 @@ public final class ScoreReport {
 
 	/** Writes the three tables (lesion scores only with a model) and the figure into {@code dir}. */
 	public static void write(ScoreWorkflow.Result r, Path dir) throws IOException {
+		write(r, dir, Figure.DEFAULT_DPI);
+	}
+
+	/** As {@link #write}, the PNG figures at {@code dpi} (--dpi). */
+	public static void write(ScoreWorkflow.Result r, Path dir, int dpi) throws IOException {
 		java.nio.file.Files.createDirectories(dir);
 		if (r.model() != null) Csv.writeAtomically(dir.resolve(LESION_SCORES), lesionRows(r));
 		Csv.writeAtomically(dir.resolve(PATIENT_METRICS), metricRows(r));
 		Csv.writeAtomically(dir.resolve(PATIENT_AGGREGATES), aggregateRows(r));
 		Figure f = figure(r);
-		if (f != null) f.save(dir.resolve(FIGURE));
+		if (f != null) f.save(dir.resolve(FIGURE), dpi);
 	}
 }

@@ -63,19 +63,29 @@ public final class SelectionReport {
 	 * be used (errors.csv, when any) and the selection tables and heatmap.
 	 */
 	public static void write(CohortWorkflow.Extracted extracted, SelectionWorkflow.Result r, Correlation.Method method, Path dir) throws IOException {
+		write(extracted, r, method, dir, Figure.DEFAULT_DPI);
+	}
+
+	/** As {@link #write(CohortWorkflow.Extracted, SelectionWorkflow.Result, Correlation.Method, Path)}, the PNG figures at {@code dpi}. */
+	public static void write(CohortWorkflow.Extracted extracted, SelectionWorkflow.Result r, Correlation.Method method, Path dir, int dpi) throws IOException {
 		Csv.writeAtomically(dir.resolve("features.csv"), FeatureTableCsv.rows(extracted.original()));
 		if (!extracted.failures().isEmpty()) Csv.writeAtomically(dir.resolve("errors.csv"), CohortReport.errorRows(extracted.failures()));
-		write(r, method, dir);
+		write(r, method, dir, dpi);
 	}
 
 	/** robustness.csv, feature_clusters.csv, selected_features.txt and correlation_heatmap.png into {@code dir}. */
 	public static void write(SelectionWorkflow.Result r, Correlation.Method method, Path dir) throws IOException {
+		write(r, method, dir, Figure.DEFAULT_DPI);
+	}
+
+	/** As {@link #write}, the PNG figures at {@code dpi} (--dpi). */
+	public static void write(SelectionWorkflow.Result r, Correlation.Method method, Path dir, int dpi) throws IOException {
 		Csv.writeAtomically(dir.resolve("robustness.csv"), robustnessRows(r));
 		Csv.writeAtomically(dir.resolve("feature_clusters.csv"), clusterRows(r));
 		List<List<String>> selected = new ArrayList<>();
 		for (String f : r.selected()) selected.add(List.of(f));
 		Csv.writeAtomically(dir.resolve("selected_features.txt"), selected);
 		Figure heatmap = heatmap(r, method);
-		if (heatmap != null) heatmap.save(dir.resolve("correlation_heatmap.png"));
+		if (heatmap != null) heatmap.save(dir.resolve("correlation_heatmap.png"), dpi);
 	}
 }

@@ -159,6 +159,16 @@ public final class SurvivalReport {
 
 	/** Writes every table and figure into {@code dir}. */
 	public static void write(SurvivalWorkflow.Result r, Path dir) throws IOException {
+		write(r, dir, Figure.DEFAULT_DPI);
+	}
+
+	/** As {@link #write}, the PNG figures at {@code dpi} (--dpi). */
+	public static void write(SurvivalWorkflow.Result r, Path dir, int dpi) throws IOException {
+		write(r, dir, dpi, "");
+	}
+
+	/** As {@link #write}, the PNG figures at {@code dpi} and the time axes in {@code timeUnit} (e.g. months; blank: none). */
+	public static void write(SurvivalWorkflow.Result r, Path dir, int dpi, String timeUnit) throws IOException {
 		Files.createDirectories(dir);
 		Csv.writeAtomically(dir.resolve("survival_data.csv"), dataRows(r));
 		Csv.writeAtomically(dir.resolve("km.csv"), kmRows(r));
@@ -171,15 +181,25 @@ public final class SurvivalReport {
 			for (int i = 0; i < r.cutPoint().cuts().length; i++) scan.add(List.of(f(r.cutPoint().cuts()[i]), f(r.cutPoint().stats()[i])));
 			Csv.writeAtomically(dir.resolve("cutpoint_scan.csv"), scan);
 		}
-		for (SurvivalWorkflow.SetResult s : r.sets()) kaplanMeier(r, s).save(dir.resolve("km_" + s.set() + ".png"));
+		for (SurvivalWorkflow.SetResult s : r.sets()) kaplanMeier(r, s, timeUnit).save(dir.resolve("km_" + s.set() + ".png"), dpi);
 		Figure forest = forest(r);
-		if (forest != null) forest.save(dir.resolve("forest.png"));
+		if (forest != null) forest.save(dir.resolve("forest.png"), dpi);
 	}
 
 	private static final Color[] GROUP = { new Color(0, 114, 178), new Color(213, 94, 0), Color.DARK_GRAY };
 
 	/** Kaplan–Meier curves of a set's groups with censoring ticks, the log-rank p, HR and the numbers at risk under the axis. */
 	public static Figure kaplanMeier(SurvivalWorkflow.Result r, SurvivalWorkflow.SetResult s) {
+		return kaplanMeier(r, s, "");
+	}
+
+	/** The time axis label: "time (months)", or "time" when the unit is not known. */
+	static String timeAxis(String unit) {
+		return unit == null || unit.isBlank() ? "time" : "time (" + unit.trim() + ")";
+	}
+
+	/** As {@link #kaplanMeier(SurvivalWorkflow.Result, SurvivalWorkflow.SetResult)}, the time axis in {@code timeUnit}. */
+	public static Figure kaplanMeier(SurvivalWorkflow.Result r, SurvivalWorkflow.SetResult s, String timeUnit) {
 		XYSeriesCollection curves = new XYSeriesCollection(), ticks = new XYSeriesCollection();
 		double tmax = 0;
 		for (SurvivalWorkflow.GroupCurve g : s.curves()) {
@@ -196,7 +216,7 @@ public final class SurvivalReport {
 			curves.addSeries(c);
 			ticks.addSeries(t);
 		}
-		NumberAxis x = new NumberAxis("time"), y = new NumberAxis("survival probability");
+		NumberAxis x = new NumberAxis(timeAxis(timeUnit)), y = new NumberAxis("survival probability");
 		x.setRange(0, tmax * 1.02);
 		y.setRange(0, 1.02);
 		XYStepRenderer step = new XYStepRenderer();

@@ -102,9 +102,8 @@ public record ExtractionOptions(String preset, Map<String, String> settings, Str
 		for (String c : classes) if (!c.isBlank()) b.enable(c.trim());
 		for (String f : features) {
 			if (f.isBlank()) continue;
-			String[] parts = f.split(":", 2);
-			if (parts.length != 2) throw new IllegalArgumentException("features are given as class:Name, got '" + f + "'");
-			b.enable(parts[0].trim(), parts[1].trim());
+			FeatureNames.Name n = FeatureNames.parse(f, "--features"); // glcm:Idmn, glcm_Idmn or original_glcm_Idmn
+			b.enable(n.featureClass(), n.feature());
 		}
 		return b.build();
 	}

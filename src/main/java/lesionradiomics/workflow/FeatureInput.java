@@ -27,7 +27,7 @@ public record FeatureInput(FeatureMatrix full, FeatureMatrix analysed) {
 		if (full.rows() == 0) throw new VolumeFormatException(features, "the feature table has a header but no lesion rows");
 		if (selected == null) return new FeatureInput(full, full);
 		try {
-			return new FeatureInput(full, full.select(readList(selected)));
+			return new FeatureInput(full, full.select(FeatureNames.resolveAll(readList(selected), full.features(), selected.getFileName().toString())));
 		} catch (IllegalArgumentException e) {
 			throw new VolumeFormatException(features, e.getMessage() + " (listed in " + selected + ")");
 		}

@@ -35,7 +35,7 @@ public final class Losses {
 	}
 
 	/** The reason's first 60 characters, for the last line (errors.csv keeps it whole). */
-	static String shortReason(String reason) {
+	public static String shortReason(String reason) {
 		String r = reason == null ? "" : reason.replaceAll("\\s+", " ").trim();
 		return r.length() <= 60 ? r : r.substring(0, 57) + "…";
 	}

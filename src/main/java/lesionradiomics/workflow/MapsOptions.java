@@ -76,10 +76,9 @@ public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String
 		return String.join(", ", features.stream().map(f -> f.startsWith("original_") ? f.substring("original_".length()) : f).toList());
 	}
 
-	/** pyradiomics' column name: {@code original_} prefixed when missing. */
+	/** pyradiomics' column name of a feature given in any spelling (FeatureNames), e.g. glcm:Idmn → original_glcm_Idmn. */
 	public static String qualified(String feature) {
-		String f = feature.trim();
-		return f.startsWith("original_") ? f : "original_" + f;
+		return FeatureNames.column(feature, "maps feature");
 	}
 
 	/** The settings of the maps (pyradiomics' defaults, then {@code settings}, the classes enabled). */

@@ -32,8 +32,22 @@ public record ResponseOptions(ExtractionOptions extraction, String variable, Str
 	/** Prefix of a variable that is a feature's relative change. */
 	public static final String DELTA = "delta_";
 
+	/**
+	 * The variable written as a column name: a feature in any spelling (FeatureNames), with its delta_ prefix kept; a name
+	 * that is no feature stays as given (the check before extraction names it and the nearest column).
+	 */
+	private static String canonical(String variable) {
+		if (variable.isEmpty()) return variable;
+		boolean delta = variable.startsWith(DELTA);
+		try {
+			return (delta ? DELTA : "") + FeatureNames.column(delta ? variable.substring(DELTA.length()) : variable, "--variable");
+		} catch (IllegalArgumentException e) {
+			return variable;
+		}
+	}
+
 	public ResponseOptions {
-		variable = variable == null ? "" : variable.trim();
+		variable = variable == null ? "" : canonical(variable.trim());
 		cutoff = cutoff == null || cutoff.isBlank() ? "youden" : cutoff.trim().toLowerCase(java.util.Locale.ROOT);
 		if (!cutoff.equals("youden")) {
 			try {

@@ -119,12 +119,13 @@ public final class ScoreWorkflow {
 			v.addAll(in.analysed().features());
 			return v;
 		}
+		List<String> out = new ArrayList<>();
 		for (String v : o.variables()) {
 			if (v.equals(SCORE) && model == null) throw new IllegalArgumentException("the variable 'score' needs a model file (--model)");
-			if (!v.equals(SCORE) && !in.full().features().contains(v))
-				throw new IllegalArgumentException("variable '" + v + "' is neither 'score' nor a column of the feature table");
+			// a feature in any of its spellings, written as its column (FeatureNames)
+			out.add(v.equals(SCORE) ? v : FeatureNames.resolve(v, in.full().features(), "--variables"));
 		}
-		return o.variables();
+		return out;
 	}
 
 	/** Every column the model needs exists somewhere (a lesion without a value is a missing score, a missing column an error). */

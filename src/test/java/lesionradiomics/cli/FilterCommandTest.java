@@ -23,6 +23,7 @@ import lesionradiomics.preprocess.filter.FilterSpec;
 import lesionradiomics.volume.Volume;
 
 /** The {@code filter} command and the "IBSI Filter" SciJava command: response maps as the filter computes them. */
+@org.junit.jupiter.api.extension.ExtendWith(lesionradiomics.testing.QuietConsole.class)
 class FilterCommandTest {
 
 	static final Path IMAGE = Path.of("test-data/P04_image.nrrd");

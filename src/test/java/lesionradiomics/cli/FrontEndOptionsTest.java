@@ -50,7 +50,10 @@ class FrontEndOptionsTest {
 	static final Map<String, String> CLI_NAMES = Map.of(
 			"settings", "--param", // repeatable NAME=VALUE, pyradiomics' own word for one setting
 			"lesionLabels", "--label", // repeatable; --labels is the label map
-			"thresholds", "--threshold"); // repeatable FEATURE=VALUE
+			"thresholds", "--threshold", // repeatable FEATURE=VALUE
+			// one name, one meaning across commands (README, "Commands and options"; old names: OldNames)
+			"PhenotypeOptions.k", "--clusters", "PhenotypeOptions.kmax", "--max-clusters", "SamplingOptions.kmax", "--max-lesions",
+			"ScoreOptions.k", "--largest-k", "MapsOptions.habitatKmax", "--max-habitats", "CohortOptions.k", "--largest-k", "CohortOptions.kmax", "--max-lesions");
 
 	/** Option names of a record, nested records flattened. */
 	static Set<String> components(Class<? extends Record> record) {
@@ -89,7 +92,7 @@ class FrontEndOptionsTest {
 		List<String> out = new ArrayList<>();
 		for (Class<? extends Record> r : records)
 			for (String c : components(r)) {
-				String option = CLI_NAMES.getOrDefault(c, kebab(c));
+				String option = CLI_NAMES.getOrDefault(r.getSimpleName() + "." + c, CLI_NAMES.getOrDefault(c, kebab(c)));
 				if (!cliOptions.contains(option)) out.add(cli.getClass().getSimpleName() + " lacks " + option + " (" + r.getSimpleName() + "." + c + ")");
 				if (!parameters.contains(c)) out.add(sciJava.getSimpleName() + " lacks parameter " + c + " (" + r.getSimpleName() + "." + c + ")");
 				if (!keys.contains(snake(c))) out.add("dialog '" + dialog + "' lacks " + snake(c) + " (" + r.getSimpleName() + "." + c + ")");

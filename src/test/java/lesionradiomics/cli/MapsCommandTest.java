@@ -27,6 +27,7 @@ import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 
 /** The {@code maps} command end to end: pyradiomics' CSV layout and values, NRRD maps in physical space, habitats, failures. */
+@org.junit.jupiter.api.extension.ExtendWith(lesionradiomics.testing.QuietConsole.class)
 class MapsCommandTest {
 
 	@Test

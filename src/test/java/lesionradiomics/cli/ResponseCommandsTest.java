@@ -93,7 +93,10 @@ class ResponseCommandsTest {
 				+ "P05,E0," + DEMO.resolve("P05_image.nrrd") + "," + DEMO.resolve("P05_labels.nrrd") + "," + DEMO.resolve("lesions.csv") + "\n"
 				+ "P05,E1," + DEMO.resolve("P05_t1_image.nrrd") + "," + DEMO.resolve("P05_t1_labels.nrrd") + "," + DEMO.resolve("lesions_t1.csv") + "\n");
 		Path out = dir.resolve("out");
-		ExtractCommandsTest.stderrOf(() -> assertEquals(0, Cli.run("response", "--cohort", table.toString(), "--bootstrap", "0", "--out", out.toString())));
+		String err = ExtractCommandsTest.stderrOf(() -> assertEquals(3, Cli.run("response", "--cohort", table.toString(), "--bootstrap", "0", "--out", out.toString())));
+		// an honest ending: the last line names the patient left out, and the exit code says the run is incomplete
+		String last = err.strip().lines().reduce((a, b) -> b).orElse("");
+		assertTrue(last.startsWith("1 of 2 patients analysed; 1 failed: P04 (") && last.contains("see " + out.resolve("errors.csv")), last);
 		List<List<String>> errors = Csv.read(out.resolve("errors.csv"));
 		assertEquals(2, errors.size(), errors.toString());
 		assertEquals("P04", errors.get(1).get(0));

@@ -61,4 +61,25 @@ class ResultsFolderRuleTest {
 		assertEquals(2, code[0]);
 		assertEquals(1, err.strip().lines().count(), err);
 	}
+
+	/**
+	 * score, survival, phenotypes and response follow the same rule (before: each wrote beside whatever the folder held).
+	 * The refusal comes before any input is read: the inputs named here do not exist.
+	 */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "score", "survival", "phenotypes", "response" })
+	void everyCommandThatWritesAFolderRefusesANonEmptyOne(String command) throws Exception {
+		Path out = Files.createDirectories(dir.resolve(command));
+		Files.writeString(out.resolve("km_old.png"), "an earlier run's file");
+		String[] args = switch (command) {
+			case "survival" -> new String[] { command, "--patients", "x.csv", "--clinical", "y.csv", "--variable", "v", "--out", out.toString() };
+			case "response" -> new String[] { command, "--cohort", "x.csv", "--out", out.toString() };
+			default -> new String[] { command, "--features", "x.csv", "--out", out.toString() };
+		};
+		int[] code = new int[1];
+		String err = ExtractCommandsTest.stderrOf(() -> code[0] = Cli.run(args));
+		assertEquals(2, code[0], err);
+		assertTrue(err.contains("results folder is not empty") && err.contains("--overwrite") && err.contains(command + " run"), err);
+		assertEquals(1, err.strip().lines().count(), err);
+	}
 }

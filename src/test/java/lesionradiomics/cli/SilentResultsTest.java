@@ -61,7 +61,7 @@ class SilentResultsTest {
 
 	BadInputTest.Outcome survival(Path[] t, String... more) {
 		List<String> a = new java.util.ArrayList<>(List.of("survival", "--patients", t[0].toString(), "--clinical", t[1].toString(), "--variable",
-				"score_mean", "--out", dir.resolve("surv").toString()));
+				"score_mean", "--overwrite", "--out", dir.resolve("surv").toString())); // one folder for every case: each run replaces the last
 		a.addAll(List.of(more));
 		return run(a.toArray(new String[0]));
 	}

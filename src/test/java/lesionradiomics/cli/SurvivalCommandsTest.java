@@ -83,4 +83,26 @@ class SurvivalCommandsTest {
 				"--variable", "karno", "--endpoint", "os", "--out", dir.resolve("x").toString())));
 		assertTrue(err.contains("clinical.csv") && err.contains("os_time and os_event"), err);
 	}
+
+	/** --dpi: PNGs for print; --time-unit on the KM axis. --dpi: (300 dpi: three pixels per 1/100 inch); a resolution out of range is refused before any table is read. */
+	@Test
+	void dpiSetsThePngResolution() throws Exception {
+		Path[] t = tables();
+		Path out = dir.resolve("dpi");
+		ExtractCommandsTest.stderrOf(() -> assertEquals(0, Cli.run("survival", "--patients", t[0].toString(), "--clinical", t[1].toString(), "--variable",
+				"karno", "--dpi", "300", "--time-unit", "days", "--out", out.toString())));
+		assertTrue(Files.readString(out.resolve("km_all.svg")).contains("time (days)"), "the KM axis has its unit (before: 'time')");
+		Path standard = dir.resolve("dpi-default");
+		ExtractCommandsTest.stderrOf(() -> assertEquals(0, Cli.run("survival", "--patients", t[0].toString(), "--clinical", t[1].toString(), "--variable",
+				"karno", "--out", standard.toString())));
+		int at300 = javax.imageio.ImageIO.read(out.resolve("km_all.png").toFile()).getWidth(),
+				at200 = javax.imageio.ImageIO.read(standard.resolve("km_all.png").toFile()).getWidth();
+		assertEquals(at200 * 3 / 2, at300, "300 dpi is 1.5 times the default 200 dpi");
+		int[] code = new int[1];
+		String err = ExtractCommandsTest.stderrOf(() -> code[0] = Cli.run("survival", "--patients", "none.csv", "--clinical", "none.csv", "--variable", "v", "--dpi",
+				"20", "--out", dir.resolve("dpi20").toString()));
+		assertEquals(2, code[0]);
+		assertTrue(err.contains("--dpi") && !err.contains("none.csv"), err);
+		assertTrue(!Files.exists(dir.resolve("dpi20")), "nothing written");
+	}
 }

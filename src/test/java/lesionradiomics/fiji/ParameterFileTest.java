@@ -55,8 +55,9 @@ class ParameterFileTest {
 
 	@Test
 	void badFilesAreNamedWithTheKey() {
-		VolumeFormatException e = assertThrows(VolumeFormatException.class, () -> bind("voxelSetting:\n  kernelRadius: 2\n", "", null, null));
-		assertTrue(e.getMessage().contains("params.yaml") && e.getMessage().contains("unknown section 'voxelSetting'"), e.getMessage());
+		VolumeFormatException e = assertThrows(VolumeFormatException.class, () -> bind("voxelSetings:\n  kernelRadius: 2\n", "", null, null));
+		assertTrue(e.getMessage().contains("params.yaml") && e.getMessage().contains("unknown section 'voxelSetings'")
+				&& e.getMessage().contains("did you mean voxelSetting?"), e.getMessage());
 		e = assertThrows(VolumeFormatException.class, () -> bind("imageType:\n  LoG:\n    sigma: [1]\n    binWidth: 5\n", "", null, null));
 		assertTrue(e.getMessage().contains("params.yaml") && e.getMessage().contains("LoG has no setting 'binWidth'"), e.getMessage());
 		e = assertThrows(VolumeFormatException.class, () -> bind("setting:\n  binWidht: 5\n", "", null, null));
@@ -65,5 +66,25 @@ class ParameterFileTest {
 		assertTrue(e.getMessage().contains("not a readable YAML"), e.getMessage());
 		IllegalArgumentException i = assertThrows(IllegalArgumentException.class, () -> bind("", "Original;Gradient", null, null));
 		assertTrue(i.getMessage().contains("unknown image type 'Gradient'"), i.getMessage());
+	}
+
+	/**
+	 * A parameter file as projects have them (issue 29: refused before for label, correctMask, geometryTolerance and
+	 * voxelSetting): every pyradiomics key is applied or read with a note saying why it is not.
+	 */
+	@Test
+	void aProjectsParameterFileIsReadWithANotePerKeyNotApplied() throws Exception {
+		String yaml = FILE + "  label: 2\n  correctMask: True\n  geometryTolerance: 0.001\n  preCrop: true\nvoxelSetting:\n  kernelRadius: 2\n  maskedKernel: true\n";
+		ExtractionOptions o = bind(yaml, "", null, null);
+		assertEquals(10.0, o.featureSettings().binWidth(), "the applied settings still are");
+		Path p = dir.resolve("params.yaml");
+		lesionradiomics.io.ParameterFile f = lesionradiomics.io.ParameterFile.read(p);
+		assertEquals(Map.of("kernelRadius", "2", "maskedKernel", "true"), f.voxel());
+		String notes = String.join("\n", f.notes());
+		for (String key : List.of("setting label: 2", "setting correctMask", "setting geometryTolerance", "setting preCrop", "setting additionalInfo", "voxelSetting"))
+			assertTrue(notes.contains(key), key + " in\n" + notes);
+		assertTrue(notes.contains("maps command"), notes);
+		assertEquals(6, f.notes().size(), notes);
+		assertTrue(!f.settings().containsKey("label") && !f.settings().containsKey("geometryTolerance"), "not passed on as settings");
 	}
 }

@@ -1,0 +1,44 @@
+package lesionradiomics.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import lesionradiomics.report.AnalysisReport;
+import lesionradiomics.report.Figure;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * How the commands that draw figures present them: the PNG resolution (an SVG of each figure is written beside it) and
+ * {@code --report}, one page of the run.
+ */
+public final class FigureCliArgs {
+
+	@Option(names = "--dpi", paramLabel = "DPI", description = "Resolution of the PNG figures (default 200; e.g. 300 for print). An SVG of each is written too.")
+	int dpi = Figure.DEFAULT_DPI;
+
+	@Option(names = "--report", description = "Also write report.html into --out: one self-contained page of the run (figures, tables, settings, notes) that opens offline in any browser.")
+	boolean report;
+
+	@Spec(Spec.Target.MIXEE)
+	CommandSpec spec;
+
+	/** The resolution, checked (called before any input is read). */
+	int dpi() {
+		return Figure.checkDpi(dpi);
+	}
+
+	/** With --report, writes report.html of what the command wrote into {@code out}, with the options as given. */
+	void report(Path out, String summary, List<String> notes) throws IOException {
+		if (!report) return;
+		Map<String, Object> settings = new java.util.LinkedHashMap<>();
+		settings.put("command", spec.name());
+		if (spec.commandLine() != null && spec.commandLine().getParseResult() != null)
+			for (picocli.CommandLine.Model.OptionSpec o : spec.commandLine().getParseResult().matchedOptions())
+				settings.put(o.longestName(), String.valueOf((Object) o.getValue()));
+		AnalysisReport.write(out, spec.name(), summary, notes, settings);
+	}
+}
