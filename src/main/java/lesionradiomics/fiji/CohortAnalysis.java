@@ -127,4 +127,9 @@ public class CohortAnalysis extends SelectionCommand {
 			ij.IJ.showStatus("Lesion Radiomics: cohort analysed, results in " + out);
 		}
 	}
+
+	@Override
+	protected lesionradiomics.io.FolderLock lockResultsFolder() {
+		return null; // the cohort workflow locks its folder itself (CohortFolder)
+	}
 }

@@ -36,13 +36,33 @@ abstract class TaskCommand implements Command {
 
 	@Override
 	public final void run() {
-		try {
+		try (lesionradiomics.io.FolderLock lock = lockResultsFolder()) {
 			execute();
 		} catch (java.io.IOException | IllegalArgumentException e) {
 			throw new IllegalArgumentException(title() + ": " + e.getMessage(), e);
 		} finally {
 			if (status != null) status.clearStatus();
 		}
+	}
+
+	/**
+	 * Locks the results folder (the {@code output} parameter of style "directory") for the run, as the CLI does, so two
+	 * runs from two windows cannot mix their files; commands whose workflow takes the lock itself return null here.
+	 */
+	protected lesionradiomics.io.FolderLock lockResultsFolder() throws java.io.IOException {
+		for (Class<?> c = getClass(); c != TaskCommand.class; c = c.getSuperclass())
+			for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+				Parameter p = f.getAnnotation(Parameter.class);
+				if (!f.getName().equals("output") || p == null || !p.style().contains("directory")) continue;
+				f.setAccessible(true);
+				try {
+					java.io.File out = (java.io.File) f.get(this);
+					return out == null ? null : lesionradiomics.report.ResultsFolder.lock(out.toPath(), title(), this::warn);
+				} catch (IllegalAccessException e) {
+					throw new IllegalStateException(e);
+				}
+			}
+		return null;
 	}
 
 	protected Progress progress() {

@@ -139,4 +139,9 @@ public class TrainSignature extends TaskCommand {
 				if (f != null) f.imagePlus().show();
 		}
 	}
+
+	@Override
+	protected lesionradiomics.io.FolderLock lockResultsFolder() {
+		return null; // execute() applies the results-folder rule, which takes the lock
+	}
 }

@@ -81,4 +81,21 @@ class ResultsFolderLockTest {
 			}
 		}
 	}
+
+	@Test
+	void aFijiCommandOnAFolderLockedByAnotherRunRefusesAndWritesNothing() throws Exception {
+		Path table = features(), out = dir.resolve("fiji");
+		try (FolderLock first = FolderLock.acquire(out, "heterogeneity"); // the CLI or another Fiji window
+				org.scijava.Context context = new org.scijava.Context(org.scijava.command.CommandService.class, org.scijava.app.StatusService.class)) {
+			java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+					() -> context.service(org.scijava.command.CommandService.class).run(lesionradiomics.fiji.PatientHeterogeneity.class, true,
+							java.util.Map.of("features", table.toFile(), "output", out.toFile())).get());
+			Throwable cause = e;
+			while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) cause = cause.getCause(); // SciJava wraps it twice
+			String message = cause.getMessage();
+			assertTrue(message.startsWith("Patient Heterogeneity") && message.contains(out.toString()) && message.contains("in use by another run")
+					&& message.contains("pid " + ProcessHandle.current().pid()), message);
+			assertEquals(List.of(), entries(out), "nothing written");
+		}
+	}
 }
