@@ -82,15 +82,19 @@ public final class CohortCli implements Callable<Integer> {
 	@Mixin
 	EndingCliArgs ending;
 
+	@Option(names = "--dpi", paramLabel = "DPI", description = "Resolution of the PNG figures (default 200; e.g. 300 for print). An SVG of each is written too.")
+	int dpi = lesionradiomics.report.Figure.DEFAULT_DPI;
+
 	@Override
 	public Integer call() throws Exception {
+		lesionradiomics.report.Figure.checkDpi(dpi);
 		CohortOptions o = parsed().options();
 		ScoreModel scoreModel = ScoreWorkflow.readModel(model);
 		lesionradiomics.io.AtomicFiles.checkWritable(out);
 		long t = System.nanoTime();
 		CohortWorkflow.Result r;
 		try (Execution execution = extraction.execution(new CliProgress(System.err))) {
-			r = CohortReport.run(CohortTable.read(cohort), o, scoreModel, out, execution);
+			r = CohortReport.run(CohortTable.read(cohort), o, scoreModel, out, execution, dpi);
 		}
 		for (String n : r.notes()) System.err.println("note: " + n);
 		String done = String.format(java.util.Locale.ROOT, "cohort analysed in %.1f s; results in %s (open %s)", (System.nanoTime() - t) / 1e9, out,

@@ -34,6 +34,11 @@ public final class CohortReport {
 	 * over from a run that ended without finishing is the first note.
 	 */
 	public static CohortWorkflow.Result run(CohortTable cohort, CohortOptions o, ScoreModel model, Path out, Execution execution) throws IOException {
+		return run(cohort, o, model, out, execution, Figure.DEFAULT_DPI);
+	}
+
+	/** As {@link #run(CohortTable, CohortOptions, ScoreModel, Path, Execution)}, with the figures' PNGs at {@code dpi}. */
+	public static CohortWorkflow.Result run(CohortTable cohort, CohortOptions o, ScoreModel model, Path out, Execution execution, int dpi) throws IOException {
 		try (CohortFolder folder = new CohortFolder(out, o.resume(), o.overwrite())) {
 			CohortWorkflow.Result r = CohortWorkflow.run(cohort, o, model, folder, execution);
 			if (folder.staleLock().isPresent()) {
@@ -43,18 +48,22 @@ public final class CohortReport {
 				r = new CohortWorkflow.Result(r.cohort(), r.options(), r.features(), r.failures(), r.selection(), r.analysed(), r.heterogeneity(),
 						r.sampling(), r.scores(), List.copyOf(notes), r.seconds());
 			}
-			write(r, out);
+			write(r, out, dpi);
 			return r;
 		}
 	}
 
 	public static void write(CohortWorkflow.Result r, Path out) throws IOException {
+		write(r, out, Figure.DEFAULT_DPI);
+	}
+
+	public static void write(CohortWorkflow.Result r, Path out, int dpi) throws IOException {
 		Csv.writeAtomically(out.resolve("features.csv"), FeatureTableCsv.rows(r.features()));
 		Csv.writeAtomically(out.resolve("errors.csv"), errorRows(r.failures()));
-		if (r.selection().skipped() == null) SelectionReport.write(r.selection(), r.options().selection().correlation(), out.resolve("selection"));
-		HeterogeneityReport.write(r.heterogeneity(), out.resolve("heterogeneity"));
-		SamplingReport.write(r.sampling(), out.resolve("sampling"));
-		ScoreReport.write(r.scores(), out.resolve("scores"));
+		if (r.selection().skipped() == null) SelectionReport.write(r.selection(), r.options().selection().correlation(), out.resolve("selection"), dpi);
+		HeterogeneityReport.write(r.heterogeneity(), out.resolve("heterogeneity"), dpi);
+		SamplingReport.write(r.sampling(), out.resolve("sampling"), dpi);
+		ScoreReport.write(r.scores(), out.resolve("scores"), dpi);
 		htmlReport(r, out).write(out.resolve(REPORT));
 		writeRunRecord(r, out);
 	}

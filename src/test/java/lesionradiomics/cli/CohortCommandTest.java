@@ -81,7 +81,15 @@ class CohortCommandTest {
 	void sun2022PresetWithTheExampleModelWritesScoresMetricsAggregatesAndTheFigure() throws IOException {
 		Path out = dir.resolve("sun");
 		assertEquals(0, cohort("cohort", "--cohort", DEMO.resolve("cohort.csv").toString(), "--preset", "sun2022", "--model",
-				DEMO.resolve("example_model.csv").toString(), "--simulations", "20", "--out", out.toString()));
+				DEMO.resolve("example_model.csv").toString(), "--simulations", "20", "--dpi", "100", "--out", out.toString()));
+		// --dpi: the resolution a PNG records (its pHYs chunk, pixels per metre) is the one asked for
+		javax.imageio.ImageReader png = javax.imageio.ImageIO.getImageReadersByFormatName("png").next();
+		try (javax.imageio.stream.ImageInputStream in = javax.imageio.ImageIO.createImageInputStream(out.resolve("heterogeneity/heterogeneity_indexes.png").toFile())) {
+			png.setInput(in);
+			org.w3c.dom.Node root = png.getImageMetadata(0).getAsTree("javax_imageio_png_1.0");
+			org.w3c.dom.Element phys = (org.w3c.dom.Element) ((org.w3c.dom.Element) root).getElementsByTagName("pHYs").item(0);
+			assertEquals(100, Double.parseDouble(phys.getAttribute("pixelsPerUnitXAxis")) * 0.0254, 0.5);
+		}
 		for (String f : List.of("scores/lesion_scores.csv", "scores/patient_metrics.csv", "scores/patient_aggregates.csv", "scores/lesion_scores.png",
 				"scores/lesion_scores.svg"))
 			assertTrue(Files.size(out.resolve(f)) > 0, f);
