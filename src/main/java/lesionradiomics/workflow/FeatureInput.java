@@ -54,9 +54,10 @@ public record FeatureInput(FeatureMatrix full, FeatureMatrix analysed) {
 		List<List<String>> rows = Csv.read(file);
 		if (rows.isEmpty()) throw new VolumeFormatException(file, "empty feature table");
 		List<String> header = rows.get(0);
-		if (header.size() < 4 || !header.get(0).equalsIgnoreCase("patient") || !header.get(1).equalsIgnoreCase("label")
-				|| !header.get(2).equalsIgnoreCase("site"))
-			throw new VolumeFormatException(file, "a feature table starts with the columns patient,label,site and has features after them; header is "
+		// response's delta_features.csv names the lesion column "lesion" (its label, or a lesion_id): the same place
+		if (header.size() < 4 || !header.get(0).equalsIgnoreCase("patient")
+				|| !(header.get(1).equalsIgnoreCase("label") || header.get(1).equalsIgnoreCase("lesion")) || !header.get(2).equalsIgnoreCase("site"))
+			throw new VolumeFormatException(file, "a feature table starts with the columns patient,label (or lesion),site and has features after them; header is "
 					+ header.subList(0, Math.min(4, header.size())) + "...");
 		List<Integer> featureColumns = new ArrayList<>(), annotationColumns = new ArrayList<>();
 		for (int c = 3; c < header.size(); c++) (isFeatureColumn(header.get(c)) ? featureColumns : annotationColumns).add(c);
@@ -77,7 +78,7 @@ public record FeatureInput(FeatureMatrix full, FeatureMatrix analysed) {
 			try {
 				label = Long.parseLong(row.get(1).trim());
 			} catch (NumberFormatException e) {
-				throw new VolumeFormatException(file, "line " + (r + 1) + ": label '" + row.get(1) + "' is not an integer");
+				throw new VolumeFormatException(file, "line " + (r + 1) + ": " + header.get(1).toLowerCase(java.util.Locale.ROOT) + " '" + row.get(1) + "' is not an integer label");
 			}
 			Integer first = lineOf.putIfAbsent(row.get(0).trim() + "\u0000" + label, r + 1);
 			if (first != null)

@@ -54,6 +54,14 @@ class SignatureCommandsTest {
 		for (int i = 1; i < predictions.size(); i++)
 			assertEquals(Double.parseDouble(predictions.get(i).get(4)), Double.parseDouble(scores.get(i).get(scoreColumn)), 1e-12, "row " + i);
 
+		// a table whose lesion column is "lesion" (response's delta_features.csv, Dercle's design) is scored the same
+		Path delta = Files.writeString(dir.resolve("delta_features.csv"), Files.readString(f).replaceFirst("^patient,label,", "patient,lesion,"));
+		Path scoredDelta = dir.resolve("scored_delta");
+		BadInputTest.Outcome d = BadInputTest.run("score", "--features", delta.toString(), "--model", out.resolve("signature_model.json").toString(), "--out",
+				scoredDelta.toString());
+		assertEquals(0, d.code(), d.err());
+		assertEquals(Files.readString(scored.resolve("lesion_scores.csv")), Files.readString(scoredDelta.resolve("lesion_scores.csv")));
+
 		// the results-folder rule: a non-empty folder is refused unless --overwrite
 		BadInputTest.assertRefused(BadInputTest.run("signature", "--features", f.toString(), "--out", out.toString()), "results folder is not empty", "--overwrite");
 		BadInputTest.Outcome again = BadInputTest.run("signature", "--features", f.toString(), "--out", out.toString(), "--overwrite");
