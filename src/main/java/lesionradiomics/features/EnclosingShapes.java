@@ -118,63 +118,112 @@ final class EnclosingShapes {
 
 	/** Khachiyan's stopping tolerance ε: the points lie in the ellipsoid grown by 1 + ε before the final rescale. */
 	static final double MVEE_TOLERANCE = 1e-6;
-	private static final int MVEE_MAX_ITERATIONS = 200_000;
+	private static final int MVEE_MAX_ITERATIONS = 1_000_000;
 
 	/**
 	 * Semi-axes of the minimum-volume enclosing ellipsoid, largest first, by Khachiyan's barycentric coordinate ascent
-	 * (Khachiyan 1996; Todd &amp; Yildirim 2007 for the stopping rule): weights u on the points, lifted points
-	 * q = (p, 1), X = Σ uᵢ qᵢqᵢᵀ, Mᵢ = qᵢᵀX⁻¹qᵢ; the point of largest Mⱼ gets step (Mⱼ − d − 1)/((d + 1)(Mⱼ − 1))
-	 * until max M ≤ (1 + ε)(d + 1). The ellipsoid (p − c)ᵀA(p − c) ≤ 1 with c = Σ uᵢpᵢ, A = (Σ uᵢ(pᵢ − c)(pᵢ − c)ᵀ)⁻¹/d
-	 * is then scaled to touch the farthest point, so it always encloses the points and its volume is within a factor
+	 * with Todd &amp; Yildirim's away steps (Khachiyan 1996; Todd &amp; Yildirim 2007, which converges linearly where the
+	 * plain ascent needs O(1/ε) steps): weights u on the points, lifted points q = (p, 1), X = Σ uᵢ qᵢqᵢᵀ,
+	 * Mᵢ = qᵢᵀX⁻¹qᵢ. The point of largest Mⱼ gets step (Mⱼ − d − 1)/((d + 1)(Mⱼ − 1)), or, when the smallest Mₖ of a
+	 * weighted point is further below d + 1, that point loses weight by the same formula (clipped at uₖ = 0); until
+	 * max M ≤ (1 + ε)(d + 1). X⁻¹ and M follow each step by the Sherman–Morrison update and are recomputed every 100
+	 * steps against drift. The ellipsoid (p − c)ᵀA(p − c) ≤ 1 with c = Σ uᵢpᵢ, A = (Σ uᵢ(pᵢ − c)(pᵢ − c)ᵀ)⁻¹/d is then
+	 * scaled to touch the farthest point, so it always encloses the points and its volume is within a factor
 	 * (1 + ε)^{3/2} of the minimum.
 	 */
 	static double[] mveeSemiAxes(double[][] pts) {
 		int n = pts.length, d = 3;
+		// centred and scaled for conditioning (the MVEE is affine-equivariant; the axes are scaled back)
+		double[] mean = new double[3];
+		for (double[] p : pts) for (int a = 0; a < 3; a++) mean[a] += p[a] / n;
+		double scale = 0;
+		for (double[] p : pts) for (int a = 0; a < 3; a++) scale = Math.max(scale, Math.abs(p[a] - mean[a]));
+		if (scale == 0) scale = 1;
+		double[][] q = new double[n][4];
+		for (int i = 0; i < n; i++) {
+			for (int a = 0; a < 3; a++) q[i][a] = (pts[i][a] - mean[a]) / scale;
+			q[i][3] = 1;
+		}
 		double[] u = new double[n];
-		Arrays.fill(u, 1.0 / n);
+		java.util.Arrays.fill(u, 1.0 / n);
 		double[] m = new double[n];
+		double[][] xi = null;
+		double[] g = new double[4];
 		for (int it = 0; it < MVEE_MAX_ITERATIONS; it++) {
-			double[][] x = new double[4][4];
-			for (int i = 0; i < n; i++) {
-				double[] q = { pts[i][0], pts[i][1], pts[i][2], 1 };
-				for (int a = 0; a < 4; a++)
-					for (int b = 0; b < 4; b++) x[a][b] += u[i] * q[a] * q[b];
+			if (it % 100 == 0) {
+				double[][] x = new double[4][4];
+				for (int i = 0; i < n; i++)
+					for (int a = 0; a < 4; a++)
+						for (int b = 0; b < 4; b++) x[a][b] += u[i] * q[i][a] * q[i][b];
+				xi = new LUDecomposition(new Array2DRowRealMatrix(x, false)).getSolver().getInverse().getData();
+				for (int i = 0; i < n; i++) m[i] = quad(xi, q[i]);
 			}
-			double[][] xi = new LUDecomposition(new Array2DRowRealMatrix(x, false)).getSolver().getInverse().getData();
-			int j = 0;
+			int j = 0, k = -1;
 			for (int i = 0; i < n; i++) {
-				double[] q = { pts[i][0], pts[i][1], pts[i][2], 1 };
-				double s = 0;
-				for (int a = 0; a < 4; a++) {
-					double r = 0;
-					for (int b = 0; b < 4; b++) r += xi[a][b] * q[b];
-					s += q[a] * r;
-				}
-				m[i] = s;
-				if (s > m[j]) j = i;
+				if (m[i] > m[j]) j = i;
+				if (u[i] > 0 && (k < 0 || m[i] < m[k])) k = i;
 			}
 			if (m[j] <= (1 + MVEE_TOLERANCE) * (d + 1)) break;
-			double step = (m[j] - d - 1) / ((d + 1) * (m[j] - 1));
+			int t;
+			double step;
+			boolean drop = false;
+			if (k >= 0 && (d + 1) - m[k] > m[j] - (d + 1)) {
+				t = k;
+				step = (m[k] - d - 1) / ((d + 1) * (m[k] - 1));
+				double floor = -u[k] / (1 - u[k]);
+				if (step <= floor) {
+					step = floor;
+					drop = true;
+				}
+			} else {
+				t = j;
+				step = (m[j] - d - 1) / ((d + 1) * (m[j] - 1));
+			}
+			// u ← (1 − s)u + s e_t; X ← (1 − s)X + s q_t q_tᵀ
 			for (int i = 0; i < n; i++) u[i] *= 1 - step;
-			u[j] += step;
+			u[t] += step;
+			if (drop) u[t] = 0;
+			double r = step / (1 - step), mt = m[t];
+			for (int a = 0; a < 4; a++) {
+				double s = 0;
+				for (int b = 0; b < 4; b++) s += xi[a][b] * q[t][b];
+				g[a] = s;
+			}
+			double denom = 1 + r * mt;
+			for (int a = 0; a < 4; a++)
+				for (int b = 0; b < 4; b++) xi[a][b] = (xi[a][b] - r * g[a] * g[b] / denom) / (1 - step);
+			for (int i = 0; i < n; i++) {
+				double h = q[i][0] * g[0] + q[i][1] * g[1] + q[i][2] * g[2] + q[i][3] * g[3];
+				m[i] = (m[i] - r * h * h / denom) / (1 - step);
+			}
 		}
 		double[] c = new double[3];
-		for (int i = 0; i < n; i++) for (int a = 0; a < 3; a++) c[a] += u[i] * pts[i][a];
+		for (int i = 0; i < n; i++) for (int a = 0; a < 3; a++) c[a] += u[i] * q[i][a];
 		double[][] cov = new double[3][3];
 		for (int i = 0; i < n; i++)
 			for (int a = 0; a < 3; a++)
-				for (int b = 0; b < 3; b++) cov[a][b] += u[i] * (pts[i][a] - c[a]) * (pts[i][b] - c[b]);
+				for (int b = 0; b < 3; b++) cov[a][b] += u[i] * (q[i][a] - c[a]) * (q[i][b] - c[b]);
 		RealMatrix shape = new LUDecomposition(new Array2DRowRealMatrix(cov, false)).getSolver().getInverse().scalarMultiply(1.0 / d);
 		double far = 0;
-		for (double[] p : pts) {
-			double[] r = sub(p, c);
+		for (double[] p : q) {
+			double[] r = { p[0] - c[0], p[1] - c[1], p[2] - c[2] };
 			far = Math.max(far, dot(r, shape.operate(r)));
 		}
 		double[] ev = new EigenDecomposition(shape.scalarMultiply(1 / far)).getRealEigenvalues();
 		double[] axes = new double[3];
-		for (int a = 0; a < 3; a++) axes[a] = 1 / Math.sqrt(ev[a]);
+		for (int a = 0; a < 3; a++) axes[a] = scale / Math.sqrt(ev[a]);
 		Arrays.sort(axes);
 		return new double[] { axes[2], axes[1], axes[0] };
+	}
+
+	private static double quad(double[][] a, double[] v) {
+		double s = 0;
+		for (int i = 0; i < 4; i++) {
+			double r = 0;
+			for (int j = 0; j < 4; j++) r += a[i][j] * v[j];
+			s += v[i] * r;
+		}
+		return s;
 	}
 
 	private static double[] sub(double[] a, double[] b) { return new double[] { a[0] - b[0], a[1] - b[1], a[2] - b[2] }; }
