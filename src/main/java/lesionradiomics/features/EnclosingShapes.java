@@ -149,6 +149,7 @@ final class EnclosingShapes {
 		double[] m = new double[n];
 		double[][] xi = null;
 		double[] g = new double[4];
+		int j = 0, k = -1; // the points of largest M, and of smallest M among the weighted ones
 		for (int it = 0; it < MVEE_MAX_ITERATIONS; it++) {
 			if (it % 100 == 0) {
 				double[][] x = new double[4][4];
@@ -156,12 +157,13 @@ final class EnclosingShapes {
 					for (int a = 0; a < 4; a++)
 						for (int b = 0; b < 4; b++) x[a][b] += u[i] * q[i][a] * q[i][b];
 				xi = new LUDecomposition(new Array2DRowRealMatrix(x, false)).getSolver().getInverse().getData();
-				for (int i = 0; i < n; i++) m[i] = quad(xi, q[i]);
-			}
-			int j = 0, k = -1;
-			for (int i = 0; i < n; i++) {
-				if (m[i] > m[j]) j = i;
-				if (u[i] > 0 && (k < 0 || m[i] < m[k])) k = i;
+				j = 0;
+				k = -1;
+				for (int i = 0; i < n; i++) {
+					m[i] = quad(xi, q[i]);
+					if (m[i] > m[j]) j = i;
+					if (u[i] > 0 && (k < 0 || m[i] < m[k])) k = i;
+				}
 			}
 			if (m[j] <= (1 + MVEE_TOLERANCE) * (d + 1)) break;
 			int t;
@@ -180,21 +182,32 @@ final class EnclosingShapes {
 				step = (m[j] - d - 1) / ((d + 1) * (m[j] - 1));
 			}
 			// u ← (1 − s)u + s e_t; X ← (1 − s)X + s q_t q_tᵀ
-			for (int i = 0; i < n; i++) u[i] *= 1 - step;
-			u[t] += step;
-			if (drop) u[t] = 0;
-			double r = step / (1 - step), mt = m[t];
-			for (int a = 0; a < 4; a++) {
-				double s = 0;
-				for (int b = 0; b < 4; b++) s += xi[a][b] * q[t][b];
-				g[a] = s;
-			}
-			double denom = 1 + r * mt;
+			double keep = 1 - step;
+			u[t] = drop ? 0 : u[t] * keep + step;
+			double r = step / keep, mt = m[t];
+			double[] qt = q[t];
+			for (int a = 0; a < 4; a++) g[a] = xi[a][0] * qt[0] + xi[a][1] * qt[1] + xi[a][2] * qt[2] + xi[a][3] * qt[3];
+			double denom = 1 + r * mt, f = r / denom;
 			for (int a = 0; a < 4; a++)
-				for (int b = 0; b < 4; b++) xi[a][b] = (xi[a][b] - r * g[a] * g[b] / denom) / (1 - step);
+				for (int b = 0; b < 4; b++) xi[a][b] = (xi[a][b] - f * g[a] * g[b]) / keep;
+			double g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3];
+			j = 0;
+			k = -1;
+			double mj = -Double.MAX_VALUE, mk = Double.MAX_VALUE;
 			for (int i = 0; i < n; i++) {
-				double h = q[i][0] * g[0] + q[i][1] * g[1] + q[i][2] * g[2] + q[i][3] * g[3];
-				m[i] = (m[i] - r * h * h / denom) / (1 - step);
+				double[] qi = q[i];
+				if (i != t) u[i] *= keep;
+				double h = qi[0] * g0 + qi[1] * g1 + qi[2] * g2 + qi[3] * g3;
+				double mi = (m[i] - f * h * h) / keep;
+				m[i] = mi;
+				if (mi > mj) {
+					mj = mi;
+					j = i;
+				}
+				if (u[i] > 0 && mi < mk) {
+					mk = mi;
+					k = i;
+				}
 			}
 		}
 		double[] c = new double[3];

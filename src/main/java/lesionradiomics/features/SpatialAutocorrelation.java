@@ -42,8 +42,8 @@ final class SpatialAutocorrelation {
 						ss += dev * dev;
 					}
 		int[] dims = { px, py, pz };
-		fft(u, dims, TransformType.FORWARD);
-		fft(d2, dims, TransformType.FORWARD);
+		fft(u, dims, new int[] { nx, ny, nz }, TransformType.FORWARD);
+		fft(d2, dims, new int[] { nx, ny, nz }, TransformType.FORWARD);
 		// D(k) = (U(k) + conj U(−k)) / 2, M(k) = (U(k) − conj U(−k)) / 2i; correlations Σ_i a_i b_{i+o} = IFFT(conj(A) B),
 		// all real: |D|² + i|M|² in one inverse transform, conj(Q) M in another
 		double[][] dm = new double[2][total], qm = new double[2][total];
@@ -59,8 +59,8 @@ final class SpatialAutocorrelation {
 					qm[0][k] = d2[0][k] * mre + d2[1][k] * mim;
 					qm[1][k] = d2[0][k] * mim - d2[1][k] * mre;
 				}
-		fft(dm, dims, TransformType.INVERSE);
-		fft(qm, dims, TransformType.INVERSE);
+		fft(dm, dims, dims, TransformType.INVERSE);
+		fft(qm, dims, dims, TransformType.INVERSE);
 		double[] dd = dm[0], mm = dm[1];
 		double sw = 0, cross = 0, squares = 0;
 		for (int oz = -(nz - 1); oz <= nz - 1; oz++)
@@ -82,16 +82,22 @@ final class SpatialAutocorrelation {
 
 	private static int pow2(int n) { return Integer.highestOneBit(Math.max(1, n - 1)) << 1; }
 
-	/** In-place 3D FFT (unnormalised forward, 1/N inverse) of data[re/im][x + px (y + py z)]. */
-	private static void fft(double[][] data, int[] dims, TransformType type) {
+	/**
+	 * In-place 3D FFT (unnormalised forward, 1/N inverse) of data[re/im][x + px (y + py z)], axes x, y, z in turn.
+	 * {@code filled}: the data are zero beyond these sizes, so a line along x with y or z beyond them, or along y with
+	 * z beyond them, is zero and stays zero (skipped: the padding is 7/8 of the grid).
+	 */
+	private static void fft(double[][] data, int[] dims, int[] filled, TransformType type) {
 		int[] stride = { 1, dims[0], dims[0] * dims[1] };
 		for (int axis = 0; axis < 3; axis++) {
 			int len = dims[axis];
 			if (len == 1) continue;
 			double[][] line = new double[2][len];
 			int o1 = (axis + 1) % 3, o2 = (axis + 2) % 3;
-			for (int a = 0; a < dims[o1]; a++)
-				for (int b = 0; b < dims[o2]; b++) {
+			// axes not yet transformed keep their zero padding
+			int n1 = o1 > axis ? filled[o1] : dims[o1], n2 = o2 > axis ? filled[o2] : dims[o2];
+			for (int a = 0; a < n1; a++)
+				for (int b = 0; b < n2; b++) {
 					int base = a * stride[o1] + b * stride[o2];
 					for (int k = 0; k < len; k++) {
 						line[0][k] = data[0][base + k * stride[axis]];
