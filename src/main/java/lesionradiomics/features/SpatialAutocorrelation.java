@@ -89,24 +89,46 @@ final class SpatialAutocorrelation {
 	 */
 	private static void fft(double[][] data, int[] dims, int[] filled, TransformType type) {
 		int[] stride = { 1, dims[0], dims[0] * dims[1] };
-		for (int axis = 0; axis < 3; axis++) {
+		// along x: contiguous lines
+		if (dims[0] > 1) {
+			double[][] line = new double[2][dims[0]];
+			for (int z = 0; z < filled[2]; z++)
+				for (int y = 0; y < filled[1]; y++) {
+					int base = stride[1] * y + stride[2] * z;
+					System.arraycopy(data[0], base, line[0], 0, dims[0]);
+					System.arraycopy(data[1], base, line[1], 0, dims[0]);
+					FastFourierTransformer.transformInPlace(line, DftNormalization.STANDARD, type);
+					System.arraycopy(line[0], 0, data[0], base, dims[0]);
+					System.arraycopy(line[1], 0, data[1], base, dims[0]);
+				}
+		}
+		// along y, then z: BLOCK neighbouring lines (consecutive x) gathered together, for the cache; each line is
+		// transformed alone as before
+		final int block = 16;
+		for (int axis = 1; axis < 3; axis++) {
 			int len = dims[axis];
 			if (len == 1) continue;
-			double[][] line = new double[2][len];
-			int o1 = (axis + 1) % 3, o2 = (axis + 2) % 3;
-			// axes not yet transformed keep their zero padding
-			int n1 = o1 > axis ? filled[o1] : dims[o1], n2 = o2 > axis ? filled[o2] : dims[o2];
-			for (int a = 0; a < n1; a++)
-				for (int b = 0; b < n2; b++) {
-					int base = a * stride[o1] + b * stride[o2];
+			int other = axis == 1 ? 2 : 1;
+			int otherCount = other > axis ? filled[other] : dims[other];
+			double[][][] lines = new double[block][2][len];
+			for (int o = 0; o < otherCount; o++)
+				for (int x0 = 0; x0 < dims[0]; x0 += block) {
+					int nb = Math.min(block, dims[0] - x0);
+					int base = x0 + o * stride[other];
 					for (int k = 0; k < len; k++) {
-						line[0][k] = data[0][base + k * stride[axis]];
-						line[1][k] = data[1][base + k * stride[axis]];
+						int at = base + k * stride[axis];
+						for (int b = 0; b < nb; b++) {
+							lines[b][0][k] = data[0][at + b];
+							lines[b][1][k] = data[1][at + b];
+						}
 					}
-					FastFourierTransformer.transformInPlace(line, DftNormalization.STANDARD, type);
+					for (int b = 0; b < nb; b++) FastFourierTransformer.transformInPlace(lines[b], DftNormalization.STANDARD, type);
 					for (int k = 0; k < len; k++) {
-						data[0][base + k * stride[axis]] = line[0][k];
-						data[1][base + k * stride[axis]] = line[1][k];
+						int at = base + k * stride[axis];
+						for (int b = 0; b < nb; b++) {
+							data[0][at + b] = lines[b][0][k];
+							data[1][at + b] = lines[b][1][k];
+						}
 					}
 				}
 		}
