@@ -42,8 +42,8 @@ final class SpatialAutocorrelation {
 						ss += dev * dev;
 					}
 		int[] dims = { px, py, pz };
-		fft(u, dims, new int[] { nx, ny, nz }, TransformType.FORWARD);
-		fft(d2, dims, new int[] { nx, ny, nz }, TransformType.FORWARD);
+		fft(u, dims, new int[] { nx, ny, nz }, null, TransformType.FORWARD);
+		fft(d2, dims, new int[] { nx, ny, nz }, null, TransformType.FORWARD);
 		// D(k) = (U(k) + conj U(−k)) / 2, M(k) = (U(k) − conj U(−k)) / 2i; correlations Σ_i a_i b_{i+o} = IFFT(conj(A) B),
 		// all real: |D|² + i|M|² in one inverse transform, conj(Q) M in another
 		double[][] dm = new double[2][total], qm = new double[2][total];
@@ -59,8 +59,8 @@ final class SpatialAutocorrelation {
 					qm[0][k] = d2[0][k] * mre + d2[1][k] * mim;
 					qm[1][k] = d2[0][k] * mim - d2[1][k] * mre;
 				}
-		fft(dm, dims, dims, TransformType.INVERSE);
-		fft(qm, dims, dims, TransformType.INVERSE);
+		fft(dm, dims, dims, new int[] { nx, ny, nz }, TransformType.INVERSE);
+		fft(qm, dims, dims, new int[] { nx, ny, nz }, TransformType.INVERSE);
 		double[] dd = dm[0], mm = dm[1];
 		double sw = 0, cross = 0, squares = 0;
 		for (int oz = -(nz - 1); oz <= nz - 1; oz++)
@@ -85,9 +85,11 @@ final class SpatialAutocorrelation {
 	/**
 	 * In-place 3D FFT (unnormalised forward, 1/N inverse) of data[re/im][x + px (y + py z)], axes x, y, z in turn.
 	 * {@code filled}: the data are zero beyond these sizes, so a line along x with y or z beyond them, or along y with
-	 * z beyond them, is zero and stays zero (skipped: the padding is 7/8 of the grid).
+	 * z beyond them, is zero and stays zero (skipped: the padding is 7/8 of the grid). {@code needed} (or null): only
+	 * outputs at offsets −(n − 1) … n − 1 along each axis are read, so a line along y at an x outside them, or along z
+	 * at an x or y outside them, is left untransformed. Every line that is transformed is transformed as before.
 	 */
-	private static void fft(double[][] data, int[] dims, int[] filled, TransformType type) {
+	private static void fft(double[][] data, int[] dims, int[] filled, int[] needed, TransformType type) {
 		int[] stride = { 1, dims[0], dims[0] * dims[1] };
 		// along x: contiguous lines
 		if (dims[0] > 1) {
@@ -111,9 +113,11 @@ final class SpatialAutocorrelation {
 			int other = axis == 1 ? 2 : 1;
 			int otherCount = other > axis ? filled[other] : dims[other];
 			double[][][] lines = new double[block][2][len];
-			for (int o = 0; o < otherCount; o++)
+			for (int o = 0; o < otherCount; o++) {
+				if (needed != null && other < axis && !used(o, needed[other], dims[other])) continue;
 				for (int x0 = 0; x0 < dims[0]; x0 += block) {
 					int nb = Math.min(block, dims[0] - x0);
+					if (needed != null && x0 >= needed[0] && x0 + nb - 1 <= dims[0] - needed[0]) continue; // all unused
 					int base = x0 + o * stride[other];
 					for (int k = 0; k < len; k++) {
 						int at = base + k * stride[axis];
@@ -122,7 +126,8 @@ final class SpatialAutocorrelation {
 							lines[b][1][k] = data[1][at + b];
 						}
 					}
-					for (int b = 0; b < nb; b++) FastFourierTransformer.transformInPlace(lines[b], DftNormalization.STANDARD, type);
+					for (int b = 0; b < nb; b++)
+						if (needed == null || used(x0 + b, needed[0], dims[0])) FastFourierTransformer.transformInPlace(lines[b], DftNormalization.STANDARD, type);
 					for (int k = 0; k < len; k++) {
 						int at = base + k * stride[axis];
 						for (int b = 0; b < nb; b++) {
@@ -131,6 +136,10 @@ final class SpatialAutocorrelation {
 						}
 					}
 				}
+			}
 		}
 	}
+
+	/** Whether index i of a padded axis of p holds an offset −(n − 1) … n − 1 (i &lt; n or i &gt; p − n). */
+	private static boolean used(int i, int n, int p) { return i < n || i > p - n; }
 }
