@@ -144,8 +144,22 @@ final class EnclosingShapes {
 			for (int a = 0; a < 3; a++) q[i][a] = (pts[i][a] - mean[a]) / scale;
 			q[i][3] = 1;
 		}
+		// start: equal weights on the lowest and highest point along each axis (Kumar & Yildirim 2005's idea of a small
+		// initial core set, so that away steps need not drop hundreds of points one by one); all points if those do not
+		// span the space
 		double[] u = new double[n];
-		java.util.Arrays.fill(u, 1.0 / n);
+		java.util.Set<Integer> core = new java.util.TreeSet<>();
+		for (int a = 0; a < 3; a++) {
+			int lo = 0, hi = 0;
+			for (int i = 1; i < n; i++) {
+				if (q[i][a] < q[lo][a]) lo = i;
+				if (q[i][a] > q[hi][a]) hi = i;
+			}
+			core.add(lo);
+			core.add(hi);
+		}
+		for (int i : core) u[i] = 1.0 / core.size();
+		if (!spans(q, u)) java.util.Arrays.fill(u, 1.0 / n);
 		double[] m = new double[n];
 		double[][] xi = null;
 		double[] g = new double[4];
@@ -227,6 +241,16 @@ final class EnclosingShapes {
 		for (int a = 0; a < 3; a++) axes[a] = scale / Math.sqrt(ev[a]);
 		Arrays.sort(axes);
 		return new double[] { axes[2], axes[1], axes[0] };
+	}
+
+	/** Whether X = Σ uᵢ qᵢqᵢᵀ is comfortably invertible (the weighted points span 3D). */
+	private static boolean spans(double[][] q, double[] u) {
+		double[][] x = new double[4][4];
+		for (int i = 0; i < q.length; i++)
+			if (u[i] > 0)
+				for (int a = 0; a < 4; a++)
+					for (int b = 0; b < 4; b++) x[a][b] += u[i] * q[i][a] * q[i][b];
+		return new LUDecomposition(new Array2DRowRealMatrix(x, false), 1e-9).getSolver().isNonSingular();
 	}
 
 	private static double quad(double[][] a, double[] v) {
