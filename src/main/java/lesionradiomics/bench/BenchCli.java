@@ -37,6 +37,9 @@ public final class BenchCli implements Callable<Integer> {
 	@Option(names = "--lesions", description = "Number of lesions (default 60).")
 	int lesions = 60;
 
+	@Option(names = "--standards", description = "Only time pyradiomics mode against IBSI mode (--preset ibsi) on the same case, 1 thread, paired runs.")
+	boolean standards;
+
 	@Override
 	public Integer call() throws Exception {
 		if (lesions < 1 || repeat < 1) // before generating the case, which takes seconds
@@ -50,6 +53,7 @@ public final class BenchCli implements Callable<Integer> {
 			System.out.printf("generated %s (%d lesions) in %.1f s%n", d, c.lesions.size(), (System.nanoTime() - t) / 1e9);
 		}
 		ExtractionOptions options = ExtractionOptions.DEFAULTS;
+		if (standards) return standards(image, labels);
 		int cores = Runtime.getRuntime().availableProcessors();
 		long t0 = System.nanoTime();
 		ExtractionWorkflow.Input in = ExtractionWorkflow.read(image, labels, null, "bench", options);
@@ -101,6 +105,49 @@ public final class BenchCli implements Callable<Integer> {
 		System.out.println("whole run incl. JVM start: time java -jar target/lesion-radiomics-cli.jar extract --threads 1 --image " + image
 				+ " --labels " + labels + " --out " + d.resolve("bench_features.csv"));
 		return 0;
+	}
+
+	/**
+	 * pyradiomics mode against IBSI mode, extraction only (images read once), 1 thread, alternating runs so both see
+	 * the same load; process CPU seconds (user + system of the whole JVM) and wall seconds per run, median ratio.
+	 */
+	private int standards(Path image, Path labels) throws Exception {
+		ExtractionOptions py = ExtractionOptions.DEFAULTS;
+		ExtractionOptions ibsi = new ExtractionOptions("ibsi", java.util.Map.of(), "Original", List.of(), List.of(), 0, 0, "error", List.of(), 2);
+		ExtractionWorkflow.Input inPy = ExtractionWorkflow.read(image, labels, null, "bench", py);
+		ExtractionWorkflow.Input inIbsi = ExtractionWorkflow.read(image, labels, null, "bench", ibsi);
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		double[] cpuPy = new double[repeat], cpuIbsi = new double[repeat], ratio = new double[repeat];
+		int columnsPy = 0, columnsIbsi = 0;
+		try (Execution execution = Execution.of(1, Progress.NONE)) {
+			ExtractionWorkflow.run(inPy, py, execution); // warm-up
+			ExtractionWorkflow.run(inIbsi, ibsi, execution);
+			for (int k = 0; k < repeat; k++) {
+				long c = os.getProcessCpuTime(), t = System.nanoTime();
+				FeatureTable a = ExtractionWorkflow.run(inPy, py, execution).table();
+				cpuPy[k] = (os.getProcessCpuTime() - c) / 1e9;
+				double wallPy = (System.nanoTime() - t) / 1e9;
+				c = os.getProcessCpuTime();
+				t = System.nanoTime();
+				FeatureTable b = ExtractionWorkflow.run(inIbsi, ibsi, execution).table();
+				cpuIbsi[k] = (os.getProcessCpuTime() - c) / 1e9;
+				double wallIbsi = (System.nanoTime() - t) / 1e9;
+				ratio[k] = cpuIbsi[k] / cpuPy[k];
+				columnsPy = a.rows().get(0).features().values().size();
+				columnsIbsi = b.rows().get(0).features().values().size();
+				System.out.printf("run %d: pyradiomics %.3f s CPU (%.3f s wall), ibsi %.3f s CPU (%.3f s wall), ratio %.2f%n", k + 1, cpuPy[k], wallPy, cpuIbsi[k],
+						wallIbsi, ratio[k]);
+			}
+		}
+		System.out.printf("%d lesions requested, 1 thread: pyradiomics mode (%d columns) median %.3f s CPU, IBSI mode (%d columns, 3D) median %.3f s CPU,"
+				+ " median paired ratio %.2fx%n", lesions, columnsPy, median(cpuPy), columnsIbsi, median(cpuIbsi), median(ratio));
+		return 0;
+	}
+
+	private static double median(double[] v) {
+		double[] s = v.clone();
+		java.util.Arrays.sort(s);
+		return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 	}
 
 	/** A timed step of the benchmark. */

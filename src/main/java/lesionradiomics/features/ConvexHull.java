@@ -152,4 +152,27 @@ final class ConvexHull {
 	}
 
 	int faceCount() { return faces.size(); }
+
+	/** The hull's vertices with each lattice axis scaled, and its faces as index triples into them. */
+	record Scaled(double[][] points, int[][] faces) {}
+
+	Scaled scaled(double[] scale) {
+		int[] index = new int[p.length];
+		java.util.Arrays.fill(index, -1);
+		List<double[]> pts = new ArrayList<>();
+		int[][] out = new int[faces.size()][];
+		int k = 0;
+		for (Face face : faces) {
+			int[] f = { face.a, face.b, face.c };
+			for (int j = 0; j < 3; j++) {
+				if (index[f[j]] < 0) {
+					index[f[j]] = pts.size();
+					pts.add(new double[] { p[f[j]][0] * scale[0], p[f[j]][1] * scale[1], p[f[j]][2] * scale[2] });
+				}
+				f[j] = index[f[j]];
+			}
+			out[k++] = f;
+		}
+		return new Scaled(pts.toArray(new double[0][]), out);
+	}
 }

@@ -18,6 +18,8 @@ final class Morphology {
 	private final double[] ev;
 	private final double[] aabb;
 	private final double hullVolume, hullArea;
+	/** {volume, area, sides} of the oriented minimum bounding box; semi-axes of the minimum-volume enclosing ellipsoid. */
+	private final double[] ombb, mvee;
 
 	/** Masks and values over one box, x fastest. */
 	Morphology(int[] size, double[] spacing, boolean[] morphMask, boolean[] intensityMask, double[] values) {
@@ -68,9 +70,19 @@ final class Morphology {
 				lattice[k][d] = Math.round(2 * v[3 * k + d] / sZyx[d]);
 			}
 		aabb = new double[] { hi[0] - lo[0], hi[1] - lo[1], hi[2] - lo[2] };
-		double[] hull = new ConvexHull(extremes(lattice)).volumeAndArea(new double[] { sZyx[0] / 2, sZyx[1] / 2, sZyx[2] / 2 });
+		ConvexHull convexHull = new ConvexHull(extremes(lattice));
+		double[] half = { sZyx[0] / 2, sZyx[1] / 2, sZyx[2] / 2 };
+		double[] hull = convexHull.volumeAndArea(half);
 		hullVolume = hull[0];
 		hullArea = hull[1];
+		ConvexHull.Scaled hullMm = convexHull.scaled(half);
+		if (hullMm.faces().length == 0) { // a flat mask: no box or ellipsoid of volume
+			ombb = new double[] { Double.NaN, Double.NaN };
+			mvee = new double[] { Double.NaN, Double.NaN, Double.NaN };
+		} else {
+			ombb = EnclosingShapes.ombb(hullMm.points(), hullMm.faces());
+			mvee = EnclosingShapes.mveeSemiAxes(hullMm.points());
+		}
 
 		// intensity-weighted centre (intensity mask) against the geometric centre (morphological mask)
 		double w = 0, count = 0;
@@ -129,6 +141,13 @@ final class Morphology {
 	@IbsiFeature(name = "Volume density (axis-aligned bounding box)", code = "PBX1") double volumeDensityAabb() { return meshVolume / (aabb[0] * aabb[1] * aabb[2]); }
 	@IbsiFeature(name = "Area density (axis-aligned bounding box)", code = "R59B")
 	double areaDensityAabb() { return area / (2 * (aabb[0] * aabb[1] + aabb[1] * aabb[2] + aabb[0] * aabb[2])); }
+
+	@IbsiFeature(name = "Volume density (oriented minimum bounding box)", code = "ZH1A") double volumeDensityOmbb() { return meshVolume / ombb[0]; }
+	@IbsiFeature(name = "Area density (oriented minimum bounding box)", code = "IQYR") double areaDensityOmbb() { return area / ombb[1]; }
+	@IbsiFeature(name = "Volume density (minimum volume enclosing ellipsoid)", code = "SWZ1")
+	double volumeDensityMvee() { return meshVolume / (4 * Math.PI / 3 * mvee[0] * mvee[1] * mvee[2]); }
+	@IbsiFeature(name = "Area density (minimum volume enclosing ellipsoid)", code = "BRI8")
+	double areaDensityMvee() { return area / ellipsoidArea(mvee[0], mvee[1], mvee[2]); }
 
 	/** Semi-axes 2√λ of the approximate enclosing ellipsoid, largest first. */
 	private double[] ellipsoid() { return new double[] { 2 * Math.sqrt(ev[2]), 2 * Math.sqrt(ev[1]), 2 * Math.sqrt(ev[0]) }; }

@@ -42,8 +42,8 @@ final class SpatialAutocorrelation {
 						ss += dev * dev;
 					}
 		int[] dims = { px, py, pz };
-		fft(u, dims, TransformType.FORWARD);
-		fft(d2, dims, TransformType.FORWARD);
+		fft(u, dims, new int[] { nx, ny, nz }, null, TransformType.FORWARD);
+		fft(d2, dims, new int[] { nx, ny, nz }, null, TransformType.FORWARD);
 		// D(k) = (U(k) + conj U(−k)) / 2, M(k) = (U(k) − conj U(−k)) / 2i; correlations Σ_i a_i b_{i+o} = IFFT(conj(A) B),
 		// all real: |D|² + i|M|² in one inverse transform, conj(Q) M in another
 		double[][] dm = new double[2][total], qm = new double[2][total];
@@ -59,8 +59,8 @@ final class SpatialAutocorrelation {
 					qm[0][k] = d2[0][k] * mre + d2[1][k] * mim;
 					qm[1][k] = d2[0][k] * mim - d2[1][k] * mre;
 				}
-		fft(dm, dims, TransformType.INVERSE);
-		fft(qm, dims, TransformType.INVERSE);
+		fft(dm, dims, dims, new int[] { nx, ny, nz }, TransformType.INVERSE);
+		fft(qm, dims, dims, new int[] { nx, ny, nz }, TransformType.INVERSE);
 		double[] dd = dm[0], mm = dm[1];
 		double sw = 0, cross = 0, squares = 0;
 		for (int oz = -(nz - 1); oz <= nz - 1; oz++)
@@ -82,27 +82,64 @@ final class SpatialAutocorrelation {
 
 	private static int pow2(int n) { return Integer.highestOneBit(Math.max(1, n - 1)) << 1; }
 
-	/** In-place 3D FFT (unnormalised forward, 1/N inverse) of data[re/im][x + px (y + py z)]. */
-	private static void fft(double[][] data, int[] dims, TransformType type) {
+	/**
+	 * In-place 3D FFT (unnormalised forward, 1/N inverse) of data[re/im][x + px (y + py z)], axes x, y, z in turn.
+	 * {@code filled}: the data are zero beyond these sizes, so a line along x with y or z beyond them, or along y with
+	 * z beyond them, is zero and stays zero (skipped: the padding is 7/8 of the grid). {@code needed} (or null): only
+	 * outputs at offsets −(n − 1) … n − 1 along each axis are read, so a line along y at an x outside them, or along z
+	 * at an x or y outside them, is left untransformed. Every line that is transformed is transformed as before.
+	 */
+	private static void fft(double[][] data, int[] dims, int[] filled, int[] needed, TransformType type) {
 		int[] stride = { 1, dims[0], dims[0] * dims[1] };
-		for (int axis = 0; axis < 3; axis++) {
-			int len = dims[axis];
-			if (len == 1) continue;
-			double[][] line = new double[2][len];
-			int o1 = (axis + 1) % 3, o2 = (axis + 2) % 3;
-			for (int a = 0; a < dims[o1]; a++)
-				for (int b = 0; b < dims[o2]; b++) {
-					int base = a * stride[o1] + b * stride[o2];
-					for (int k = 0; k < len; k++) {
-						line[0][k] = data[0][base + k * stride[axis]];
-						line[1][k] = data[1][base + k * stride[axis]];
-					}
+		// along x: contiguous lines
+		if (dims[0] > 1) {
+			double[][] line = new double[2][dims[0]];
+			for (int z = 0; z < filled[2]; z++)
+				for (int y = 0; y < filled[1]; y++) {
+					int base = stride[1] * y + stride[2] * z;
+					System.arraycopy(data[0], base, line[0], 0, dims[0]);
+					System.arraycopy(data[1], base, line[1], 0, dims[0]);
 					FastFourierTransformer.transformInPlace(line, DftNormalization.STANDARD, type);
-					for (int k = 0; k < len; k++) {
-						data[0][base + k * stride[axis]] = line[0][k];
-						data[1][base + k * stride[axis]] = line[1][k];
-					}
+					System.arraycopy(line[0], 0, data[0], base, dims[0]);
+					System.arraycopy(line[1], 0, data[1], base, dims[0]);
 				}
 		}
+		// along y, then z: BLOCK neighbouring lines (consecutive x) gathered together, for the cache; each line is
+		// transformed alone as before
+		final int block = 16;
+		for (int axis = 1; axis < 3; axis++) {
+			int len = dims[axis];
+			if (len == 1) continue;
+			int other = axis == 1 ? 2 : 1;
+			int otherCount = other > axis ? filled[other] : dims[other];
+			double[][][] lines = new double[block][2][len];
+			for (int o = 0; o < otherCount; o++) {
+				if (needed != null && other < axis && !used(o, needed[other], dims[other])) continue;
+				for (int x0 = 0; x0 < dims[0]; x0 += block) {
+					int nb = Math.min(block, dims[0] - x0);
+					if (needed != null && x0 >= needed[0] && x0 + nb - 1 <= dims[0] - needed[0]) continue; // all unused
+					int base = x0 + o * stride[other];
+					for (int k = 0; k < len; k++) {
+						int at = base + k * stride[axis];
+						for (int b = 0; b < nb; b++) {
+							lines[b][0][k] = data[0][at + b];
+							lines[b][1][k] = data[1][at + b];
+						}
+					}
+					for (int b = 0; b < nb; b++)
+						if (needed == null || used(x0 + b, needed[0], dims[0])) FastFourierTransformer.transformInPlace(lines[b], DftNormalization.STANDARD, type);
+					for (int k = 0; k < len; k++) {
+						int at = base + k * stride[axis];
+						for (int b = 0; b < nb; b++) {
+							data[0][at + b] = lines[b][0][k];
+							data[1][at + b] = lines[b][1][k];
+						}
+					}
+				}
+			}
+		}
 	}
+
+	/** Whether index i of a padded axis of p holds an offset −(n − 1) … n − 1 (i &lt; n or i &gt; p − n). */
+	private static boolean used(int i, int n, int p) { return i < n || i > p - n; }
 }

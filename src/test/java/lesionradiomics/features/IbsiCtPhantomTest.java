@@ -1,5 +1,6 @@
 package lesionradiomics.features;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -14,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.google.gson.JsonObject;
 
 import lesionradiomics.io.VolumeReaders;
+import lesionradiomics.io.dicom.DicomImage;
+import lesionradiomics.io.dicom.DicomReader;
 import lesionradiomics.preprocess.IbsiDiscretisation;
 import lesionradiomics.testing.SharedReference;
 import lesionradiomics.volume.LabelMap;
@@ -21,15 +24,30 @@ import lesionradiomics.volume.Volume;
 
 /**
  * IBSI 1 CT phantom, configurations A–E as {@code ibsi1_reference_values.json → configs} describes them, read from
- * the phantom's NIfTI copies: every feature with a reference value within IBSI's tolerance; the count per
- * configuration is printed.
+ * the phantom's DICOM series and RTSTRUCT ({@code io.dicom}): every feature with a reference value within IBSI's
+ * tolerance; the count per configuration is printed. The NIfTI copies are read once as a cross-check that the two
+ * sources give the same mask voxel count ({@code SharedDicomTest} compares them voxel for voxel).
  */
 class IbsiCtPhantomTest {
 
 	static Path phantom(String part) {
-		Path p = SharedReference.root().resolveSibling("dicom/ibsi_1_ct_radiomics_phantom/nifti").resolve(part);
-		assumeTrue(Files.isRegularFile(p), "skipped: IBSI CT phantom " + p + " not found (../shared is absent; see README)");
+		Path p = SharedReference.root().resolveSibling("dicom/ibsi_1_ct_radiomics_phantom").resolve(part);
+		assumeTrue(Files.exists(p), "skipped: IBSI CT phantom " + p + " not found (../shared is absent; see README)");
 		return p;
+	}
+
+	private static Volume image;
+	private static LabelMap mask;
+
+	/** The DICOM image and the RTSTRUCT's ROI GTV-1 as label 1, read once for the five configurations. */
+	static synchronized void readDicom() throws Exception {
+		if (image != null) return;
+		DicomImage dicom = DicomReader.readImage(phantom("dicom/image"), null);
+		LabelMap labels = DicomReader.readLabels(phantom("dicom/mask"), dicom, "GTV-1").asLabelMap();
+		LabelMap nifti = VolumeReaders.read(phantom("nifti/mask/mask.nii.gz")).asLabelMap();
+		assertEquals(nifti.lesions().get(1L).voxelCount(), labels.lesions().get(1L).voxelCount(), "RTSTRUCT against the NIfTI mask");
+		image = dicom.data().asVolume();
+		mask = labels;
 	}
 
 	/**
@@ -67,8 +85,7 @@ class IbsiCtPhantomTest {
 	@ValueSource(strings = { "A", "B", "C", "D", "E" })
 	void everyReferenceValueOfTheConfiguration(String config) throws Exception {
 		JsonObject json = IbsiReference.json();
-		Volume image = VolumeReaders.read(phantom("image/phantom.nii.gz")).asVolume();
-		LabelMap mask = VolumeReaders.read(phantom("mask/mask.nii.gz")).asLabelMap();
+		readDicom();
 		Map<String, String> named = settings(json.getAsJsonObject("configs").getAsJsonObject(config));
 		IbsiExtraction.Settings s = IbsiExtraction.from(FeatureSettings.fromMap(named));
 		IbsiExtraction.Result r = IbsiExtraction.extract(image, mask, 1, mask.lesions().get(1L), s);

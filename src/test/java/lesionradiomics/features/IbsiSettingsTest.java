@@ -37,7 +37,7 @@ class IbsiSettingsTest {
 		ExtractionOptions o = new ExtractionOptions("ibsi", d.settings(), d.imageTypes(), d.classes(), d.features(), d.splitComponents(), d.minLesionMm3(),
 				d.nanPolicy(), d.voi(), d.ringMm());
 		assertTrue(o.featureSettings().ibsi());
-		assertEquals(FeatureRegistry.columns(o.featureSettings()).size(), 25 + 2 + 18 + 23 + 7 + 2 * (25 + 16) + 16 + 16 + 5 + 17 + IbsiExtraction.DIAGNOSTICS.size());
+		assertEquals(FeatureRegistry.columns(o.featureSettings()).size(), 29 + 2 + 18 + 23 + 7 + 2 * (25 + 16) + 16 + 16 + 5 + 17 + IbsiExtraction.DIAGNOSTICS.size());
 	}
 
 	@Test

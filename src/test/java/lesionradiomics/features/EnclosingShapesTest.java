@@ -1,0 +1,136 @@
+package lesionradiomics.features;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * OMBB and MVEE (IBSI 1 3.1: ZH1A, IQYR, SWZ1, BRI8), for which IBSI publishes no reference values: hand-computed
+ * cases. A box's minimum box is itself; the MVEE of a box's 8 corners is, by affine invariance of the MVEE and the
+ * symmetry of the cube (whose MVEE is its circumscribed sphere, radius √3/2 · side), the ellipsoid with semi-axes
+ * √3/2 · sides; the MVEE of points on an ellipsoid is that ellipsoid; both are invariant under rotation and translation.
+ */
+class EnclosingShapesTest {
+
+	/** A rotation about the axis (1, 2, 3) by 0.7 rad, then a translation. */
+	private static double[][] moved(double[][] pts) {
+		double[] k = { 1, 2, 3 };
+		double kl = Math.sqrt(14);
+		for (int d = 0; d < 3; d++) k[d] /= kl;
+		double th = 0.7, c = Math.cos(th), s = Math.sin(th);
+		double[][] out = new double[pts.length][];
+		for (int i = 0; i < pts.length; i++) {
+			double[] p = pts[i];
+			double kd = k[0] * p[0] + k[1] * p[1] + k[2] * p[2];
+			double[] kx = { k[1] * p[2] - k[2] * p[1], k[2] * p[0] - k[0] * p[2], k[0] * p[1] - k[1] * p[0] };
+			out[i] = new double[3];
+			for (int d = 0; d < 3; d++) out[i][d] = p[d] * c + kx[d] * s + k[d] * kd * (1 - c) + (d + 1) * 17.5;
+		}
+		return out;
+	}
+
+	private static double[][] corners(double a, double b, double c) {
+		List<double[]> out = new ArrayList<>();
+		for (int i = 0; i < 8; i++) out.add(new double[] { (i & 1) * a, ((i >> 1) & 1) * b, ((i >> 2) & 1) * c });
+		return out.toArray(new double[0][]);
+	}
+
+	/** The hull of a point set through {@link ConvexHull} needs lattice points: points given ×10⁴, rounded
+	 * (so corners move by up to 5·10⁻⁵ and volumes by about 10⁻⁴ relative). */
+	private static ConvexHull.Scaled hull(double[][] pts) {
+		long[][] lattice = new long[pts.length][3];
+		for (int i = 0; i < pts.length; i++) for (int d = 0; d < 3; d++) lattice[i][d] = Math.round(pts[i][d] * 1e4);
+		return new ConvexHull(lattice).scaled(new double[] { 1e-4, 1e-4, 1e-4 });
+	}
+
+	@Test
+	void aRotatedBoxIsItsOwnMinimumBox() {
+		for (double[][] pts : new double[][][] { corners(3, 5, 11), moved(corners(3, 5, 11)) }) {
+			ConvexHull.Scaled h = hull(pts);
+			double[] box = EnclosingShapes.ombb(h.points(), h.faces());
+			assertEquals(3 * 5 * 11, box[0], 0.02, "volume");
+			assertEquals(2 * (15 + 55 + 33), box[1], 0.02, "area");
+		}
+	}
+
+	@Test
+	void theBoxOfPointsInsideABoxIsThatBox() {
+		Random rnd = new Random(7);
+		List<double[]> pts = new ArrayList<>(List.of(corners(4, 6, 9)));
+		for (int i = 0; i < 300; i++) pts.add(new double[] { 4 * rnd.nextDouble(), 6 * rnd.nextDouble(), 9 * rnd.nextDouble() });
+		ConvexHull.Scaled h = hull(moved(pts.toArray(new double[0][])));
+		assertEquals(4 * 6 * 9, EnclosingShapes.ombb(h.points(), h.faces())[0], 0.02);
+	}
+
+	@Test
+	void mveeOfABoxsCorners() {
+		for (double[][] pts : new double[][][] { corners(2, 4, 10), moved(corners(2, 4, 10)) }) {
+			double[] axes = EnclosingShapes.mveeSemiAxes(pts);
+			double r = Math.sqrt(3) / 2;
+			assertEquals(10 * r, axes[0], 1e-4);
+			assertEquals(4 * r, axes[1], 1e-4);
+			assertEquals(2 * r, axes[2], 1e-4);
+		}
+	}
+
+	@Test
+	void mveeOfPointsOnAnEllipsoidIsThatEllipsoid() {
+		Random rnd = new Random(3);
+		double[][] pts = new double[400][];
+		for (int i = 0; i < pts.length; i++) {
+			double[] g = { rnd.nextGaussian(), rnd.nextGaussian(), rnd.nextGaussian() };
+			double l = Math.sqrt(g[0] * g[0] + g[1] * g[1] + g[2] * g[2]);
+			pts[i] = new double[] { 7 * g[0] / l, 4 * g[1] / l, 2.5 * g[2] / l };
+		}
+		for (double[][] p : new double[][][] { pts, moved(pts) }) {
+			double[] axes = EnclosingShapes.mveeSemiAxes(p);
+			assertEquals(7, axes[0], 1e-3);
+			assertEquals(4, axes[1], 1e-3);
+			assertEquals(2.5, axes[2], 1e-3);
+		}
+	}
+
+	@Test
+	void invariantUnderRotationAndTranslation() {
+		Random rnd = new Random(11);
+		double[][] pts = new double[200][];
+		for (int i = 0; i < pts.length; i++) pts[i] = new double[] { 10 * rnd.nextGaussian(), 5 * rnd.nextGaussian(), 3 * rnd.nextDouble() };
+		ConvexHull.Scaled h = hull(pts), hm = hull(moved(pts));
+		double[] a = EnclosingShapes.mveeSemiAxes(h.points()), b = EnclosingShapes.mveeSemiAxes(hm.points());
+		for (int d = 0; d < 3; d++) assertEquals(a[d], b[d], 1e-3 * a[d]);
+		// the face-flush box search sees the same faces up to rounding to the 1e-4 lattice
+		assertEquals(EnclosingShapes.ombb(h.points(), h.faces())[0], EnclosingShapes.ombb(hm.points(), hm.faces())[0], 1e-4 * EnclosingShapes.ombb(h.points(), h.faces())[0]);
+	}
+
+	/** Voxel masks through {@link Morphology}: a cuboid's OMBB is its axis-aligned box; a sphere's MVEE is near its circumsphere. */
+	@Test
+	void cubeAndSphereMasks() {
+		int n = 12;
+		int[] size = { n, n, n };
+		double[] spacing = { 1, 1.5, 2 };
+		boolean[] cuboid = new boolean[n * n * n], ball = new boolean[n * n * n];
+		double[] values = new double[n * n * n];
+		for (int z = 0, i = 0; z < n; z++)
+			for (int y = 0; y < n; y++)
+				for (int x = 0; x < n; x++, i++) {
+					cuboid[i] = x >= 2 && x < 9 && y >= 3 && y < 8 && z >= 1 && z < 10;
+					double dx = (x - 5.5) * 1.0, dy = (y - 5.5) * 1.5, dz = (z - 5.5) * 2;
+					ball[i] = dx * dx + dy * dy + dz * dz <= 5.2 * 5.2;
+					values[i] = 1 + i % 7;
+				}
+		Morphology box = new Morphology(size, spacing, cuboid, cuboid, values);
+		assertEquals(box.volumeDensityAabb(), box.volumeDensityOmbb(), 1e-9);
+		assertEquals(box.areaDensityAabb(), box.areaDensityOmbb(), 1e-9);
+		Morphology sphere = new Morphology(size, spacing, ball, ball, values);
+		// the MVEE encloses the mesh, so its density is below 1, and for a near-sphere it is near the AEE's order
+		assertTrue(sphere.volumeDensityMvee() > 0.5 && sphere.volumeDensityMvee() < 1, "MVEE density " + sphere.volumeDensityMvee());
+		assertTrue(sphere.volumeDensityOmbb() <= sphere.volumeDensityConvexHull() + 1e-12);
+		assertTrue(sphere.volumeDensityOmbb() > 0.5 && sphere.volumeDensityOmbb() < 1, "OMBB density " + sphere.volumeDensityOmbb());
+		assertTrue(sphere.areaDensityMvee() > 0 && sphere.areaDensityMvee() < 1.2);
+	}
+}
