@@ -55,14 +55,13 @@ public record LawsFilter(String kernel, boolean rotationInvariant, Pooling pooli
 		double[] response;
 		if (!rotationInvariant) response = Convolution.separable(values, size, k, boundary);
 		else {
-			List<double[]> maps = new ArrayList<>();
-			for (double[][] r : Rotations.distinct(k, planar())) maps.add(Convolution.separable(values, size, r, boundary));
-			response = pooling.pool(maps);
+			Pooling.Running pooled = pooling.running();
+			for (double[][] r : Rotations.distinct(k, planar())) pooled.add(Convolution.separable(values, size, r, boundary), 1);
+			response = pooled.result();
 		}
 		if (energy == 0) return response;
-		double[] abs = new double[response.length];
-		for (int i = 0; i < abs.length; i++) abs[i] = Math.abs(response[i]);
-		return new MeanFilter(2 * energy + 1, planar(), boundary).apply(abs, size, spacing);
+		for (int i = 0; i < response.length; i++) response[i] = Math.abs(response[i]); // response is ours: no copy
+		return new MeanFilter(2 * energy + 1, planar(), boundary).apply(response, size, spacing);
 	}
 
 	@Override

@@ -51,9 +51,10 @@ public record SeparableWavelet(String family, String band, int level, boolean ro
 			for (double[][] o : cascades) seen |= java.util.Arrays.deepEquals(o, c);
 			if (!seen) cascades.add(c);
 		}
-		List<double[]> maps = new ArrayList<>();
-		for (double[][] c : cascades) maps.add(cascade(values, size, c));
-		return maps.size() == 1 ? maps.get(0) : pooling.pool(maps);
+		if (cascades.size() == 1) return cascade(values, size, cascades.get(0));
+		Pooling.Running pooled = pooling.running();
+		for (double[][] c : cascades) pooled.add(cascade(values, size, c), 1);
+		return pooled.result();
 	}
 
 	private double[] cascade(double[] values, int[] size, double[][] c) {
