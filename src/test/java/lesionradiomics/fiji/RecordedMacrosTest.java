@@ -59,7 +59,7 @@ class RecordedMacrosTest {
 	@Test
 	void everyMenuEntryIsACommandThroughTheAdapterWithARecordedCall() throws Exception {
 		Map<String, String> menu = menu();
-		assertEquals(10, menu.size(), menu.toString());
+		assertEquals(11, menu.size(), menu.toString());
 		assertEquals(menu.keySet(), recorded().keySet());
 		for (String command : menu.values()) CommandPlugin.form(CommandPlugin.command(command)); // every one builds its form
 	}
