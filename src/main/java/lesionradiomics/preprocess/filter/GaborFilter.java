@@ -49,10 +49,16 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
 
 	@Override
 	public double[] apply(double[] values, int[] size, double[] spacing) {
+		return applyToCrop(values, size, spacing, size);
+	}
+
+	/** The kernel's half-width is the whole image's (it depends on the image's size when that is under 4 envelopes). */
+	@Override
+	public double[] applyToCrop(double[] values, int[] size, double[] spacing, int[] imageSize) {
 		// pooled voxel by voxel as the orientations are computed: moduli are >= 0, so 0 starts both the sum and the max
 		double[] out = new double[values.length];
 		int[][] planes = orthogonalPlanes ? new int[][] { { 1, 0, 2 }, { 2, 0, 1 }, { 2, 1, 0 } } : new int[][] { { 1, 0, 2 } };
-		for (int[] p : planes) inPlane(values, size, spacing, p[0], p[1], p[2], out);
+		for (int[] p : planes) inPlane(values, size, spacing, halfWidth(imageSize, spacing, p[0], p[1]), p[0], p[1], p[2], out);
 		int maps = planes.length * thetas().size();
 		if (pooling == Pooling.AVERAGE && maps > 1) for (int i = 0; i < out.length; i++) out[i] /= maps;
 		return out;
@@ -64,9 +70,8 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
 	 * so no whole response map per orientation is ever kept (an orientation opposite to another gives its response
 	 * again: counted twice).
 	 */
-	private void inPlane(double[] values, int[] size, double[] spacing, int u, int v, int w, double[] out) {
+	private void inPlane(double[] values, int[] size, double[] spacing, int h, int u, int v, int w, double[] out) {
 		int nu = size[u], nv = size[v], nw = size[w];
-		int h = halfWidth(size, spacing, u, v);
 		int pu = nu + 2 * h, pv = nv + 2 * h;
 		int mu = Fourier.nextPowerOfTwo(pu), mv = Fourier.nextPowerOfTwo(pv);
 		int[] fsize = { mv, mu, 1 };
@@ -126,6 +131,22 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
 					}
 			}
 		});
+	}
+
+	/**
+	 * The kernel's half-width in each of its planes. Equal to the whole image's response inside a crop up to rounding
+	 * only (the crop's transforms have other lengths), not to the last bit as the direct convolutions.
+	 */
+	@Override
+	public int[] margin(double[] spacing, int[] imageSize) {
+		int[] m = new int[3];
+		int[][] planes = orthogonalPlanes ? new int[][] { { 1, 0 }, { 2, 0 }, { 2, 1 } } : new int[][] { { 1, 0 } };
+		for (int[] p : planes) {
+			int h = halfWidth(imageSize, spacing, p[0], p[1]);
+			m[p[0]] = Math.max(m[p[0]], h);
+			m[p[1]] = Math.max(m[p[1]], h);
+		}
+		return m;
 	}
 
 	/** Half-width in voxels: half the larger in-plane size, or 4 envelope widths if fewer (same for both axes). */

@@ -59,6 +59,13 @@ public record IbsiLog(double sigmaMm, double truncate, boolean planar, Boundary 
 	}
 
 	@Override
+	public int[] margin(double[] spacing, int[] imageSize) {
+		int[] m = new int[3];
+		for (int a = 0; a < (planar ? 2 : 3); a++) m[a] = halfWidth(sigmaMm / spacing[a]);
+		return m;
+	}
+
+	@Override
 	public String spec() {
 		return "LoG:sigma=" + FilterSpec.number(sigmaMm) + (truncate == 4 ? "" : ",truncate=" + FilterSpec.number(truncate)) + FilterSpec.common(planar, boundary);
 	}

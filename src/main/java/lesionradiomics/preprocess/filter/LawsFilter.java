@@ -65,6 +65,20 @@ public record LawsFilter(String kernel, boolean rotationInvariant, Pooling pooli
 	}
 
 	@Override
+	public int[] margin(double[] spacing, int[] imageSize) {
+		List<double[]> p = parts(kernel);
+		int dims = planar() ? 2 : 3, widest = 0;
+		int[] m = new int[3];
+		for (int a = 0; a < dims; a++) {
+			m[a] = p.get(a).length / 2;
+			widest = Math.max(widest, m[a]);
+		}
+		// rotations put any of the kernels on any axis (in-plane for 2D); the energy map's mean adds its distance
+		for (int a = 0; a < dims; a++) m[a] = (rotationInvariant ? widest : m[a]) + energy;
+		return m;
+	}
+
+	@Override
 	public String spec() {
 		return "Laws:kernel=" + kernel + (rotationInvariant ? ",rotation=invariant,pooling=" + pooling.specName() : "") + (energy > 0 ? ",energy=" + energy : "")
 				+ ",boundary=" + boundary.specName();

@@ -86,6 +86,15 @@ public record SeparableWavelet(String family, String band, int level, boolean ro
 	}
 
 	@Override
+	public int[] margin(double[] spacing, int[] imageSize) {
+		WaveletFamily w = WaveletFamily.named(family);
+		int half = Math.max(odd(w.lowPass()).length, odd(w.highPass()).length) / 2;
+		// level j's filters are dilated 2^(j−1) times: half-widths half·(1 + 2 + … + 2^(level−1)) over the cascade
+		int h = half * ((1 << level) - 1);
+		return new int[] { h, h, planar() ? 0 : h };
+	}
+
+	@Override
 	public String spec() {
 		return "Wavelet:family=" + family + ",band=" + band + ",level=" + level + (rotationInvariant ? ",rotation=invariant,pooling=" + pooling.specName() : "")
 				+ ",boundary=" + boundary.specName();
