@@ -53,6 +53,8 @@ capture("P04 label 1 firstorder_Mean", "figure_map_mean"); capture("P04 label 1 
 run("Lesion Phenotypes...", "features=[" + out + "/cohort/features.csv] selected=[" + out + "/cohort/selection/selected_features.txt] output=[" + out + "/phenotypes]");
 check("Lesion phenotypes"); check("Patient phenotypes"); check("Lesion phenotypes heatmap");
 shoot("Lesion phenotypes heatmap", "figure_phenotypes");
+run("IBSI Filter Response...", "image=P04_image.nrrd filters=[LoG:sigma=1.5,boundary=mirror]");
+check("P04_image LoG:sigma=1.5,boundary=mirror");
 selectWindow("Lesion Features");
 run("Capture Screen");
 saveAs("PNG", out + "/screen_tables.png");

@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 				"  Gabor:sigma=10,lambda=4[,gamma=0.5][,theta=pi/3][,step=pi/4][,planes=3]",
 				"  Wavelet:family=db3,band=LLH[,level=2][,rotation=invariant][,pooling=average]",
 				"  Simoncelli:level=1[,riesz=020]      RieszLoG:sigma=3,riesz=100",
+				"  Riesz steered to the structure tensor: [,align=tensor,tensorsigma=2] (mm)",
 				"Boundary default: mirror. Angles in degrees or with pi." },
 		footer = { "", "Example:", "  java -jar target/lesion-radiomics-cli.jar filter --image ct.nrrd \\",
 				"      --filter \"LoG:sigma=1.5;Laws:kernel=L5E5E5,rotation=invariant,energy=7\" --out maps/" })

@@ -13,7 +13,8 @@ import lesionradiomics.workflow.FilterOptions;
 import lesionradiomics.workflow.FilterWorkflow;
 
 /** SciJava command "IBSI Filter": the response map of one IBSI 2 filter spec as a 32-bit image. */
-@Plugin(type = Command.class, headless = true, label = "IBSI Filter")
+@Plugin(type = Command.class, headless = true, label = "IBSI Filter",
+		description = "The response map of one IBSI 2 filter (mean, LoG, Laws, Gabor, wavelet, Simoncelli, Riesz) of the image, as a 32-bit image.")
 public class FilterResponse extends TaskCommand {
 
 

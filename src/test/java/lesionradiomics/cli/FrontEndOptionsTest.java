@@ -8,6 +8,7 @@ import lesionradiomics.fiji.LesionScores;
 import lesionradiomics.fiji.LesionResponse;
 import lesionradiomics.fiji.LesionPhenotypes;
 import lesionradiomics.fiji.FeatureMaps;
+import lesionradiomics.fiji.FilterResponse;
 import lesionradiomics.fiji.ExtractLesionFeatures;
 import lesionradiomics.fiji.CommandPlugin;
 import lesionradiomics.fiji.CohortAnalysis;
@@ -27,6 +28,7 @@ import org.scijava.plugin.Parameter;
 
 import lesionradiomics.workflow.CohortOptions;
 import lesionradiomics.workflow.ExtractionOptions;
+import lesionradiomics.workflow.FilterOptions;
 import lesionradiomics.workflow.HeterogeneityOptions;
 import lesionradiomics.workflow.MapsOptions;
 import lesionradiomics.workflow.SamplingOptions;
@@ -153,6 +155,11 @@ class FrontEndOptionsTest {
 	@Test
 	void cohort() {
 		assertEquals(List.of(), missing(List.of(CohortOptions.class), new CohortCli(), CohortAnalysis.class));
+	}
+
+	@Test
+	void filter() {
+		assertEquals(List.of(), missing(List.of(FilterOptions.class), new FilterCli(), FilterResponse.class));
 	}
 
 	/** The test is not vacuous: a record component no front end binds is reported for all three. */

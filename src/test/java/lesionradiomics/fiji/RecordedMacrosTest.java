@@ -59,7 +59,7 @@ class RecordedMacrosTest {
 	@Test
 	void everyMenuEntryIsACommandThroughTheAdapterWithARecordedCall() throws Exception {
 		Map<String, String> menu = menu();
-		assertEquals(12, menu.size(), menu.toString());
+		assertEquals(13, menu.size(), menu.toString());
 		assertEquals(menu.keySet(), recorded().keySet());
 		for (String command : menu.values()) CommandPlugin.form(CommandPlugin.command(command)); // every one builds its form
 	}

@@ -24,6 +24,8 @@ import java.util.Set;
  * (default 1); rotation; pooling (default average); boundary</li>
  * <li>{@code Simoncelli}: level (default 1); dims; riesz (order as three digits x y z, e.g. 020)</li>
  * <li>{@code RieszLoG}: as LoG, plus riesz (required)</li>
+ * <li>with a Riesz order of 1 or 2, {@code align=tensor} and {@code tensorsigma} (mm): the Riesz components steered to
+ * the structure tensor's dominant orientation ({@link SteeredRiesz})</li>
  * </ul>
  * The boundary is zero, nearest, periodic or mirror (default mirror). An invalid spec fails with one line naming it.
  */
@@ -68,8 +70,8 @@ public final class FilterSpec {
 			allow(p, "sigma", "truncate", "dims", "boundary");
 			return log(p);
 		case "rieszlog":
-			allow(p, "sigma", "truncate", "dims", "boundary", "riesz");
-			return new RieszLog(log(p), riesz(p, true));
+			allow(p, "sigma", "truncate", "dims", "boundary", "riesz", "align", "tensorsigma");
+			return aligned(p, new RieszLog(log(p), riesz(p, true)));
 		case "laws":
 			allow(p, "kernel", "rotation", "pooling", "energy", "boundary");
 			return new LawsFilter(required(p, "kernel"), rotation(p), pooling(p, Pooling.MAX), integer(p, "energy", 0), boundary(p));
@@ -85,11 +87,22 @@ public final class FilterSpec {
 			return new SeparableWavelet(required(p, "family"), required(p, "band"), integer(p, "level", 1), rotation(p), pooling(p, Pooling.AVERAGE),
 					boundary(p));
 		case "simoncelli":
-			allow(p, "level", "dims", "riesz");
-			return new SimoncelliFilter(integer(p, "level", 1), planar(p), riesz(p, false));
+			allow(p, "level", "dims", "riesz", "align", "tensorsigma");
+			return aligned(p, new SimoncelliFilter(integer(p, "level", 1), planar(p), riesz(p, false)));
 		default:
 			throw new IllegalArgumentException("unknown filter '" + name + "' (Mean, LoG, Laws, Gabor, Wavelet, Simoncelli, RieszLoG)");
 		}
+	}
+
+	/** The filter, steered by the structure tensor when {@code align=tensor} (σ: {@code tensorsigma}, mm). */
+	private static ResponseFilter aligned(Map<String, String> p, ResponseFilter f) {
+		String align = p.getOrDefault("align", "none").toLowerCase(Locale.ROOT);
+		if (align.equals("none")) {
+			if (p.containsKey("tensorsigma")) throw new IllegalArgumentException("tensorsigma needs align=tensor");
+			return f;
+		}
+		if (!align.equals("tensor")) throw new IllegalArgumentException("align must be none or tensor (the structure tensor's orientation), is '" + align + "'");
+		return new SteeredRiesz(f, real(p, "tensorsigma", null));
 	}
 
 	private static IbsiLog log(Map<String, String> p) {

@@ -49,44 +49,45 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
 
 	@Override
 	public double[] apply(double[] values, int[] size, double[] spacing) {
-		List<double[]> maps = new ArrayList<>();
-		int[][] planes = orthogonalPlanes ? new int[][] { { 1, 0, 2 }, { 2, 0, 1 }, { 2, 1, 0 } } : new int[][] { { 1, 0, 2 } };
-		for (int[] p : planes) maps.addAll(inPlane(values, size, spacing, p[0], p[1], p[2]));
-		return maps.size() == 1 ? maps.get(0) : pooling.pool(maps);
+		return applyToCrop(values, size, spacing, size);
 	}
 
-	/** Responses for every orientation in the planes spanned by axes u (rows) and v (columns), stacked along w. */
-	private List<double[]> inPlane(double[] values, int[] size, double[] spacing, int u, int v, int w) {
+	/** The kernel's half-width is the whole image's (it depends on the image's size when that is under 4 envelopes). */
+	@Override
+	public double[] applyToCrop(double[] values, int[] size, double[] spacing, int[] imageSize) {
+		// pooled voxel by voxel as the orientations are computed: moduli are >= 0, so 0 starts both the sum and the max
+		double[] out = new double[values.length];
+		int[][] planes = orthogonalPlanes ? new int[][] { { 1, 0, 2 }, { 2, 0, 1 }, { 2, 1, 0 } } : new int[][] { { 1, 0, 2 } };
+		for (int[] p : planes) inPlane(values, size, spacing, halfWidth(imageSize, spacing, p[0], p[1]), p[0], p[1], p[2], out);
+		int maps = planes.length * thetas().size();
+		if (pooling == Pooling.AVERAGE && maps > 1) for (int i = 0; i < out.length; i++) out[i] /= maps;
+		return out;
+	}
+
+	/**
+	 * Pools into {@code out} the responses for every orientation in the planes spanned by axes u (rows) and v
+	 * (columns), stacked along w: each plane is transformed once and filtered by every orientation's kernel in turn,
+	 * so no whole response map per orientation is ever kept (an orientation opposite to another gives its response
+	 * again: counted twice).
+	 */
+	private void inPlane(double[] values, int[] size, double[] spacing, int h, int u, int v, int w, double[] out) {
 		int nu = size[u], nv = size[v], nw = size[w];
-		int h = halfWidth(size, spacing, u, v);
 		int pu = nu + 2 * h, pv = nv + 2 * h;
 		int mu = Fourier.nextPowerOfTwo(pu), mv = Fourier.nextPowerOfTwo(pv);
 		int[] fsize = { mv, mu, 1 };
+		boolean[] axes = { true, true, false };
 		int su = Lines.stride(size, u), sv = Lines.stride(size, v), sw = Lines.stride(size, w);
 		int[] mapU = new int[pu], mapV = new int[pv];
 		for (int i = 0; i < pu; i++) mapU[i] = boundary.map(i - h, nu);
 		for (int i = 0; i < pv; i++) mapV[i] = boundary.map(i - h, nv);
-		// FFT of every padded plane once, reused for all orientations
-		double[][] planeRe = new double[nw][], planeIm = new double[nw][];
-		Lines.parallel(nw, z -> {
-			double[] re = new double[mu * mv], im = new double[mu * mv];
-			for (int a = 0; a < pu; a++) {
-				if (mapU[a] < 0) continue;
-				for (int b = 0; b < pv; b++)
-					if (mapV[b] >= 0) re[b + mv * a] = values[z * sw + mapU[a] * su + mapV[b] * sv];
-			}
-			Fourier.transform(re, im, fsize, new boolean[] { true, true, false }, false);
-			planeRe[z] = re;
-			planeIm[z] = im;
-		});
-		List<double[]> out = new ArrayList<>();
+		// the kernels' transforms, one per distinct orientation, with how often each counts
+		List<double[][]> kernels = new ArrayList<>();
+		List<Integer> counts = new ArrayList<>();
 		List<Double> thetas = thetas();
 		for (int ti = 0; ti < thetas.size(); ti++) {
-			int same = opposite(thetas, ti);
-			if (same >= 0) {
-				out.add(out.get(same));
-				continue;
-			}
+			if (opposite(thetas, ti) >= 0) continue; // counted with the orientation it repeats
+			int times = 1;
+			for (int tj = ti + 1; tj < thetas.size(); tj++) if (opposite(thetas, tj) == ti) times++;
 			double t = thetas.get(ti);
 			double[] kre = new double[mu * mv], kim = new double[mu * mv];
 			double c = Math.cos(t), s = Math.sin(t);
@@ -100,25 +101,52 @@ public record GaborFilter(double sigmaMm, double lambdaMm, double gamma, double 
 					kre[idx] = env * Math.cos(ph);
 					kim[idx] = env * Math.sin(ph);
 				}
-			Fourier.transform(kre, kim, fsize, new boolean[] { true, true, false }, false);
-			double[] response = new double[values.length];
-			Lines.parallel(nw, z -> {
-				double[] re = new double[mu * mv], im = new double[mu * mv];
-				double[] ar = planeRe[z], ai = planeIm[z];
+			Fourier.transform(kre, kim, fsize, axes, false);
+			kernels.add(new double[][] { kre, kim });
+			counts.add(times);
+		}
+		boolean max = pooling == Pooling.MAX;
+		Lines.parallel(nw, z -> {
+			double[] ar = new double[mu * mv], ai = new double[mu * mv];
+			for (int a = 0; a < pu; a++) {
+				if (mapU[a] < 0) continue;
+				for (int b = 0; b < pv; b++)
+					if (mapV[b] >= 0) ar[b + mv * a] = values[z * sw + mapU[a] * su + mapV[b] * sv];
+			}
+			Fourier.transform(ar, ai, fsize, axes, false);
+			double[] re = new double[mu * mv], im = new double[mu * mv];
+			for (int k = 0; k < kernels.size(); k++) {
+				double[] kre = kernels.get(k)[0], kim = kernels.get(k)[1];
+				int times = counts.get(k);
 				for (int i = 0; i < re.length; i++) {
 					re[i] = ar[i] * kre[i] - ai[i] * kim[i];
 					im[i] = ar[i] * kim[i] + ai[i] * kre[i];
 				}
-				Fourier.transform(re, im, fsize, new boolean[] { true, true, false }, true);
+				Fourier.transform(re, im, fsize, axes, true);
 				for (int a = 0; a < nu; a++)
 					for (int b = 0; b < nv; b++) {
-						int idx = (b + h) + mv * (a + h);
-						response[z * sw + a * su + b * sv] = Math.hypot(re[idx], im[idx]);
+						int idx = (b + h) + mv * (a + h), o = z * sw + a * su + b * sv;
+						double m = Math.hypot(re[idx], im[idx]);
+						out[o] = max ? Math.max(out[o], m) : out[o] + times * m;
 					}
-			});
-			out.add(response);
+			}
+		});
+	}
+
+	/**
+	 * The kernel's half-width in each of its planes. Equal to the whole image's response inside a crop up to rounding
+	 * only (the crop's transforms have other lengths), not to the last bit as the direct convolutions.
+	 */
+	@Override
+	public int[] margin(double[] spacing, int[] imageSize) {
+		int[] m = new int[3];
+		int[][] planes = orthogonalPlanes ? new int[][] { { 1, 0 }, { 2, 0 }, { 2, 1 } } : new int[][] { { 1, 0 } };
+		for (int[] p : planes) {
+			int h = halfWidth(imageSize, spacing, p[0], p[1]);
+			m[p[0]] = Math.max(m[p[0]], h);
+			m[p[1]] = Math.max(m[p[1]], h);
 		}
-		return out;
+		return m;
 	}
 
 	/** Half-width in voxels: half the larger in-plane size, or 4 envelope widths if fewer (same for both axes). */

@@ -22,11 +22,17 @@ public record IbsiLog(double sigmaMm, double truncate, boolean planar, Boundary 
 		// Σ_i g''(x_i) Π_{j≠i} g(x_j) with the Gaussian passes shared: 3D takes 7 line passes instead of 9
 		if (planar) return add(Convolution.along(Convolution.along(values, size, 1, g[1], boundary), size, 0, g2[0], boundary),
 				Convolution.along(Convolution.along(values, size, 1, g2[1], boundary), size, 0, g[0], boundary));
-		double[] a = Convolution.along(values, size, 2, g[2], boundary), b = Convolution.along(values, size, 2, g2[2], boundary);
+		// in an order that frees each intermediate volume as soon as it is used: at most 3 besides the image
+		double[] a = Convolution.along(values, size, 2, g[2], boundary);
 		double[] ay = Convolution.along(a, size, 1, g[1], boundary);
-		double[] rest = add(Convolution.along(a, size, 1, g2[1], boundary), Convolution.along(b, size, 1, g[1], boundary));
-		double[] out = add(Convolution.along(ay, size, 0, g2[0], boundary), Convolution.along(rest, size, 0, g[0], boundary));
-		return out;
+		double[] rest = Convolution.along(a, size, 1, g2[1], boundary);
+		a = null;
+		double[] out = Convolution.along(ay, size, 0, g2[0], boundary);
+		ay = null;
+		double[] b = Convolution.along(values, size, 2, g2[2], boundary);
+		add(rest, Convolution.along(b, size, 1, g[1], boundary));
+		b = null;
+		return add(out, Convolution.along(rest, size, 0, g[0], boundary));
 	}
 
 	/**
@@ -56,6 +62,13 @@ public record IbsiLog(double sigmaMm, double truncate, boolean planar, Boundary 
 
 	int halfWidth(double sigmaVoxels) {
 		return (int) Math.floor(truncate * sigmaVoxels + 0.5);
+	}
+
+	@Override
+	public int[] margin(double[] spacing, int[] imageSize) {
+		int[] m = new int[3];
+		for (int a = 0; a < (planar ? 2 : 3); a++) m[a] = halfWidth(sigmaMm / spacing[a]);
+		return m;
 	}
 
 	@Override

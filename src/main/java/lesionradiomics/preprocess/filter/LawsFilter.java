@@ -55,14 +55,27 @@ public record LawsFilter(String kernel, boolean rotationInvariant, Pooling pooli
 		double[] response;
 		if (!rotationInvariant) response = Convolution.separable(values, size, k, boundary);
 		else {
-			List<double[]> maps = new ArrayList<>();
-			for (double[][] r : Rotations.distinct(k, planar())) maps.add(Convolution.separable(values, size, r, boundary));
-			response = pooling.pool(maps);
+			Pooling.Running pooled = pooling.running();
+			for (double[][] r : Rotations.distinct(k, planar())) pooled.add(Convolution.separable(values, size, r, boundary), 1);
+			response = pooled.result();
 		}
 		if (energy == 0) return response;
-		double[] abs = new double[response.length];
-		for (int i = 0; i < abs.length; i++) abs[i] = Math.abs(response[i]);
-		return new MeanFilter(2 * energy + 1, planar(), boundary).apply(abs, size, spacing);
+		for (int i = 0; i < response.length; i++) response[i] = Math.abs(response[i]); // response is ours: no copy
+		return new MeanFilter(2 * energy + 1, planar(), boundary).apply(response, size, spacing);
+	}
+
+	@Override
+	public int[] margin(double[] spacing, int[] imageSize) {
+		List<double[]> p = parts(kernel);
+		int dims = planar() ? 2 : 3, widest = 0;
+		int[] m = new int[3];
+		for (int a = 0; a < dims; a++) {
+			m[a] = p.get(a).length / 2;
+			widest = Math.max(widest, m[a]);
+		}
+		// rotations put any of the kernels on any axis (in-plane for 2D); the energy map's mean adds its distance
+		for (int a = 0; a < dims; a++) m[a] = (rotationInvariant ? widest : m[a]) + energy;
+		return m;
 	}
 
 	@Override

@@ -18,6 +18,12 @@ public record MeanFilter(int support, boolean planar, Boundary boundary) impleme
 	}
 
 	@Override
+	public int[] margin(double[] spacing, int[] imageSize) {
+		int h = support / 2;
+		return new int[] { h, h, planar ? 0 : h };
+	}
+
+	@Override
 	public String spec() {
 		return "Mean:support=" + support + FilterSpec.common(planar, boundary);
 	}

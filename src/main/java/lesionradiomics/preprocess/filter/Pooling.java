@@ -1,22 +1,40 @@
 package lesionradiomics.preprocess.filter;
 
-import java.util.List;
 import java.util.Locale;
 
 /** How the responses of rotated (or re-oriented) filters are combined voxel by voxel (IBSI 2, section 2.4). */
 public enum Pooling {
 	MAX, AVERAGE;
 
-	/** Pooled response of {@code maps} (all the same length). */
-	double[] pool(List<double[]> maps) {
-		double[] out = maps.get(0).clone();
-		for (int m = 1; m < maps.size(); m++) {
-			double[] x = maps.get(m);
-			if (this == MAX) for (int i = 0; i < out.length; i++) out[i] = Math.max(out[i], x[i]);
-			else for (int i = 0; i < out.length; i++) out[i] += x[i];
+	/**
+	 * Pools maps as they are made, so that only the running result is kept (24 rotated 3D responses would otherwise
+	 * all be alive at once: 24 × 57 MB on a 1 mm CT grid).
+	 */
+	final class Running {
+		private double[] out;
+		private int count;
+
+		/**
+		 * Adds {@code map} {@code times} times (a response shared by several orientations counts for each); the map
+		 * belongs to the pool afterwards (the first one becomes the result, without a copy).
+		 */
+		void add(double[] map, int times) {
+			for (int t = 0; t < times; t++) {
+				if (out == null) out = map;
+				else if (Pooling.this == MAX) for (int i = 0; i < out.length; i++) out[i] = Math.max(out[i], map[i]);
+				else for (int i = 0; i < out.length; i++) out[i] += map[i];
+				count++;
+			}
 		}
-		if (this == AVERAGE) for (int i = 0; i < out.length; i++) out[i] /= maps.size();
-		return out;
+
+		double[] result() {
+			if (Pooling.this == AVERAGE && count > 1) for (int i = 0; i < out.length; i++) out[i] /= count;
+			return out;
+		}
+	}
+
+	Running running() {
+		return new Running();
 	}
 
 	public String specName() {

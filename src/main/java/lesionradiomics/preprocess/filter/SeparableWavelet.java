@@ -51,9 +51,10 @@ public record SeparableWavelet(String family, String band, int level, boolean ro
 			for (double[][] o : cascades) seen |= java.util.Arrays.deepEquals(o, c);
 			if (!seen) cascades.add(c);
 		}
-		List<double[]> maps = new ArrayList<>();
-		for (double[][] c : cascades) maps.add(cascade(values, size, c));
-		return maps.size() == 1 ? maps.get(0) : pooling.pool(maps);
+		if (cascades.size() == 1) return cascade(values, size, cascades.get(0));
+		Pooling.Running pooled = pooling.running();
+		for (double[][] c : cascades) pooled.add(cascade(values, size, c), 1);
+		return pooled.result();
 	}
 
 	private double[] cascade(double[] values, int[] size, double[][] c) {
@@ -82,6 +83,15 @@ public record SeparableWavelet(String family, String band, int level, boolean ro
 		double[] d = new double[2 * k.length - 1];
 		for (int i = 0; i < k.length; i++) d[2 * i] = k[i];
 		return d;
+	}
+
+	@Override
+	public int[] margin(double[] spacing, int[] imageSize) {
+		WaveletFamily w = WaveletFamily.named(family);
+		int half = Math.max(odd(w.lowPass()).length, odd(w.highPass()).length) / 2;
+		// level j's filters are dilated 2^(j−1) times: half-widths half·(1 + 2 + … + 2^(level−1)) over the cascade
+		int h = half * ((1 << level) - 1);
+		return new int[] { h, h, planar() ? 0 : h };
 	}
 
 	@Override
