@@ -113,6 +113,16 @@ public final class ImageData {
 
 	private volatile LabelMap labelMap;
 
+	/**
+	 * This label image with its lesions (bounding box and voxel count per label) already known, as a rasteriser that
+	 * counted them gives them: {@link #asLabelMap()} then skips its pass over the voxels. Copies ({@code with…}) scan again.
+	 */
+	public ImageData withKnownLesions(java.util.SortedMap<Long, lesionradiomics.volume.BoundingBox> lesions) {
+		if (!integerStorage || isRescaled()) throw new IllegalStateException("known lesions are for integer label images");
+		labelMap = new LabelMap((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval) stored, geometry, segmentNames, lesions);
+		return this;
+	}
+
 	private LabelMap labelMapView() throws VolumeFormatException {
 		if (isRescaled())
 			throw new VolumeFormatException(source, "a label map must not carry an intensity rescale (slope " + slope + ", intercept " + intercept + ")");

@@ -44,6 +44,16 @@ public final class LabelMap {
 		this.segmentNames = Collections.unmodifiableMap(new HashMap<>(segmentNames));
 	}
 
+	/**
+	 * A label map whose lesions are already known (a delineation rasterised here counts them as it draws), so
+	 * {@link #lesions()} need not scan the voxels; {@code lesions} must be what the scan would find.
+	 */
+	public LabelMap(RandomAccessibleInterval<? extends IntegerType<?>> labels, Geometry geometry, Map<Long, String> segmentNames,
+			SortedMap<Long, BoundingBox> lesions) {
+		this(labels, geometry, segmentNames);
+		found = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(lesions));
+	}
+
 	public RandomAccessibleInterval<? extends IntegerType<?>> labels() { return labels; }
 	public Geometry geometry() { return geometry; }
 	/** Segment names by label value; empty when the file had none. */

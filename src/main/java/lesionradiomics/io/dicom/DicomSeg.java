@@ -129,6 +129,6 @@ public final class DicomSeg {
 		ImageData out = new ImageData(file, labels.image(), true, g, 1, 0, segmentNames)
 				.withAttribute("dicom.SegmentationSOPInstanceUID", seg.string(Tags.SOP_INSTANCE_UID, ""));
 		for (String w : warnings) out = out.withWarning(w);
-		return out;
+		return out.withKnownLesions(labels.lesions()); // counted while drawing: no scan of the label map
 	}
 }

@@ -122,7 +122,7 @@ public final class RtStruct {
 		ImageData out = new ImageData(file, labels.image(), true, g, 1, 0, segmentNames)
 				.withAttribute("dicom.StructureSetSOPInstanceUID", rs.string(Tags.SOP_INSTANCE_UID, ""));
 		for (String w : warnings) out = out.withWarning(w);
-		return out;
+		return out.withKnownLesions(labels.lesions()); // counted while drawing: no scan of the label map
 	}
 
 	private static List<String> namesOf(List<Roi> rois) {

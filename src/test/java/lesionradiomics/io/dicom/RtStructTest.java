@@ -89,6 +89,9 @@ class RtStructTest {
 		assertEquals(24 + 30, count(all, 1), "hole and boundary rules");
 		assertEquals(9 - 1, count(all, 3), "the overlapping voxel stays with the ROI listed first");
 		assertEquals(2, count(all, 6), "x centres 0 and 1 at y = 10");
+		// the lesions counted while drawing (no scan of the voxels) are what a scan of the label image finds
+		lesionradiomics.volume.LabelMap drawn = all.asLabelMap();
+		assertEquals(new lesionradiomics.volume.LabelMap(drawn.labels(), drawn.geometry()).lesions().toString(), drawn.lesions().toString());
 		String w = String.join("\n", all.warnings());
 		assertTrue(w.contains("ROIs 'GTV_A' and 'GTV_B' overlap in 1 voxels; a voxel belongs to one lesion: the ROI listed first"), w);
 		assertTrue(w.contains("ROI 'GTV_open' has no closed contours (only 1 open contours or points); left out"), w);
