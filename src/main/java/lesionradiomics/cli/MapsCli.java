@@ -35,8 +35,14 @@ final class MapsCli implements Callable<Integer> {
 	@Option(names = "--label", paramLabel = "L", description = "A lesion to map (repeatable; default all).")
 	List<String> label = new ArrayList<>();
 
-	@Option(names = "--kernel-radius", paramLabel = "R", description = "Kernel radius in voxels (default 1: 3x3x3).")
-	int kernelRadius = MapsOptions.DEFAULTS.kernelRadius();
+	@Option(names = "--kernel-radius", paramLabel = "R", description = "Kernel radius in voxels (default 1: 3x3x3, or the parameter file's voxelSetting kernelRadius).")
+	Integer kernelRadius;
+
+	@Option(names = "--params", paramLabel = "PARAMS.yaml", description = "A pyradiomics parameter file, read as its voxel-based extraction reads it (setting:, featureClass:, voxelSetting: kernelRadius); the options here win.")
+	Path paramsFile;
+
+	@Option(names = "--resample", paramLabel = "X,Y,Z", description = "Resample each lesion (its box + padDistance) to this spacing in mm first, as extract and pyradiomics do (B-spline; --param interpolator=sitkLinear...).")
+	String resample;
 
 	@Option(names = "--classes", split = ",", paramLabel = "CLASS", description = "Feature classes (default all but shape): firstorder, glcm, gldm, glrlm, glszm, ngtdm.")
 	List<String> classes = new ArrayList<>();
@@ -50,7 +56,7 @@ final class MapsCli implements Callable<Integer> {
 	@Option(names = "--bin-count", paramLabel = "N", description = "Fixed bin count instead of a bin width.")
 	Integer binCount;
 
-	@Option(names = "--param", paramLabel = "NAME=VALUE", description = "Any other pyradiomics setting (not resampling). Repeatable.")
+	@Option(names = "--param", paramLabel = "NAME=VALUE", description = "Any other pyradiomics setting. Repeatable.")
 	Map<String, String> params = new LinkedHashMap<>();
 
 	@Option(names = "--csv", description = "Also write one CSV per lesion: x,y,z, then the features (pyradiomics' layout).")
@@ -88,8 +94,8 @@ final class MapsCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		MapsOptions o = Bind.maps(label, kernelRadius, classes, features, binWidth, binCount, params, csv, nrrd, thresholds, habitatFeatures, habitats, habitatKmax,
-				seed);
+		MapsOptions o = Bind.maps(paramsFile, resample, label, kernelRadius, classes, features, binWidth, binCount, params, csv, nrrd, thresholds, habitatFeatures, habitats,
+				habitatKmax, seed, n -> System.err.println("note: " + n));
 		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.MAPS)) {
 			long t0 = System.nanoTime();
 			MapsWorkflow.Result r;

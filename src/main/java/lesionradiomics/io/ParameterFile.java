@@ -79,7 +79,7 @@ public record ParameterFile(Map<String, String> settings, String imageTypes, Lis
 			Map<String, String> voxel = new LinkedHashMap<>();
 			mapping(top.get("voxelSetting"), "voxelSetting").forEach((k, v) -> voxel.put(String.valueOf(k), text(v)));
 			if (!voxel.isEmpty())
-				notes.add(file.getFileName() + ": voxelSetting " + voxel + " is pyradiomics' voxel-based extraction: the maps command here (--kernel-radius);"
+				notes.add(file.getFileName() + ": voxelSetting " + voxel + " is pyradiomics' voxel-based extraction, which the maps command applies (maps --params);"
 						+ " a feature extraction reads the other sections");
 			return new ParameterFile(settings(top.get("setting")), imageTypes(top.get("imageType")), classes(top.get("featureClass"), true),
 					classes(top.get("featureClass"), false), voxel, notes);

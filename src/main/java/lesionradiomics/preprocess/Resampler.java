@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
 import lesionradiomics.volume.BoundingBox;
+import lesionradiomics.volume.Geometry;
 import lesionradiomics.volume.LabelMap;
 import lesionradiomics.volume.LesionRegion;
 import lesionradiomics.volume.Volume;
@@ -68,18 +69,46 @@ public final class Resampler {
 	 */
 	public static LesionRegion resampleLesion(Volume image, LabelMap labels, long label, BoundingBox box, double[] targetSpacing,
 			String interpolator, int padDistance, DoubleUnaryOperator intensityMap) {
-		double[] spacing = image.geometry().spacing();
 		long[] imageSize = image.geometry().size();
+		Grid grid = grid(image.geometry(), box, targetSpacing, padDistance);
+		double[] target = grid.spacing;
+		if (grid.same) {
+			LesionRegion r = LesionRegion.crop(image, labels, label, box);
+			return intensityMap == null ? r : r.withValues(map(r.values(), intensityMap));
+		}
+		int[] size = grid.size;
+		double[][] position = grid.position;
+		checkGrid(size, target, box.voxelCount());
+		Interpolator kind = Interpolator.parse(interpolator);
+		RealType<?> type = Util.getTypeFromInterval(image.image());
+		boolean integer = type instanceof IntegerType && intensityMap == null;
+		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap);
+		if (integer) {
+			double min = type.getMinValue(), max = type.getMaxValue();
+			for (int i = 0; i < values.length; i++) values[i] = castToInteger(values[i], min, max);
+		}
+		boolean[] mask = new boolean[values.length], others = new boolean[values.length];
+		nearestLabels(labels.labels(), imageSize, position, size, label, mask, others);
+		return new LesionRegion(size, target, values, mask, others);
+	}
+
+	/**
+	 * The output grid of {@link #resampleLesion}: its spacing, size and, per axis, the continuous input index of each
+	 * output index (pyradiomics' resampleImage: the lesion box plus padDistance on a grid whose voxel 0 has its corner
+	 * at the image's corner); {@code same} when the spacing does not change (the box is then cropped as it is).
+	 */
+	private record Grid(double[] spacing, boolean same, int[] size, double[][] position) {}
+
+	private static Grid grid(Geometry geometry, BoundingBox box, double[] targetSpacing, int padDistance) {
+		double[] spacing = geometry.spacing();
+		long[] imageSize = geometry.size();
 		double[] target = new double[3];
 		boolean same = true;
 		for (int d = 0; d < 3; d++) {
 			target[d] = targetSpacing[d] == 0 || box.size(d) == 1 ? spacing[d] : targetSpacing[d];
 			if (Math.abs(spacing[d] - target[d]) > 1e-8 + 1e-5 * Math.abs(target[d])) same = false; // numpy.allclose
 		}
-		if (same) {
-			LesionRegion r = LesionRegion.crop(image, labels, label, box);
-			return intensityMap == null ? r : r.withValues(map(r.values(), intensityMap));
-		}
+		if (same) return new Grid(target, true, null, null);
 		int[] size = new int[3];
 		double[][] position = new double[3][]; // continuous input index of each output index, per axis
 		for (int d = 0; d < 3; d++) {
@@ -95,18 +124,18 @@ public final class Resampler {
 			position[d] = new double[size[d]];
 			for (int o = 0; o < size[d]; o++) position[d][o] = origin + o * (target[d] / spacing[d]);
 		}
-		checkGrid(size, target, box.voxelCount());
-		Interpolator kind = Interpolator.parse(interpolator);
-		RealType<?> type = Util.getTypeFromInterval(image.image());
-		boolean integer = type instanceof IntegerType && intensityMap == null;
-		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap);
-		if (integer) {
-			double min = type.getMinValue(), max = type.getMaxValue();
-			for (int i = 0; i < values.length; i++) values[i] = castToInteger(values[i], min, max);
-		}
-		boolean[] mask = new boolean[values.length], others = new boolean[values.length];
-		nearestLabels(labels.labels(), imageSize, position, size, label, mask, others);
-		return new LesionRegion(size, target, values, mask, others);
+		return new Grid(target, false, size, position);
+	}
+
+	/**
+	 * Where the region {@link #resampleLesion} returns lies in physical space: its size, spacing, the position of its
+	 * first voxel and the image's direction (what a map of the resampled lesion is written with).
+	 */
+	public static Geometry regionGeometry(Geometry image, BoundingBox box, double[] targetSpacing, int padDistance) {
+		Grid grid = grid(image, box, targetSpacing, padDistance);
+		if (grid.same) return new Geometry(box.size(), image.spacing(), image.toPhysical(new double[] { box.min(0), box.min(1), box.min(2) }), image.direction());
+		double[] first = { grid.position[0][0], grid.position[1][0], grid.position[2][0] };
+		return new Geometry(new long[] { grid.size[0], grid.size[1], grid.size[2] }, grid.spacing, image.toPhysical(first), image.direction());
 	}
 
 	private static double[] map(double[] v, DoubleUnaryOperator f) {

@@ -127,6 +127,41 @@ public final class Bind {
 	 * The maps' options. {@code habitatFeatures} "none" (or empty) maps without habitats; thresholds and pyradiomics
 	 * settings as name → value text.
 	 */
+	/**
+	 * As {@link #maps(List, int, List, List, Double, Integer, Map, boolean, boolean, Map, List, int, int, long)}, first
+	 * from a pyradiomics parameter file ({@code setting:}, {@code featureClass:}, {@code voxelSetting: kernelRadius}) as
+	 * pyradiomics' voxel-based extraction reads it, the options given winning; {@code resample} (x,y,z mm) is
+	 * resampledPixelSpacing. What the file has that maps do not apply goes to {@code notes}, with the reason.
+	 */
+	public static MapsOptions maps(Path params, String resample, List<String> labels, Integer kernelRadius, List<String> classes, List<String> features, Double binWidth,
+			Integer binCount, Map<String, String> settings, boolean csv, boolean nrrd, Map<String, String> thresholds, List<String> habitatFeatures, int habitats,
+			int habitatKmax, long seed, java.util.function.Consumer<String> notes) throws java.io.IOException {
+		ParameterFile file = params == null ? ParameterFile.NONE : ParameterFile.read(params);
+		file.notes().stream().filter(n -> !n.contains(": voxelSetting {")).forEach(notes); // maps apply voxelSetting: see below
+		if (!file.imageTypes().isBlank() && !file.imageTypes().trim().equalsIgnoreCase("Original"))
+			notes.accept(params.getFileName() + ": imageType " + file.imageTypes() + ": maps are of the original image only");
+		int radius = kernelRadius != null ? kernelRadius : MapsOptions.DEFAULTS.kernelRadius();
+		for (Map.Entry<String, String> v : file.voxel().entrySet()) {
+			String value = v.getValue() == null ? "" : v.getValue().trim();
+			if (v.getKey().equals("kernelRadius") && kernelRadius == null) {
+				try {
+					radius = Integer.parseInt(value);
+				} catch (NumberFormatException e) {
+					throw new IllegalArgumentException(params.getFileName() + ": voxelSetting kernelRadius must be an integer, is '" + value + "'");
+				}
+			} else if (v.getKey().equals("maskedKernel") && !value.equalsIgnoreCase("true"))
+				throw new IllegalArgumentException(params.getFileName() + ": voxelSetting maskedKernel " + value + " is not supported: maps use masked kernels (pyradiomics' default)");
+			else if (!v.getKey().equals("kernelRadius") && !v.getKey().equals("maskedKernel"))
+				notes.accept(params.getFileName() + ": voxelSetting " + v.getKey() + " is not applied (" + (v.getKey().equals("initValue")
+						? "voxels outside the lesion are empty in the maps, not a fill value" : "it changes only how pyradiomics batches its work") + ")");
+		}
+		Map<String, String> s = new LinkedHashMap<>(file.settings());
+		s.putAll(settings);
+		putIfSet(s, "resampledPixelSpacing", resample);
+		return maps(labels, radius, classes.isEmpty() && features.isEmpty() ? file.classes() : classes, classes.isEmpty() && features.isEmpty() ? file.features() : features,
+				binWidth, binCount, s, csv, nrrd, thresholds, habitatFeatures, habitats, habitatKmax, seed);
+	}
+
 	public static MapsOptions maps(List<String> labels, int kernelRadius, List<String> classes, List<String> features, Double binWidth, Integer binCount, Map<String, String> settings,
 			boolean csv, boolean nrrd, Map<String, String> thresholds, List<String> habitatFeatures, int habitats, int habitatKmax, long seed) {
 		List<Long> ls = new ArrayList<>();

@@ -46,11 +46,12 @@ public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String
 		if (classes.stream().anyMatch(c -> c.equalsIgnoreCase("shape")) || features.stream().anyMatch(f -> f.toLowerCase(java.util.Locale.ROOT).startsWith("shape:")))
 			throw new IllegalArgumentException("shape features have no voxel-wise maps");
 		settings = Map.copyOf(settings);
-		// the maps are computed on the image as read: settings that would change the image or the lesion first are refused
-		// rather than silently ignored
-		for (String s : List.of("resampledPixelSpacing", "resegmentRange", "removeOutliers"))
+		// the maps are computed on the image as read, or on the lesion resampled as pyradiomics' voxel-based extraction
+		// resamples it (resampledPixelSpacing); settings that would change the lesion first are refused rather than
+		// silently ignored
+		for (String s : List.of("resegmentRange", "removeOutliers"))
 			if (settings.containsKey(s) && !settings.get(s).isBlank() && !settings.get(s).equalsIgnoreCase("none"))
-				throw new IllegalArgumentException("setting " + s + " is not supported for maps: they are computed on the image grid and lesion as given");
+				throw new IllegalArgumentException("setting " + s + " is not supported for maps: they are computed on the lesion as delineated");
 		if (Boolean.parseBoolean(settings.getOrDefault("normalize", "false").trim()))
 			throw new IllegalArgumentException("setting normalize is not supported for maps: normalise the image first");
 		Map<String, Double> t = new LinkedHashMap<>();

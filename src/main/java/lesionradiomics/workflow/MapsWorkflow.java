@@ -17,7 +17,10 @@ import lesionradiomics.io.VolumeFormatException;
 import lesionradiomics.volume.BoundingBox;
 import lesionradiomics.volume.Geometry;
 import lesionradiomics.volume.LabelMap;
+import lesionradiomics.volume.LesionRegion;
 import lesionradiomics.volume.Volume;
+import lesionradiomics.preprocess.Resampler;
+import net.imglib2.img.array.ArrayImgs;
 
 /**
  * Voxel-wise feature maps of a patient's lesions (pyradiomics' voxel-based extraction, see {@link VoxelMaps}), each map
@@ -105,6 +108,20 @@ public final class MapsWorkflow {
 	/** One lesion's maps, their summaries and habitats. */
 	static LesionMaps lesion(Volume volume, LabelMap labelMap, long label, String patient, String site, MapsOptions o, FeatureSettings settings,
 			Execution execution) {
+		double[] target = settings.resampledPixelSpacing();
+		if (target != null) { // pyradiomics' voxel-based extraction maps the lesion's box (+ padDistance) resampled as extract resamples it
+			BoundingBox box = labelMap.lesions().get(label);
+			if (box == null) throw new IllegalArgumentException("label " + label + " is not in the label map");
+			LesionRegion r = Resampler.resampleLesion(volume, labelMap, label, box, target, settings.interpolator(), settings.padDistance(), null);
+			Geometry g = Resampler.regionGeometry(volume.geometry(), box, target, settings.padDistance());
+			byte[] mask = new byte[r.mask().length];
+			for (int i = 0; i < mask.length; i++) mask[i] = (byte) (r.mask()[i] ? 1 : 0);
+			if (r.voxelCount() == 0) throw new IllegalArgumentException("no voxel of the lesion is left after resampling to " + java.util.Arrays.toString(target) + " mm");
+			volume = new Volume(ArrayImgs.doubles(r.values(), g.size()), g);
+			labelMap = new LabelMap(ArrayImgs.unsignedBytes(mask, g.size()), g);
+			LesionMaps m = lesion(volume, labelMap, 1, patient, site, o, settings.toBuilder().resampledPixelSpacing(null).build(), execution);
+			return new LesionMaps(m.patient(), label, m.site(), m.maps(), m.geometry(), m.summaries(), m.habitats());
+		}
 		VoxelMaps.Maps maps = VoxelMaps.compute(volume, labelMap, label, settings, o.kernelRadius(), execution.executor(), execution.threads());
 		int n = maps.voxels().length;
 		Map<String, MapSummary> summaries = new LinkedHashMap<>();

@@ -138,8 +138,8 @@ class MapsCommandTest {
 	}
 
 	@Test
-	void settingsThatWouldChangeTheImageAreRefusedNotIgnored() {
-		for (String setting : List.of("normalize=true", "resegmentRange=-100,400", "resampledPixelSpacing=1,1,1")) {
+	void settingsThatWouldChangeTheImageAreRefusedNotIgnored() { // resampledPixelSpacing is applied (MapsResampleTest)
+		for (String setting : List.of("normalize=true", "resegmentRange=-100,400")) {
 			String[] kv = setting.split("=", 2);
 			IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
 					() -> Bind.maps(List.of(), 1, List.of(), List.of(), null, null, java.util.Map.of(kv[0], kv[1]), false, true, java.util.Map.of(), List.of("none"),
