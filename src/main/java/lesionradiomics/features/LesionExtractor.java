@@ -1,5 +1,7 @@
 package lesionradiomics.features;
 
+import lesionradiomics.preprocess.filter.BoxFiltering;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -247,8 +249,10 @@ public final class LesionExtractor {
 				notes.addAll(s.notes());
 				continue;
 			}
-			if (t.kind() == ImageType.Kind.FILTER)
-				throw new ExtractionAborted(label, "image type " + t + " filters the whole image, which has NaN or infinite voxels (they would spread through the filter)");
+			if (t.kind() == ImageType.Kind.FILTER) {
+				channels.put(t.names().get(0), filterInBox(image, label, prepared, normalization, t));
+				continue;
+			}
 			int[] m = t.margin(image.geometry().spacing());
 			long[] min = prepared.min(), max = prepared.max();
 			int[] offset = new int[3], size = new int[3];
@@ -268,6 +272,36 @@ public final class LesionExtractor {
 			channels.putAll(crop.withChannels(filtered(label, crop, t, wholeImage, maxAbs, float32(image, normalization), notes)).sub(offset, size).channels());
 		}
 		return channels;
+	}
+
+	/**
+	 * An IBSI 2 filter's response inside the lesion's box from the box's crop grown by the filter's margin
+	 * ({@link BoxFiltering#inBox}: the whole image's response there), rounded to float as the whole image's is stored.
+	 */
+	private static double[] filterInBox(Volume image, long label, BoundingBox box, Normalization normalization, ImageType t) {
+		long[] imageSize = image.geometry().size();
+		int[] size = { (int) imageSize[0], (int) imageSize[1], (int) imageSize[2] };
+		net.imglib2.RandomAccess<? extends RealType<?>> at = image.image().randomAccess();
+		long[] position = new long[3];
+		boolean[] finite = { true };
+		double[] r = BoxFiltering.inBox(t.filter(), i -> {
+			position[0] = i % size[0];
+			position[1] = (i / size[0]) % size[1];
+			position[2] = i / ((long) size[0] * size[1]);
+			double v = at.setPositionAndGet(position).getRealDouble();
+			if (normalization != null) v = normalization.apply(v);
+			if (!Double.isFinite(v)) finite[0] = false;
+			return v;
+		}, size, image.geometry().spacing(), toInts(box.min()), toInts(box.max()));
+		if (r == null)
+			throw new ExtractionAborted(label, "image type " + t + " filters the whole image, which has NaN or infinite voxels (they would spread through the filter)");
+		if (!finite[0]) throw new ExtractionAborted(label, "image type " + t + " needs finite intensities around the lesion; the image has NaN or infinite voxels there");
+		for (int k = 0; k < r.length; k++) r[k] = (float) r[k];
+		return r;
+	}
+
+	private static int[] toInts(long[] v) {
+		return new int[] { (int) v[0], (int) v[1], (int) v[2] };
 	}
 
 	/** Images of one type computed once over the box around all lesions (with the type's margin), shared by them. */
@@ -299,6 +333,15 @@ public final class LesionExtractor {
 		for (MaskPerturbation p : perturbations) perturbationMargin = Math.max(perturbationMargin, p.margin(spacing));
 		for (ImageType t : settings.imageTypes()) {
 			if (t.kind() == ImageType.Kind.FILTER) {
+				// the margin rule (BoxFiltering): each lesion's crop grown by the filter's margin gives the whole image's
+				// response inside it, so filter the crops when they hold fewer voxels than the image
+				int[] whole = { (int) imageSize[0], (int) imageSize[1], (int) imageSize[2] };
+				List<int[][]> boxes = new ArrayList<>();
+				for (BoundingBox b : lesions.values()) {
+					BoundingBox prepared = perturbationMargin == 0 ? b : b.padded(perturbationMargin, imageSize);
+					boxes.add(new int[][] { toInts(prepared.min()), toInts(prepared.max()) });
+				}
+				if (BoxFiltering.cheaper(t.filter(), whole, spacing, boxes)) continue;
 				Shared s = wholeImageFilter(image, t, normalization);
 				if (s != null) out.put(t, s);
 				continue;

@@ -78,9 +78,14 @@ class IbsiFilterImageTypesTest {
 			values[i] = c.next().getRealDouble();
 			label[i] = l.next().getIntegerLong();
 		}
-		int checked = 0;
+		int checked = 0, boxed = 0;
+		List<int[][]> boxes = new java.util.ArrayList<>();
+		for (lesionradiomics.volume.BoundingBox b : labels.lesions().values())
+			boxes.add(new int[][] { { (int) b.min(0), (int) b.min(1), (int) b.min(2) }, { (int) b.max(0), (int) b.max(1), (int) b.max(2) } });
 		for (ImageType t : settings.imageTypes()) {
 			if (t.kind() != ImageType.Kind.FILTER) continue;
+			// the extraction filtered the lesions' crops (margin rule) where that is cheaper: compared here with the whole image's response
+			if (lesionradiomics.preprocess.filter.BoxFiltering.cheaper(t.filter(), size, image.geometry().spacing(), boxes)) boxed++;
 			double[] response = FilterSpec.parse(t.toString()).apply(values, size, image.geometry().spacing());
 			for (LesionFeatures f : lesions) {
 				double sum = 0;
@@ -95,5 +100,6 @@ class IbsiFilterImageTypesTest {
 			}
 		}
 		assertTrue(checked >= 4);
+		assertTrue(boxed >= 2, "both routes are compared: " + boxed + " of the filters took the lesion crops");
 	}
 }
