@@ -99,8 +99,8 @@ final class SignatureCli implements Callable<Integer> {
 	@Option(names = "--trees", paramLabel = "N", description = "Trees of the random forest (default 500).")
 	int trees = SignatureOptions.DEFAULTS.trees();
 
-	@Option(names = "--threads", paramLabel = "N", description = "Threads (default: all cores; results do not depend on it).")
-	int threads = Runtime.getRuntime().availableProcessors();
+	@Option(names = "--threads", paramLabel = "N", description = "Threads (default 0: all cores; results do not depend on it).")
+	int threads = 0;
 
 	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
 	Path out;

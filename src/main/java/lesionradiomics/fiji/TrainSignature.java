@@ -103,8 +103,8 @@ public class TrainSignature extends TaskCommand {
 	@Parameter(label = "Trees of the random forest", min = "1", persist = false)
 	private int trees = SignatureOptions.DEFAULTS.trees();
 
-	@Parameter(label = "Threads", min = "1", persist = false)
-	private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+	@Parameter(label = "Threads (0 = all cores)", min = "0", persist = false)
+	private int threads = 0;
 
 	@Parameter(type = ItemIO.OUTPUT, label = "Signature performance")
 	private ResultsTable performance;

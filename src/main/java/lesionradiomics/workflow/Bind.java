@@ -86,7 +86,8 @@ public final class Bind {
 		return new lesionradiomics.workflow.SignatureOptions(survival ? null : outcome, trimmed(positive), survival ? blankToNull(time) : null,
 				survival ? blankToNull(event) : null, lesionradiomics.workflow.SignatureOptions.Validation.parse(validation), trainFraction, folds, seed,
 				reproducibility, agreement, redundancy, Correlation.Method.parse(correlation), topK, lesionradiomics.workflow.SignatureOptions.Model.parse(model),
-				alpha, lesionradiomics.workflow.SignatureOptions.LambdaRule.parse(lambda), fixedLambda, innerFolds, trees, threads);
+				alpha, lesionradiomics.workflow.SignatureOptions.LambdaRule.parse(lambda), fixedLambda, innerFolds, trees,
+				threads == 0 ? Runtime.getRuntime().availableProcessors() : threads); // 0: all cores, as every command
 	}
 
 	private static String blankToNull(String s) {
