@@ -65,7 +65,11 @@ public class Driver {
 		}
 		Path results = out.resolve("run");
 		Files.createDirectories(results);
+		Thread watchdog = new Thread(Driver::failOnDialog, "dialog watchdog");
+		watchdog.setDaemon(true);
+		watchdog.start();
 		IJ.runMacroFile(new File(".ci/gui/all_commands.ijm").getAbsolutePath(), data + " " + results);
+		watchdog.interrupt();
 		String log = IJ.getLog() == null ? "" : IJ.getLog();
 		for (String title : List.of("P04 label 1 firstorder_Mean", "P04 label 1 glcm_JointEntropy")) {
 			ImagePlus map = WindowManager.getImage(title);
@@ -100,8 +104,14 @@ public class Driver {
 		Thread t = new Thread(() -> run(command));
 		t.start();
 		Dialog d = await(title, 20000);
-		if (d == null) {
-			problems.add(command + ": no dialog");
+		if (d == null) { // close what did open, so the rest of the test does not stop at it
+			List<String> shown = new ArrayList<>();
+			for (Window w : Window.getWindows())
+				if (w instanceof Dialog o && w.isShowing()) {
+					shown.add(o.getTitle());
+					press(button(o, "Cancel"));
+				}
+			problems.add(command + ": no dialog titled '" + title + "' (showing: " + shown + ")");
 			return;
 		}
 		String name = title.replaceAll("[^A-Za-z0-9]+", "_");
@@ -201,6 +211,40 @@ public class Driver {
 		sleep(800);
 		Rectangle r = new Rectangle(w.getLocationOnScreen(), w.getSize());
 		ImageIO.write(robot.createScreenCapture(r), "png", out.resolve(name + ".png").toFile());
+	}
+
+	/**
+	 * While the macro runs no dialog should show (every value is given): one that stays up 5 s is an error message or a
+	 * dialog waiting for a person, which would hang the test until its timeout. Ends the test with the dialog's text.
+	 */
+	static void failOnDialog() {
+		java.util.Map<Window, Long> since = new java.util.HashMap<>();
+		while (!Thread.currentThread().isInterrupted()) {
+			long now = System.currentTimeMillis();
+			for (Window w : Window.getWindows()) {
+				if (!(w instanceof Dialog d) || !w.isShowing()) {
+					since.remove(w);
+					continue;
+				}
+				long first = since.computeIfAbsent(w, k -> now);
+				if (now - first > 5000) {
+					String text = d.getTitle() + ": " + labels(d).trim() + " (fields: " + fields(d).stream().map(TextField::getText).toList()
+							+ "; images open: " + java.util.Arrays.toString(WindowManager.getImageTitles()) + ")";
+					System.out.println("GUI test: the macro stopped at a dialog: " + text);
+					try {
+						Files.writeString(out.resolve("run").resolve("gui_report.txt"), report + "PROBLEMS:\nthe macro stopped at a dialog: " + text + "\n");
+					} catch (java.io.IOException e) {
+						System.out.println(e);
+					}
+					Runtime.getRuntime().halt(1);
+				}
+			}
+			try {
+				Thread.sleep(500);
+			} catch (InterruptedException e) {
+				return;
+			}
+		}
 	}
 
 	static Dialog await(String titlePrefix, long ms) {

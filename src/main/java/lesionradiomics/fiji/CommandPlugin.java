@@ -204,6 +204,7 @@ public class CommandPlugin implements PlugIn {
 		}
 		boolean macro = Macro.getOptions() != null;
 		Map<String, String> values = defaults(form);
+		if (macro) Macro.setOptions(unambiguous(form, Macro.getOptions(), values));
 		String error = null;
 		while (true) {
 			if (!Dialogs.show(form, values, error, macro)) return;
@@ -328,6 +329,34 @@ public class CommandPlugin implements PlugIn {
 			if (!fits) throw new IllegalArgumentException(i.key() + ": " + v + " is not a ." + ext.replace("/", " or .") + " file");
 		}
 		return new File(v);
+	}
+
+	/**
+	 * A macro's options rewritten so that ImageJ reads every key from its own {@code key=value}: Macro.getValue takes the
+	 * first {@code key=} not preceded by a letter, so {@code lambda} would be read out of {@code fixed_lambda=0.1} (when
+	 * lambda is left out, or written after it). Each key that is the tail of another of the form's keys is put first,
+	 * with the value the macro gave it (read strictly: at the start or after a space, outside brackets) or its default.
+	 */
+	static String unambiguous(Form form, String options, Map<String, String> defaults) {
+		Map<String, String> given = macroValues(options);
+		StringBuilder first = new StringBuilder();
+		for (Item i : form.items()) {
+			if (i.kind() == Kind.CHECKBOX) continue; // ImageJ matches checkboxes strictly (after a space)
+			boolean tail = form.items().stream().anyMatch(o -> !o.key().equals(i.key()) && o.key().endsWith(i.key())
+					&& !Character.isLetter(o.key().charAt(o.key().length() - i.key().length() - 1)));
+			if (!tail) continue;
+			String v = given.getOrDefault(i.key(), defaults.getOrDefault(i.key(), ""));
+			first.append(i.key()).append("=[").append(v).append("] ");
+		}
+		return first + options;
+	}
+
+	/** A macro options string's {@code key=value} and {@code key=[value]} pairs, read as the recorder writes them. */
+	static Map<String, String> macroValues(String options) {
+		Map<String, String> out = new LinkedHashMap<>();
+		java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|\\s)(\\w+)(?:=(?:\\[([^\\]]*)\\]|(\\S*)))?").matcher(options);
+		while (m.find()) if (m.group(2) != null || m.group(3) != null) out.putIfAbsent(m.group(1), m.group(2) != null ? m.group(2) : m.group(3));
+		return out;
 	}
 
 	/** Remembers the cosmetic fields of a run. */

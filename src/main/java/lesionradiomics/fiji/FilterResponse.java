@@ -12,8 +12,8 @@ import lesionradiomics.io.ImagePlusAdapter;
 import lesionradiomics.workflow.FilterOptions;
 import lesionradiomics.workflow.FilterWorkflow;
 
-/** SciJava command "IBSI Filter": the response map of one IBSI 2 filter spec as a 32-bit image. */
-@Plugin(type = Command.class, headless = true, label = "IBSI Filter",
+/** SciJava command "IBSI Filter Response": the response map of one IBSI 2 filter spec as a 32-bit image. */
+@Plugin(type = Command.class, headless = true, label = "IBSI Filter Response",
 		description = "The response map of one IBSI 2 filter (mean, LoG, Laws, Gabor, wavelet, Simoncelli, Riesz) of the image, as a 32-bit image.")
 public class FilterResponse extends TaskCommand {
 

@@ -22,7 +22,7 @@ import lesionradiomics.io.NrrdReader;
 import lesionradiomics.preprocess.filter.FilterSpec;
 import lesionradiomics.volume.Volume;
 
-/** The {@code filter} command and the "IBSI Filter" SciJava command: response maps as the filter computes them. */
+/** The {@code filter} command and the "IBSI Filter Response" SciJava command: response maps as the filter computes them. */
 @org.junit.jupiter.api.extension.ExtendWith(lesionradiomics.testing.QuietConsole.class)
 class FilterCommandTest {
 

@@ -65,6 +65,13 @@ class RecordedMacrosTest {
 	}
 
 	@Test
+	void everyDialogIsTitledAsItsMenuEntry() throws Exception {
+		// a user (and the GUI test) finds the dialog by the menu entry they chose
+		for (Map.Entry<String, String> e : menu().entrySet())
+			assertEquals(e.getKey().replace("...", ""), CommandPlugin.form(CommandPlugin.command(e.getValue())).title(), e.getValue());
+	}
+
+	@Test
 	void everyRecordedKeyBindsAParameter() throws Exception {
 		Map<String, String> menu = menu();
 		for (Map.Entry<String, String> call : recorded().entrySet()) {
@@ -125,6 +132,38 @@ class RecordedMacrosTest {
 				assertTrue(page.size() + headers <= CommandPlugin.PAGE_ROWS, command + ": an options page of " + page.size() + " fields");
 			}
 		}
+	}
+
+	/**
+	 * No macro key is read out of another key: ImageJ's Macro.getValue finds {@code key=} anywhere not preceded by a
+	 * letter, so a macro leaving {@code lambda} out read {@code fixed_lambda=0.1} as the lambda (the GUI test's Train
+	 * Signature call stopped on "lambda must be min or 1se, is '0.1'"). The adapter's rewrite of the options makes each
+	 * key read its own value or its default, whichever keys a macro gives and in whatever order.
+	 */
+	@Test
+	void noMacroKeyIsReadOutOfAnother() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		int tails = 0;
+		for (String command : menu().values()) {
+			CommandPlugin.Form form = CommandPlugin.form(CommandPlugin.command(command));
+			Map<String, String> defaults = new LinkedHashMap<>();
+			for (CommandPlugin.Item i : form.items()) defaults.put(i.key(), "default-of-" + i.key());
+			for (CommandPlugin.Item key : form.items())
+				for (CommandPlugin.Item other : form.items()) {
+					if (other == key || key.kind() == CommandPlugin.Kind.CHECKBOX) continue;
+					boolean clash = !"absent".equals(ij.Macro.getValue(other.key() + "=1 ", key.key(), "absent"));
+					if (clash) tails++;
+					String alone = CommandPlugin.unambiguous(form, other.key() + "=1", defaults);
+					String both = CommandPlugin.unambiguous(form, other.key() + "=1 " + key.key() + "=[own value]", defaults);
+					if (!List.of("absent", "default-of-" + key.key()).contains(ij.Macro.getValue(alone, key.key(), "absent")))
+						wrong.add(command + ": '" + key.key() + "' left out is read from '" + other.key() + "'");
+					if (!ij.Macro.getValue(both, key.key(), "").equals("own value"))
+						wrong.add(command + ": '" + key.key() + "' after '" + other.key() + "' is read from it");
+					if (!ij.Macro.getValue(both, other.key(), "").equals("1")) wrong.add(command + ": '" + other.key() + "' lost");
+				}
+		}
+		assertEquals(List.of(), wrong);
+		assertTrue(tails >= 7, "the clashes this test guards (fixed_lambda/lambda, lesion_labels/labels, …): " + tails);
 	}
 
 	/** Labels become the macro key's words (underscores: ImageJ shows them as spaces) and the rest of the label. */
