@@ -1,6 +1,7 @@
 package lesionradiomics.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -47,6 +48,10 @@ class SignatureCommandsTest {
 		for (String name : List.of("signature_model.json", "selection.csv", "performance.csv", "predictions.csv", "importance.csv", "roc.png", "roc.svg",
 				"calibration.png", "importance.png"))
 			assertTrue(Files.size(out.resolve(name)) > 0, name);
+		List<List<String>> performance = Csv.read(out.resolve("performance.csv"));
+		List<String> header = performance.get(0), validation = performance.get(2);
+		assertEquals("", validation.get(header.indexOf("harrell_c")), "survival columns are blank for a binary outcome");
+		assertFalse(validation.get(header.indexOf("sensitivity")).isEmpty());
 		Path scored = dir.resolve("scored");
 		assertEquals(0, BadInputTest.run("score", "--features", f.toString(), "--model", out.resolve("signature_model.json").toString(), "--out", scored.toString()).code());
 		List<List<String>> predictions = Csv.read(out.resolve("predictions.csv")), scores = Csv.read(scored.resolve("lesion_scores.csv"));
