@@ -153,10 +153,20 @@ public record ScoreModel(List<Term> terms, double intercept, double cutoff, Fore
 	public record Forest(List<String> features, List<Tree> trees) {
 
 		public record Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {
-			double vote(double[] x) {
+			public double vote(double[] x) {
+				return vote(value[leaf(feature, threshold, left, right, x)]);
+			}
+
+			/** The leaf row x reaches: left when x[feature] ≤ threshold, until a node whose feature is −1. */
+			public static int leaf(int[] feature, double[] threshold, int[] left, int[] right, double[] x) {
 				int node = 0;
 				while (feature[node] >= 0) node = x[feature[node]] <= threshold[node] ? left[node] : right[node];
-				return value[node] > 0.5 ? 1 : value[node] < 0.5 ? 0 : 0.5;
+				return node;
+			}
+
+			/** A tree's vote from its leaf's positive fraction: 1 above ½, 0 below, ½ for an evenly split leaf. */
+			public static double vote(double leafFraction) {
+				return leafFraction > 0.5 ? 1 : leafFraction < 0.5 ? 0 : 0.5;
 			}
 		}
 

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import lesionradiomics.analysis.ScoreModel;
+
 /**
  * A random forest of classification trees for a binary outcome, as Breiman (2001, Mach Learn 45:5) and R's
  * {@code randomForest} define it with its classification defaults: each tree grown on a bootstrap sample of the rows
@@ -43,9 +45,7 @@ public final class RandomForest {
 	/** One tree as flat arrays; leaf nodes have feature −1 and their positive fraction in {@code value}. */
 	record Tree(int[] feature, double[] threshold, int[] left, int[] right, double[] value, boolean[] inBag, double[] permutationDrop, double[] giniDrop) {
 		double predict(double[] x) {
-			int node = 0;
-			while (feature[node] >= 0) node = x[feature[node]] <= threshold[node] ? left[node] : right[node];
-			return value[node];
+			return value[ScoreModel.Forest.Tree.leaf(feature, threshold, left, right, x)];
 		}
 
 		/** The vote for row x with feature j's value replaced by v (permutation importance without copying the row). */
@@ -55,14 +55,11 @@ public final class RandomForest {
 				int f = feature[node];
 				node = (f == j ? v : x[f]) <= threshold[node] ? left[node] : right[node];
 			}
-			double leaf = value[node];
-			return leaf > 0.5 ? 1 : leaf < 0.5 ? 0 : 0.5;
+			return ScoreModel.Forest.Tree.vote(value[node]);
 		}
 
-		/** The tree's vote: 1, 0, or ½ for an evenly split leaf. */
 		double vote(double[] x) {
-			double v = predict(x);
-			return v > 0.5 ? 1 : v < 0.5 ? 0 : 0.5;
+			return ScoreModel.Forest.Tree.vote(predict(x));
 		}
 	}
 
@@ -83,13 +80,10 @@ public final class RandomForest {
 
 	public int size() { return trees.size(); }
 
-	/** One tree's nodes as flat arrays (leaves: feature −1, value = the leaf's positive fraction), for a model file. */
-	public record TreeArrays(int[] feature, double[] threshold, int[] left, int[] right, double[] value) {}
-
-	/** The trees in forest order, as {@link #probability(double[])} walks them. */
-	public List<TreeArrays> treeArrays() {
-		List<TreeArrays> out = new ArrayList<>();
-		for (Tree t : trees) out.add(new TreeArrays(t.feature().clone(), t.threshold().clone(), t.left().clone(), t.right().clone(), t.value().clone()));
+	/** The trees in forest order as a model file holds them (flat node arrays), walked as {@link #probability(double[])} walks them. */
+	public List<ScoreModel.Forest.Tree> trees() {
+		List<ScoreModel.Forest.Tree> out = new ArrayList<>();
+		for (Tree t : trees) out.add(new ScoreModel.Forest.Tree(t.feature().clone(), t.threshold().clone(), t.left().clone(), t.right().clone(), t.value().clone()));
 		return out;
 	}
 	/** OOB misclassification rate (rows never out of bag are left out). */

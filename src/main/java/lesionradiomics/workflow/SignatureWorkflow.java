@@ -809,9 +809,7 @@ public final class SignatureWorkflow {
 	static ScoreModel modelFile(Fitted f, Data d) {
 		if (f.reason() != null || f.features().isEmpty()) return null;
 		if (f.kind() == SignatureOptions.Model.FOREST) {
-			List<ScoreModel.Forest.Tree> trees = new ArrayList<>();
-			for (RandomForest.TreeArrays t : f.forest().treeArrays()) trees.add(new ScoreModel.Forest.Tree(t.feature(), t.threshold(), t.left(), t.right(), t.value()));
-			return new ScoreModel(List.of(), 0, f.threshold(), new ScoreModel.Forest(f.features(), trees));
+			return new ScoreModel(List.of(), 0, f.threshold(), new ScoreModel.Forest(f.features(), f.forest().trees()));
 		}
 		List<ScoreModel.Term> terms = new ArrayList<>();
 		double intercept = f.intercept();
