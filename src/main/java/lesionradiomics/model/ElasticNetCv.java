@@ -2,9 +2,6 @@ package lesionradiomics.model;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Cross-validated λ as R's {@code cv.glmnet} 4.1 computes it with given fold ids: the path fitted on all rows gives
@@ -214,28 +211,6 @@ public final class ElasticNetCv {
 
 	/** Fits the folds, on {@code threads} threads; the result does not depend on the thread count. */
 	private static List<ElasticNet.Path> foldFits(int k, int threads, java.util.function.IntFunction<ElasticNet.Path> fit) {
-		List<ElasticNet.Path> out = new ArrayList<>();
-		if (threads <= 1) {
-			for (int f = 1; f <= k; f++) out.add(fit.apply(f));
-			return out;
-		}
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
-		try {
-			List<Future<ElasticNet.Path>> futures = new ArrayList<>();
-			for (int f = 1; f <= k; f++) {
-				int ff = f;
-				futures.add(pool.submit(() -> fit.apply(ff)));
-			}
-			for (Future<ElasticNet.Path> fu : futures) out.add(fu.get());
-			return out;
-		} catch (java.util.concurrent.ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException re) throw re;
-			throw new IllegalStateException(e.getCause());
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", e);
-		} finally {
-			pool.shutdownNow();
-		}
+		return Parallel.map(k, threads, f -> fit.apply(f + 1));
 	}
 }

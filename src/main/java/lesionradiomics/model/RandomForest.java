@@ -3,9 +3,6 @@ package lesionradiomics.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import lesionradiomics.analysis.ScoreModel;
 
@@ -113,25 +110,7 @@ public final class RandomForest {
 		SplittableRandom root = new SplittableRandom(s.seed());
 		List<SplittableRandom> rngs = new ArrayList<>();
 		for (int t = 0; t < s.trees(); t++) rngs.add(root.split());
-		List<Tree> trees = new ArrayList<>();
-		if (threads <= 1) {
-			for (SplittableRandom r : rngs) trees.add(grow(x, y, mtry, s.nodeSize(), s.importance(), r));
-		} else {
-			ExecutorService pool = Executors.newFixedThreadPool(threads);
-			try {
-				List<Future<Tree>> fs = new ArrayList<>();
-				for (SplittableRandom r : rngs) fs.add(pool.submit(() -> grow(x, y, mtry, s.nodeSize(), s.importance(), r)));
-				for (Future<Tree> f : fs) trees.add(f.get());
-			} catch (java.util.concurrent.ExecutionException e) {
-				if (e.getCause() instanceof RuntimeException re) throw re;
-				throw new IllegalStateException(e.getCause());
-			} catch (InterruptedException e) {
-				Thread.currentThread().interrupt();
-				throw new IllegalStateException("interrupted", e);
-			} finally {
-				pool.shutdownNow();
-			}
-		}
+		List<Tree> trees = Parallel.map(rngs.size(), threads, t -> grow(x, y, mtry, s.nodeSize(), s.importance(), rngs.get(t)));
 		double[] votes = new double[n], count = new double[n];
 		double[] perm = new double[p], gini = new double[p];
 		for (Tree t : trees) {
