@@ -41,4 +41,12 @@ public final class FigureCliArgs {
 				settings.put(o.longestName(), String.valueOf((Object) o.getValue()));
 		AnalysisReport.write(out, spec.name(), summary, notes, settings);
 	}
+
+	/** The end of a run that loses nothing: its notes, report.html with --report, the last line; exit code 0. */
+	int finish(Path out, String done, List<String> notes) throws IOException {
+		for (String n : notes) System.err.println("note: " + n);
+		report(out, done, notes);
+		System.err.println(done);
+		return 0;
+	}
 }

@@ -65,11 +65,8 @@ final class ResponseCli implements Callable<Integer> {
 	@Mixin
 	ExtractionCliArgs extraction;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-	Path out;
-
 	@Mixin
-	OverwriteCliArgs overwrite;
+	OutFolderCliArgs folder;
 
 	@Mixin
 	FigureCliArgs figures;
@@ -82,23 +79,23 @@ final class ResponseCli implements Callable<Integer> {
 		int dpi = figures.dpi();
 		ResponseOptions o = Bind.response(extraction.options(), variable, cutoff, minVolumeMl, progression, response, volumeProgression, volumeResponse, deltaSite,
 				deltaAggregation, bootstrap, seed);
-		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.RESPONSE)) {
+		try (lesionradiomics.io.FolderLock lock = folder.prepare(lesionradiomics.report.ResultsFolder.RESPONSE)) {
 			ResponseWorkflow.Result r;
 			try (Execution execution = extraction.execution(new CliProgress(System.err))) {
 				r = ResponseWorkflow.run(LongitudinalTable.read(cohort), o, execution);
 			}
-			ResponseReport.write(r, out, dpi);
+			ResponseReport.write(r, folder.out, dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
 			List<String> lost = new ArrayList<>();
 			r.failures().forEach((p, why) -> {
 				System.err.println("patient " + p + " left out: " + why);
 				lost.add(p + " (" + lesionradiomics.workflow.Losses.shortReason(why) + ")");
 			});
-			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions; results in %s", r.patients().size(), r.lesions().size(), out);
+			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions; results in %s", r.patients().size(), r.lesions().size(), folder.out);
 			List<String> notes = new ArrayList<>(r.notes());
 			r.failures().forEach((p, why) -> notes.add("patient " + p + " left out: " + why));
-			figures.report(out, done, notes);
-			return ending.finish(System.err, done, r.patients().size() + r.failures().size(), "patients", lost, out.resolve("errors.csv").toString());
+			figures.report(folder.out, done, notes);
+			return ending.finish(System.err, done, r.patients().size() + r.failures().size(), "patients", lost, folder.out.resolve("errors.csv").toString());
 		}
 	}
 }

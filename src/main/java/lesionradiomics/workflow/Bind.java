@@ -221,6 +221,17 @@ public final class Bind {
 		return out;
 	}
 
+	/** The perturbed tables of a signature: NAME=TABLE.csv items (the CLI's --perturbed, the dialog's ';'-separated pairs). */
+	public static Map<String, Path> perturbed(List<String> items) {
+		Map<String, Path> out = new LinkedHashMap<>();
+		for (String s : trimmed(items)) {
+			int eq = s.indexOf('=');
+			if (eq <= 0 || eq == s.length() - 1) throw new IllegalArgumentException("perturbed takes NAME=TABLE.csv (e.g. eroded=eroded.csv), is '" + s + "'");
+			out.put(s.substring(0, eq).trim(), Path.of(s.substring(eq + 1).trim()));
+		}
+		return out;
+	}
+
 	/** A value the dialogs show as 0 for "not set" (the preset's). */
 	public static Double unlessZero(double v) {
 		return v == 0 ? null : v;
