@@ -35,23 +35,19 @@ final class HeterogeneityCli implements Callable<Integer> {
 	Path groupTable;
 
 	@Mixin
-	OutFolderCliArgs folder;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		HeterogeneityOptions o = heterogeneity.options();
-		try (lesionradiomics.io.FolderLock lock = folder.prepare(lesionradiomics.report.ResultsFolder.HETEROGENEITY)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.HETEROGENEITY)) {
 			FeatureInput in = input.read();
 			Map<String, String> groups = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable, o.groupColumn());
 			HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(in.analysed(), o, groups);
-			HeterogeneityReport.write(r, folder.out, dpi);
+			HeterogeneityReport.write(r, results.out(), results.dpi);
 			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions, %d features; results in %s", r.dissimilarity().size(), in.analysed().rows(),
-					in.analysed().columns(), folder.out);
-			return figures.finish(folder.out, done, r.notes());
+					in.analysed().columns(), results.out());
+			return results.finish(done, r.notes());
 		}
 	}
 }

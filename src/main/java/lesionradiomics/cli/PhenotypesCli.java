@@ -39,21 +39,17 @@ final class PhenotypesCli implements Callable<Integer> {
 	Path response;
 
 	@Mixin
-	OutFolderCliArgs folder;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		PhenotypeOptions o = Bind.phenotypes(method, k, kmax, seed);
-		try (lesionradiomics.io.FolderLock lock = folder.prepare(lesionradiomics.report.ResultsFolder.PHENOTYPES)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.PHENOTYPES)) {
 			PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(input.read().analysed(), o,
 					response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response));
-			PhenotypeReport.write(r, folder.out, dpi);
-			String done = String.format(java.util.Locale.ROOT, "%d lesions in %d phenotypes; results in %s", r.lesions().size(), r.clustering().k(), folder.out);
-			return figures.finish(folder.out, done, r.notes());
+			PhenotypeReport.write(r, results.out(), results.dpi);
+			String done = String.format(java.util.Locale.ROOT, "%d lesions in %d phenotypes; results in %s", r.lesions().size(), r.clustering().k(), results.out());
+			return results.finish(done, r.notes());
 		}
 	}
 }

@@ -66,36 +66,32 @@ final class ResponseCli implements Callable<Integer> {
 	ExtractionCliArgs extraction;
 
 	@Mixin
-	OutFolderCliArgs folder;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Mixin
 	EndingCliArgs ending;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		ResponseOptions o = Bind.response(extraction.options(), variable, cutoff, minVolumeMl, progression, response, volumeProgression, volumeResponse, deltaSite,
 				deltaAggregation, bootstrap, seed);
-		try (lesionradiomics.io.FolderLock lock = folder.prepare(lesionradiomics.report.ResultsFolder.RESPONSE)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.RESPONSE)) {
 			ResponseWorkflow.Result r;
 			try (Execution execution = extraction.execution(new CliProgress(System.err))) {
 				r = ResponseWorkflow.run(LongitudinalTable.read(cohort), o, execution);
 			}
-			ResponseReport.write(r, folder.out, dpi);
+			ResponseReport.write(r, results.out(), results.dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
 			List<String> lost = new ArrayList<>();
 			r.failures().forEach((p, why) -> {
 				System.err.println("patient " + p + " left out: " + why);
 				lost.add(p + " (" + lesionradiomics.workflow.Losses.shortReason(why) + ")");
 			});
-			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions; results in %s", r.patients().size(), r.lesions().size(), folder.out);
+			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions; results in %s", r.patients().size(), r.lesions().size(), results.out());
 			List<String> notes = new ArrayList<>(r.notes());
 			r.failures().forEach((p, why) -> notes.add("patient " + p + " left out: " + why));
-			figures.report(folder.out, done, notes);
-			return ending.finish(System.err, done, r.patients().size() + r.failures().size(), "patients", lost, folder.out.resolve("errors.csv").toString());
+			results.report(done, notes);
+			return ending.finish(System.err, done, r.patients().size() + r.failures().size(), "patients", lost, results.out().resolve("errors.csv").toString());
 		}
 	}
 }

@@ -42,26 +42,22 @@ final class SamplingCli implements Callable<Integer> {
 	int threads;
 
 	@Mixin
-	OutFolderCliArgs folder;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		SamplingOptions o = sampling.options(scaling);
-		try (lesionradiomics.io.FolderLock lock = folder.prepare(lesionradiomics.report.ResultsFolder.SAMPLING)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.SAMPLING)) {
 			FeatureInput in = input.read();
 			SamplingWorkflow.Result r;
 			try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
 				r = SamplingWorkflow.run(in.analysed(), in.full(), o, execution);
 			}
-			SamplingReport.write(r, folder.out, dpi);
+			SamplingReport.write(r, results.out(), results.dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
 			for (List<String> row : SamplingReport.tableRows(r.simulation())) System.out.println(String.join(" | ", row));
-			figures.report(folder.out, "sampling recovery of " + r.simulation().patients.size() + " patients; results in " + folder.out, r.notes());
-			System.err.println("results in " + folder.out);
+			results.report("sampling recovery of " + r.simulation().patients.size() + " patients; results in " + results.out(), r.notes());
+			System.err.println("results in " + results.out());
 			return 0;
 		}
 	}

@@ -37,22 +37,18 @@ final class ScoreCli implements Callable<Integer> {
 	ScoreCliArgs scores;
 
 	@Mixin
-	OutFolderCliArgs folder;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		ScoreOptions o = scores.options();
-		try (lesionradiomics.io.FolderLock lock = folder.prepare(lesionradiomics.report.ResultsFolder.SCORE)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.SCORE)) {
 			FeatureInput in = input.read();
 			ScoreWorkflow.Result r = ScoreWorkflow.run(in, model, patientTable, o);
-			ScoreReport.write(r, folder.out, dpi);
+			ScoreReport.write(r, results.out(), results.dpi);
 			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions, %d variables; results in %s", r.patients().size(), r.lesions().size(),
-					r.variables().size(), folder.out);
-			return figures.finish(folder.out, done, r.notes());
+					r.variables().size(), results.out());
+			return results.finish(done, r.notes());
 		}
 	}
 }

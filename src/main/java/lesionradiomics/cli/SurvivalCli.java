@@ -59,22 +59,18 @@ final class SurvivalCli implements Callable<Integer> {
 	String timeUnit = "";
 
 	@Mixin
-	OutFolderCliArgs folder;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, covariates, strata, trainFraction, seed, stratifyByEvent);
-		try (lesionradiomics.io.FolderLock lock = folder.prepare(lesionradiomics.report.ResultsFolder.SURVIVAL)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.SURVIVAL)) {
 			SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients, clinical, o);
-			SurvivalReport.write(r, folder.out, dpi, timeUnit);
+			SurvivalReport.write(r, results.out(), results.dpi, timeUnit);
 			if (timeUnit.isBlank()) System.err.println("note: the Kaplan-Meier time axis has no unit; give --time-unit (e.g. months)");
 			String done = String.format(java.util.Locale.ROOT, "%d patients (%d events); results in %s", r.subjects().size(),
-					r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(), folder.out);
-			return figures.finish(folder.out, done, r.notes());
+					r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(), results.out());
+			return results.finish(done, r.notes());
 		}
 	}
 }
