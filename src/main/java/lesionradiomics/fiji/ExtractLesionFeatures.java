@@ -64,6 +64,4 @@ public class ExtractLesionFeatures extends ExtractionCommand {
 			IJ.showStatus("Lesion Radiomics: " + r.table().computed().size() + " lesions extracted");
 		}
 	}
-
-	public ResultsTable table() { return table; }
 }

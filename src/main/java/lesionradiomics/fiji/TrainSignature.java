@@ -111,11 +111,6 @@ public class TrainSignature extends TaskCommand {
 	private ResultsTable selection;
 
 	@Override
-	protected String title() {
-		return "Train Signature";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		SignatureOptions o = Bind.signature(outcome, Bind.list(positive), time, event, validation, trainFraction, folds, seed, reproducibility, agreement,
 				redundancy, correlation, topK, model, alpha, lambda, fixedLambda, innerFolds, trees, threads);
