@@ -82,14 +82,13 @@ final class ResponseCli implements Callable<Integer> {
 			}
 			ResponseReport.write(r, results.out(), results.dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
-			List<String> lost = new ArrayList<>();
+			List<String> lost = new ArrayList<>(), notes = new ArrayList<>(r.notes());
 			r.failures().forEach((p, why) -> {
 				System.err.println("patient " + p + " left out: " + why);
+				notes.add("patient " + p + " left out: " + why);
 				lost.add(p + " (" + lesionradiomics.workflow.Losses.shortReason(why) + ")");
 			});
 			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions; results in %s", r.patients().size(), r.lesions().size(), results.out());
-			List<String> notes = new ArrayList<>(r.notes());
-			r.failures().forEach((p, why) -> notes.add("patient " + p + " left out: " + why));
 			results.report(done, notes);
 			return ending.finish(System.err, done, r.patients().size() + r.failures().size(), "patients", lost, results.out().resolve("errors.csv").toString());
 		}

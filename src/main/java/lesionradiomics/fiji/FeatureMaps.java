@@ -118,7 +118,6 @@ public class FeatureMaps extends TaskCommand {
 	protected void execute() throws java.io.IOException {
 		MapsOptions o = Bind.maps(Bind.list(lesionLabels), kernelRadius, Bind.list(classes), Bind.list(features), Bind.unlessZero(binWidth), Bind.unlessZero(binCount),
 				Bind.pairs(settings), csv, nrrd, Bind.pairs(thresholds), Bind.list(habitatFeatures), habitats, habitatKmax, seed);
-		ImageChecks.check(image, labels);
 		ExtractionWorkflow.Input in = Images.input(image, labels, lesions, patient);
 		List<ImagePlus> images = showing() ? new ArrayList<>() : null;
 		MapsWorkflow.Result r;

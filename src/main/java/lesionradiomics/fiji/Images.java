@@ -86,9 +86,10 @@ final class Images {
 		}
 	}
 
-	/** An open image and label image, an optional lesion table and the patient, as a workflow's input. */
+	/** An open image and label image (checked: {@link ImageChecks#check}), an optional lesion table and the patient, as a workflow's input. */
 	static lesionradiomics.workflow.ExtractionWorkflow.Input input(ImagePlus image, ImagePlus labels, java.io.File lesionTable, String patient)
 			throws java.io.IOException {
+		ImageChecks.check(image, labels);
 		return new lesionradiomics.workflow.ExtractionWorkflow.Input(lesionradiomics.io.ImagePlusAdapter.wrap(image), lesionradiomics.io.ImagePlusAdapter.wrap(labels),
 				lesionTable == null ? null : lesionradiomics.io.LesionTable.read(lesionTable.toPath()), patient);
 	}
