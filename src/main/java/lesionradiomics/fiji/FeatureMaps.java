@@ -187,7 +187,6 @@ public class FeatureMaps extends TaskCommand {
 		}
 		if (r.lesions().size() > MAX_SHOWN_LESIONS)
 			IJ.log("Lesion Radiomics: maps shown for the first " + MAX_SHOWN_LESIONS + " lesions; choose lesion labels to see others (the tables list all)");
-		for (String f : r.failures()) IJ.log("Lesion Radiomics: not mapped: " + f);
 		IJ.showStatus("Lesion Radiomics: " + r.lesions().size() + " lesions mapped");
 	}
 }
