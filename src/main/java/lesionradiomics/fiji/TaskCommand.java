@@ -116,4 +116,20 @@ abstract class TaskCommand implements Command {
 	protected boolean showing() {
 		return inImageJ || ui != null && !ui.isHeadless();
 	}
+
+	/**
+	 * The output folder the dialogs use when the field is empty: {@code lesion-radiomics-results} next to the cohort
+	 * table, numbered when that folder is already used, so a run never writes into ImageJ's start folder or over an
+	 * earlier run.
+	 */
+	static java.nio.file.Path defaultOutput(java.nio.file.Path cohortTable) throws java.io.IOException {
+		java.nio.file.Path dir = cohortTable.toAbsolutePath().getParent();
+		for (int n = 1;; n++) {
+			java.nio.file.Path p = dir.resolve(n == 1 ? "lesion-radiomics-results" : "lesion-radiomics-results-" + n);
+			if (!java.nio.file.Files.exists(p)) return p;
+			try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(p)) {
+				if (s.findAny().isEmpty()) return p;
+			}
+		}
+	}
 }
