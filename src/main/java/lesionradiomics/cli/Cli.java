@@ -1,15 +1,7 @@
 package lesionradiomics.cli;
 
-import java.util.List;
-
-import lesionradiomics.bench.BenchMapsCli;
-import lesionradiomics.bench.BenchReportCli;
-import lesionradiomics.bench.BenchCohortCli;
-import lesionradiomics.bench.BenchAnalysisCli;
-import lesionradiomics.bench.BenchCli;
-import lesionradiomics.bench.BenchDicomCli;
-import lesionradiomics.bench.BenchFiltersCli;
 import java.nio.file.Path;
+import java.util.List;
 
 import lesionradiomics.progress.Progress;
 import picocli.CommandLine;
@@ -40,14 +32,7 @@ public final class Cli {
 		COMMANDS.put("survival", SurvivalCli::new);
 		COMMANDS.put("signature", SignatureCli::new);
 		COMMANDS.put("demo", DemoCli::new);
-		COMMANDS.put("bench", BenchCli::new);
-		COMMANDS.put("bench-analysis", BenchAnalysisCli::new);
-		COMMANDS.put("bench-cohort", BenchCohortCli::new);
-		COMMANDS.put("bench-maps", BenchMapsCli::new);
-		COMMANDS.put("bench-filters", BenchFiltersCli::new);
-		COMMANDS.put("bench-dicom", BenchDicomCli::new);
-		COMMANDS.put("bench-report", BenchReportCli::new);
-		COMMANDS.put("bench-signature", lesionradiomics.bench.BenchSignatureCli::new);
+		COMMANDS.putAll(lesionradiomics.bench.BenchCommands.all());
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 

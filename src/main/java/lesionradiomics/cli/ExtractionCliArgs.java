@@ -65,11 +65,8 @@ final class ExtractionCliArgs {
 	int threads;
 
 	ExtractionOptions options() throws java.io.IOException {
-		ExtractionOptions o = Bind.extraction(parameterFile, preset, binWidth, binCount, binRange, resample, interpolator, imageTypes, classes, features, params,
-				splitComponents, minLesionMm3, nanPolicy, voi, ringMm);
-		// the parameter file's keys that are not applied here, each with its reason (never ignored silently)
-		if (parameterFile != null) for (String n : lesionradiomics.io.ParameterFile.read(parameterFile).notes()) System.err.println("note: " + n);
-		return o;
+		return Bind.extraction(parameterFile, preset, binWidth, binCount, binRange, resample, interpolator, imageTypes, classes, features, params,
+				splitComponents, minLesionMm3, nanPolicy, voi, ringMm, n -> System.err.println("note: " + n));
 	}
 
 	Execution execution(Progress progress) {

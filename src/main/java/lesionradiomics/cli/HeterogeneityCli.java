@@ -34,30 +34,20 @@ final class HeterogeneityCli implements Callable<Integer> {
 	@Option(names = "--group-table", paramLabel = "TABLE.csv", description = "Table with a patient column and the group column (lesion, cohort or clinical table); used when --groups is not given.")
 	Path groupTable;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-	Path out;
-
 	@Mixin
-	OverwriteCliArgs overwrite;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		HeterogeneityOptions o = heterogeneity.options();
-		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.HETEROGENEITY)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.HETEROGENEITY)) {
 			FeatureInput in = input.read();
 			Map<String, String> groups = groupTable == null ? Map.of() : HeterogeneityWorkflow.groupsFrom(groupTable, o.groupColumn());
 			HeterogeneityWorkflow.Result r = HeterogeneityWorkflow.run(in.analysed(), o, groups);
-			HeterogeneityReport.write(r, out, dpi);
-			for (String n : r.notes()) System.err.println("note: " + n);
+			HeterogeneityReport.write(r, results.out(), results.dpi);
 			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions, %d features; results in %s", r.dissimilarity().size(), in.analysed().rows(),
-					in.analysed().columns(), out);
-			figures.report(out, done, r.notes());
-			System.err.println(done);
-			return 0;
+					in.analysed().columns(), results.out());
+			return results.finish(done, r.notes());
 		}
 	}
 }

@@ -83,11 +83,8 @@ final class MapsCli implements Callable<Integer> {
 	@Option(names = "--threads", paramLabel = "N", description = "Parallel threads (default 0: all cores). Results do not depend on it.")
 	int threads;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-	Path out;
-
 	@Mixin
-	OverwriteCliArgs overwrite;
+	OutFolderCliArgs folder;
 
 	@Mixin
 	EndingCliArgs ending;
@@ -96,26 +93,26 @@ final class MapsCli implements Callable<Integer> {
 	public Integer call() throws Exception {
 		MapsOptions o = Bind.maps(paramsFile, resample, label, kernelRadius, classes, features, binWidth, binCount, params, csv, nrrd, thresholds, habitatFeatures, habitats,
 				habitatKmax, seed, n -> System.err.println("note: " + n));
-		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.MAPS)) {
+		try (lesionradiomics.io.FolderLock lock = folder.prepare(lesionradiomics.report.ResultsFolder.MAPS)) {
 			long t0 = System.nanoTime();
 			MapsWorkflow.Result r;
 			try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
 				r = MapsWorkflow.run(input.read(ExtractionOptions.DEFAULTS), o, execution,
-						lesion -> MapsReport.writeLesion(lesion, o, out));
+						lesion -> MapsReport.writeLesion(lesion, o, folder.out));
 			}
-			MapsReport.writeSummary(r, out);
+			MapsReport.writeSummary(r, folder.out);
 			for (String w : r.warnings()) System.err.println("warning: " + w);
 			for (String f : r.failures()) System.err.println("not mapped: " + f);
 			long voxels = r.lesions().stream().mapToLong(MapsWorkflow.LesionSummary::voxels).sum();
 			String done = String.format(java.util.Locale.ROOT, "%d lesions (%d voxels), %d maps each, written to %s in %.2f s", r.lesions().size(), voxels,
-					r.features().size(), out, (System.nanoTime() - t0) / 1e9);
+					r.features().size(), folder.out, (System.nanoTime() - t0) / 1e9);
 			if (r.lesions().isEmpty() && !r.failures().isEmpty()) {
-				System.err.println("no lesion could be mapped — see " + out.resolve("failed_lesions.csv"));
+				System.err.println("no lesion could be mapped — see " + folder.out.resolve("failed_lesions.csv"));
 				return EndingCliArgs.INCOMPLETE;
 			}
 			List<String> lost = new ArrayList<>();
 			for (String f : r.failures()) lost.add(f.length() <= 40 ? f : f.substring(0, 37) + "…");
-			return ending.finish(System.err, done, r.lesions().size() + lost.size(), "lesions", lost, out.resolve("failed_lesions.csv").toString());
+			return ending.finish(System.err, done, r.lesions().size() + lost.size(), "lesions", lost, folder.out.resolve("failed_lesions.csv").toString());
 		}
 	}
 }

@@ -38,28 +38,18 @@ final class PhenotypesCli implements Callable<Integer> {
 	@Option(names = "--lesion-response", paramLabel = "lesion_response.csv", description = "Lesion responses between two time points (the response command's lesion_response.csv): response classes per phenotype and mixed response per patient.")
 	Path response;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-	Path out;
-
 	@Mixin
-	OverwriteCliArgs overwrite;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		PhenotypeOptions o = Bind.phenotypes(method, k, kmax, seed);
-		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.PHENOTYPES)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.PHENOTYPES)) {
 			PhenotypeWorkflow.Result r = PhenotypeWorkflow.run(input.read().analysed(), o,
 					response == null ? java.util.Map.of() : PhenotypeWorkflow.readResponses(response));
-			PhenotypeReport.write(r, out, dpi);
-			for (String n : r.notes()) System.err.println("note: " + n);
-			String done = String.format(java.util.Locale.ROOT, "%d lesions in %d phenotypes; results in %s", r.lesions().size(), r.clustering().k(), out);
-			figures.report(out, done, r.notes());
-			System.err.println(done);
-			return 0;
+			PhenotypeReport.write(r, results.out(), results.dpi);
+			String done = String.format(java.util.Locale.ROOT, "%d lesions in %d phenotypes; results in %s", r.lesions().size(), r.clustering().k(), results.out());
+			return results.finish(done, r.notes());
 		}
 	}
 }

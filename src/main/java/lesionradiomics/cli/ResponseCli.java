@@ -65,40 +65,32 @@ final class ResponseCli implements Callable<Integer> {
 	@Mixin
 	ExtractionCliArgs extraction;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-	Path out;
-
 	@Mixin
-	OverwriteCliArgs overwrite;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Mixin
 	EndingCliArgs ending;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		ResponseOptions o = Bind.response(extraction.options(), variable, cutoff, minVolumeMl, progression, response, volumeProgression, volumeResponse, deltaSite,
 				deltaAggregation, bootstrap, seed);
-		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.RESPONSE)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.RESPONSE)) {
 			ResponseWorkflow.Result r;
 			try (Execution execution = extraction.execution(new CliProgress(System.err))) {
 				r = ResponseWorkflow.run(LongitudinalTable.read(cohort), o, execution);
 			}
-			ResponseReport.write(r, out, dpi);
+			ResponseReport.write(r, results.out(), results.dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
-			List<String> lost = new ArrayList<>();
+			List<String> lost = new ArrayList<>(), notes = new ArrayList<>(r.notes());
 			r.failures().forEach((p, why) -> {
 				System.err.println("patient " + p + " left out: " + why);
+				notes.add("patient " + p + " left out: " + why);
 				lost.add(p + " (" + lesionradiomics.workflow.Losses.shortReason(why) + ")");
 			});
-			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions; results in %s", r.patients().size(), r.lesions().size(), out);
-			List<String> notes = new ArrayList<>(r.notes());
-			r.failures().forEach((p, why) -> notes.add("patient " + p + " left out: " + why));
-			figures.report(out, done, notes);
-			return ending.finish(System.err, done, r.patients().size() + r.failures().size(), "patients", lost, out.resolve("errors.csv").toString());
+			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions; results in %s", r.patients().size(), r.lesions().size(), results.out());
+			results.report(done, notes);
+			return ending.finish(System.err, done, r.patients().size() + r.failures().size(), "patients", lost, results.out().resolve("errors.csv").toString());
 		}
 	}
 }

@@ -41,30 +41,23 @@ final class SamplingCli implements Callable<Integer> {
 	@Option(names = "--threads", paramLabel = "N", description = "Patients simulated in parallel (default 0: all cores). Results do not depend on it.")
 	int threads;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-	Path out;
-
 	@Mixin
-	OverwriteCliArgs overwrite;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		SamplingOptions o = sampling.options(scaling);
-		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SAMPLING)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.SAMPLING)) {
 			FeatureInput in = input.read();
 			SamplingWorkflow.Result r;
 			try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
 				r = SamplingWorkflow.run(in.analysed(), in.full(), o, execution);
 			}
-			SamplingReport.write(r, out, dpi);
+			SamplingReport.write(r, results.out(), results.dpi);
 			for (String n : r.notes()) System.err.println("note: " + n);
 			for (List<String> row : SamplingReport.tableRows(r.simulation())) System.out.println(String.join(" | ", row));
-			figures.report(out, "sampling recovery of " + r.simulation().patients.size() + " patients; results in " + out, r.notes());
-			System.err.println("results in " + out);
+			results.report("sampling recovery of " + r.simulation().patients.size() + " patients; results in " + results.out(), r.notes());
+			System.err.println("results in " + results.out());
 			return 0;
 		}
 	}

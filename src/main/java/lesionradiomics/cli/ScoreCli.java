@@ -36,29 +36,19 @@ final class ScoreCli implements Callable<Integer> {
 	@Mixin
 	ScoreCliArgs scores;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-	Path out;
-
 	@Mixin
-	OverwriteCliArgs overwrite;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		ScoreOptions o = scores.options();
-		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SCORE)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.SCORE)) {
 			FeatureInput in = input.read();
 			ScoreWorkflow.Result r = ScoreWorkflow.run(in, model, patientTable, o);
-			ScoreReport.write(r, out, dpi);
-			for (String n : r.notes()) System.err.println("note: " + n);
+			ScoreReport.write(r, results.out(), results.dpi);
 			String done = String.format(java.util.Locale.ROOT, "%d patients, %d lesions, %d variables; results in %s", r.patients().size(), r.lesions().size(),
-					r.variables().size(), out);
-			figures.report(out, done, r.notes());
-			System.err.println(done);
-			return 0;
+					r.variables().size(), results.out());
+			return results.finish(done, r.notes());
 		}
 	}
 }

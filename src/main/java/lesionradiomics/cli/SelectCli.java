@@ -46,14 +46,8 @@ final class SelectCli implements Callable<Integer> {
 	@Mixin
 	SelectionCliArgs selection;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-	Path out;
-
 	@Mixin
-	OverwriteCliArgs overwrite;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Mixin
 	ExtractionCliArgs extraction;
@@ -63,10 +57,9 @@ final class SelectCli implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		ExtractionOptions e = extraction.options();
 		SelectionOptions o = selection.options();
-		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SELECTION)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.SELECTION)) {
 			CohortTable c = Bind.cohort(cohort, image, labels, lesions, patient);
 			CohortWorkflow.Extracted x;
 			try (Execution execution = extraction.execution(new CliProgress(System.err))) {
@@ -75,16 +68,16 @@ final class SelectCli implements Callable<Integer> {
 			SelectionWorkflow.Result r = SelectionWorkflow.run(x.variants(), o);
 			if (r.skipped() != null) throw new IllegalArgumentException(r.skipped());
 			for (String w : x.notes()) System.err.println("warning: " + w);
-			SelectionReport.write(x, r, o.correlation(), out, dpi);
+			SelectionReport.write(x, r, o.correlation(), results.out(), results.dpi);
 			long robust = r.robustness().stream().filter(f -> f.robust).count();
 			String done = String.format(java.util.Locale.ROOT, "%d lesions: %d of %d features robust, %d clusters, selected %s; results in %s",
-					r.lesionsUsed().size(), robust, r.robustness().size(), r.selected().size(), r.selected(), out);
+					r.lesionsUsed().size(), robust, r.robustness().size(), r.selected().size(), r.selected(), results.out());
 			java.util.List<String> notes = new java.util.ArrayList<>(x.notes());
 			for (CohortWorkflow.Failure f : x.failures()) notes.add(f.patient() + (f.label().isEmpty() ? "" : ", label " + f.label()) + ": " + f.reason());
-			figures.report(out, done, notes);
-			if (!x.failures().isEmpty()) System.err.println(x.failures().size() + " patient(s) or lesion(s) could not be used, see " + out.resolve("errors.csv"));
+			results.report(done, notes);
+			if (!x.failures().isEmpty()) System.err.println(x.failures().size() + " patient(s) or lesion(s) could not be used, see " + results.out().resolve("errors.csv"));
 			return ending.finish(System.err, done, c.patients().size(), "patients", Losses.patients(x.failures()), Losses.lesions(x.original(), x.failures()),
-					out.resolve("errors.csv").toString());
+					results.out().resolve("errors.csv").toString());
 		}
 	}
 }

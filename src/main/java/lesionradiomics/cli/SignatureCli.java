@@ -2,14 +2,10 @@ package lesionradiomics.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 import lesionradiomics.workflow.Bind;
-import lesionradiomics.report.ResultsFolder;
 import lesionradiomics.report.SignatureReport;
 import lesionradiomics.workflow.SignatureOptions;
 import lesionradiomics.workflow.SignatureWorkflow;
@@ -102,46 +98,24 @@ final class SignatureCli implements Callable<Integer> {
 	@Option(names = "--threads", paramLabel = "N", description = "Threads (default 0: all cores; results do not depend on it).")
 	int threads = 0;
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-	Path out;
-
 	@Mixin
-	OverwriteCliArgs overwrite;
+	OutFolderCliArgs folder;
 
 	@Override
 	public Integer call() throws Exception {
 		SignatureOptions o = Bind.signature(outcome, positive, time, event, validation, trainFraction, folds, seed, reproducibility, agreement, redundancy,
 				correlation, topK, model, alpha, lambda, fixedLambda, innerFolds, trees, threads);
-		Map<String, Path> p = new LinkedHashMap<>();
-		for (String s : perturbed) {
-			int eq = s.indexOf('=');
-			if (eq <= 0 || eq == s.length() - 1) throw new IllegalArgumentException("--perturbed takes NAME=TABLE.csv (e.g. eroded=eroded.csv), is '" + s + "'");
-			p.put(s.substring(0, eq).trim(), Path.of(s.substring(eq + 1).trim()));
-		}
-		try (var lock = overwrite.prepare(out, SignatureReport.OWNED)) {
-			SignatureWorkflow.Result r = SignatureWorkflow.run(features, outcomeTable, p, o);
-			Path modelFile = SignatureReport.write(r, out);
+		try (var lock = folder.prepare(SignatureReport.OWNED)) {
+			SignatureWorkflow.Result r = SignatureWorkflow.run(features, outcomeTable, Bind.perturbed(perturbed), o);
+			Path modelFile = SignatureReport.write(r, folder.out);
 			for (String n : r.notes()) System.err.println("note: " + n);
-			System.err.println(summary(r));
+			System.err.println(SignatureReport.summary(r));
 			if (modelFile == null) {
-				System.err.println("no model file written (" + r.fitted().reason() + "); selection and performance in " + out);
+				System.err.println("no model file written (" + r.fitted().reason() + "); selection and performance in " + folder.out);
 				return EndingCliArgs.INCOMPLETE;
 			}
-			System.err.println("model in " + modelFile + "; results in " + out);
+			System.err.println("model in " + modelFile + "; results in " + folder.out);
 			return EndingCliArgs.OK;
 		}
-	}
-
-	static String summary(SignatureWorkflow.Result r) {
-		SignatureWorkflow.Metrics v = r.validation();
-		String perf;
-		if (r.options().survival()) perf = String.format(Locale.ROOT, "%s Harrell's C %s", v.set(), Double.isNaN(v.harrell()) ? "n/a (" + v.reason() + ")"
-				: String.format(Locale.ROOT, "%.3f (%d rows, %d event%s%s)", v.harrell(), v.scored(), v.positives(), v.positives() == 1 ? "" : "s", v.positives() < 5 ? ": too few to trust" : ""));
-		else perf = v.roc() == null ? v.set() + " AUC n/a (" + v.reason() + ")"
-				: String.format(Locale.ROOT, "%s AUC %.3f (95%% CI %.3f-%.3f; %d positive vs %d negative%s)", v.set(), v.roc().auc(), v.roc().lower(),
-						v.roc().upper(), v.roc().positives(), v.roc().negatives(), Math.min(v.roc().positives(), v.roc().negatives()) < 5 ? ": too few to trust" : "");
-		return String.format(Locale.ROOT, "%d rows of %d patients, %d features: %s signature of %d %s; %s", r.data().rows(),
-				new java.util.HashSet<>(r.data().patients()).size(), r.data().features().size(), r.options().model().name().toLowerCase(Locale.ROOT),
-				r.fitted().features().size(), r.fitted().features().size() == 1 ? "feature" : "features", perf);
 	}
 }

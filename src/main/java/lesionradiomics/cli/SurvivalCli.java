@@ -58,29 +58,19 @@ final class SurvivalCli implements Callable<Integer> {
 	@Option(names = "--time-unit", paramLabel = "UNIT", description = "Unit of the clinical table's times, shown on the Kaplan-Meier axes (e.g. days, months).")
 	String timeUnit = "";
 
-	@Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
-	Path out;
-
 	@Mixin
-	OverwriteCliArgs overwrite;
-
-	@Mixin
-	FigureCliArgs figures;
+	FigureCliArgs results;
 
 	@Override
 	public Integer call() throws Exception {
-		int dpi = figures.dpi();
 		SurvivalOptions o = new SurvivalOptions(variable, endpoint, cutoff, minprop, covariates, strata, trainFraction, seed, stratifyByEvent);
-		try (lesionradiomics.io.FolderLock lock = overwrite.prepare(out, lesionradiomics.report.ResultsFolder.SURVIVAL)) {
+		try (lesionradiomics.io.FolderLock lock = results.prepare(lesionradiomics.report.ResultsFolder.SURVIVAL)) {
 			SurvivalWorkflow.Result r = SurvivalWorkflow.run(patients, clinical, o);
-			SurvivalReport.write(r, out, dpi, timeUnit);
+			SurvivalReport.write(r, results.out(), results.dpi, timeUnit);
 			if (timeUnit.isBlank()) System.err.println("note: the Kaplan-Meier time axis has no unit; give --time-unit (e.g. months)");
-			for (String n : r.notes()) System.err.println("note: " + n);
 			String done = String.format(java.util.Locale.ROOT, "%d patients (%d events); results in %s", r.subjects().size(),
-					r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(), out);
-			figures.report(out, done, r.notes());
-			System.err.println(done);
-			return 0;
+					r.subjects().stream().filter(SurvivalWorkflow.Subject::event).count(), results.out());
+			return results.finish(done, r.notes());
 		}
 	}
 }

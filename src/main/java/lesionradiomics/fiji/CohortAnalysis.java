@@ -111,7 +111,7 @@ public class CohortAnalysis extends SelectionCommand {
 		CohortOptions o = new CohortOptions(extractionOptions(), selectionOptions(), Bind.heterogeneity(scaling, groups, groupColumn),
 				Bind.sampling(simulations, seed, ratio, scaling, Bind.list(excludeSites), kmax, target),
 				Bind.scores(Bind.list(variables), Bind.list(aggregations), k, entropyBins, minVolumeMl, Bind.list(sites)), resume, overwrite);
-		java.nio.file.Path out = output != null ? output.toPath() : ImageChecks.defaultOutput(cohort.toPath());
+		java.nio.file.Path out = output != null ? output.toPath() : defaultOutput(cohort.toPath());
 		if (showing()) warn("results of Cohort Analysis go to " + out.toAbsolutePath());
 		ScoreModel scoreModel = ScoreWorkflow.readModel(model == null ? null : model.toPath());
 		CohortWorkflow.Result r;

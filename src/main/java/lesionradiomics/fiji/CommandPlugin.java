@@ -1,7 +1,7 @@
 package lesionradiomics.fiji;
 
-import java.awt.Choice;
 import java.awt.Font;
+import java.awt.Choice;
 import java.awt.TextField;
 import java.io.File;
 import java.io.IOException;
@@ -150,17 +150,12 @@ public class CommandPlugin implements PlugIn {
 		for (Class<?> c = command; c != TaskCommand.class; c = c.getSuperclass()) chain.add(c);
 		List<Item> main = new ArrayList<>(), groups = new ArrayList<>();
 		for (int k = chain.size() - 1; k >= 0; k--) {
-			List<Item> own = new ArrayList<>();
+			String group = null;
 			for (Field f : chain.get(k).getDeclaredFields()) {
 				Parameter p = f.getAnnotation(Parameter.class);
 				if (p == null || p.type() == ItemIO.OUTPUT || Service.class.isAssignableFrom(f.getType())) continue;
-				own.add(item(f, p, null));
-			}
-			String group = null;
-			for (Item i : own) {
-				if (i.kind() == null) group = i.label(); // a message parameter starts a group
-				else if (group == null) main.add(i);
-				else groups.add(new Item(i.field(), i.key(), i.label(), group, i.kind(), i.choices(), i.style(), i.required(), i.description()));
+				if (p.visibility() == ItemVisibility.MESSAGE) group = p.label(); // a message parameter starts a group
+				else (group == null ? main : groups).add(item(f, p, group));
 			}
 		}
 		// the input files superclasses add (the feature table) first, then the command's own first-page fields, then the
@@ -178,8 +173,7 @@ public class CommandPlugin implements PlugIn {
 		String key = KEYS.getOrDefault(f.getName(), snake(f.getName()));
 		Class<?> t = f.getType();
 		Kind kind;
-		if (p.visibility() == ItemVisibility.MESSAGE) kind = null;
-		else if (t == ImagePlus.class) kind = Kind.IMAGE;
+		if (t == ImagePlus.class) kind = Kind.IMAGE;
 		else if (t == File.class) kind = p.style().contains("directory") ? Kind.DIRECTORY : Kind.FILE;
 		else if (t == boolean.class) kind = Kind.CHECKBOX;
 		else if (t == long.class) kind = Kind.SEED; // a text field: a number field would round a large seed
@@ -420,9 +414,14 @@ public class CommandPlugin implements PlugIn {
 				group = i.group();
 				add(gd, i, values.getOrDefault(i.key(), ""));
 			}
-			Tables.linkColumns(textFields(gd), choices(gd), items, values);
+			Tables.linkColumns(components(gd.getStringFields(), TextField.class), components(gd.getChoices(), Choice.class), items, values);
 			gd.addHelp(Help.html(form));
 			return gd;
+		}
+
+		/** A dialog's components of one kind (its text fields, its choices), in the order they were added. */
+		private static <T> List<T> components(java.util.Vector<?> added, Class<T> kind) {
+			return added == null ? List.of() : added.stream().map(kind::cast).toList();
 		}
 
 		private static void add(GenericDialog gd, Item i, String v) {
@@ -460,19 +459,5 @@ public class CommandPlugin implements PlugIn {
 				values.put(i.key(), v);
 			}
 		}
-	}
-
-	/** A dialog's text fields, in the order they were added. */
-	static List<TextField> textFields(GenericDialog gd) {
-		List<TextField> out = new ArrayList<>();
-		if (gd.getStringFields() != null) for (Object o : gd.getStringFields()) out.add((TextField) o);
-		return out;
-	}
-
-	/** A dialog's choices, in the order they were added. */
-	static List<Choice> choices(GenericDialog gd) {
-		List<Choice> out = new ArrayList<>();
-		if (gd.getChoices() != null) for (Object o : gd.getChoices()) out.add((Choice) o);
-		return out;
 	}
 }

@@ -49,7 +49,6 @@ public class ExtractLesionFeatures extends ExtractionCommand {
 	@Override
 	protected void execute() throws java.io.IOException {
 		ExtractionOptions o = extractionOptions();
-		ImageChecks.check(image, labels);
 		ExtractionWorkflow.Input in = ExtractionWorkflow.prepared(Images.input(image, labels, lesions, patient), o);
 		ExtractionWorkflow.Result r;
 		try (Execution execution = execution()) {
@@ -64,6 +63,4 @@ public class ExtractLesionFeatures extends ExtractionCommand {
 			IJ.showStatus("Lesion Radiomics: " + r.table().computed().size() + " lesions extracted");
 		}
 	}
-
-	public ResultsTable table() { return table; }
 }

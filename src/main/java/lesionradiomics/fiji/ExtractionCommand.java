@@ -72,7 +72,7 @@ abstract class ExtractionCommand extends TaskCommand {
 
 	protected ExtractionOptions extractionOptions() throws java.io.IOException {
 		return Bind.extraction(params == null ? null : params.toPath(), preset, Bind.unlessZero(binWidth), Bind.unlessZero(binCount), binRange, resample,
-				interpolator, imageTypes, Bind.list(classes), Bind.list(features), Bind.pairs(settings), Integer.parseInt(splitComponents), minLesionMm3, nanPolicy, Bind.list(voi), ringMm);
+				interpolator, imageTypes, Bind.list(classes), Bind.list(features), Bind.pairs(settings), Integer.parseInt(splitComponents), minLesionMm3, nanPolicy, Bind.list(voi), ringMm, this::warn);
 	}
 
 	protected Execution execution() {

@@ -118,7 +118,6 @@ public class FeatureMaps extends TaskCommand {
 	protected void execute() throws java.io.IOException {
 		MapsOptions o = Bind.maps(Bind.list(lesionLabels), kernelRadius, Bind.list(classes), Bind.list(features), Bind.unlessZero(binWidth), Bind.unlessZero(binCount),
 				Bind.pairs(settings), csv, nrrd, Bind.pairs(thresholds), Bind.list(habitatFeatures), habitats, habitatKmax, seed);
-		ImageChecks.check(image, labels);
 		ExtractionWorkflow.Input in = Images.input(image, labels, lesions, patient);
 		List<ImagePlus> images = showing() ? new ArrayList<>() : null;
 		MapsWorkflow.Result r;
@@ -188,7 +187,6 @@ public class FeatureMaps extends TaskCommand {
 		}
 		if (r.lesions().size() > MAX_SHOWN_LESIONS)
 			IJ.log("Lesion Radiomics: maps shown for the first " + MAX_SHOWN_LESIONS + " lesions; choose lesion labels to see others (the tables list all)");
-		for (String f : r.failures()) IJ.log("Lesion Radiomics: not mapped: " + f);
 		IJ.showStatus("Lesion Radiomics: " + r.lesions().size() + " lesions mapped");
 	}
 }

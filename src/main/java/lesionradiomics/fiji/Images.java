@@ -15,8 +15,9 @@ import ij.process.StackStatistics;
 
 /**
  * Open images as the dialogs offer them and as the commands show them: the image choosers list only images that fit
- * the role (no RGB figure as the CT, no CT as the label map); label maps open with a label colour table at the slice
- * of the largest lesion; feature maps with their data range and a colour bar.
+ * the role (no RGB figure as the CT, no CT as the label map), and a run stops when the label image chosen cannot be
+ * one; label maps open with a label colour table at the slice of the largest lesion; feature maps with their data
+ * range and a colour bar.
  */
 final class Images {
 
@@ -42,6 +43,32 @@ final class Images {
 			}
 		}
 		return true;
+	}
+
+	/** Stops with the reason when {@code labels} cannot be the label image of {@code image}. */
+	static void check(ImagePlus image, ImagePlus labels) {
+		String problem = labelImageProblem(image, labels);
+		if (problem != null) throw new IllegalArgumentException(problem);
+	}
+
+	/**
+	 * Why {@code labels} cannot be the label image of {@code image}, or null: the image itself, non-integer values
+	 * (a float CT chosen by mistake) or negative values.
+	 */
+	static String labelImageProblem(ImagePlus image, ImagePlus labels) {
+		if (labels == image) return "the label image is the image itself ('" + image.getTitle() + "'); choose the label map (one integer label per lesion)";
+		if (labels.getBitDepth() == 24) return "label image '" + labels.getTitle() + "' is RGB; a label map has one integer label per lesion";
+		for (int z = 1; z <= labels.getStackSize(); z++) {
+			ImageProcessor ip = labels.getStack().getProcessor(z);
+			for (int i = 0; i < ip.getPixelCount(); i++) {
+				float v = ip.getf(i);
+				if (v < 0) return "label image '" + labels.getTitle() + "' has negative values (" + v + " in slice " + z + "); labels are 0 (background) or positive";
+				if (v != Math.rint(v))
+					return "label image '" + labels.getTitle() + "' has non-integer values (" + v + " in slice " + z
+							+ "): is it the CT? Choose the label map (one integer label per lesion)";
+			}
+		}
+		return null;
 	}
 
 	/** Whether an open image fits a dialog field: "labels" takes label maps, every other image field grey-level images. */
@@ -86,9 +113,10 @@ final class Images {
 		}
 	}
 
-	/** An open image and label image, an optional lesion table and the patient, as a workflow's input. */
+	/** An open image and label image (checked: {@link #check}), an optional lesion table and the patient, as a workflow's input. */
 	static lesionradiomics.workflow.ExtractionWorkflow.Input input(ImagePlus image, ImagePlus labels, java.io.File lesionTable, String patient)
 			throws java.io.IOException {
+		check(image, labels);
 		return new lesionradiomics.workflow.ExtractionWorkflow.Input(lesionradiomics.io.ImagePlusAdapter.wrap(image), lesionradiomics.io.ImagePlusAdapter.wrap(labels),
 				lesionTable == null ? null : lesionradiomics.io.LesionTable.read(lesionTable.toPath()), patient);
 	}

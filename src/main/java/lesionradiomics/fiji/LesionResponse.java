@@ -11,7 +11,6 @@ import org.scijava.plugin.Plugin;
 
 import ij.measure.ResultsTable;
 import lesionradiomics.io.LongitudinalTable;
-import lesionradiomics.report.Figure;
 import lesionradiomics.report.ResponseReport;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.workflow.Execution;
@@ -86,10 +85,6 @@ public class LesionResponse extends ExtractionCommand {
 		lesionResponse = ResultsTables.of(ResponseReport.lesionRows(r));
 		patientResponse = ResultsTables.of(ResponseReport.patientRows(r));
 		if (!showing()) return;
-		showOutputs();
-		Images.show(ResponseReport.waterfall(r).imagePlus());
-		Images.show(ResponseReport.spider(r).imagePlus());
-		Figure roc = ResponseReport.roc(r);
-		if (roc != null) Images.show(roc.imagePlus());
+		showOutputs(ResponseReport.waterfall(r), ResponseReport.spider(r), ResponseReport.roc(r));
 	}
 }

@@ -71,7 +71,6 @@ public class LesionScores extends FeatureTableCommand {
 		if (r.model() != null) lesionScores.show("Lesion scores");
 		patientMetrics.show("Patient metrics");
 		patientAggregates.show("Patient aggregates");
-		Figure f = ScoreReport.figure(r);
-		if (f != null) Images.show(f.imagePlus());
+		showFigures(ScoreReport.figure(r));
 	}
 }

@@ -62,9 +62,7 @@ public class PatientHeterogeneity extends FeatureTableCommand {
 		indexes = ResultsTables.of(HeterogeneityReport.indexRows(r));
 		tests = ResultsTables.of(HeterogeneityReport.testRows(r));
 		if (!showing()) return;
-		showOutputs();
-		Images.show(HeterogeneityReport.cvPlot(r).imagePlus());
-		Images.show(HeterogeneityReport.indexPlot(r).imagePlus());
+		showOutputs(HeterogeneityReport.cvPlot(r), HeterogeneityReport.indexPlot(r));
 		ImagePlus heatmaps = HeterogeneityReport.dissimilarityStack(r);
 		if (heatmaps != null) Images.show(heatmaps);
 	}

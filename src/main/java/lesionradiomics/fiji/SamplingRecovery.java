@@ -6,7 +6,10 @@ import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
+import java.util.Arrays;
+
 import ij.measure.ResultsTable;
+import lesionradiomics.report.Figure;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.report.SamplingReport;
 import lesionradiomics.sampling.Recovery;
@@ -65,8 +68,7 @@ public class SamplingRecovery extends FeatureTableCommand {
 		recovery = ResultsTables.of(SamplingReport.tableRows(r.simulation()));
 		curves = ResultsTables.of(SamplingReport.longRows(r.simulation().curves, "k"));
 		if (showing()) {
-			showOutputs();
-			for (Recovery.Index i : Recovery.Index.values()) Images.show(SamplingReport.curve(r.simulation(), i, o.target()).imagePlus());
+			showOutputs(Arrays.stream(Recovery.Index.values()).map(i -> SamplingReport.curve(r.simulation(), i, o.target())).toArray(Figure[]::new));
 		}
 	}
 }

@@ -68,7 +68,7 @@ public class SelectRobustFeatures extends SelectionCommand {
 		for (String w : x.notes()) warn(w);
 		SelectionWorkflow.Result r = SelectionWorkflow.run(x.variants(), o);
 		if (r.skipped() != null) throw new IllegalArgumentException(r.skipped());
-		java.nio.file.Path out = output != null ? output.toPath() : ImageChecks.defaultOutput(cohort != null ? cohort.toPath() : image.toPath());
+		java.nio.file.Path out = output != null ? output.toPath() : defaultOutput(cohort != null ? cohort.toPath() : image.toPath());
 		SelectionReport.write(x, r, o.correlation(), out);
 		if (output == null) warn("results of Select Robust Features are in " + out.toAbsolutePath());
 		lost(c.patients().size(), lesionradiomics.workflow.Losses.patients(x.failures()), lesionradiomics.workflow.Losses.lesions(x.original(), x.failures()), out);

@@ -80,9 +80,7 @@ public class SurvivalAnalysis extends TaskCommand {
 		medians = ResultsTables.of(SurvivalReport.medianRows(r));
 		logRank = ResultsTables.of(SurvivalReport.logRankRows(r));
 		if (!showing()) return;
-		showOutputs();
-		for (SurvivalWorkflow.SetResult s : r.sets()) Images.show(SurvivalReport.kaplanMeier(r, s).imagePlus());
-		Figure forest = SurvivalReport.forest(r);
-		if (forest != null) Images.show(forest.imagePlus());
+		showOutputs(r.sets().stream().map(s -> SurvivalReport.kaplanMeier(r, s)).toArray(Figure[]::new));
+		showFigures(SurvivalReport.forest(r));
 	}
 }

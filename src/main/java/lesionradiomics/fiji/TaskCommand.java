@@ -86,8 +86,8 @@ abstract class TaskCommand implements Command {
 		else status.warn("Lesion Radiomics: " + message);
 	}
 
-	/** Shows the command's table and image outputs (its {@code ItemIO.OUTPUT} fields) under their labels, when set. */
-	protected void showOutputs() {
+	/** Shows the command's table and image outputs (its {@code ItemIO.OUTPUT} fields) under their labels, when set, then the figures given. */
+	protected void showOutputs(lesionradiomics.report.Figure... figures) {
 		for (java.lang.reflect.Field f : getClass().getDeclaredFields()) {
 			Parameter p = f.getAnnotation(Parameter.class);
 			if (p == null || p.type() != org.scijava.ItemIO.OUTPUT) continue;
@@ -99,6 +99,12 @@ abstract class TaskCommand implements Command {
 				throw new IllegalStateException(e);
 			}
 		}
+		showFigures(figures);
+	}
+
+	/** Shows each figure given (null: none to show) at a readable zoom. */
+	protected static void showFigures(lesionradiomics.report.Figure... figures) {
+		for (lesionradiomics.report.Figure f : figures) if (f != null) Images.show(f.imagePlus());
 	}
 
 	/** Warns, as the CLI's last line does, when patients or lesions of a run were lost (their reasons: errors.csv). */
@@ -109,5 +115,21 @@ abstract class TaskCommand implements Command {
 
 	protected boolean showing() {
 		return inImageJ || ui != null && !ui.isHeadless();
+	}
+
+	/**
+	 * The output folder the dialogs use when the field is empty: {@code lesion-radiomics-results} next to the cohort
+	 * table, numbered when that folder is already used, so a run never writes into ImageJ's start folder or over an
+	 * earlier run.
+	 */
+	static java.nio.file.Path defaultOutput(java.nio.file.Path cohortTable) throws java.io.IOException {
+		java.nio.file.Path dir = cohortTable.toAbsolutePath().getParent();
+		for (int n = 1;; n++) {
+			java.nio.file.Path p = dir.resolve(n == 1 ? "lesion-radiomics-results" : "lesion-radiomics-results-" + n);
+			if (!java.nio.file.Files.exists(p)) return p;
+			try (java.util.stream.Stream<java.nio.file.Path> s = java.nio.file.Files.list(p)) {
+				if (s.findAny().isEmpty()) return p;
+			}
+		}
 	}
 }

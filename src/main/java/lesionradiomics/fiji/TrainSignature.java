@@ -1,8 +1,7 @@
 package lesionradiomics.fiji;
 
 import java.io.File;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import org.scijava.ItemIO;
 import org.scijava.ItemVisibility;
@@ -11,7 +10,6 @@ import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
 import ij.measure.ResultsTable;
-import lesionradiomics.report.Figure;
 import lesionradiomics.report.ResultsFolder;
 import lesionradiomics.report.ResultsTables;
 import lesionradiomics.report.SignatureReport;
@@ -113,31 +111,21 @@ public class TrainSignature extends TaskCommand {
 	private ResultsTable selection;
 
 	@Override
-	protected String title() {
-		return "Train Signature";
-	}
-
-	@Override
 	protected void execute() throws java.io.IOException {
 		SignatureOptions o = Bind.signature(outcome, Bind.list(positive), time, event, validation, trainFraction, folds, seed, reproducibility, agreement,
 				redundancy, correlation, topK, model, alpha, lambda, fixedLambda, innerFolds, trees, threads);
-		Map<String, java.nio.file.Path> p = new LinkedHashMap<>();
-		for (Map.Entry<String, String> e : Bind.pairs(perturbed).entrySet()) p.put(e.getKey(), java.nio.file.Path.of(e.getValue()));
 		SignatureWorkflow.Result r;
 		try (var lock = output == null ? null : ResultsFolder.prepare(output.toPath(), SignatureReport.OWNED, false, this::warn)) {
-			r = SignatureWorkflow.run(features.toPath(), outcomeTable == null ? null : outcomeTable.toPath(), p, o);
+			r = SignatureWorkflow.run(features.toPath(), outcomeTable == null ? null : outcomeTable.toPath(), Bind.perturbed(List.of(perturbed.split("[;\\n]"))), o);
 			if (output != null) SignatureReport.write(r, output.toPath());
 		}
 		for (String n : r.notes()) warn(n);
 		if (r.fitted().reason() != null) warn("no model: " + r.fitted().reason());
 		performance = ResultsTables.of(SignatureReport.performanceRows(r));
 		selection = ResultsTables.of(SignatureReport.selectionRows(r));
-		if (showing()) {
-			performance.show("Signature performance");
-			selection.show("Signature selection");
-			for (Figure f : new Figure[] { SignatureReport.roc(r), SignatureReport.importance(r), r.options().survival() ? SignatureReport.km(r) : null })
-				if (f != null) f.imagePlus().show();
-		}
+		if (!showing()) return;
+		showOutputs(SignatureReport.roc(r), SignatureReport.importance(r), r.options().survival() ? SignatureReport.km(r) : null);
+		ij.IJ.showStatus("Lesion Radiomics: " + SignatureReport.summary(r));
 	}
 
 	@Override

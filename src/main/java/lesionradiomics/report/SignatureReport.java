@@ -50,6 +50,20 @@ public final class SignatureReport {
 
 	private SignatureReport() {}
 
+	/** The run in one line: rows, patients, features, the model and its validation performance. */
+	public static String summary(SignatureWorkflow.Result r) {
+		SignatureWorkflow.Metrics v = r.validation();
+		String perf;
+		if (r.options().survival()) perf = String.format(Locale.ROOT, "%s Harrell's C %s", v.set(), Double.isNaN(v.harrell()) ? "n/a (" + v.reason() + ")"
+				: String.format(Locale.ROOT, "%.3f (%d rows, %d event%s%s)", v.harrell(), v.scored(), v.positives(), v.positives() == 1 ? "" : "s", v.positives() < 5 ? ": too few to trust" : ""));
+		else perf = v.roc() == null ? v.set() + " AUC n/a (" + v.reason() + ")"
+				: String.format(Locale.ROOT, "%s AUC %.3f (95%% CI %.3f-%.3f; %d positive vs %d negative%s)", v.set(), v.roc().auc(), v.roc().lower(),
+						v.roc().upper(), v.roc().positives(), v.roc().negatives(), Math.min(v.roc().positives(), v.roc().negatives()) < 5 ? ": too few to trust" : "");
+		return String.format(Locale.ROOT, "%d rows of %d patients, %d features: %s signature of %d %s; %s", r.data().rows(),
+				new java.util.HashSet<>(r.data().patients()).size(), r.data().features().size(), r.options().model().name().toLowerCase(Locale.ROOT),
+				r.fitted().features().size(), r.fitted().features().size() == 1 ? "feature" : "features", perf);
+	}
+
 	/** Writes everything into {@code dir}; returns the model file written (null when there is no model). */
 	public static Path write(SignatureWorkflow.Result r, Path dir) throws IOException {
 		Path model = null;

@@ -34,10 +34,11 @@ public final class Bind {
 	 * @param binCount bin count, or null when not given
 	 * @param settings further pyradiomics settings by name
 	 * @param params   a pyradiomics parameter file (YAML) applied first, or null; the other fields override it
+	 * @param notes    gets the file's keys that are not applied, each with its reason (never ignored silently)
 	 */
 	public static ExtractionOptions extraction(Path params, String preset, Double binWidth, Integer binCount, String binRange, String resample,
 			String interpolator, String imageTypes, List<String> classes, List<String> features, Map<String, String> settings, int splitComponents,
-			double minLesionMm3, String nanPolicy, List<String> voi, double ringMm) throws java.io.IOException {
+			double minLesionMm3, String nanPolicy, List<String> voi, double ringMm, java.util.function.Consumer<String> notes) throws java.io.IOException {
 		ParameterFile file = params == null ? ParameterFile.NONE : ParameterFile.read(params);
 		try { // the file's own errors name the file
 			ImageType.parseList(file.imageTypes());
@@ -63,7 +64,9 @@ public final class Bind {
 			cls = file.classes();
 			feats = file.features();
 		}
-		return new ExtractionOptions(preset, s, types, cls, feats, splitComponents, minLesionMm3, nanPolicy, vois, ringMm);
+		ExtractionOptions o = new ExtractionOptions(preset, s, types, cls, feats, splitComponents, minLesionMm3, nanPolicy, vois, ringMm);
+		file.notes().forEach(notes);
+		return o;
 	}
 
 	/** The dialogs' volume-of-interest choice meaning "the preset's" (core; sun2022: core and ring). */
@@ -217,6 +220,17 @@ public final class Bind {
 			String[] p = kv.split("=", 2);
 			if (p.length != 2) throw new IllegalArgumentException("settings are name=value pairs separated by ';', got '" + kv + "'");
 			out.put(p[0].trim(), p[1].trim());
+		}
+		return out;
+	}
+
+	/** The perturbed tables of a signature: NAME=TABLE.csv items (the CLI's --perturbed, the dialog's ';'-separated pairs). */
+	public static Map<String, Path> perturbed(List<String> items) {
+		Map<String, Path> out = new LinkedHashMap<>();
+		for (String s : trimmed(items)) {
+			int eq = s.indexOf('=');
+			if (eq <= 0 || eq == s.length() - 1) throw new IllegalArgumentException("perturbed takes NAME=TABLE.csv (e.g. eroded=eroded.csv), is '" + s + "'");
+			out.put(s.substring(0, eq).trim(), Path.of(s.substring(eq + 1).trim()));
 		}
 		return out;
 	}

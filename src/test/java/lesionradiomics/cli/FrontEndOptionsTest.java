@@ -162,6 +162,81 @@ class FrontEndOptionsTest {
 		assertEquals(List.of(), missing(List.of(FilterOptions.class), new FilterCli(), FilterResponse.class));
 	}
 
+	/** Each workflow's options record and the CLI command and SciJava command that bind it (those of the tests above). */
+	static List<Object[]> bindings() {
+		return List.of(new Object[] { ExtractionOptions.class, new ExtractCli(), ExtractLesionFeatures.class },
+				new Object[] { ExtractionOptions.class, new SelectCli(), SelectRobustFeatures.class },
+				new Object[] { SelectionOptions.class, new SelectCli(), SelectRobustFeatures.class },
+				new Object[] { HeterogeneityOptions.class, new HeterogeneityCli(), PatientHeterogeneity.class },
+				new Object[] { SamplingOptions.class, new SamplingCli(), SamplingRecovery.class },
+				new Object[] { ScoreOptions.class, new ScoreCli(), LesionScores.class },
+				new Object[] { SurvivalOptions.class, new SurvivalCli(), SurvivalAnalysis.class },
+				new Object[] { lesionradiomics.workflow.SignatureOptions.class, new SignatureCli(), lesionradiomics.fiji.TrainSignature.class },
+				new Object[] { ResponseOptions.class, new ResponseCli(), LesionResponse.class },
+				new Object[] { PhenotypeOptions.class, new PhenotypesCli(), LesionPhenotypes.class },
+				new Object[] { MapsOptions.class, new MapsCli(), FeatureMaps.class }, new Object[] { CohortOptions.class, new CohortCli(), CohortAnalysis.class },
+				new Object[] { FilterOptions.class, new FilterCli(), FilterResponse.class });
+	}
+
+	/**
+	 * Where each option of a record is declared, per front end: "Record.component" → the classes declaring its picocli
+	 * option (a command or a mixin) and its SciJava parameter (a command or a superclass); nested records by their own name.
+	 */
+	static void declarations(Class<? extends Record> record, Object cli, Class<?> sciJava, Map<String, Set<String>> cliOut, Map<String, Set<String>> fijiOut) {
+		Map<String, CommandLine.Model.OptionSpec> options = new CommandLine(cli).getCommandSpec().optionsMap();
+		for (RecordComponent c : record.getRecordComponents()) {
+			if (c.getType().isRecord()) {
+				@SuppressWarnings("unchecked")
+				Class<? extends Record> nested = (Class<? extends Record>) c.getType();
+				declarations(nested, cli, sciJava, cliOut, fijiOut);
+				continue;
+			}
+			String key = record.getSimpleName() + "." + c.getName();
+			CommandLine.Model.OptionSpec o = options.get(CLI_NAMES.getOrDefault(key, CLI_NAMES.getOrDefault(c.getName(), kebab(c.getName()))));
+			if (o != null && o.userObject() instanceof Field f) cliOut.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(f.getDeclaringClass().getSimpleName());
+			for (Class<?> k = sciJava; k != null; k = k.getSuperclass())
+				for (Field f : k.getDeclaredFields())
+					if (f.getName().equals(c.getName()) && f.isAnnotationPresent(Parameter.class))
+						fijiOut.computeIfAbsent(key, x -> new java.util.TreeSet<>()).add(k.getSimpleName());
+		}
+	}
+
+	/**
+	 * Options declared in more than one class of a front end, with the reason. SciJava parameters are fields, shared only
+	 * through a common superclass: Cohort Analysis (a SelectionCommand, as it extracts and selects) repeats the
+	 * parameters of Patient Heterogeneity, Sampling Recovery and Lesion Scores (FeatureTableCommands, as they read a
+	 * feature table). The CLI's cohort has one --scaling for its heterogeneity and its sampling (HeterogeneityCliArgs),
+	 * sampling has its own.
+	 */
+	static final Set<String> DECLARED_TWICE = Set.of("fiji HeterogeneityOptions.scaling", "fiji HeterogeneityOptions.groups",
+			"fiji HeterogeneityOptions.groupColumn", "fiji SamplingOptions.simulations", "fiji SamplingOptions.seed", "fiji SamplingOptions.ratio",
+			"fiji SamplingOptions.scaling", "fiji SamplingOptions.excludeSites", "fiji SamplingOptions.kmax", "fiji SamplingOptions.target",
+			"fiji ScoreOptions.variables", "fiji ScoreOptions.aggregations", "fiji ScoreOptions.k", "fiji ScoreOptions.entropyBins",
+			"fiji ScoreOptions.minVolumeMl", "fiji ScoreOptions.sites", "cli SamplingOptions.scaling");
+
+	/**
+	 * No option is declared in more than two places, the picocli option and the SciJava parameter: commands that share
+	 * an options record share its declarations (a picocli mixin, a SciJava superclass), but for {@link #DECLARED_TWICE}.
+	 */
+	@Test
+	void eachOptionIsDeclaredOncePerFrontEnd() {
+		Map<String, Set<String>> cli = new java.util.TreeMap<>(), fiji = new java.util.TreeMap<>();
+		for (Object[] b : bindings()) {
+			@SuppressWarnings("unchecked")
+			Class<? extends Record> record = (Class<? extends Record>) b[0];
+			declarations(record, b[1], (Class<?>) b[2], cli, fiji);
+		}
+		List<String> more = new ArrayList<>(), stale = new ArrayList<>(DECLARED_TWICE);
+		cli.forEach((k, v) -> {
+			if (v.size() > 1 && !stale.remove("cli " + k)) more.add("cli " + k + " in " + v);
+		});
+		fiji.forEach((k, v) -> {
+			if (v.size() > 1 && !stale.remove("fiji " + k)) more.add("fiji " + k + " in " + v);
+		});
+		assertEquals(List.of(), more, "options declared in more than one class of a front end");
+		assertEquals(List.of(), stale, "exceptions that no longer apply");
+	}
+
 	/** The test is not vacuous: a record component no front end binds is reported for all three. */
 	@Test
 	void aMissingOptionIsReported() {

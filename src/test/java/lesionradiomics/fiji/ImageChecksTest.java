@@ -62,21 +62,21 @@ class ImageChecksTest {
 	void aCtOrTheImageItselfIsRefusedAsLabelImage() {
 		ImagePlus ct = new ImagePlus("ct", new FloatProcessor(4, 4, new float[] { -1000.5f, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40 }));
 		ImagePlus labels = new ImagePlus("labels", new ShortProcessor(4, 4));
-		assertNull(ImageChecks.labelImageProblem(ct, labels));
-		assertTrue(ImageChecks.labelImageProblem(ct, ct).contains("the image itself"));
+		assertNull(Images.labelImageProblem(ct, labels));
+		assertTrue(Images.labelImageProblem(ct, ct).contains("the image itself"));
 		ImagePlus floatCt = new ImagePlus("float ct", new FloatProcessor(2, 1, new float[] { 0, 40.5f }));
-		assertTrue(ImageChecks.labelImageProblem(ct, floatCt).contains("non-integer"));
+		assertTrue(Images.labelImageProblem(ct, floatCt).contains("non-integer"));
 		ImagePlus negative = new ImagePlus("neg", new FloatProcessor(2, 1, new float[] { 0, -2 }));
-		assertTrue(ImageChecks.labelImageProblem(ct, negative).contains("negative"));
+		assertTrue(Images.labelImageProblem(ct, negative).contains("negative"));
 	}
 
 	@Test
 	void emptyOutputFieldGivesAFreshFolderNextToTheCohortTable() throws IOException {
 		Path table = dir.resolve("cohort.csv");
 		Files.writeString(table, "patient,image,labels\n");
-		assertEquals(dir.resolve("lesion-radiomics-results"), ImageChecks.defaultOutput(table));
+		assertEquals(dir.resolve("lesion-radiomics-results"), TaskCommand.defaultOutput(table));
 		Files.createDirectories(dir.resolve("lesion-radiomics-results"));
 		Files.writeString(dir.resolve("lesion-radiomics-results/run.json"), "{}");
-		assertEquals(dir.resolve("lesion-radiomics-results-2"), ImageChecks.defaultOutput(table), "never into an earlier run");
+		assertEquals(dir.resolve("lesion-radiomics-results-2"), TaskCommand.defaultOutput(table), "never into an earlier run");
 	}
 }

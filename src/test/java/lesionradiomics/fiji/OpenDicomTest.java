@@ -85,7 +85,7 @@ class OpenDicomTest {
 		assertArrayEquals(lut(Images.LABEL_COLOURS), lut(lab.getProcessor().getLut()));
 		assertTrue(Images.fits("labels", lab));
 		assertFalse(Images.isLabelMap(image));
-		ImageChecks.check(image, lab);
+		Images.check(image, lab);
 
 		// what every command reads from the two windows: the values, labels, names and grid written
 		ImageData im = ImagePlusAdapter.wrap(image), la = ImagePlusAdapter.wrap(lab);

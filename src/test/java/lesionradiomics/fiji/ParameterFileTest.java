@@ -30,7 +30,7 @@ class ParameterFileTest {
 	ExtractionOptions bind(String yaml, String imageTypes, Double binWidth, Integer binCount) throws Exception {
 		Path p = dir.resolve("params.yaml");
 		Files.writeString(p, yaml);
-		return Bind.extraction(p, "pyradiomics", binWidth, binCount, "", "", "", imageTypes, List.of(), List.of(), Map.of(), 0, 0, "error", List.of(), 2);
+		return Bind.extraction(p, "pyradiomics", binWidth, binCount, "", "", "", imageTypes, List.of(), List.of(), Map.of(), 0, 0, "error", List.of(), 2, n -> {});
 	}
 
 	@Test
