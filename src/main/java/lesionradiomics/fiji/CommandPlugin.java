@@ -205,7 +205,7 @@ public class CommandPlugin implements PlugIn {
 			try {
 				TaskCommand c = apply(form, values);
 				c.inImageJ = true;
-				c.execute();
+				c.executeLocked();
 				return;
 			} catch (IOException | IllegalArgumentException e) {
 				error = Messages.readable(e.getMessage() == null ? e.toString() : e.getMessage());

@@ -36,12 +36,19 @@ abstract class TaskCommand implements Command {
 
 	@Override
 	public final void run() {
-		try (lesionradiomics.io.FolderLock lock = lockResultsFolder()) {
-			execute();
+		try {
+			executeLocked();
 		} catch (java.io.IOException | IllegalArgumentException e) {
 			throw new IllegalArgumentException(title() + ": " + e.getMessage(), e);
 		} finally {
 			if (status != null) status.clearStatus();
+		}
+	}
+
+	/** {@link #execute()} holding the results folder's lock: every route in (SciJava, the ImageJ 1.x menus, macros) takes it. */
+	final void executeLocked() throws java.io.IOException {
+		try (lesionradiomics.io.FolderLock lock = lockResultsFolder()) {
+			execute();
 		}
 	}
 

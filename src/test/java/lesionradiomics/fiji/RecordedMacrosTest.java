@@ -65,6 +65,21 @@ class RecordedMacrosTest {
 	}
 
 	@Test
+	void theMenuRouteTakesTheResultsFolderLock(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+		// the ImageJ 1.x adapter runs the command itself (not through SciJava's run()): it must lock the folder all the same
+		Path out = dir.resolve("locked"), features = Files.writeString(dir.resolve("features.csv"), "patient,label,site,original_firstorder_Mean\n");
+		CommandPlugin.Form form = CommandPlugin.form(PatientHeterogeneity.class);
+		Map<String, String> values = CommandPlugin.defaults(form);
+		values.put("features", features.toString());
+		values.put("output", out.toString());
+		try (lesionradiomics.io.FolderLock first = lesionradiomics.io.FolderLock.acquire(out, "heterogeneity")) {
+			TaskCommand c = CommandPlugin.apply(form, values);
+			Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, c::executeLocked);
+			assertTrue(e.getMessage().contains("in use by another run") && e.getMessage().contains(out.toString()), e.getMessage());
+		}
+	}
+
+	@Test
 	void everyDialogIsTitledAsItsMenuEntry() throws Exception {
 		// a user (and the GUI test) finds the dialog by the menu entry they chose
 		for (Map.Entry<String, String> e : menu().entrySet())
