@@ -67,12 +67,46 @@ final class SymmetricEigenvalues {
 	/**
 	 * {@code out[i] = Σ_j A(i, j) x[j]} over {@code i, j} in {@code [from, n)} for the symmetric A whose lower triangle
 	 * is stored: for each i, its row up to the diagonal, then column i below it, added in ascending j. Read that way
-	 * column i is a stride-s walk (a cache miss per element on large matrices), so the rows are swept once instead: row
-	 * r finishes out[r]'s row part and adds A(r, i) x[r] to every out[i] above, in the same order for each out[i] as
-	 * the direct sums (bit for bit), with contiguous reads only.
+	 * column i is a stride-s walk, so the rows are swept instead: row r finishes out[r]'s row part and adds
+	 * A(r, i) x[r] to every out[i] above, which gives each out[i] its terms in the same order as the direct sums (bit
+	 * for bit), with contiguous reads only. Four rows go together so that their four row sums, each a chain of
+	 * dependent additions, advance side by side.
 	 */
 	private static void lowerTimes(double[] a, int s, int from, int n, double[] x, double[] out) {
-		for (int r = from; r < n; r++) {
+		int r = from;
+		for (; r + 3 < n; r += 4) {
+			int r0 = r * s, r1 = r0 + s, r2 = r1 + s, r3 = r2 + s;
+			double x0 = x[r], x1 = x[r + 1], x2 = x[r + 2], x3 = x[r + 3], s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+			for (int j = from; j < r; j++) { // the columns left of the four rows
+				double xj = x[j];
+				s0 += a[r0 + j] * xj;
+				s1 += a[r1 + j] * xj;
+				s2 += a[r2 + j] * xj;
+				s3 += a[r3 + j] * xj;
+				double o = out[j] + a[r0 + j] * x0;
+				o += a[r1 + j] * x1;
+				o += a[r2 + j] * x2;
+				out[j] = o + a[r3 + j] * x3;
+			}
+			// the triangle of the four rows, row after row
+			out[r] = s0 + a[r0 + r] * x0;
+			out[r] += a[r1 + r] * x1;
+			s1 += a[r1 + r] * x[r];
+			out[r + 1] = s1 + a[r1 + r + 1] * x1;
+			out[r] += a[r2 + r] * x2;
+			out[r + 1] += a[r2 + r + 1] * x2;
+			s2 += a[r2 + r] * x[r];
+			s2 += a[r2 + r + 1] * x[r + 1];
+			out[r + 2] = s2 + a[r2 + r + 2] * x2;
+			out[r] += a[r3 + r] * x3;
+			out[r + 1] += a[r3 + r + 1] * x3;
+			out[r + 2] += a[r3 + r + 2] * x3;
+			s3 += a[r3 + r] * x[r];
+			s3 += a[r3 + r + 1] * x[r + 1];
+			s3 += a[r3 + r + 2] * x[r + 2];
+			out[r + 3] = s3 + a[r3 + r + 3] * x3;
+		}
+		for (; r < n; r++) {
 			int row = r * s;
 			double xr = x[r], sum = 0;
 			for (int j = from; j < r; j++) out[j] += a[row + j] * xr;
