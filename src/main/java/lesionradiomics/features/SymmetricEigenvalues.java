@@ -140,8 +140,10 @@ final class SymmetricEigenvalues {
 			for (int i = k + 1; i < n; i++) p[i] -= half * v[i]; // w = p - (β pᵀv / 2) v
 			// the lower triangle only: the update of (j, i) is the same sum of the same products, so the matrix stays
 			// exactly symmetric and the upper triangle need not be kept
-			for (int i = k + 1; i < n; i++)
-				for (int j = k + 1; j <= i; j++) a[i * s + j] -= v[i] * p[j] + p[i] * v[j];
+			for (int i = k + 1; i < n; i++) {
+				double vi = v[i], pi = p[i];
+				for (int j = k + 1, row = i * s; j <= i; j++) a[row + j] -= vi * p[j] + pi * v[j];
+			}
 			a[(k + 1) * s + k] = alpha;
 			for (int i = k + 2; i < n; i++) a[i * s + k] = 0;
 		}
