@@ -108,7 +108,9 @@ public final class Glcm {
 					ux[a] += g[r] * v;
 					pxAddy[a][(int) (g[r] + g[c]) - 2] += v;
 					pxSuby[a][(int) Math.abs(g[r] - g[c])] += v;
-					hxy[a] -= v * TextureGrid.log2(v);
+					// an empty cell's term is 0·log2(eps) = -0.0, which leaves the sum as it is (it starts at +0.0, so
+					// it is never -0.0): skipped, with its logarithm (most cells of a fine binning are empty)
+					if (v != 0) hxy[a] -= v * TextureGrid.log2(v);
 				}
 		}
 	}
@@ -128,21 +130,38 @@ public final class Glcm {
 		return TextureGrid.nanMean(v);
 	}
 
-	/** Sum over i, j of p(i,j)·w(i,j). */
-	private interface Weight { double of(double i, double j); }
+	/*
+	 * Sums over i, j of p(i,j)·w(i,j) (pyradiomics sums the whole matrix row by row: the cells in that order here
+	 * too), each weight w(i,j) evaluated as pyradiomics' expression of i, j but from per-level or per-(i + j) tables,
+	 * so that no cell pays a function call or a Math.pow: the same terms in the same order, bit for bit.
+	 */
 
-	private double sum(int a, Weight w) {
+	/** Σ p(i,j)·f(i)f(j), f given per level (f = i: autocorrelation; i − μx: correlation's covariance). */
+	private double sumOfProducts(int a, double[] f) {
 		double s = 0;
 		for (int r = 0; r < g.length; r++)
-			for (int c = 0; c < g.length; c++) s += p[a][r][c] * w.of(g[r], g[c]);
+			for (int c = 0; c < g.length; c++) s += p[a][r][c] * (f[r] * f[c]);
 		return s;
 	}
 
-	/**
-	 * {@link #sum} of a weight that depends on i + j only, w evaluated once per value of i + j (2 Ng − 1 of them, at
-	 * the same double i + j) instead of once per cell: the same terms added in the same order, bit for bit, without a
-	 * Math.pow per cell.
-	 */
+	/** Σ p(i,j)·(i − μx)² (sum of squares; correlation's variance). */
+	private double sumSquares(int a) {
+		double[] f = centred(a);
+		for (int r = 0; r < f.length; r++) f[r] *= f[r];
+		double s = 0;
+		for (int r = 0; r < g.length; r++)
+			for (int c = 0; c < g.length; c++) s += p[a][r][c] * f[r];
+		return s;
+	}
+
+	/** i − μx per level. */
+	private double[] centred(int a) {
+		double[] f = new double[g.length];
+		for (int r = 0; r < f.length; r++) f[r] = g[r] - ux[a];
+		return f;
+	}
+
+	/** Σ p(i,j)·w(i + j), w evaluated once per value of i + j (2 Ng − 1 of them, at the same double i + j). */
 	private double sumBySum(int a, KWeight w) {
 		double[] t = new double[2 * ng - 1];
 		for (int k = 0; k < t.length; k++) t[k] = w.of(k + 2);
@@ -152,7 +171,7 @@ public final class Glcm {
 		return s;
 	}
 
-	/** {@link #sum} of a weight that depends on |i − j| only, tabulated as {@link #sumBySum}. */
+	/** Σ p(i,j)·w(|i − j|), w evaluated once per value of |i − j|. */
 	private double sumByDifference(int a, KWeight w) {
 		double[] t = new double[ng];
 		for (int k = 0; k < t.length; k++) t[k] = w.of(k);
@@ -163,7 +182,7 @@ public final class Glcm {
 	}
 
 	@Feature
-	double autocorrelation() { return mean(a -> sum(a, (i, j) -> i * j)); }
+	double autocorrelation() { return mean(a -> sumOfProducts(a, g)); }
 
 	/** pyradiomics takes a plain mean here (ux.mean), not nanmean. */
 	@Feature
@@ -190,11 +209,11 @@ public final class Glcm {
 	@Feature
 	double correlation() {
 		return mean(a -> {
-			double var = sum(a, (i, j) -> (i - ux[a]) * (i - ux[a]));
+			double var = sumSquares(a);
 			double sig = Math.sqrt(var);
 			if (Double.isNaN(sig)) return Double.NaN;
 			if (sig * sig == 0) return 1;
-			double corm = sum(a, (i, j) -> (i - ux[a]) * (j - ux[a]));
+			double corm = sumOfProducts(a, centred(a));
 			return corm / (sig * sig + FirstOrder.EPS);
 		});
 	}
@@ -335,7 +354,7 @@ public final class Glcm {
 	}
 
 	@Feature
-	double sumSquares() { return mean(a -> sum(a, (i, j) -> (i - ux[a]) * (i - ux[a]))); }
+	double sumSquares() { return mean(this::sumSquares); }
 
 	/**
 	 * √(second largest eigenvalue of Q), Q(i,j) = Σ_k p(i,k)p(j,k) / (p_x(i)p_y(k)); 1 for a flat region (a 1×1 matrix
