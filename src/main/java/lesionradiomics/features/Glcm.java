@@ -102,15 +102,17 @@ public final class Glcm {
 			double t = total(p[a]);
 			for (int r = 0; r < n; r++)
 				for (int c = 0; c < n; c++) {
+					// an empty cell of a non-empty direction adds +0.0 to the marginals (sums of non-negative terms that
+					// start at +0.0, never -0.0: unchanged) and 0·log2(eps) = -0.0 to -hxy (unchanged likewise): it is
+					// skipped, bit for bit (most cells of a fine binning are empty)
+					if (p[a][r][c] == 0 && t != 0) continue;
 					double v = t == 0 ? Double.NaN : p[a][r][c] / t; // empty direction: NaN, ignored by nanmean
 					p[a][r][c] = v;
 					px[a][r] += v;
 					ux[a] += g[r] * v;
 					pxAddy[a][(int) (g[r] + g[c]) - 2] += v;
 					pxSuby[a][(int) Math.abs(g[r] - g[c])] += v;
-					// an empty cell's term is 0·log2(eps) = -0.0, which leaves the sum as it is (it starts at +0.0, so
-					// it is never -0.0): skipped, with its logarithm (most cells of a fine binning are empty)
-					if (v != 0) hxy[a] -= v * TextureGrid.log2(v);
+					hxy[a] -= v * TextureGrid.log2(v);
 				}
 		}
 	}
