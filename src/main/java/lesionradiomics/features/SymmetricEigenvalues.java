@@ -140,9 +140,21 @@ final class SymmetricEigenvalues {
 			for (int i = k + 1; i < n; i++) p[i] -= half * v[i]; // w = p - (β pᵀv / 2) v
 			// the lower triangle only: the update of (j, i) is the same sum of the same products, so the matrix stays
 			// exactly symmetric and the upper triangle need not be kept
-			for (int i = k + 1; i < n; i++) {
-				double vi = v[i], pi = p[i];
-				for (int j = k + 1, row = i * s; j <= i; j++) a[row + j] -= vi * p[j] + pi * v[j];
+			// two rows at a time share the loads of p[j], v[j]; each cell gets the same expression
+			int r = k + 1;
+			for (; r + 1 < n; r += 2) {
+				double vi = v[r], pi = p[r], vi1 = v[r + 1], pi1 = p[r + 1];
+				int row = r * s, row1 = row + s;
+				for (int j = k + 1; j <= r; j++) {
+					double pj = p[j], vj = v[j];
+					a[row + j] -= vi * pj + pi * vj;
+					a[row1 + j] -= vi1 * pj + pi1 * vj;
+				}
+				a[row1 + r + 1] -= vi1 * p[r + 1] + pi1 * v[r + 1];
+			}
+			for (; r < n; r++) {
+				double vi = v[r], pi = p[r];
+				for (int j = k + 1, row = r * s; j <= r; j++) a[row + j] -= vi * p[j] + pi * v[j];
 			}
 			a[(k + 1) * s + k] = alpha;
 			for (int i = k + 2; i < n; i++) a[i * s + k] = 0;
