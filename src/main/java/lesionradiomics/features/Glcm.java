@@ -102,6 +102,10 @@ public final class Glcm {
 			double t = total(p[a]);
 			for (int r = 0; r < n; r++)
 				for (int c = 0; c < n; c++) {
+					// an empty cell of a non-empty direction adds +0.0 to the marginals (sums of non-negative terms that
+					// start at +0.0, never -0.0: unchanged) and 0·log2(eps) = -0.0 to -hxy (unchanged likewise): it is
+					// skipped, bit for bit (most cells of a fine binning are empty)
+					if (p[a][r][c] == 0 && t != 0) continue;
 					double v = t == 0 ? Double.NaN : p[a][r][c] / t; // empty direction: NaN, ignored by nanmean
 					p[a][r][c] = v;
 					px[a][r] += v;
@@ -128,18 +132,59 @@ public final class Glcm {
 		return TextureGrid.nanMean(v);
 	}
 
-	/** Sum over i, j of p(i,j)·w(i,j). */
-	private interface Weight { double of(double i, double j); }
+	/*
+	 * Sums over i, j of p(i,j)·w(i,j) (pyradiomics sums the whole matrix row by row: the cells in that order here
+	 * too), each weight w(i,j) evaluated as pyradiomics' expression of i, j but from per-level or per-(i + j) tables,
+	 * so that no cell pays a function call or a Math.pow: the same terms in the same order, bit for bit.
+	 */
 
-	private double sum(int a, Weight w) {
+	/** Σ p(i,j)·f(i)f(j), f given per level (f = i: autocorrelation; i − μx: correlation's covariance). */
+	private double sumOfProducts(int a, double[] f) {
 		double s = 0;
 		for (int r = 0; r < g.length; r++)
-			for (int c = 0; c < g.length; c++) s += p[a][r][c] * w.of(g[r], g[c]);
+			for (int c = 0; c < g.length; c++) s += p[a][r][c] * (f[r] * f[c]);
+		return s;
+	}
+
+	/** Σ p(i,j)·(i − μx)² (sum of squares; correlation's variance). */
+	private double sumSquares(int a) {
+		double[] f = centred(a);
+		for (int r = 0; r < f.length; r++) f[r] *= f[r];
+		double s = 0;
+		for (int r = 0; r < g.length; r++)
+			for (int c = 0; c < g.length; c++) s += p[a][r][c] * f[r];
+		return s;
+	}
+
+	/** i − μx per level. */
+	private double[] centred(int a) {
+		double[] f = new double[g.length];
+		for (int r = 0; r < f.length; r++) f[r] = g[r] - ux[a];
+		return f;
+	}
+
+	/** Σ p(i,j)·w(i + j), w evaluated once per value of i + j (2 Ng − 1 of them, at the same double i + j). */
+	private double sumBySum(int a, KWeight w) {
+		double[] t = new double[2 * ng - 1];
+		for (int k = 0; k < t.length; k++) t[k] = w.of(k + 2);
+		double s = 0;
+		for (int r = 0; r < g.length; r++)
+			for (int c = 0; c < g.length; c++) s += p[a][r][c] * t[(int) (g[r] + g[c]) - 2];
+		return s;
+	}
+
+	/** Σ p(i,j)·w(|i − j|), w evaluated once per value of |i − j|. */
+	private double sumByDifference(int a, KWeight w) {
+		double[] t = new double[ng];
+		for (int k = 0; k < t.length; k++) t[k] = w.of(k);
+		double s = 0;
+		for (int r = 0; r < g.length; r++)
+			for (int c = 0; c < g.length; c++) s += p[a][r][c] * t[(int) Math.abs(g[r] - g[c])];
 		return s;
 	}
 
 	@Feature
-	double autocorrelation() { return mean(a -> sum(a, (i, j) -> i * j)); }
+	double autocorrelation() { return mean(a -> sumOfProducts(a, g)); }
 
 	/** pyradiomics takes a plain mean here (ux.mean), not nanmean. */
 	@Feature
@@ -150,26 +195,27 @@ public final class Glcm {
 	}
 
 	@Feature
-	double clusterProminence() { return mean(a -> sum(a, (i, j) -> Math.pow(i + j - 2 * ux[a], 4))); }
+	double clusterProminence() { return mean(a -> sumBySum(a, k -> Math.pow(k - 2 * ux[a], 4))); }
 
 	@Feature
-	double clusterShade() { return mean(a -> sum(a, (i, j) -> Math.pow(i + j - 2 * ux[a], 3))); }
+	double clusterShade() { return mean(a -> sumBySum(a, k -> Math.pow(k - 2 * ux[a], 3))); }
 
 	@Feature
-	double clusterTendency() { return mean(a -> sum(a, (i, j) -> (i + j - 2 * ux[a]) * (i + j - 2 * ux[a]))); }
+	double clusterTendency() { return mean(a -> sumBySum(a, k -> (k - 2 * ux[a]) * (k - 2 * ux[a]))); }
 
+	/** (i − j)² = |i − j|², exactly. */
 	@Feature
-	double contrast() { return mean(a -> sum(a, (i, j) -> (i - j) * (i - j))); }
+	double contrast() { return mean(a -> sumByDifference(a, k -> k * k)); }
 
 	/** Symmetric GLCM: uy = ux and σy = σx. A flat direction (σ = 0) counts as correlation 1. */
 	@Feature
 	double correlation() {
 		return mean(a -> {
-			double var = sum(a, (i, j) -> (i - ux[a]) * (i - ux[a]));
+			double var = sumSquares(a);
 			double sig = Math.sqrt(var);
 			if (Double.isNaN(sig)) return Double.NaN;
 			if (sig * sig == 0) return 1;
-			double corm = sum(a, (i, j) -> (i - ux[a]) * (j - ux[a]));
+			double corm = sumOfProducts(a, centred(a));
 			return corm / (sig * sig + FirstOrder.EPS);
 		});
 	}
@@ -215,7 +261,16 @@ public final class Glcm {
 	@Feature
 	double jointEntropy() { return mean(a -> hxy[a]); }
 
+	/** HX, HXY1, HXY2 of each direction, computed once for imc1 and imc2. */
+	private double[][] marginalEntropies;
+
 	private double[] marginalEntropies(int a) {
+		if (marginalEntropies == null) marginalEntropies = new double[p.length][];
+		if (marginalEntropies[a] == null) marginalEntropies[a] = computeMarginalEntropies(a);
+		return marginalEntropies[a];
+	}
+
+	private double[] computeMarginalEntropies(int a) {
 		double hx = 0, hxy1 = 0, hxy2 = 0;
 		for (int r = 0; r < g.length; r++) {
 			hx -= px[a][r] * TextureGrid.log2(px[a][r]);
@@ -301,7 +356,7 @@ public final class Glcm {
 	}
 
 	@Feature
-	double sumSquares() { return mean(a -> sum(a, (i, j) -> (i - ux[a]) * (i - ux[a]))); }
+	double sumSquares() { return mean(this::sumSquares); }
 
 	/**
 	 * √(second largest eigenvalue of Q), Q(i,j) = Σ_k p(i,k)p(j,k) / (p_x(i)p_y(k)); 1 for a flat region (a 1×1 matrix

@@ -41,11 +41,9 @@ final class SymmetricEigenvalues {
 		for (int i = 0; i < n; i++) u[i] = x[i];
 		u[0] += 1;
 		double beta = 1 / (1 + x[0]), up = 0;
-		for (int i = 0; i < n; i++) { // w = β A u from the lower triangle
-			double sum = 0;
-			for (int j = 0; j <= i; j++) sum += a[i * s + j] * u[j];
-			for (int j = i + 1; j < n; j++) sum += a[j * s + i] * u[j];
-			w[i] = beta * sum;
+		lowerTimes(a, s, 0, n, u, w); // w = β A u
+		for (int i = 0; i < n; i++) {
+			w[i] *= beta;
 			up += u[i] * w[i];
 		}
 		double half = beta * up / 2;
@@ -66,6 +64,57 @@ final class SymmetricEigenvalues {
 		}
 	}
 
+	/**
+	 * {@code out[i] = Σ_j A(i, j) x[j]} over {@code i, j} in {@code [from, n)} for the symmetric A whose lower triangle
+	 * is stored: for each i, its row up to the diagonal, then column i below it, added in ascending j. Read that way
+	 * column i is a stride-s walk, so the rows are swept instead: row r finishes out[r]'s row part and adds
+	 * A(r, i) x[r] to every out[i] above, which gives each out[i] its terms in the same order as the direct sums (bit
+	 * for bit), with contiguous reads only. Four rows go together so that their four row sums, each a chain of
+	 * dependent additions, advance side by side.
+	 */
+	private static void lowerTimes(double[] a, int s, int from, int n, double[] x, double[] out) {
+		int r = from;
+		for (; r + 3 < n; r += 4) {
+			int r0 = r * s, r1 = r0 + s, r2 = r1 + s, r3 = r2 + s;
+			double x0 = x[r], x1 = x[r + 1], x2 = x[r + 2], x3 = x[r + 3], s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+			for (int j = from; j < r; j++) { // the columns left of the four rows
+				double xj = x[j];
+				s0 += a[r0 + j] * xj;
+				s1 += a[r1 + j] * xj;
+				s2 += a[r2 + j] * xj;
+				s3 += a[r3 + j] * xj;
+				double o = out[j] + a[r0 + j] * x0;
+				o += a[r1 + j] * x1;
+				o += a[r2 + j] * x2;
+				out[j] = o + a[r3 + j] * x3;
+			}
+			// the triangle of the four rows, row after row
+			out[r] = s0 + a[r0 + r] * x0;
+			out[r] += a[r1 + r] * x1;
+			s1 += a[r1 + r] * x[r];
+			out[r + 1] = s1 + a[r1 + r + 1] * x1;
+			out[r] += a[r2 + r] * x2;
+			out[r + 1] += a[r2 + r + 1] * x2;
+			s2 += a[r2 + r] * x[r];
+			s2 += a[r2 + r + 1] * x[r + 1];
+			out[r + 2] = s2 + a[r2 + r + 2] * x2;
+			out[r] += a[r3 + r] * x3;
+			out[r + 1] += a[r3 + r + 1] * x3;
+			out[r + 2] += a[r3 + r + 2] * x3;
+			s3 += a[r3 + r] * x[r];
+			s3 += a[r3 + r + 1] * x[r + 1];
+			s3 += a[r3 + r + 2] * x[r + 2];
+			out[r + 3] = s3 + a[r3 + r + 3] * x3;
+		}
+		for (; r < n; r++) {
+			int row = r * s;
+			double xr = x[r], sum = 0;
+			for (int j = from; j < r; j++) out[j] += a[row + j] * xr;
+			for (int j = from; j <= r; j++) sum += a[row + j] * x[j];
+			out[r] = sum;
+		}
+	}
+
 	/** A ← H A H with Householder reflections column by column, on the lower triangle; leaves the diagonal in d and the subdiagonal in e. */
 	private void tridiagonalize(double[] a, int s, int n) {
 		for (int k = 0; k < n - 2; k++) {
@@ -82,19 +131,31 @@ final class SymmetricEigenvalues {
 			}
 			if (vv == 0) continue;
 			double beta = 2 / vv, pv = 0;
-			for (int i = k + 1; i < n; i++) { // row i of the symmetric matrix: its lower-triangle row, then column i below
-				double sum = 0;
-				for (int j = k + 1; j <= i; j++) sum += a[i * s + j] * v[j];
-				for (int j = i + 1; j < n; j++) sum += a[j * s + i] * v[j];
-				p[i] = beta * sum;
+			lowerTimes(a, s, k + 1, n, v, p);
+			for (int i = k + 1; i < n; i++) {
+				p[i] *= beta;
 				pv += p[i] * v[i];
 			}
 			double half = beta * pv / 2;
 			for (int i = k + 1; i < n; i++) p[i] -= half * v[i]; // w = p - (β pᵀv / 2) v
 			// the lower triangle only: the update of (j, i) is the same sum of the same products, so the matrix stays
 			// exactly symmetric and the upper triangle need not be kept
-			for (int i = k + 1; i < n; i++)
-				for (int j = k + 1; j <= i; j++) a[i * s + j] -= v[i] * p[j] + p[i] * v[j];
+			// two rows at a time share the loads of p[j], v[j]; each cell gets the same expression
+			int r = k + 1;
+			for (; r + 1 < n; r += 2) {
+				double vi = v[r], pi = p[r], vi1 = v[r + 1], pi1 = p[r + 1];
+				int row = r * s, row1 = row + s;
+				for (int j = k + 1; j <= r; j++) {
+					double pj = p[j], vj = v[j];
+					a[row + j] -= vi * pj + pi * vj;
+					a[row1 + j] -= vi1 * pj + pi1 * vj;
+				}
+				a[row1 + r + 1] -= vi1 * p[r + 1] + pi1 * v[r + 1];
+			}
+			for (; r < n; r++) {
+				double vi = v[r], pi = p[r];
+				for (int j = k + 1, row = r * s; j <= r; j++) a[row + j] -= vi * p[j] + pi * v[j];
+			}
 			a[(k + 1) * s + k] = alpha;
 			for (int i = k + 2; i < n; i++) a[i * s + k] = 0;
 		}

@@ -4,16 +4,15 @@ import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 
 import lesionradiomics.volume.BoundingBox;
+import lesionradiomics.volume.BoxReader;
 import lesionradiomics.volume.Geometry;
 import lesionradiomics.volume.LabelMap;
 import lesionradiomics.volume.LesionRegion;
 import lesionradiomics.volume.Volume;
-import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.util.Util;
-import net.imglib2.view.Views;
 
 /**
  * Resampling of one lesion to a new voxel spacing on pyradiomics' grid ({@code imageoperations.resampleImage}): the
@@ -165,9 +164,7 @@ public final class Resampler {
 			hi[d] = Math.min(imageSize[d] - 1, (long) Math.floor(pos[d][size[d] - 1] + 0.5));
 		}
 		int[] bs = { (int) (hi[0] - lo[0] + 1), (int) (hi[1] - lo[1] + 1), (int) (hi[2] - lo[2] + 1) };
-		long[] block = new long[bs[0] * bs[1] * bs[2]];
-		Cursor<? extends IntegerType<?>> c = Views.flatIterable(Views.interval(labels, lo, hi)).cursor();
-		for (int i = 0; i < block.length; i++) block[i] = c.next().getIntegerLong();
+		long[] block = BoxReader.labels(labels, lo, hi);
 		for (int z = 0, i = 0; z < size[2]; z++) {
 			long kz = (long) Math.floor(pos[2][z] + 0.5); // ITK rounds half up to the nearest index
 			for (int y = 0; y < size[1]; y++) {
@@ -224,12 +221,8 @@ public final class Resampler {
 				}
 			}
 		}
-		double[] block = new double[bs[0] * bs[1] * bs[2]];
-		Cursor<? extends RealType<?>> c = Views.flatIterable(Views.interval(image, lo, hi)).cursor();
-		for (int i = 0; i < block.length; i++) {
-			double v = c.next().getRealDouble();
-			block[i] = intensityMap == null ? v : intensityMap.applyAsDouble(v);
-		}
+		double[] block = BoxReader.values(image, lo, hi);
+		if (intensityMap != null) for (int i = 0; i < block.length; i++) block[i] = intensityMap.applyAsDouble(block[i]);
 		int[] reach = { to[0] - from[0] + 1, to[1] - from[1] + 1, to[2] - from[2] + 1 };
 		double[] coefficients = kind == Interpolator.BSPLINE ? bsplineCoefficients(block, bs, from, reach) : sub(block, bs, from, reach);
 		for (int d = 0; d < 3; d++)
@@ -237,37 +230,46 @@ public final class Resampler {
 				for (int t = 0; t < taps; t++) k[t] -= from[d];
 
 		int nx = size[0], ny = size[1], nz = size[2], ry = reach[1], rz = reach[2], rx = reach[0];
+		// x's taps flat (x, tap): the innermost sum reads them in order
+		int[] idxX = new int[nx * taps];
+		double[] wX = new double[nx * taps];
+		for (int x = 0; x < nx; x++)
+			for (int t = 0; t < taps; t++) {
+				idxX[x * taps + t] = idx[0][x][t];
+				wX[x * taps + t] = w[0][x][t];
+			}
 		// along x: (z, y) lines of the reached box -> output x
 		double[] alongX = new double[nx * ry * rz];
 		for (int line = 0; line < ry * rz; line++) {
 			int src = line * rx, dst = line * nx;
-			for (int x = 0; x < nx; x++) {
+			for (int x = 0, xt = 0; x < nx; x++) {
 				double v = 0;
-				for (int t = 0; t < taps; t++) v += w[0][x][t] * coefficients[src + idx[0][x][t]];
+				for (int t = 0; t < taps; t++, xt++) v += wX[xt] * coefficients[src + idxX[xt]];
 				alongX[dst + x] = v;
 			}
 		}
-		// along y: reached z planes -> output y
+		// along y: reached z planes -> output y. Each output row adds its taps' rows one tap after the other, so every
+		// voxel gets 0 + w0 c0 + w1 c1 + ... in the order of the one-voxel sum, over contiguous rows
 		double[] alongY = new double[nx * ny * rz];
 		for (int z = 0; z < rz; z++)
 			for (int y = 0; y < ny; y++) {
 				int dst = (z * ny + y) * nx;
-				for (int x = 0; x < nx; x++) {
-					double v = 0;
-					for (int t = 0; t < taps; t++) v += w[1][y][t] * alongX[(z * ry + idx[1][y][t]) * nx + x];
-					alongY[dst + x] = v;
+				for (int t = 0; t < taps; t++) {
+					double weight = w[1][y][t];
+					int src = (z * ry + idx[1][y][t]) * nx;
+					for (int x = 0; x < nx; x++) alongY[dst + x] += weight * alongX[src + x];
 				}
 			}
-		// along z -> output
+		// along z -> output, plane by plane as y
 		double[] out = new double[nx * ny * nz];
 		int plane = nx * ny;
 		for (int z = 0; z < nz; z++) {
 			int dst = z * plane;
 			if (!in[2][z]) continue; // outside the image: default value 0
-			for (int yx = 0; yx < plane; yx++) {
-				double v = 0;
-				for (int t = 0; t < taps; t++) v += w[2][z][t] * alongY[idx[2][z][t] * plane + yx];
-				out[dst + yx] = v;
+			for (int t = 0; t < taps; t++) {
+				double weight = w[2][z][t];
+				int src = idx[2][z][t] * plane;
+				for (int yx = 0; yx < plane; yx++) out[dst + yx] += weight * alongY[src + yx];
 			}
 			for (int y = 0; y < ny; y++)
 				for (int x = 0; x < nx; x++)
@@ -322,63 +324,74 @@ public final class Resampler {
 	/**
 	 * The cubic B-spline coefficients of a block (along x, y and z, as ITK's BSplineDecompositionImageFilter) on its
 	 * part {@code [from, from + reach)} only: each pass filters whole lines of the block but keeps only the lines the
-	 * next passes and the interpolation read, so every kept value is computed exactly as over the whole block.
+	 * next passes and the interpolation read, so every kept value is computed exactly as over the whole block. The
+	 * lines of a pass are filtered side by side ({@link #coefficientLines}); for x, each z plane is transposed first so
+	 * that its lines lie side by side too.
 	 */
 	static double[] bsplineCoefficients(double[] data, int[] size, int[] from, int[] reach) {
-		double[] cur = data;
-		int[] dims = size.clone(); // extent of cur: reach on the axes already filtered, the block's on the others
-		int[] start = new int[3]; // where cur starts in block coordinates, per axis
-		for (int d = 0; d < 3; d++) {
-			int[] next = dims.clone();
-			next[d] = reach[d];
-			double[] out = new double[next[0] * next[1] * next[2]];
-			int[] stride = { 1, dims[0], dims[0] * dims[1] }, outStride = { 1, next[0], next[0] * next[1] };
-			int n = dims[d], skip = from[d] - start[d];
-			int o1 = (d + 1) % 3, o2 = (d + 2) % 3;
-			double[] line = new double[n];
-			for (int a = 0; a < dims[o1]; a++)
-				for (int b = 0; b < dims[o2]; b++) {
-					int base = a * stride[o1] + b * stride[o2], outBase = a * outStride[o1] + b * outStride[o2];
-					for (int k = 0; k < n; k++) line[k] = cur[base + k * stride[d]];
-					if (n > 1) coefficients1d(line);
-					for (int k = 0; k < reach[d]; k++) out[outBase + k * outStride[d]] = line[skip + k];
-				}
-			cur = out;
-			dims = next;
-			start[d] = from[d];
+		int bx = size[0], by = size[1], bz = size[2], rx = reach[0], ry = reach[1], rz = reach[2];
+		// along x: z planes of the block -> [z][y][reached x]
+		double[] alongX = new double[rx * by * bz], plane = new double[bx * by];
+		for (int z = 0; z < bz; z++) {
+			int base = z * bx * by;
+			for (int y = 0; y < by; y++)
+				for (int x = 0; x < bx; x++) plane[x * by + y] = data[base + y * bx + x];
+			if (bx > 1) coefficientLines(plane, 0, bx, by, by);
+			for (int y = 0; y < by; y++)
+				for (int x = 0; x < rx; x++) alongX[(z * by + y) * rx + x] = plane[(from[0] + x) * by + y];
 		}
-		return cur;
+		// along y, in place: then -> [z][reached y][reached x]
+		if (by > 1) for (int z = 0; z < bz; z++) coefficientLines(alongX, z * by * rx, by, rx, rx);
+		double[] alongY = new double[rx * ry * bz];
+		for (int z = 0; z < bz; z++) System.arraycopy(alongX, (z * by + from[1]) * rx, alongY, z * ry * rx, ry * rx);
+		// along z, in place: then the reached z planes
+		if (bz > 1) coefficientLines(alongY, 0, bz, rx * ry, rx * ry);
+		return java.util.Arrays.copyOfRange(alongY, from[2] * rx * ry, (from[2] + rz) * rx * ry);
 	}
 
-	/** Unser's recursive filter with ITK's initialisations (tolerance 1e-10, mirror boundaries). */
-	static void coefficients1d(double[] c) {
-		int n = c.length;
+	/**
+	 * Unser's recursive filter with ITK's initialisations (BSplineDecompositionImageFilter: tolerance 1e-10, mirror
+	 * boundaries) on {@code lanes} lines at once: element k of line i is {@code a[offset + k * stride + i]} (n &gt; 1).
+	 * Each line goes through exactly the operations of ITK's one-line loop in the same order (the same numbers, bit for
+	 * bit; ResamplerTest keeps that loop as written); side by side the lines' recursions are independent, so the
+	 * processor overlaps them instead of waiting on each multiply-add of one line.
+	 */
+	static void coefficientLines(double[] a, int offset, int n, int stride, int lanes) {
 		double z = POLE;
 		double lambda = (1 - z) * (1 - 1 / z);
-		for (int k = 0; k < n; k++) c[k] *= lambda;
-		// causal initialisation
+		int end = offset + (n - 1) * stride;
+		for (int k = 0; k < n; k++)
+			for (int i = offset + k * stride, e = i + lanes; i < e; i++) a[i] *= lambda;
+		// causal initialisation: the same weights on every line
 		int horizon = (int) Math.ceil(Math.log(1e-10) / Math.log(Math.abs(z)));
+		double[] sum = new double[lanes];
 		if (horizon < n) {
-			double zn = z, sum = c[0];
+			System.arraycopy(a, offset, sum, 0, lanes);
+			double zn = z;
 			for (int k = 1; k < horizon; k++) {
-				sum += zn * c[k];
+				for (int i = 0, j = offset + k * stride; i < lanes; i++, j++) sum[i] += zn * a[j];
 				zn *= z;
 			}
-			c[0] = sum;
+			System.arraycopy(sum, 0, a, offset, lanes);
 		} else {
 			double zn = z, iz = 1 / z, z2n = Math.pow(z, n - 1);
-			double sum = c[0] + z2n * c[n - 1];
+			for (int i = 0; i < lanes; i++) sum[i] = a[offset + i] + z2n * a[end + i];
 			z2n *= z2n * iz;
 			for (int k = 1; k <= n - 2; k++) {
-				sum += (zn + z2n) * c[k];
+				double f = zn + z2n;
+				for (int i = 0, j = offset + k * stride; i < lanes; i++, j++) sum[i] += f * a[j];
 				zn *= z;
 				z2n *= iz;
 			}
-			c[0] = sum / (1 - zn * zn);
+			double denominator = 1 - zn * zn;
+			for (int i = 0; i < lanes; i++) a[offset + i] = sum[i] / denominator;
 		}
-		for (int k = 1; k < n; k++) c[k] += z * c[k - 1];
+		for (int k = 1; k < n; k++)
+			for (int i = offset + k * stride, e = i + lanes; i < e; i++) a[i] += z * a[i - stride];
 		// anti-causal initialisation
-		c[n - 1] = (z / (z * z - 1)) * (z * c[n - 2] + c[n - 1]);
-		for (int k = n - 2; k >= 0; k--) c[k] = z * (c[k + 1] - c[k]);
+		double c = z / (z * z - 1);
+		for (int i = end, e = end + lanes; i < e; i++) a[i] = c * (z * a[i - stride] + a[i]);
+		for (int k = n - 2; k >= 0; k--)
+			for (int i = offset + k * stride, e = i + lanes; i < e; i++) a[i] = z * (a[i + stride] - a[i]);
 	}
 }

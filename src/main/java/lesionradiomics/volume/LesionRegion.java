@@ -4,10 +4,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import net.imglib2.Cursor;
-import net.imglib2.type.numeric.IntegerType;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /**
  * One lesion cut out of its image: intensities and mask of a small box around it, as flat arrays (x fastest). This is
@@ -58,14 +54,12 @@ public final class LesionRegion {
 		int[] size = new int[3];
 		for (int d = 0; d < 3; d++) size[d] = Math.toIntExact(max[d] - min[d] + 1);
 		int n = size[0] * size[1] * size[2];
-		double[] values = new double[n];
 		boolean[] mask = new boolean[n];
 		boolean[] others = new boolean[n];
-		Cursor<? extends RealType<?>> ci = Views.flatIterable(Views.interval(volume.image(), min, max)).cursor();
-		Cursor<? extends IntegerType<?>> cl = Views.flatIterable(Views.interval(labelMap.labels(), min, max)).cursor();
+		double[] values = BoxReader.values(volume.image(), min, max);
+		long[] labels = BoxReader.labels(labelMap.labels(), min, max);
 		for (int i = 0; i < n; i++) {
-			values[i] = ci.next().getRealDouble();
-			long l = cl.next().getIntegerLong();
+			long l = labels[i];
 			mask[i] = l == label;
 			others[i] = l != 0 && l != label;
 		}
