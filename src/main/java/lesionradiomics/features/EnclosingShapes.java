@@ -32,7 +32,7 @@ final class EnclosingShapes {
 	 */
 	static double[] ombb(double[][] pts, int[][] faces) {
 		double[] best = { Double.MAX_VALUE, 0, 0, 0, 0 };
-		Set<String> seen = new HashSet<>();
+		Set<Normal> seen = new HashSet<>();
 		for (int[] f : faces) {
 			double[] a = pts[f[0]], b = pts[f[1]], c = pts[f[2]];
 			double[] n = cross(sub(b, a), sub(c, a));
@@ -41,13 +41,15 @@ final class EnclosingShapes {
 			for (int d = 0; d < 3; d++) n[d] /= len;
 			// n and −n give the same box
 			int s = n[0] < -1e-12 || (Math.abs(n[0]) <= 1e-12 && (n[1] < -1e-12 || (Math.abs(n[1]) <= 1e-12 && n[2] < 0))) ? -1 : 1;
-			String key = Math.round(s * n[0] * 1e9) + "," + Math.round(s * n[1] * 1e9) + "," + Math.round(s * n[2] * 1e9);
-			if (!seen.add(key)) continue;
+			if (!seen.add(new Normal(Math.round(s * n[0] * 1e9), Math.round(s * n[1] * 1e9), Math.round(s * n[2] * 1e9)))) continue;
 			double[] box = flushBox(pts, n);
 			if (box[0] < best[0]) best = box;
 		}
 		return best;
 	}
+
+	/** A unit normal rounded to 1e-9: faces of one hull facet share it. */
+	private record Normal(long x, long y, long z) {}
 
 	private static double[] box(double a, double b, double c) { return new double[] { a * b * c, 2 * (a * b + b * c + a * c), a, b, c }; }
 
@@ -95,9 +97,13 @@ final class EnclosingShapes {
 		return box(hHi - hLo, w1, w2);
 	}
 
-	/** Andrew's monotone chain, counter-clockwise, collinear points dropped. */
+	/**
+	 * Andrew's monotone chain, counter-clockwise, collinear points dropped; the points strictly inside the polygon of
+	 * the extreme points along eight directions are dropped before the sort (Akl &amp; Toussaint 1978): they cannot be
+	 * on the hull, and they are most of a projected hull's vertices.
+	 */
 	static double[][] hull2d(double[][] pts) {
-		double[][] p = pts.clone();
+		double[][] p = outsideOctagon(pts);
 		Arrays.sort(p, (a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
 		int n = p.length;
 		if (n < 3) return p;
@@ -112,6 +118,35 @@ final class EnclosingShapes {
 			h[k++] = p[i];
 		}
 		return Arrays.copyOf(h, k - 1);
+	}
+
+	/** The points not strictly inside the polygon of the extremes along 0°, 45°, … 315° (counter-clockwise in that order). */
+	private static double[][] outsideOctagon(double[][] pts) {
+		if (pts.length < 9) return pts.clone();
+		double[][] dirs = { { 1, 0 }, { 1, 1 }, { 0, 1 }, { -1, 1 }, { -1, 0 }, { -1, -1 }, { 0, -1 }, { 1, -1 } };
+		double[][] corner = new double[8][];
+		double[] best = new double[8];
+		Arrays.fill(best, -Double.MAX_VALUE);
+		for (double[] q : pts)
+			for (int k = 0; k < 8; k++) {
+				double h = dirs[k][0] * q[0] + dirs[k][1] * q[1];
+				if (h > best[k]) {
+					best[k] = h;
+					corner[k] = q;
+				}
+			}
+		if (corner[0] == corner[4] && corner[2] == corner[6]) return pts.clone(); // no extent: no inside
+		double[][] out = new double[pts.length][];
+		int kept = 0;
+		for (double[] q : pts) {
+			boolean inside = true;
+			for (int k = 0; k < 8 && inside; k++) {
+				double[] a = corner[k], b = corner[(k + 1) % 8];
+				if (a != b) inside = turn(a, b, q) > 0;
+			}
+			if (!inside) out[kept++] = q;
+		}
+		return Arrays.copyOf(out, kept);
 	}
 
 	private static double turn(double[] o, double[] a, double[] b) { return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]); }
@@ -159,70 +194,37 @@ final class EnclosingShapes {
 			core.add(hi);
 		}
 		for (int i : core) u[i] = 1.0 / core.size();
-		if (!spans(q, u)) java.util.Arrays.fill(u, 1.0 / n);
-		double[] m = new double[n];
-		double[][] xi = null;
-		double[] g = new double[4];
-		int j = 0, k = -1; // the points of largest M, and of smallest M among the weighted ones
-		for (int it = 0; it < MVEE_MAX_ITERATIONS; it++) {
-			if (it % 100 == 0) {
-				double[][] x = new double[4][4];
-				for (int i = 0; i < n; i++)
-					for (int a = 0; a < 4; a++)
-						for (int b = 0; b < 4; b++) x[a][b] += u[i] * q[i][a] * q[i][b];
-				xi = new LUDecomposition(new Array2DRowRealMatrix(x, false)).getSolver().getInverse().getData();
-				j = 0;
-				k = -1;
-				for (int i = 0; i < n; i++) {
-					m[i] = quad(xi, q[i]);
-					if (m[i] > m[j]) j = i;
-					if (u[i] > 0 && (k < 0 || m[i] < m[k])) k = i;
-				}
+		int[] active = core.stream().mapToInt(Integer::intValue).toArray();
+		if (!spans(q, u)) {
+			java.util.Arrays.fill(u, 1.0 / n);
+			active = java.util.stream.IntStream.range(0, n).toArray();
+		}
+		// active set (Kumar & Yildirim 2005's core sets): the ascent runs over the active points only, each step costing
+		// their number instead of n; then every point is checked under the weights found, and the points outside the
+		// grown ellipsoid join (the farthest CORE_GROWTH first), until none is outside: the plain ascent's stopping rule,
+		// over all points. The weights of the others stay 0, as they would at the optimum.
+		boolean[] in = new boolean[n];
+		for (int i : active) in[i] = true;
+		double bound = (1 + MVEE_TOLERANCE) * (d + 1);
+		for (int budget = MVEE_MAX_ITERATIONS; budget > 0;) {
+			budget -= ascend(q, u, active, budget);
+			double[][] xi = inverse(moment(q, u));
+			Integer[] outside = java.util.stream.IntStream.range(0, n).filter(i -> !in[i]).boxed().toArray(Integer[]::new);
+			double[] m = new double[n];
+			int count = 0;
+			for (int i : outside) {
+				m[i] = quad(xi, q[i]);
+				if (m[i] > bound) outside[count++] = i;
 			}
-			if (m[j] <= (1 + MVEE_TOLERANCE) * (d + 1)) break;
-			int t;
-			double step;
-			boolean drop = false;
-			if (k >= 0 && (d + 1) - m[k] > m[j] - (d + 1)) {
-				t = k;
-				step = (m[k] - d - 1) / ((d + 1) * (m[k] - 1));
-				double floor = -u[k] / (1 - u[k]);
-				if (step <= floor) {
-					step = floor;
-					drop = true;
-				}
-			} else {
-				t = j;
-				step = (m[j] - d - 1) / ((d + 1) * (m[j] - 1));
+			if (count == 0) break;
+			Arrays.sort(outside, 0, count, (a, b) -> Double.compare(m[b], m[a]));
+			int grow = Math.min(count, CORE_GROWTH);
+			int[] next = Arrays.copyOf(active, active.length + grow);
+			for (int t = 0; t < grow; t++) {
+				next[active.length + t] = outside[t];
+				in[outside[t]] = true;
 			}
-			// u ← (1 − s)u + s e_t; X ← (1 − s)X + s q_t q_tᵀ
-			double keep = 1 - step;
-			u[t] = drop ? 0 : u[t] * keep + step;
-			double r = step / keep, mt = m[t];
-			double[] qt = q[t];
-			for (int a = 0; a < 4; a++) g[a] = xi[a][0] * qt[0] + xi[a][1] * qt[1] + xi[a][2] * qt[2] + xi[a][3] * qt[3];
-			double denom = 1 + r * mt, f = r / denom;
-			for (int a = 0; a < 4; a++)
-				for (int b = 0; b < 4; b++) xi[a][b] = (xi[a][b] - f * g[a] * g[b]) / keep;
-			double g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3];
-			j = 0;
-			k = -1;
-			double mj = -Double.MAX_VALUE, mk = Double.MAX_VALUE;
-			for (int i = 0; i < n; i++) {
-				double[] qi = q[i];
-				if (i != t) u[i] *= keep;
-				double h = qi[0] * g0 + qi[1] * g1 + qi[2] * g2 + qi[3] * g3;
-				double mi = (m[i] - f * h * h) / keep;
-				m[i] = mi;
-				if (mi > mj) {
-					mj = mi;
-					j = i;
-				}
-				if (u[i] > 0 && mi < mk) {
-					mk = mi;
-					k = i;
-				}
-			}
+			active = next;
 		}
 		double[] c = new double[3];
 		for (int i = 0; i < n; i++) for (int a = 0; a < 3; a++) c[a] += u[i] * q[i][a];
@@ -242,6 +244,93 @@ final class EnclosingShapes {
 		Arrays.sort(axes);
 		return new double[] { axes[2], axes[1], axes[0] };
 	}
+
+	/** Points that join the active set per round of {@link #mveeSemiAxes}. */
+	private static final int CORE_GROWTH = 8;
+
+	/**
+	 * Todd &amp; Yildirim's ascent over the points {@code idx} (weights u, which sum to 1 over them) until their
+	 * max M ≤ (1 + ε)(d + 1), at most {@code budget} steps; returns the steps taken.
+	 */
+	private static int ascend(double[][] q, double[] u, int[] idx, int budget) {
+		int n = idx.length, d = 3;
+		double[][] p = new double[n][];
+		for (int i = 0; i < n; i++) p[i] = q[idx[i]];
+		double[] m = new double[n];
+		double[][] xi = null;
+		double[] g = new double[4];
+		int j = 0, k = -1; // the points of largest M, and of smallest M among the weighted ones
+		int it = 0;
+		for (; it < budget; it++) {
+			if (it % 100 == 0) {
+				xi = inverse(moment(q, u));
+				j = 0;
+				k = -1;
+				for (int i = 0; i < n; i++) {
+					m[i] = quad(xi, p[i]);
+					if (m[i] > m[j]) j = i;
+					if (u[idx[i]] > 0 && (k < 0 || m[i] < m[k])) k = i;
+				}
+			}
+			if (m[j] <= (1 + MVEE_TOLERANCE) * (d + 1)) break;
+			int t;
+			double step;
+			boolean drop = false;
+			if (k >= 0 && (d + 1) - m[k] > m[j] - (d + 1)) {
+				t = k;
+				step = (m[k] - d - 1) / ((d + 1) * (m[k] - 1));
+				double uk = u[idx[k]], floor = -uk / (1 - uk);
+				if (step <= floor) {
+					step = floor;
+					drop = true;
+				}
+			} else {
+				t = j;
+				step = (m[j] - d - 1) / ((d + 1) * (m[j] - 1));
+			}
+			// u ← (1 − s)u + s e_t; X ← (1 − s)X + s q_t q_tᵀ
+			double keep = 1 - step;
+			u[idx[t]] = drop ? 0 : u[idx[t]] * keep + step;
+			double r = step / keep, mt = m[t];
+			double[] qt = p[t];
+			for (int a = 0; a < 4; a++) g[a] = xi[a][0] * qt[0] + xi[a][1] * qt[1] + xi[a][2] * qt[2] + xi[a][3] * qt[3];
+			double denom = 1 + r * mt, f = r / denom;
+			for (int a = 0; a < 4; a++)
+				for (int b = 0; b < 4; b++) xi[a][b] = (xi[a][b] - f * g[a] * g[b]) / keep;
+			double g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3];
+			j = 0;
+			k = -1;
+			double mj = -Double.MAX_VALUE, mk = Double.MAX_VALUE;
+			for (int i = 0; i < n; i++) {
+				double[] qi = p[i];
+				if (i != t) u[idx[i]] *= keep;
+				double h = qi[0] * g0 + qi[1] * g1 + qi[2] * g2 + qi[3] * g3;
+				double mi = (m[i] - f * h * h) / keep;
+				m[i] = mi;
+				if (mi > mj) {
+					mj = mi;
+					j = i;
+				}
+				if (u[idx[i]] > 0 && mi < mk) {
+					mk = mi;
+					k = i;
+				}
+			}
+		}
+		return it;
+	}
+
+	/** X = Σ uᵢ qᵢqᵢᵀ over the weighted points. */
+	private static double[][] moment(double[][] q, double[] u) {
+		double[][] x = new double[4][4];
+		for (int i = 0; i < q.length; i++)
+			if (u[i] > 0)
+				for (int a = 0; a < 4; a++)
+					for (int b = 0; b < 4; b++) x[a][b] += u[i] * q[i][a] * q[i][b];
+		return x;
+	}
+
+	private static double[][] inverse(double[][] x) { return new LUDecomposition(new Array2DRowRealMatrix(x, false)).getSolver().getInverse().getData(); }
 
 	/** Whether X = Σ uᵢ qᵢqᵢᵀ is comfortably invertible (the weighted points span 3D). */
 	private static boolean spans(double[][] q, double[] u) {
