@@ -104,17 +104,35 @@ final class Morphology {
 		geary = autocorrelation.gearysC;
 	}
 
-	/** The lowest and highest lattice point of each (x, y) column: the hull's vertices are among them. */
+	/**
+	 * The lattice points that are the lowest or the highest on each of the three axis-parallel lines through them, each
+	 * position once: a vertex of the convex hull is never between two points of the set on a line, so the hull's
+	 * vertices are among them (most of a mesh's vertices are not: they are in the middle of a line along some axis).
+	 */
 	private static long[][] extremes(long[][] pts) {
-		java.util.Map<Long, long[]> low = new java.util.HashMap<>(), high = new java.util.HashMap<>();
-		for (long[] q : pts) {
-			long key = (q[1] << 32) ^ (q[2] & 0xffffffffL);
-			long[] l = low.get(key), h = high.get(key);
-			if (l == null || q[0] < l[0]) low.put(key, q);
-			if (h == null || q[0] > h[0]) high.put(key, q);
+		int[] ext = new int[3];
+		for (long[] q : pts) for (int d = 0; d < 3; d++) ext[d] = Math.max(ext[d], (int) q[d] + 1);
+		boolean[] keep = new boolean[pts.length];
+		Arrays.fill(keep, true);
+		for (int a = 0; a < 3; a++) {
+			int b = (a + 1) % 3, c = (a + 2) % 3;
+			int[] lo = new int[ext[b] * ext[c]], hi = new int[lo.length]; // index of the first lowest / highest point
+			Arrays.fill(lo, -1);
+			Arrays.fill(hi, -1);
+			for (int i = 0; i < pts.length; i++) {
+				long[] q = pts[i];
+				int line = (int) q[b] + ext[b] * (int) q[c];
+				if (lo[line] < 0 || q[a] < pts[lo[line]][a]) lo[line] = i;
+				if (hi[line] < 0 || q[a] > pts[hi[line]][a]) hi[line] = i;
+			}
+			for (int i = 0; i < pts.length; i++) {
+				int line = (int) pts[i][b] + ext[b] * (int) pts[i][c];
+				// the last axis keeps only the stored point of a position: duplicates go
+				keep[i] &= a < 2 ? pts[i][a] == pts[lo[line]][a] || pts[i][a] == pts[hi[line]][a] : i == lo[line] || i == hi[line];
+			}
 		}
-		java.util.List<long[]> out = new java.util.ArrayList<>(low.values());
-		for (java.util.Map.Entry<Long, long[]> e : high.entrySet()) if (e.getValue() != low.get(e.getKey())) out.add(e.getValue());
+		java.util.List<long[]> out = new java.util.ArrayList<>();
+		for (int i = 0; i < pts.length; i++) if (keep[i]) out.add(pts[i]);
 		return out.toArray(new long[0][]);
 	}
 
