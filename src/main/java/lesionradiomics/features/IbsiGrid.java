@@ -14,6 +14,17 @@ final class IbsiGrid {
 	/** Grey level of each matrix row: 1..Ng. */
 	final double[] rowLevels;
 
+	/**
+	 * Block matrices already counted: aggregation methods share blocks (3D averaged and 3D merged both sum the 13
+	 * directions over the volume, 2D averaged and slice-merged the 4 in-plane directions per slice, the two
+	 * direction-wise 2.5D methods the 4 over all slices), and merging only adds a block's matrix to others.
+	 */
+	private final java.util.Map<BlockKey, double[][]> cooccurrences = new java.util.HashMap<>(), runLengths = new java.util.HashMap<>();
+
+	private record BlockKey(int dx, int dy, int dz, int z0, int z1) {
+		BlockKey(IbsiAggregation.Block b) { this(b.d()[0], b.d()[1], b.d()[2], b.z0(), b.z1()); }
+	}
+
 	/** The four in-plane directions (dx, dy, dz), one of each ± pair. */
 	static final int[][] DIRECTIONS_2D = { { 1, 0, 0 }, { 1, 1, 0 }, { 0, 1, 0 }, { -1, 1, 0 } };
 	/** The thirteen 3D directions (dx, dy, dz), one of each ± pair. */
@@ -55,6 +66,16 @@ final class IbsiGrid {
 		int n = 0;
 		for (int i = nx * ny * z0; i < nx * ny * z1; i++) if (levels[i] != 0) n++;
 		return n;
+	}
+
+	/** {@link #cooccurrence(int[], int, int)} of a block, counted once per grid; read only. */
+	double[][] cooccurrence(IbsiAggregation.Block b) {
+		return cooccurrences.computeIfAbsent(new BlockKey(b), k -> cooccurrence(b.d(), b.z0(), b.z1()));
+	}
+
+	/** {@link #runs(int[], int, int)} of a block, counted once per grid; read only. */
+	double[][] runs(IbsiAggregation.Block b) {
+		return runLengths.computeIfAbsent(new BlockKey(b), k -> runs(b.d(), b.z0(), b.z1()));
 	}
 
 	/** Symmetric co-occurrence counts (pairs at offset d and −d) within slices [z0, z1). */
