@@ -62,14 +62,15 @@ final class EnclosingShapes {
 		for (int d = 0; d < 3; d++) u[d] /= ul;
 		double[] v = cross(n, u);
 		double hLo = Double.MAX_VALUE, hHi = -Double.MAX_VALUE;
-		double[][] q = new double[pts.length][];
+		double[] qx = new double[pts.length], qy = new double[pts.length];
 		for (int i = 0; i < pts.length; i++) {
 			double h = dot(pts[i], n);
 			hLo = Math.min(hLo, h);
 			hHi = Math.max(hHi, h);
-			q[i] = new double[] { dot(pts[i], u), dot(pts[i], v) };
+			qx[i] = dot(pts[i], u);
+			qy[i] = dot(pts[i], v);
 		}
-		double[][] hull = hull2d(q);
+		double[][] hull = hull2d(outsideOctagon(qx, qy));
 		double bestArea = Double.MAX_VALUE, w1 = 0, w2 = 0;
 		int m = hull.length;
 		if (m < 3) return new double[] { Double.MAX_VALUE, 0, 0, 0, 0 };
@@ -97,13 +98,9 @@ final class EnclosingShapes {
 		return box(hHi - hLo, w1, w2);
 	}
 
-	/**
-	 * Andrew's monotone chain, counter-clockwise, collinear points dropped; the points strictly inside the polygon of
-	 * the extreme points along eight directions are dropped before the sort (Akl &amp; Toussaint 1978): they cannot be
-	 * on the hull, and they are most of a projected hull's vertices.
-	 */
+	/** Andrew's monotone chain, counter-clockwise, collinear points dropped. */
 	static double[][] hull2d(double[][] pts) {
-		double[][] p = outsideOctagon(pts);
+		double[][] p = pts.clone();
 		Arrays.sort(p, (a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
 		int n = p.length;
 		if (n < 3) return p;
@@ -120,31 +117,41 @@ final class EnclosingShapes {
 		return Arrays.copyOf(h, k - 1);
 	}
 
-	/** The points not strictly inside the polygon of the extremes along 0°, 45°, … 315° (counter-clockwise in that order). */
-	private static double[][] outsideOctagon(double[][] pts) {
-		if (pts.length < 9) return pts.clone();
-		double[][] dirs = { { 1, 0 }, { 1, 1 }, { 0, 1 }, { -1, 1 }, { -1, 0 }, { -1, -1 }, { 0, -1 }, { 1, -1 } };
-		double[][] corner = new double[8][];
+	/**
+	 * The points (x, y) not strictly inside the polygon of the extremes along 0°, 45°, … 315° (counter-clockwise in
+	 * that order), for the 2D hull (Akl &amp; Toussaint 1978): the others cannot be on it, and they are most of a projected
+	 * hull's vertices, which spares the hull's sort.
+	 */
+	private static double[][] outsideOctagon(double[] x, double[] y) {
+		int n = x.length;
+		int[] corner = new int[8];
 		double[] best = new double[8];
 		Arrays.fill(best, -Double.MAX_VALUE);
-		for (double[] q : pts)
-			for (int k = 0; k < 8; k++) {
-				double h = dirs[k][0] * q[0] + dirs[k][1] * q[1];
-				if (h > best[k]) {
-					best[k] = h;
-					corner[k] = q;
+		for (int i = 0; i < n; i++) {
+			double[] h = { x[i], x[i] + y[i], y[i], y[i] - x[i], -x[i], -x[i] - y[i], -y[i], x[i] - y[i] };
+			for (int k = 0; k < 8; k++)
+				if (h[k] > best[k]) {
+					best[k] = h[k];
+					corner[k] = i;
 				}
-			}
-		if (corner[0] == corner[4] && corner[2] == corner[6]) return pts.clone(); // no extent: no inside
-		double[][] out = new double[pts.length][];
+		}
+		// edge k from corner k to corner k + 1: inside is strictly left of every edge of non-zero length
+		double[] ex = new double[8], ey = new double[8], ox = new double[8], oy = new double[8];
+		int edges = 0;
+		for (int k = 0; k < 8; k++) {
+			int a = corner[k], b = corner[(k + 1) % 8];
+			if (x[a] == x[b] && y[a] == y[b]) continue;
+			ox[edges] = x[a];
+			oy[edges] = y[a];
+			ex[edges] = x[b] - x[a];
+			ey[edges++] = y[b] - y[a];
+		}
+		double[][] out = new double[n][];
 		int kept = 0;
-		for (double[] q : pts) {
-			boolean inside = true;
-			for (int k = 0; k < 8 && inside; k++) {
-				double[] a = corner[k], b = corner[(k + 1) % 8];
-				if (a != b) inside = turn(a, b, q) > 0;
-			}
-			if (!inside) out[kept++] = q;
+		for (int i = 0; i < n; i++) {
+			boolean inside = edges > 0;
+			for (int k = 0; k < edges && inside; k++) inside = ex[k] * (y[i] - oy[k]) - ey[k] * (x[i] - ox[k]) > 0;
+			if (!inside) out[kept++] = new double[] { x[i], y[i] };
 		}
 		return Arrays.copyOf(out, kept);
 	}
@@ -208,7 +215,7 @@ final class EnclosingShapes {
 		double bound = (1 + MVEE_TOLERANCE) * (d + 1);
 		for (int budget = MVEE_MAX_ITERATIONS; budget > 0;) {
 			budget -= ascend(q, u, active, budget);
-			double[][] xi = inverse(moment(q, u));
+			double[][] xi = inverse(moment(q, u, active));
 			Integer[] outside = java.util.stream.IntStream.range(0, n).filter(i -> !in[i]).boxed().toArray(Integer[]::new);
 			double[] m = new double[n];
 			int count = 0;
@@ -263,7 +270,7 @@ final class EnclosingShapes {
 		int it = 0;
 		for (; it < budget; it++) {
 			if (it % 100 == 0) {
-				xi = inverse(moment(q, u));
+				xi = inverse(moment(q, u, idx));
 				j = 0;
 				k = -1;
 				for (int i = 0; i < n; i++) {
@@ -320,10 +327,10 @@ final class EnclosingShapes {
 		return it;
 	}
 
-	/** X = Σ uᵢ qᵢqᵢᵀ over the weighted points. */
-	private static double[][] moment(double[][] q, double[] u) {
+	/** X = Σ uᵢ qᵢqᵢᵀ over the points idx (the others have no weight). */
+	private static double[][] moment(double[][] q, double[] u, int[] idx) {
 		double[][] x = new double[4][4];
-		for (int i = 0; i < q.length; i++)
+		for (int i : idx)
 			if (u[i] > 0)
 				for (int a = 0; a < 4; a++)
 					for (int b = 0; b < 4; b++) x[a][b] += u[i] * q[i][a] * q[i][b];
