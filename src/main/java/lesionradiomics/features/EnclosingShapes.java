@@ -31,21 +31,51 @@ final class EnclosingShapes {
 	 * @return {volume, surface area, side 1, side 2, side 3}
 	 */
 	static double[] ombb(double[][] pts, int[][] faces) {
-		double[] best = { Double.MAX_VALUE, 0, 0, 0, 0 };
+		double[][] unit = new double[faces.length][]; // the faces' unit normals (null for a face of no area)
+		java.util.List<double[]> normals = new java.util.ArrayList<>(); // one per distinct direction
 		Set<Normal> seen = new HashSet<>();
-		for (int[] f : faces) {
+		for (int i = 0; i < faces.length; i++) {
+			int[] f = faces[i];
 			double[] a = pts[f[0]], b = pts[f[1]], c = pts[f[2]];
 			double[] n = cross(sub(b, a), sub(c, a));
 			double len = Math.sqrt(dot(n, n));
 			if (len == 0) continue;
 			for (int d = 0; d < 3; d++) n[d] /= len;
+			unit[i] = n;
 			// n and −n give the same box
 			int s = n[0] < -1e-12 || (Math.abs(n[0]) <= 1e-12 && (n[1] < -1e-12 || (Math.abs(n[1]) <= 1e-12 && n[2] < 0))) ? -1 : 1;
-			if (!seen.add(new Normal(Math.round(s * n[0] * 1e9), Math.round(s * n[1] * 1e9), Math.round(s * n[2] * 1e9)))) continue;
-			double[] box = flushBox(pts, n);
+			if (seen.add(new Normal(Math.round(s * n[0] * 1e9), Math.round(s * n[1] * 1e9), Math.round(s * n[2] * 1e9)))) normals.add(n);
+		}
+		double[] best = { Double.MAX_VALUE, 0, 0, 0, 0 };
+		for (double[] n : normals) {
+			double[] box = flushBox(pts, silhouette(pts.length, faces, unit, n), n);
 			if (box[0] < best[0]) best = box;
 		}
 		return best;
+	}
+
+	/**
+	 * The vertices that can project onto a vertex of the hull's shadow along n: a shadow vertex's outward 2D normal e
+	 * (e ⟂ n) is in the normal cone of its vertex, the cone of the normals of the faces around it, so those normals
+	 * are not all on one side of n⊥ (Σ λ_f n_f · n = e · n = 0, λ ≥ 0). Most vertices face n or away from it, and
+	 * are left out of the shadow's hull; 1e-9 of slack keeps every vertex that rounding could misjudge.
+	 */
+	private static int[] silhouette(int count, int[][] faces, double[][] unit, double[] n) {
+		double[] lo = new double[count], hi = new double[count];
+		Arrays.fill(lo, Double.MAX_VALUE);
+		Arrays.fill(hi, -Double.MAX_VALUE);
+		for (int i = 0; i < faces.length; i++) {
+			if (unit[i] == null) continue;
+			double side = dot(unit[i], n);
+			for (int v : faces[i]) {
+				lo[v] = Math.min(lo[v], side);
+				hi[v] = Math.max(hi[v], side);
+			}
+		}
+		int[] out = new int[count];
+		int k = 0;
+		for (int v = 0; v < count; v++) if (lo[v] <= 1e-9 && hi[v] >= -1e-9) out[k++] = v;
+		return Arrays.copyOf(out, k);
 	}
 
 	/** A unit normal rounded to 1e-9: faces of one hull facet share it. */
@@ -53,8 +83,8 @@ final class EnclosingShapes {
 
 	private static double[] box(double a, double b, double c) { return new double[] { a * b * c, 2 * (a * b + b * c + a * c), a, b, c }; }
 
-	/** The smallest box with one axis along n. */
-	private static double[] flushBox(double[][] pts, double[] n) {
+	/** The smallest box with one axis along n; {@code rim}: the points whose projections hold the shadow's hull. */
+	private static double[] flushBox(double[][] pts, int[] rim, double[] n) {
 		// orthonormal u, v ⟂ n
 		double[] t = Math.abs(n[0]) < 0.9 ? new double[] { 1, 0, 0 } : new double[] { 0, 1, 0 };
 		double[] u = cross(n, t);
@@ -62,15 +92,14 @@ final class EnclosingShapes {
 		for (int d = 0; d < 3; d++) u[d] /= ul;
 		double[] v = cross(n, u);
 		double hLo = Double.MAX_VALUE, hHi = -Double.MAX_VALUE;
-		double[] qx = new double[pts.length], qy = new double[pts.length];
-		for (int i = 0; i < pts.length; i++) {
-			double h = dot(pts[i], n);
+		for (double[] p : pts) {
+			double h = dot(p, n);
 			hLo = Math.min(hLo, h);
 			hHi = Math.max(hHi, h);
-			qx[i] = dot(pts[i], u);
-			qy[i] = dot(pts[i], v);
 		}
-		double[][] hull = hull2d(outsideOctagon(qx, qy));
+		double[][] q = new double[rim.length][];
+		for (int i = 0; i < rim.length; i++) q[i] = new double[] { dot(pts[rim[i]], u), dot(pts[rim[i]], v) };
+		double[][] hull = hull2d(q);
 		double bestArea = Double.MAX_VALUE, w1 = 0, w2 = 0;
 		int m = hull.length;
 		if (m < 3) return new double[] { Double.MAX_VALUE, 0, 0, 0, 0 };
@@ -115,45 +144,6 @@ final class EnclosingShapes {
 			h[k++] = p[i];
 		}
 		return Arrays.copyOf(h, k - 1);
-	}
-
-	/**
-	 * The points (x, y) not strictly inside the polygon of the extremes along 0°, 45°, … 315° (counter-clockwise in
-	 * that order), for the 2D hull (Akl &amp; Toussaint 1978): the others cannot be on it, and they are most of a projected
-	 * hull's vertices, which spares the hull's sort.
-	 */
-	private static double[][] outsideOctagon(double[] x, double[] y) {
-		int n = x.length;
-		int[] corner = new int[8];
-		double[] best = new double[8];
-		Arrays.fill(best, -Double.MAX_VALUE);
-		for (int i = 0; i < n; i++) {
-			double[] h = { x[i], x[i] + y[i], y[i], y[i] - x[i], -x[i], -x[i] - y[i], -y[i], x[i] - y[i] };
-			for (int k = 0; k < 8; k++)
-				if (h[k] > best[k]) {
-					best[k] = h[k];
-					corner[k] = i;
-				}
-		}
-		// edge k from corner k to corner k + 1: inside is strictly left of every edge of non-zero length
-		double[] ex = new double[8], ey = new double[8], ox = new double[8], oy = new double[8];
-		int edges = 0;
-		for (int k = 0; k < 8; k++) {
-			int a = corner[k], b = corner[(k + 1) % 8];
-			if (x[a] == x[b] && y[a] == y[b]) continue;
-			ox[edges] = x[a];
-			oy[edges] = y[a];
-			ex[edges] = x[b] - x[a];
-			ey[edges++] = y[b] - y[a];
-		}
-		double[][] out = new double[n][];
-		int kept = 0;
-		for (int i = 0; i < n; i++) {
-			boolean inside = edges > 0;
-			for (int k = 0; k < edges && inside; k++) inside = ex[k] * (y[i] - oy[k]) - ey[k] * (x[i] - ox[k]) > 0;
-			if (!inside) out[kept++] = new double[] { x[i], y[i] };
-		}
-		return Arrays.copyOf(out, kept);
 	}
 
 	private static double turn(double[] o, double[] a, double[] b) { return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]); }
@@ -257,73 +247,86 @@ final class EnclosingShapes {
 
 	/**
 	 * Todd &amp; Yildirim's ascent over the points {@code idx} (weights u, which sum to 1 over them) until their
-	 * max M ≤ (1 + ε)(d + 1), at most {@code budget} steps; returns the steps taken.
+	 * max M ≤ (1 + ε)(d + 1), at most {@code budget} steps; returns the steps taken. A step scales every weight and
+	 * every M by one factor (u ← (1 − s)u, M ← (M − f h²)/(1 − s)); the factors are kept apart (u = U·w, M = C·m)
+	 * and folded in at each rebuild, so a step costs one pass of h = qᵢ·g over the points, on flat arrays.
 	 */
 	private static int ascend(double[][] q, double[] u, int[] idx, int budget) {
 		int n = idx.length, d = 3;
-		double[][] p = new double[n][];
-		for (int i = 0; i < n; i++) p[i] = q[idx[i]];
-		double[] m = new double[n];
+		double[] px = new double[n], py = new double[n], pz = new double[n], w = new double[n], m = new double[n];
+		for (int i = 0; i < n; i++) {
+			px[i] = q[idx[i]][0];
+			py[i] = q[idx[i]][1];
+			pz[i] = q[idx[i]][2];
+			w[i] = u[idx[i]];
+		}
+		double scaleU = 1, scaleM = 1;
 		double[][] xi = null;
-		double[] g = new double[4];
 		int j = 0, k = -1; // the points of largest M, and of smallest M among the weighted ones
 		int it = 0;
 		for (; it < budget; it++) {
-			if (it % 100 == 0) {
+			if (it % 100 == 0) { // rebuild X⁻¹ and M against drift
+				for (int i = 0; i < n; i++) u[idx[i]] = w[i] *= scaleU;
+				scaleU = 1;
+				scaleM = 1;
 				xi = inverse(moment(q, u, idx));
 				j = 0;
 				k = -1;
 				for (int i = 0; i < n; i++) {
-					m[i] = quad(xi, p[i]);
+					m[i] = quad(xi, q[idx[i]]);
 					if (m[i] > m[j]) j = i;
-					if (u[idx[i]] > 0 && (k < 0 || m[i] < m[k])) k = i;
+					if (w[i] > 0 && (k < 0 || m[i] < m[k])) k = i;
 				}
 			}
-			if (m[j] <= (1 + MVEE_TOLERANCE) * (d + 1)) break;
+			double mj = scaleM * m[j], mk = k < 0 ? 0 : scaleM * m[k];
+			if (mj <= (1 + MVEE_TOLERANCE) * (d + 1)) break;
 			int t;
-			double step;
+			double step, mt;
 			boolean drop = false;
-			if (k >= 0 && (d + 1) - m[k] > m[j] - (d + 1)) {
+			if (k >= 0 && (d + 1) - mk > mj - (d + 1)) {
 				t = k;
-				step = (m[k] - d - 1) / ((d + 1) * (m[k] - 1));
-				double uk = u[idx[k]], floor = -uk / (1 - uk);
+				mt = mk;
+				step = (mk - d - 1) / ((d + 1) * (mk - 1));
+				double uk = scaleU * w[k], floor = -uk / (1 - uk);
 				if (step <= floor) {
 					step = floor;
 					drop = true;
 				}
 			} else {
 				t = j;
-				step = (m[j] - d - 1) / ((d + 1) * (m[j] - 1));
+				mt = mj;
+				step = (mj - d - 1) / ((d + 1) * (mj - 1));
 			}
-			// u ← (1 − s)u + s e_t; X ← (1 − s)X + s q_t q_tᵀ
+			// u ← (1 − s)u + s e_t; X ← (1 − s)X + s q_t q_tᵀ, X⁻¹ by Sherman–Morrison
 			double keep = 1 - step;
-			u[idx[t]] = drop ? 0 : u[idx[t]] * keep + step;
-			double r = step / keep, mt = m[t];
-			double[] qt = p[t];
-			for (int a = 0; a < 4; a++) g[a] = xi[a][0] * qt[0] + xi[a][1] * qt[1] + xi[a][2] * qt[2] + xi[a][3] * qt[3];
-			double denom = 1 + r * mt, f = r / denom;
+			scaleU *= keep;
+			w[t] = drop ? 0 : w[t] + step / scaleU;
+			double r = step / keep, f = r / (1 + r * mt);
+			double[] g = new double[4]; // X⁻¹ q_t
+			for (int a = 0; a < 4; a++) g[a] = xi[a][0] * px[t] + xi[a][1] * py[t] + xi[a][2] * pz[t] + xi[a][3];
 			for (int a = 0; a < 4; a++)
 				for (int b = 0; b < 4; b++) xi[a][b] = (xi[a][b] - f * g[a] * g[b]) / keep;
 			double g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3];
+			double shrink = f / scaleM; // M − f h² in the stored scale
+			scaleM /= keep;
 			j = 0;
 			k = -1;
-			double mj = -Double.MAX_VALUE, mk = Double.MAX_VALUE;
+			double best = -Double.MAX_VALUE, least = Double.MAX_VALUE;
 			for (int i = 0; i < n; i++) {
-				double[] qi = p[i];
-				if (i != t) u[idx[i]] *= keep;
-				double h = qi[0] * g0 + qi[1] * g1 + qi[2] * g2 + qi[3] * g3;
-				double mi = (m[i] - f * h * h) / keep;
+				double h = px[i] * g0 + py[i] * g1 + pz[i] * g2 + g3;
+				double mi = m[i] - shrink * h * h;
 				m[i] = mi;
-				if (mi > mj) {
-					mj = mi;
+				if (mi > best) {
+					best = mi;
 					j = i;
 				}
-				if (u[idx[i]] > 0 && mi < mk) {
-					mk = mi;
+				if (w[i] > 0 && mi < least) {
+					least = mi;
 					k = i;
 				}
 			}
 		}
+		for (int i = 0; i < n; i++) u[idx[i]] = w[i] * scaleU;
 		return it;
 	}
 
