@@ -200,20 +200,27 @@ final class EnclosingShapes {
 		// their number instead of n; then every point is checked under the weights found, and the points outside the
 		// grown ellipsoid join (the farthest CORE_GROWTH first), until none is outside: the plain ascent's stopping rule,
 		// over all points. The weights of the others stay 0, as they would at the optimum.
+		// The rounds start loose (tolerance 10⁻², tightened tenfold whenever no point is outside) so the core grows
+		// without converging each time; the last round is the stopping rule itself with ε.
 		boolean[] in = new boolean[n];
 		for (int i : active) in[i] = true;
-		double bound = (1 + MVEE_TOLERANCE) * (d + 1);
+		double tolerance = Math.max(MVEE_TOLERANCE, 1e-2);
 		for (int budget = MVEE_MAX_ITERATIONS; budget > 0;) {
-			budget -= ascend(q, u, active, budget);
+			budget -= ascend(q, u, active, tolerance, budget);
 			double[][] xi = inverse(moment(q, u, active));
 			Integer[] outside = java.util.stream.IntStream.range(0, n).filter(i -> !in[i]).boxed().toArray(Integer[]::new);
 			double[] m = new double[n];
+			double bound = (1 + tolerance) * (d + 1);
 			int count = 0;
 			for (int i : outside) {
 				m[i] = quad(xi, q[i]);
 				if (m[i] > bound) outside[count++] = i;
 			}
-			if (count == 0) break;
+			if (count == 0) {
+				if (tolerance == MVEE_TOLERANCE) break;
+				tolerance = Math.max(MVEE_TOLERANCE, tolerance / 10);
+				continue;
+			}
 			Arrays.sort(outside, 0, count, (a, b) -> Double.compare(m[b], m[a]));
 			int grow = Math.min(count, CORE_GROWTH);
 			int[] next = Arrays.copyOf(active, active.length + grow);
@@ -247,11 +254,11 @@ final class EnclosingShapes {
 
 	/**
 	 * Todd &amp; Yildirim's ascent over the points {@code idx} (weights u, which sum to 1 over them) until their
-	 * max M ≤ (1 + ε)(d + 1), at most {@code budget} steps; returns the steps taken. A step scales every weight and
+	 * max M ≤ (1 + tolerance)(d + 1), at most {@code budget} steps; returns the steps taken. A step scales every weight and
 	 * every M by one factor (u ← (1 − s)u, M ← (M − f h²)/(1 − s)); the factors are kept apart (u = U·w, M = C·m)
 	 * and folded in at each rebuild, so a step costs one pass of h = qᵢ·g over the points, on flat arrays.
 	 */
-	private static int ascend(double[][] q, double[] u, int[] idx, int budget) {
+	private static int ascend(double[][] q, double[] u, int[] idx, double tolerance, int budget) {
 		int n = idx.length, d = 3;
 		double[] px = new double[n], py = new double[n], pz = new double[n], w = new double[n], m = new double[n];
 		for (int i = 0; i < n; i++) {
@@ -279,7 +286,7 @@ final class EnclosingShapes {
 				}
 			}
 			double mj = scaleM * m[j], mk = k < 0 ? 0 : scaleM * m[k];
-			if (mj <= (1 + MVEE_TOLERANCE) * (d + 1)) break;
+			if (mj <= (1 + tolerance) * (d + 1)) break;
 			int t;
 			double step, mt;
 			boolean drop = false;
