@@ -38,6 +38,26 @@ class FftTest {
 		}
 	}
 
+	/** A batch of lines (more than one batch's worth, lines 3 apart) is transformed as each line alone. */
+	@Test
+	void aBatchOfLinesEqualsEachLineAlone() {
+		SplittableRandom random = new SplittableRandom(9);
+		int n = 45, lines = 37, step = 3, stride = lines * step + 2;
+		double[] re = new double[n * stride], im = new double[n * stride];
+		for (int i = 0; i < re.length; i++) {
+			re[i] = random.nextDouble();
+			im[i] = random.nextDouble();
+		}
+		double[] re1 = re.clone(), im1 = im.clone();
+		Fft fft = new Fft(n);
+		fft.transform(re, 1, im, 1, stride, lines, step, true);
+		for (int c = 0; c < lines; c++) fft.transform(re1, 1 + c * step, im1, 1 + c * step, stride, true);
+		for (int i = 0; i < re.length; i++) {
+			assertEquals(re1[i], re[i], 0, "re " + i);
+			assertEquals(im1[i], im[i], 0, "im " + i);
+		}
+	}
+
 	@Test
 	void sizesAreTheNextSmoothNumber() {
 		assertEquals(1, Fft.size(1));
