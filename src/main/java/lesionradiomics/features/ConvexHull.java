@@ -89,28 +89,28 @@ final class ConvexHull {
 		faces.add(face(b, d, c));
 		faces.add(face(c, d, a));
 		long[] edges = new long[96]; // the visible faces' edges (few per point: a linear search beats hashing)
-		List<Face> kept = new ArrayList<>();
 		for (int q = 0; q < n; q++) {
 			if (q == a || q == b || q == c || q == d) continue;
 			long[] pq = p[q];
-			boolean visible = false;
-			for (Face f : faces) if (f.seenFrom(pq)) { visible = true; break; }
-			if (!visible) continue;
+			// one pass: the faces q sees leave (the last face takes their place, so the list needs no rebuild)
 			int count = 0;
-			kept.clear();
-			for (Face f : faces)
-				if (f.seenFrom(pq)) {
-					if (count + 3 > edges.length) edges = java.util.Arrays.copyOf(edges, 2 * edges.length);
-					edges[count++] = edge(f.a, f.b);
-					edges[count++] = edge(f.b, f.c);
-					edges[count++] = edge(f.c, f.a);
-				} else kept.add(f);
+			for (int i = 0; i < faces.size();) {
+				Face f = faces.get(i);
+				if (!f.seenFrom(pq)) {
+					i++;
+					continue;
+				}
+				if (count + 3 > edges.length) edges = java.util.Arrays.copyOf(edges, 2 * edges.length);
+				edges[count++] = edge(f.a, f.b);
+				edges[count++] = edge(f.b, f.c);
+				edges[count++] = edge(f.c, f.a);
+				Face last = faces.remove(faces.size() - 1);
+				if (i < faces.size()) faces.set(i, last);
+			}
 			for (int i = 0; i < count; i++) {
 				int u = (int) (edges[i] >>> 32), v = (int) edges[i];
-				if (!contains(edges, count, edge(v, u))) kept.add(face(u, v, q)); // a horizon edge
+				if (!contains(edges, count, edge(v, u))) faces.add(face(u, v, q)); // a horizon edge
 			}
-			faces.clear();
-			faces.addAll(kept);
 		}
 	}
 
