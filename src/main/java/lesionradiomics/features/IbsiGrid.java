@@ -135,25 +135,47 @@ final class IbsiGrid {
 
 	/**
 	 * Zones (connected voxels of one grey level; 8-connected in a slice when {@code inPlane}, else 26-connected)
-	 * within slices [z0, z1): for each zone its grey level, size and smallest value of {@code distance} (may be null).
+	 * within slices [z0, z1): for each zone its grey level, size and smallest value of {@code distance} (may be null:
+	 * Integer.MAX_VALUE). The labelling is found once per grid and slices: the size zone and the distance zone
+	 * matrices (IBSI 3.8, 3.9) count the same zones.
 	 */
 	int[][] zones(int z0, int z1, boolean inPlane, int[] distance) {
-		int plane = nx * ny, n = levels.length;
-		boolean[] done = new boolean[n];
+		Zones l = labellings.computeIfAbsent(new ZoneKey(z0, z1, inPlane), k -> label(z0, z1, inPlane));
+		int[] minD = new int[l.level().length];
+		java.util.Arrays.fill(minD, Integer.MAX_VALUE);
+		if (distance != null)
+			for (int v = 0, base = nx * ny * z0; v < l.zoneOf().length; v++) {
+				int z = l.zoneOf()[v];
+				if (z >= 0) minD[z] = Math.min(minD[z], distance[base + v]);
+			}
+		return new int[][] { l.level(), l.size(), minD };
+	}
+
+	private record ZoneKey(int z0, int z1, boolean inPlane) {}
+
+	/** A labelling of slices [z0, z1): the zone of each voxel (−1 outside the mask), each zone's grey level and size. */
+	private record Zones(int[] zoneOf, int[] level, int[] size) {}
+
+	private final java.util.Map<ZoneKey, Zones> labellings = new java.util.HashMap<>();
+
+	/** Flood fill from each unlabelled mask voxel in scan order. */
+	private Zones label(int z0, int z1, boolean inPlane) {
+		int plane = nx * ny, base = plane * z0, n = plane * (z1 - z0);
+		int[] zoneOf = new int[n];
+		java.util.Arrays.fill(zoneOf, -1);
 		int[] stack = new int[n];
-		int[] zl = new int[n], zs = new int[n], zd = new int[n];
+		int[] zl = new int[n], zs = new int[n];
 		int zones = 0;
 		int dzMax = inPlane ? 0 : 1;
-		for (int start = plane * z0; start < plane * z1; start++) {
+		for (int start = base; start < base + n; start++) {
 			int level = levels[start];
-			if (level == 0 || done[start]) continue;
-			int top = 0, size = 0, minD = Integer.MAX_VALUE;
+			if (level == 0 || zoneOf[start - base] >= 0) continue;
+			int top = 0, size = 0;
 			stack[top++] = start;
-			done[start] = true;
+			zoneOf[start - base] = zones;
 			while (top > 0) {
 				int v = stack[--top];
 				size++;
-				if (distance != null) minD = Math.min(minD, distance[v]);
 				int x = v % nx, y = (v / nx) % ny, z = v / plane;
 				for (int dz = -dzMax; dz <= dzMax; dz++) {
 					int zz = z + dz;
@@ -165,8 +187,8 @@ final class IbsiGrid {
 							int xx = x + dx;
 							if (xx < 0 || xx >= nx) continue;
 							int w = xx + nx * (yy + ny * zz);
-							if (!done[w] && levels[w] == level) {
-								done[w] = true;
+							if (zoneOf[w - base] < 0 && levels[w] == level) {
+								zoneOf[w - base] = zones;
 								stack[top++] = w;
 							}
 						}
@@ -174,10 +196,9 @@ final class IbsiGrid {
 				}
 			}
 			zl[zones] = level;
-			zs[zones] = size;
-			zd[zones++] = minD;
+			zs[zones++] = size;
 		}
-		return new int[][] { java.util.Arrays.copyOf(zl, zones), java.util.Arrays.copyOf(zs, zones), java.util.Arrays.copyOf(zd, zones) };
+		return new Zones(zoneOf, java.util.Arrays.copyOf(zl, zones), java.util.Arrays.copyOf(zs, zones));
 	}
 
 	/** Counts [level − 1][value − 1] of (level, value) pairs. */
