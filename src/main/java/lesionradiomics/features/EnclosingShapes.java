@@ -61,20 +61,17 @@ final class EnclosingShapes {
 	 * are left out of the shadow's hull; 1e-9 of slack keeps every vertex that rounding could misjudge.
 	 */
 	private static int[] silhouette(int count, int[][] faces, double[][] unit, double[] n) {
-		double[] lo = new double[count], hi = new double[count];
-		Arrays.fill(lo, Double.MAX_VALUE);
-		Arrays.fill(hi, -Double.MAX_VALUE);
+		boolean[] below = new boolean[count], above = new boolean[count]; // a face around it at n · n_f ≤ 0, ≥ 0
 		for (int i = 0; i < faces.length; i++) {
 			if (unit[i] == null) continue;
 			double side = dot(unit[i], n);
-			for (int v : faces[i]) {
-				lo[v] = Math.min(lo[v], side);
-				hi[v] = Math.max(hi[v], side);
-			}
+			int[] f = faces[i];
+			if (side <= 1e-9) below[f[0]] = below[f[1]] = below[f[2]] = true;
+			if (side >= -1e-9) above[f[0]] = above[f[1]] = above[f[2]] = true;
 		}
 		int[] out = new int[count];
 		int k = 0;
-		for (int v = 0; v < count; v++) if (lo[v] <= 1e-9 && hi[v] >= -1e-9) out[k++] = v;
+		for (int v = 0; v < count; v++) if (below[v] && above[v]) out[k++] = v;
 		return Arrays.copyOf(out, k);
 	}
 
@@ -103,20 +100,20 @@ final class EnclosingShapes {
 		double bestArea = Double.MAX_VALUE, w1 = 0, w2 = 0;
 		int m = hull.length;
 		if (m < 3) return new double[] { Double.MAX_VALUE, 0, 0, 0, 0 };
+		// rotating calipers (Toussaint 1983): as the edge turns counter-clockwise, the point farthest from it and the
+		// extremes along it move forward around the hull, so each pointer goes round once instead of a scan per edge
+		int far = -1, hi = -1, lo = -1;
 		for (int i = 0; i < m; i++) {
 			double[] p0 = hull[i], p1 = hull[(i + 1) % m];
-			double ex = p1[0] - p0[0], ey = p1[1] - p0[1], el = Math.hypot(ex, ey);
+			double ex = p1[0] - p0[0], ey = p1[1] - p0[1], el = Math.sqrt(ex * ex + ey * ey);
 			if (el == 0) continue;
 			ex /= el;
 			ey /= el;
-			double aLo = Double.MAX_VALUE, aHi = -Double.MAX_VALUE, bLo = Double.MAX_VALUE, bHi = -Double.MAX_VALUE;
-			for (double[] p : hull) {
-				double a = p[0] * ex + p[1] * ey, b = -p[0] * ey + p[1] * ex;
-				aLo = Math.min(aLo, a);
-				aHi = Math.max(aHi, a);
-				bLo = Math.min(bLo, b);
-				bHi = Math.max(bHi, b);
-			}
+			far = farthest(hull, far, -ey, ex);
+			hi = farthest(hull, hi, ex, ey);
+			lo = farthest(hull, lo, -ex, -ey);
+			double aLo = dot2(hull[lo], ex, ey), aHi = dot2(hull[hi], ex, ey);
+			double bLo = Math.min(dot2(p0, -ey, ex), dot2(p1, -ey, ex)), bHi = dot2(hull[far], -ey, ex);
 			double area = (aHi - aLo) * (bHi - bLo);
 			if (area < bestArea) {
 				bestArea = area;
@@ -126,6 +123,24 @@ final class EnclosingShapes {
 		}
 		return box(hHi - hLo, w1, w2);
 	}
+
+	/**
+	 * The hull point of largest projection on (dx, dy): from {@code from}, forward while the projection does not fall
+	 * (a convex polygon's projections rise to one maximum and fall); a scan of all when {@code from} is −1.
+	 */
+	private static int farthest(double[][] hull, int from, double dx, double dy) {
+		int m = hull.length;
+		if (from < 0) {
+			int best = 0;
+			for (int k = 1; k < m; k++) if (dot2(hull[k], dx, dy) > dot2(hull[best], dx, dy)) best = k;
+			return best;
+		}
+		int k = from;
+		for (int steps = 0; steps < m && dot2(hull[(k + 1) % m], dx, dy) >= dot2(hull[k], dx, dy); steps++) k = (k + 1) % m;
+		return k;
+	}
+
+	private static double dot2(double[] p, double dx, double dy) { return p[0] * dx + p[1] * dy; }
 
 	/** Andrew's monotone chain, counter-clockwise, collinear points dropped. */
 	static double[][] hull2d(double[][] pts) {
