@@ -59,7 +59,6 @@ final class Morphology {
 		area = mesh.surfaceArea;
 		double[] v = mesh.vertices; // (z, y, x) mm
 		double[] sZyx = { spacing[2], spacing[1], spacing[0] };
-		maxDiameter = MarchingCubes.diameters(v, sZyx)[3];
 		double[] lo = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE }, hi = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
 		int nv = v.length / 3;
 		long[][] lattice = new long[nv][3];
@@ -77,9 +76,19 @@ final class Morphology {
 		hullArea = hull[1];
 		ConvexHull.Scaled hullMm = convexHull.scaled(half);
 		if (hullMm.faces().length == 0) { // a flat mask: no box or ellipsoid of volume
+			maxDiameter = MarchingCubes.diameters(v, sZyx)[3];
 			ombb = new double[] { Double.NaN, Double.NaN };
 			mvee = new double[] { Double.NaN, Double.NaN, Double.NaN };
 		} else {
+			// the farthest pair of a point set is a pair of its hull's vertices: far fewer than the mesh's
+			double[][] h = hullMm.points();
+			double[] flat = new double[3 * h.length];
+			int[] all = new int[h.length];
+			for (int k = 0; k < h.length; k++) {
+				System.arraycopy(h[k], 0, flat, 3 * k, 3);
+				all[k] = k;
+			}
+			maxDiameter = Math.sqrt(MarchingCubes.maxDistanceSquared(flat, all, 0, h.length));
 			ombb = EnclosingShapes.ombb(hullMm.points(), hullMm.faces());
 			mvee = EnclosingShapes.mveeSemiAxes(hullMm.points());
 		}
