@@ -104,15 +104,18 @@ final class IbsiGrid {
 		int[] row = new int[ng + 1];
 		for (int l = 1; l <= ng; l++) row[l] = l - 1;
 		Glrlm.LineRuns line = new Glrlm.LineRuns(counts, row);
+		// a line starts where the voxel before it is outside: a whole row (y, z) when that is so along y or z, else
+		// the row's first or last voxel when d moves along x
 		for (int z = z0; z < z1; z++)
-			for (int y = 0; y < ny; y++)
-				for (int x = 0; x < nx; x++) {
-					int px = x - d[0], py = y - d[1], pz = z - d[2];
-					if (px >= 0 && py >= 0 && px < nx && py < ny && pz >= z0 && pz < z1) continue; // not a line start
+			for (int y = 0; y < ny; y++) {
+				boolean whole = d[1] == 1 && y == 0 || d[1] == -1 && y == ny - 1 || d[2] == 1 && z == z0 || d[2] == -1 && z == z1 - 1;
+				int from = whole || d[0] >= 0 ? 0 : nx - 1, to = whole ? nx : d[0] == 0 ? 0 : from + 1;
+				for (int x = from; x < to; x++) {
 					for (int cx = x, cy = y, cz = z; cx >= 0 && cy >= 0 && cx < nx && cy < ny && cz >= z0 && cz < z1; cx += d[0], cy += d[1], cz += d[2])
 						line.next(levels[cx + nx * (cy + ny * cz)]);
 					line.end();
 				}
+			}
 		return counts;
 	}
 
