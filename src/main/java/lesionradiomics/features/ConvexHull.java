@@ -1,9 +1,7 @@
 package lesionradiomics.features;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The convex hull of points on an integer lattice (mesh vertices sit on half-voxel positions), built incrementally
@@ -90,32 +88,38 @@ final class ConvexHull {
 		faces.add(face(a, d, b));
 		faces.add(face(b, d, c));
 		faces.add(face(c, d, a));
-		Set<Long> edges = new HashSet<>();
-		List<Face> kept = new ArrayList<>();
+		long[] edges = new long[96]; // the visible faces' edges (few per point: a linear search beats hashing)
 		for (int q = 0; q < n; q++) {
 			if (q == a || q == b || q == c || q == d) continue;
 			long[] pq = p[q];
-			boolean visible = false;
-			for (Face f : faces) if (f.seenFrom(pq)) { visible = true; break; }
-			if (!visible) continue;
-			edges.clear();
-			kept.clear();
-			for (Face f : faces)
-				if (f.seenFrom(pq)) {
-					edges.add(edge(f.a, f.b));
-					edges.add(edge(f.b, f.c));
-					edges.add(edge(f.c, f.a));
-				} else kept.add(f);
-			for (long e : edges) {
-				int u = (int) (e >>> 32), v = (int) e;
-				if (!edges.contains(edge(v, u))) kept.add(face(u, v, q)); // a horizon edge
+			// one pass: the faces q sees leave (the last face takes their place, so the list needs no rebuild)
+			int count = 0;
+			for (int i = 0; i < faces.size();) {
+				Face f = faces.get(i);
+				if (!f.seenFrom(pq)) {
+					i++;
+					continue;
+				}
+				if (count + 3 > edges.length) edges = java.util.Arrays.copyOf(edges, 2 * edges.length);
+				edges[count++] = edge(f.a, f.b);
+				edges[count++] = edge(f.b, f.c);
+				edges[count++] = edge(f.c, f.a);
+				Face last = faces.remove(faces.size() - 1);
+				if (i < faces.size()) faces.set(i, last);
 			}
-			faces.clear();
-			faces.addAll(kept);
+			for (int i = 0; i < count; i++) {
+				int u = (int) (edges[i] >>> 32), v = (int) edges[i];
+				if (!contains(edges, count, edge(v, u))) faces.add(face(u, v, q)); // a horizon edge
+			}
 		}
 	}
 
 	private static long edge(int u, int v) { return ((long) u << 32) | (v & 0xffffffffL); }
+
+	private static boolean contains(long[] a, int count, long e) {
+		for (int i = 0; i < count; i++) if (a[i] == e) return true;
+		return false;
+	}
 
 	/** Sign of the volume of (a, b, c, q): positive when q is on the outer side of face a, b, c. */
 	private int orient(int a, int b, int c, int q) {

@@ -31,28 +31,57 @@ final class EnclosingShapes {
 	 * @return {volume, surface area, side 1, side 2, side 3}
 	 */
 	static double[] ombb(double[][] pts, int[][] faces) {
-		double[] best = { Double.MAX_VALUE, 0, 0, 0, 0 };
-		Set<String> seen = new HashSet<>();
-		for (int[] f : faces) {
+		double[][] unit = new double[faces.length][]; // the faces' unit normals (null for a face of no area)
+		java.util.List<double[]> normals = new java.util.ArrayList<>(); // one per distinct direction
+		Set<Normal> seen = new HashSet<>();
+		for (int i = 0; i < faces.length; i++) {
+			int[] f = faces[i];
 			double[] a = pts[f[0]], b = pts[f[1]], c = pts[f[2]];
 			double[] n = cross(sub(b, a), sub(c, a));
 			double len = Math.sqrt(dot(n, n));
 			if (len == 0) continue;
 			for (int d = 0; d < 3; d++) n[d] /= len;
+			unit[i] = n;
 			// n and −n give the same box
 			int s = n[0] < -1e-12 || (Math.abs(n[0]) <= 1e-12 && (n[1] < -1e-12 || (Math.abs(n[1]) <= 1e-12 && n[2] < 0))) ? -1 : 1;
-			String key = Math.round(s * n[0] * 1e9) + "," + Math.round(s * n[1] * 1e9) + "," + Math.round(s * n[2] * 1e9);
-			if (!seen.add(key)) continue;
-			double[] box = flushBox(pts, n);
+			if (seen.add(new Normal(Math.round(s * n[0] * 1e9), Math.round(s * n[1] * 1e9), Math.round(s * n[2] * 1e9)))) normals.add(n);
+		}
+		double[] best = { Double.MAX_VALUE, 0, 0, 0, 0 };
+		for (double[] n : normals) {
+			double[] box = flushBox(pts, silhouette(pts.length, faces, unit, n), n);
 			if (box[0] < best[0]) best = box;
 		}
 		return best;
 	}
 
+	/**
+	 * The vertices that can project onto a vertex of the hull's shadow along n: a shadow vertex's outward 2D normal e
+	 * (e ⟂ n) is in the normal cone of its vertex, the cone of the normals of the faces around it, so those normals
+	 * are not all on one side of n⊥ (Σ λ_f n_f · n = e · n = 0, λ ≥ 0). Most vertices face n or away from it, and
+	 * are left out of the shadow's hull; 1e-9 of slack keeps every vertex that rounding could misjudge.
+	 */
+	private static int[] silhouette(int count, int[][] faces, double[][] unit, double[] n) {
+		boolean[] below = new boolean[count], above = new boolean[count]; // a face around it at n · n_f ≤ 0, ≥ 0
+		for (int i = 0; i < faces.length; i++) {
+			if (unit[i] == null) continue;
+			double side = dot(unit[i], n);
+			int[] f = faces[i];
+			if (side <= 1e-9) below[f[0]] = below[f[1]] = below[f[2]] = true;
+			if (side >= -1e-9) above[f[0]] = above[f[1]] = above[f[2]] = true;
+		}
+		int[] out = new int[count];
+		int k = 0;
+		for (int v = 0; v < count; v++) if (below[v] && above[v]) out[k++] = v;
+		return Arrays.copyOf(out, k);
+	}
+
+	/** A unit normal rounded to 1e-9: faces of one hull facet share it. */
+	private record Normal(long x, long y, long z) {}
+
 	private static double[] box(double a, double b, double c) { return new double[] { a * b * c, 2 * (a * b + b * c + a * c), a, b, c }; }
 
-	/** The smallest box with one axis along n. */
-	private static double[] flushBox(double[][] pts, double[] n) {
+	/** The smallest box with one axis along n; {@code rim}: the points whose projections hold the shadow's hull. */
+	private static double[] flushBox(double[][] pts, int[] rim, double[] n) {
 		// orthonormal u, v ⟂ n
 		double[] t = Math.abs(n[0]) < 0.9 ? new double[] { 1, 0, 0 } : new double[] { 0, 1, 0 };
 		double[] u = cross(n, t);
@@ -60,31 +89,31 @@ final class EnclosingShapes {
 		for (int d = 0; d < 3; d++) u[d] /= ul;
 		double[] v = cross(n, u);
 		double hLo = Double.MAX_VALUE, hHi = -Double.MAX_VALUE;
-		double[][] q = new double[pts.length][];
-		for (int i = 0; i < pts.length; i++) {
-			double h = dot(pts[i], n);
+		for (double[] p : pts) {
+			double h = dot(p, n);
 			hLo = Math.min(hLo, h);
 			hHi = Math.max(hHi, h);
-			q[i] = new double[] { dot(pts[i], u), dot(pts[i], v) };
 		}
+		double[][] q = new double[rim.length][];
+		for (int i = 0; i < rim.length; i++) q[i] = new double[] { dot(pts[rim[i]], u), dot(pts[rim[i]], v) };
 		double[][] hull = hull2d(q);
 		double bestArea = Double.MAX_VALUE, w1 = 0, w2 = 0;
 		int m = hull.length;
 		if (m < 3) return new double[] { Double.MAX_VALUE, 0, 0, 0, 0 };
+		// rotating calipers (Toussaint 1983): as the edge turns counter-clockwise, the point farthest from it and the
+		// extremes along it move forward around the hull, so each pointer goes round once instead of a scan per edge
+		int far = -1, hi = -1, lo = -1;
 		for (int i = 0; i < m; i++) {
 			double[] p0 = hull[i], p1 = hull[(i + 1) % m];
-			double ex = p1[0] - p0[0], ey = p1[1] - p0[1], el = Math.hypot(ex, ey);
+			double ex = p1[0] - p0[0], ey = p1[1] - p0[1], el = Math.sqrt(ex * ex + ey * ey);
 			if (el == 0) continue;
 			ex /= el;
 			ey /= el;
-			double aLo = Double.MAX_VALUE, aHi = -Double.MAX_VALUE, bLo = Double.MAX_VALUE, bHi = -Double.MAX_VALUE;
-			for (double[] p : hull) {
-				double a = p[0] * ex + p[1] * ey, b = -p[0] * ey + p[1] * ex;
-				aLo = Math.min(aLo, a);
-				aHi = Math.max(aHi, a);
-				bLo = Math.min(bLo, b);
-				bHi = Math.max(bHi, b);
-			}
+			far = farthest(hull, far, -ey, ex);
+			hi = farthest(hull, hi, ex, ey);
+			lo = farthest(hull, lo, -ex, -ey);
+			double aLo = dot2(hull[lo], ex, ey), aHi = dot2(hull[hi], ex, ey);
+			double bLo = Math.min(dot2(p0, -ey, ex), dot2(p1, -ey, ex)), bHi = dot2(hull[far], -ey, ex);
 			double area = (aHi - aLo) * (bHi - bLo);
 			if (area < bestArea) {
 				bestArea = area;
@@ -94,6 +123,24 @@ final class EnclosingShapes {
 		}
 		return box(hHi - hLo, w1, w2);
 	}
+
+	/**
+	 * The hull point of largest projection on (dx, dy): from {@code from}, forward while the projection does not fall
+	 * (a convex polygon's projections rise to one maximum and fall); a scan of all when {@code from} is −1.
+	 */
+	private static int farthest(double[][] hull, int from, double dx, double dy) {
+		int m = hull.length;
+		if (from < 0) {
+			int best = 0;
+			for (int k = 1; k < m; k++) if (dot2(hull[k], dx, dy) > dot2(hull[best], dx, dy)) best = k;
+			return best;
+		}
+		int k = from;
+		for (int steps = 0; steps < m && dot2(hull[(k + 1) % m], dx, dy) >= dot2(hull[k], dx, dy); steps++) k = (k + 1) % m;
+		return k;
+	}
+
+	private static double dot2(double[] p, double dx, double dy) { return p[0] * dx + p[1] * dy; }
 
 	/** Andrew's monotone chain, counter-clockwise, collinear points dropped. */
 	static double[][] hull2d(double[][] pts) {
@@ -159,70 +206,44 @@ final class EnclosingShapes {
 			core.add(hi);
 		}
 		for (int i : core) u[i] = 1.0 / core.size();
-		if (!spans(q, u)) java.util.Arrays.fill(u, 1.0 / n);
-		double[] m = new double[n];
-		double[][] xi = null;
-		double[] g = new double[4];
-		int j = 0, k = -1; // the points of largest M, and of smallest M among the weighted ones
-		for (int it = 0; it < MVEE_MAX_ITERATIONS; it++) {
-			if (it % 100 == 0) {
-				double[][] x = new double[4][4];
-				for (int i = 0; i < n; i++)
-					for (int a = 0; a < 4; a++)
-						for (int b = 0; b < 4; b++) x[a][b] += u[i] * q[i][a] * q[i][b];
-				xi = new LUDecomposition(new Array2DRowRealMatrix(x, false)).getSolver().getInverse().getData();
-				j = 0;
-				k = -1;
-				for (int i = 0; i < n; i++) {
-					m[i] = quad(xi, q[i]);
-					if (m[i] > m[j]) j = i;
-					if (u[i] > 0 && (k < 0 || m[i] < m[k])) k = i;
-				}
+		int[] active = core.stream().mapToInt(Integer::intValue).toArray();
+		if (!spans(q, u)) {
+			java.util.Arrays.fill(u, 1.0 / n);
+			active = java.util.stream.IntStream.range(0, n).toArray();
+		}
+		// active set (Kumar & Yildirim 2005's core sets): the ascent runs over the active points only, each step costing
+		// their number instead of n; then every point is checked under the weights found, and the points outside the
+		// grown ellipsoid join (the farthest CORE_GROWTH first), until none is outside: the plain ascent's stopping rule,
+		// over all points. The weights of the others stay 0, as they would at the optimum.
+		// The rounds start loose (tolerance 10⁻², tightened tenfold whenever no point is outside) so the core grows
+		// without converging each time; the last round is the stopping rule itself with ε.
+		boolean[] in = new boolean[n];
+		for (int i : active) in[i] = true;
+		double tolerance = Math.max(MVEE_TOLERANCE, 1e-2);
+		for (int budget = MVEE_MAX_ITERATIONS; budget > 0;) {
+			budget -= ascend(q, u, active, tolerance, budget);
+			double[][] xi = inverse(moment(q, u, active));
+			Integer[] outside = java.util.stream.IntStream.range(0, n).filter(i -> !in[i]).boxed().toArray(Integer[]::new);
+			double[] m = new double[n];
+			double bound = (1 + tolerance) * (d + 1);
+			int count = 0;
+			for (int i : outside) {
+				m[i] = quad(xi, q[i]);
+				if (m[i] > bound) outside[count++] = i;
 			}
-			if (m[j] <= (1 + MVEE_TOLERANCE) * (d + 1)) break;
-			int t;
-			double step;
-			boolean drop = false;
-			if (k >= 0 && (d + 1) - m[k] > m[j] - (d + 1)) {
-				t = k;
-				step = (m[k] - d - 1) / ((d + 1) * (m[k] - 1));
-				double floor = -u[k] / (1 - u[k]);
-				if (step <= floor) {
-					step = floor;
-					drop = true;
-				}
-			} else {
-				t = j;
-				step = (m[j] - d - 1) / ((d + 1) * (m[j] - 1));
+			if (count == 0) {
+				if (tolerance == MVEE_TOLERANCE) break;
+				tolerance = Math.max(MVEE_TOLERANCE, tolerance / 10);
+				continue;
 			}
-			// u ← (1 − s)u + s e_t; X ← (1 − s)X + s q_t q_tᵀ
-			double keep = 1 - step;
-			u[t] = drop ? 0 : u[t] * keep + step;
-			double r = step / keep, mt = m[t];
-			double[] qt = q[t];
-			for (int a = 0; a < 4; a++) g[a] = xi[a][0] * qt[0] + xi[a][1] * qt[1] + xi[a][2] * qt[2] + xi[a][3] * qt[3];
-			double denom = 1 + r * mt, f = r / denom;
-			for (int a = 0; a < 4; a++)
-				for (int b = 0; b < 4; b++) xi[a][b] = (xi[a][b] - f * g[a] * g[b]) / keep;
-			double g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3];
-			j = 0;
-			k = -1;
-			double mj = -Double.MAX_VALUE, mk = Double.MAX_VALUE;
-			for (int i = 0; i < n; i++) {
-				double[] qi = q[i];
-				if (i != t) u[i] *= keep;
-				double h = qi[0] * g0 + qi[1] * g1 + qi[2] * g2 + qi[3] * g3;
-				double mi = (m[i] - f * h * h) / keep;
-				m[i] = mi;
-				if (mi > mj) {
-					mj = mi;
-					j = i;
-				}
-				if (u[i] > 0 && mi < mk) {
-					mk = mi;
-					k = i;
-				}
+			Arrays.sort(outside, 0, count, (a, b) -> Double.compare(m[b], m[a]));
+			int grow = Math.min(count, CORE_GROWTH);
+			int[] next = Arrays.copyOf(active, active.length + grow);
+			for (int t = 0; t < grow; t++) {
+				next[active.length + t] = outside[t];
+				in[outside[t]] = true;
 			}
+			active = next;
 		}
 		double[] c = new double[3];
 		for (int i = 0; i < n; i++) for (int a = 0; a < 3; a++) c[a] += u[i] * q[i][a];
@@ -242,6 +263,106 @@ final class EnclosingShapes {
 		Arrays.sort(axes);
 		return new double[] { axes[2], axes[1], axes[0] };
 	}
+
+	/** Points that join the active set per round of {@link #mveeSemiAxes}. */
+	private static final int CORE_GROWTH = 8;
+
+	/**
+	 * Todd &amp; Yildirim's ascent over the points {@code idx} (weights u, which sum to 1 over them) until their
+	 * max M ≤ (1 + tolerance)(d + 1), at most {@code budget} steps; returns the steps taken. A step scales every weight and
+	 * every M by one factor (u ← (1 − s)u, M ← (M − f h²)/(1 − s)); the factors are kept apart (u = U·w, M = C·m)
+	 * and folded in at each rebuild, so a step costs one pass of h = qᵢ·g over the points, on flat arrays.
+	 */
+	private static int ascend(double[][] q, double[] u, int[] idx, double tolerance, int budget) {
+		int n = idx.length, d = 3;
+		double[] px = new double[n], py = new double[n], pz = new double[n], w = new double[n], m = new double[n];
+		for (int i = 0; i < n; i++) {
+			px[i] = q[idx[i]][0];
+			py[i] = q[idx[i]][1];
+			pz[i] = q[idx[i]][2];
+			w[i] = u[idx[i]];
+		}
+		double scaleU = 1, scaleM = 1;
+		double[][] xi = null;
+		int j = 0, k = -1; // the points of largest M, and of smallest M among the weighted ones
+		int it = 0;
+		for (; it < budget; it++) {
+			if (it % 100 == 0) { // rebuild X⁻¹ and M against drift
+				for (int i = 0; i < n; i++) u[idx[i]] = w[i] *= scaleU;
+				scaleU = 1;
+				scaleM = 1;
+				xi = inverse(moment(q, u, idx));
+				j = 0;
+				k = -1;
+				for (int i = 0; i < n; i++) {
+					m[i] = quad(xi, q[idx[i]]);
+					if (m[i] > m[j]) j = i;
+					if (w[i] > 0 && (k < 0 || m[i] < m[k])) k = i;
+				}
+			}
+			double mj = scaleM * m[j], mk = k < 0 ? 0 : scaleM * m[k];
+			if (mj <= (1 + tolerance) * (d + 1)) break;
+			int t;
+			double step, mt;
+			boolean drop = false;
+			if (k >= 0 && (d + 1) - mk > mj - (d + 1)) {
+				t = k;
+				mt = mk;
+				step = (mk - d - 1) / ((d + 1) * (mk - 1));
+				double uk = scaleU * w[k], floor = -uk / (1 - uk);
+				if (step <= floor) {
+					step = floor;
+					drop = true;
+				}
+			} else {
+				t = j;
+				mt = mj;
+				step = (mj - d - 1) / ((d + 1) * (mj - 1));
+			}
+			// u ← (1 − s)u + s e_t; X ← (1 − s)X + s q_t q_tᵀ, X⁻¹ by Sherman–Morrison
+			double keep = 1 - step;
+			scaleU *= keep;
+			w[t] = drop ? 0 : w[t] + step / scaleU;
+			double r = step / keep, f = r / (1 + r * mt);
+			double[] g = new double[4]; // X⁻¹ q_t
+			for (int a = 0; a < 4; a++) g[a] = xi[a][0] * px[t] + xi[a][1] * py[t] + xi[a][2] * pz[t] + xi[a][3];
+			for (int a = 0; a < 4; a++)
+				for (int b = 0; b < 4; b++) xi[a][b] = (xi[a][b] - f * g[a] * g[b]) / keep;
+			double g0 = g[0], g1 = g[1], g2 = g[2], g3 = g[3];
+			double shrink = f / scaleM; // M − f h² in the stored scale
+			scaleM /= keep;
+			j = 0;
+			k = -1;
+			double best = -Double.MAX_VALUE, least = Double.MAX_VALUE;
+			for (int i = 0; i < n; i++) {
+				double h = px[i] * g0 + py[i] * g1 + pz[i] * g2 + g3;
+				double mi = m[i] - shrink * h * h;
+				m[i] = mi;
+				if (mi > best) {
+					best = mi;
+					j = i;
+				}
+				if (w[i] > 0 && mi < least) {
+					least = mi;
+					k = i;
+				}
+			}
+		}
+		for (int i = 0; i < n; i++) u[idx[i]] = w[i] * scaleU;
+		return it;
+	}
+
+	/** X = Σ uᵢ qᵢqᵢᵀ over the points idx (the others have no weight). */
+	private static double[][] moment(double[][] q, double[] u, int[] idx) {
+		double[][] x = new double[4][4];
+		for (int i : idx)
+			if (u[i] > 0)
+				for (int a = 0; a < 4; a++)
+					for (int b = 0; b < 4; b++) x[a][b] += u[i] * q[i][a] * q[i][b];
+		return x;
+	}
+
+	private static double[][] inverse(double[][] x) { return new LUDecomposition(new Array2DRowRealMatrix(x, false)).getSolver().getInverse().getData(); }
 
 	/** Whether X = Σ uᵢ qᵢqᵢᵀ is comfortably invertible (the weighted points span 3D). */
 	private static boolean spans(double[][] q, double[] u) {

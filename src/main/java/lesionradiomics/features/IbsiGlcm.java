@@ -17,7 +17,7 @@ final class IbsiGlcm {
 		List<double[][]> matrices = new ArrayList<>();
 		for (List<IbsiAggregation.Block> group : aggregation.groups(grid.nz)) {
 			List<double[][]> parts = new ArrayList<>();
-			for (IbsiAggregation.Block b : group) parts.add(grid.cooccurrence(b.d(), b.z0(), b.z1()));
+			for (IbsiAggregation.Block b : group) parts.add(grid.cooccurrence(b));
 			double[][] sum = IbsiGrid.sum(parts);
 			if (IbsiGrid.total(sum) > 0) matrices.add(sum); // slices or directions without pairs add no matrix
 		}

@@ -10,7 +10,7 @@ final class IbsiGlrlm {
 			java.util.List<double[][]> parts = new java.util.ArrayList<>();
 			double voxels = 0;
 			for (IbsiAggregation.Block b : group) {
-				parts.add(grid.runs(b.d(), b.z0(), b.z1()));
+				parts.add(grid.runs(b));
 				voxels += grid.voxels(b.z0(), b.z1()); // merged directions: Nv once per direction
 			}
 			f.add(grid.rowLevels, IbsiGrid.sum(parts), voxels);

@@ -14,6 +14,17 @@ final class IbsiGrid {
 	/** Grey level of each matrix row: 1..Ng. */
 	final double[] rowLevels;
 
+	/**
+	 * Block matrices already counted: aggregation methods share blocks (3D averaged and 3D merged both sum the 13
+	 * directions over the volume, 2D averaged and slice-merged the 4 in-plane directions per slice, the two
+	 * direction-wise 2.5D methods the 4 over all slices), and merging only adds a block's matrix to others.
+	 */
+	private final java.util.Map<BlockKey, double[][]> cooccurrences = new java.util.HashMap<>(), runLengths = new java.util.HashMap<>();
+
+	private record BlockKey(int dx, int dy, int dz, int z0, int z1) {
+		BlockKey(IbsiAggregation.Block b) { this(b.d()[0], b.d()[1], b.d()[2], b.z0(), b.z1()); }
+	}
+
 	/** The four in-plane directions (dx, dy, dz), one of each ± pair. */
 	static final int[][] DIRECTIONS_2D = { { 1, 0, 0 }, { 1, 1, 0 }, { 0, 1, 0 }, { -1, 1, 0 } };
 	/** The thirteen 3D directions (dx, dy, dz), one of each ± pair. */
@@ -57,6 +68,16 @@ final class IbsiGrid {
 		return n;
 	}
 
+	/** {@link #cooccurrence(int[], int, int)} of a block, counted once per grid; read only. */
+	double[][] cooccurrence(IbsiAggregation.Block b) {
+		return cooccurrences.computeIfAbsent(new BlockKey(b), k -> cooccurrence(b.d(), b.z0(), b.z1()));
+	}
+
+	/** {@link #runs(int[], int, int)} of a block, counted once per grid; read only. */
+	double[][] runs(IbsiAggregation.Block b) {
+		return runLengths.computeIfAbsent(new BlockKey(b), k -> runs(b.d(), b.z0(), b.z1()));
+	}
+
 	/** Symmetric co-occurrence counts (pairs at offset d and −d) within slices [z0, z1). */
 	double[][] cooccurrence(int[] d, int z0, int z1) {
 		double[][] m = new double[ng][ng];
@@ -83,15 +104,18 @@ final class IbsiGrid {
 		int[] row = new int[ng + 1];
 		for (int l = 1; l <= ng; l++) row[l] = l - 1;
 		Glrlm.LineRuns line = new Glrlm.LineRuns(counts, row);
+		// a line starts where the voxel before it is outside: a whole row (y, z) when that is so along y or z, else
+		// the row's first or last voxel when d moves along x
 		for (int z = z0; z < z1; z++)
-			for (int y = 0; y < ny; y++)
-				for (int x = 0; x < nx; x++) {
-					int px = x - d[0], py = y - d[1], pz = z - d[2];
-					if (px >= 0 && py >= 0 && px < nx && py < ny && pz >= z0 && pz < z1) continue; // not a line start
+			for (int y = 0; y < ny; y++) {
+				boolean whole = d[1] == 1 && y == 0 || d[1] == -1 && y == ny - 1 || d[2] == 1 && z == z0 || d[2] == -1 && z == z1 - 1;
+				int from = whole || d[0] >= 0 ? 0 : nx - 1, to = whole ? nx : d[0] == 0 ? 0 : from + 1;
+				for (int x = from; x < to; x++) {
 					for (int cx = x, cy = y, cz = z; cx >= 0 && cy >= 0 && cx < nx && cy < ny && cz >= z0 && cz < z1; cx += d[0], cy += d[1], cz += d[2])
 						line.next(levels[cx + nx * (cy + ny * cz)]);
 					line.end();
 				}
+			}
 		return counts;
 	}
 
@@ -114,25 +138,47 @@ final class IbsiGrid {
 
 	/**
 	 * Zones (connected voxels of one grey level; 8-connected in a slice when {@code inPlane}, else 26-connected)
-	 * within slices [z0, z1): for each zone its grey level, size and smallest value of {@code distance} (may be null).
+	 * within slices [z0, z1): for each zone its grey level, size and smallest value of {@code distance} (may be null:
+	 * Integer.MAX_VALUE). The labelling is found once per grid and slices: the size zone and the distance zone
+	 * matrices (IBSI 3.8, 3.9) count the same zones.
 	 */
 	int[][] zones(int z0, int z1, boolean inPlane, int[] distance) {
-		int plane = nx * ny, n = levels.length;
-		boolean[] done = new boolean[n];
+		Zones l = labellings.computeIfAbsent(new ZoneKey(z0, z1, inPlane), k -> label(z0, z1, inPlane));
+		int[] minD = new int[l.level().length];
+		java.util.Arrays.fill(minD, Integer.MAX_VALUE);
+		if (distance != null)
+			for (int v = 0, base = nx * ny * z0; v < l.zoneOf().length; v++) {
+				int z = l.zoneOf()[v];
+				if (z >= 0) minD[z] = Math.min(minD[z], distance[base + v]);
+			}
+		return new int[][] { l.level(), l.size(), minD };
+	}
+
+	private record ZoneKey(int z0, int z1, boolean inPlane) {}
+
+	/** A labelling of slices [z0, z1): the zone of each voxel (−1 outside the mask), each zone's grey level and size. */
+	private record Zones(int[] zoneOf, int[] level, int[] size) {}
+
+	private final java.util.Map<ZoneKey, Zones> labellings = new java.util.HashMap<>();
+
+	/** Flood fill from each unlabelled mask voxel in scan order. */
+	private Zones label(int z0, int z1, boolean inPlane) {
+		int plane = nx * ny, base = plane * z0, n = plane * (z1 - z0);
+		int[] zoneOf = new int[n];
+		java.util.Arrays.fill(zoneOf, -1);
 		int[] stack = new int[n];
-		int[] zl = new int[n], zs = new int[n], zd = new int[n];
+		int[] zl = new int[n], zs = new int[n];
 		int zones = 0;
 		int dzMax = inPlane ? 0 : 1;
-		for (int start = plane * z0; start < plane * z1; start++) {
+		for (int start = base; start < base + n; start++) {
 			int level = levels[start];
-			if (level == 0 || done[start]) continue;
-			int top = 0, size = 0, minD = Integer.MAX_VALUE;
+			if (level == 0 || zoneOf[start - base] >= 0) continue;
+			int top = 0, size = 0;
 			stack[top++] = start;
-			done[start] = true;
+			zoneOf[start - base] = zones;
 			while (top > 0) {
 				int v = stack[--top];
 				size++;
-				if (distance != null) minD = Math.min(minD, distance[v]);
 				int x = v % nx, y = (v / nx) % ny, z = v / plane;
 				for (int dz = -dzMax; dz <= dzMax; dz++) {
 					int zz = z + dz;
@@ -144,8 +190,8 @@ final class IbsiGrid {
 							int xx = x + dx;
 							if (xx < 0 || xx >= nx) continue;
 							int w = xx + nx * (yy + ny * zz);
-							if (!done[w] && levels[w] == level) {
-								done[w] = true;
+							if (zoneOf[w - base] < 0 && levels[w] == level) {
+								zoneOf[w - base] = zones;
 								stack[top++] = w;
 							}
 						}
@@ -153,10 +199,9 @@ final class IbsiGrid {
 				}
 			}
 			zl[zones] = level;
-			zs[zones] = size;
-			zd[zones++] = minD;
+			zs[zones++] = size;
 		}
-		return new int[][] { java.util.Arrays.copyOf(zl, zones), java.util.Arrays.copyOf(zs, zones), java.util.Arrays.copyOf(zd, zones) };
+		return new Zones(zoneOf, java.util.Arrays.copyOf(zl, zones), java.util.Arrays.copyOf(zs, zones));
 	}
 
 	/** Counts [level − 1][value − 1] of (level, value) pairs. */

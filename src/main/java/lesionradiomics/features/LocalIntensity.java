@@ -87,25 +87,37 @@ final class LocalIntensity {
 				prefix[base + x + 1] = s;
 			}
 		}
+		// row by row: each run adds its window sums to every voxel of the row's mask extent in one contiguous loop
 		double bestLocal = Double.NEGATIVE_INFINITY, bestGlobal = Double.NEGATIVE_INFINITY;
-		for (int z = 0, i = 0; z < nz; z++)
-			for (int y = 0; y < ny; y++)
-				for (int x = 0; x < nx; x++, i++) {
-					if (!mask[i]) continue;
-					long s = 0;
-					long n = 0;
-					for (int[] r : runs) {
-						int yy = y + r[0], zz = z + r[1];
-						if (yy < 0 || zz < 0 || yy >= ny || zz >= nz) continue;
-						int lo = Math.max(0, x - r[2]), hi = Math.min(nx, x + r[2] + 1);
-						int base = (yy + ny * zz) * (nx + 1);
-						s += prefix[base + hi] - prefix[base + lo];
-						n += hi - lo;
+		long[] sums = new long[nx], counts = new long[nx];
+		for (int z = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++) {
+				int row = nx * (y + ny * z), x0 = nx, x1 = -1;
+				for (int x = 0; x < nx; x++)
+					if (mask[row + x]) {
+						x0 = Math.min(x0, x);
+						x1 = x;
 					}
-					double mean = (double) s / n;
-					bestGlobal = Math.max(bestGlobal, mean);
-					if (values[i] == max) bestLocal = Math.max(bestLocal, mean);
+				if (x1 < 0) continue;
+				java.util.Arrays.fill(sums, x0, x1 + 1, 0);
+				java.util.Arrays.fill(counts, x0, x1 + 1, 0);
+				for (int[] r : runs) {
+					int yy = y + r[0], zz = z + r[1], w = r[2];
+					if (yy < 0 || zz < 0 || yy >= ny || zz >= nz) continue;
+					int base = (yy + ny * zz) * (nx + 1);
+					for (int x = x0; x <= x1; x++) {
+						int lo = Math.max(0, x - w), hi = Math.min(nx, x + w + 1);
+						sums[x] += prefix[base + hi] - prefix[base + lo];
+						counts[x] += hi - lo;
+					}
 				}
+				for (int x = x0; x <= x1; x++)
+					if (mask[row + x]) {
+						double mean = (double) sums[x] / counts[x];
+						bestGlobal = Math.max(bestGlobal, mean);
+						if (values[row + x] == max) bestLocal = Math.max(bestLocal, mean);
+					}
+			}
 		return new double[] { bestLocal, bestGlobal };
 	}
 

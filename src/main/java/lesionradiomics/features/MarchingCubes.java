@@ -164,7 +164,7 @@ final class MarchingCubes {
 	}
 
 	/** Largest squared distance between the vertices idx[from..to). */
-	private static double maxDistanceSquared(double[] v, int[] idx, int from, int to) {
+	static double maxDistanceSquared(double[] v, int[] idx, int from, int to) {
 		int n = to - from;
 		if (n < 2) return 0;
 		double cz = 0, cy = 0, cx = 0;

@@ -59,7 +59,6 @@ final class Morphology {
 		area = mesh.surfaceArea;
 		double[] v = mesh.vertices; // (z, y, x) mm
 		double[] sZyx = { spacing[2], spacing[1], spacing[0] };
-		maxDiameter = MarchingCubes.diameters(v, sZyx)[3];
 		double[] lo = { Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE }, hi = { -Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE };
 		int nv = v.length / 3;
 		long[][] lattice = new long[nv][3];
@@ -77,9 +76,19 @@ final class Morphology {
 		hullArea = hull[1];
 		ConvexHull.Scaled hullMm = convexHull.scaled(half);
 		if (hullMm.faces().length == 0) { // a flat mask: no box or ellipsoid of volume
+			maxDiameter = MarchingCubes.diameters(v, sZyx)[3];
 			ombb = new double[] { Double.NaN, Double.NaN };
 			mvee = new double[] { Double.NaN, Double.NaN, Double.NaN };
 		} else {
+			// the farthest pair of a point set is a pair of its hull's vertices: far fewer than the mesh's
+			double[][] h = hullMm.points();
+			double[] flat = new double[3 * h.length];
+			int[] all = new int[h.length];
+			for (int k = 0; k < h.length; k++) {
+				System.arraycopy(h[k], 0, flat, 3 * k, 3);
+				all[k] = k;
+			}
+			maxDiameter = Math.sqrt(MarchingCubes.maxDistanceSquared(flat, all, 0, h.length));
 			ombb = EnclosingShapes.ombb(hullMm.points(), hullMm.faces());
 			mvee = EnclosingShapes.mveeSemiAxes(hullMm.points());
 		}
@@ -104,17 +113,35 @@ final class Morphology {
 		geary = autocorrelation.gearysC;
 	}
 
-	/** The lowest and highest lattice point of each (x, y) column: the hull's vertices are among them. */
+	/**
+	 * The lattice points that are the lowest or the highest on each of the three axis-parallel lines through them, each
+	 * position once: a vertex of the convex hull is never between two points of the set on a line, so the hull's
+	 * vertices are among them (most of a mesh's vertices are not: they are in the middle of a line along some axis).
+	 */
 	private static long[][] extremes(long[][] pts) {
-		java.util.Map<Long, long[]> low = new java.util.HashMap<>(), high = new java.util.HashMap<>();
-		for (long[] q : pts) {
-			long key = (q[1] << 32) ^ (q[2] & 0xffffffffL);
-			long[] l = low.get(key), h = high.get(key);
-			if (l == null || q[0] < l[0]) low.put(key, q);
-			if (h == null || q[0] > h[0]) high.put(key, q);
+		int[] ext = new int[3];
+		for (long[] q : pts) for (int d = 0; d < 3; d++) ext[d] = Math.max(ext[d], (int) q[d] + 1);
+		boolean[] keep = new boolean[pts.length];
+		Arrays.fill(keep, true);
+		for (int a = 0; a < 3; a++) {
+			int b = (a + 1) % 3, c = (a + 2) % 3;
+			int[] lo = new int[ext[b] * ext[c]], hi = new int[lo.length]; // index of the first lowest / highest point
+			Arrays.fill(lo, -1);
+			Arrays.fill(hi, -1);
+			for (int i = 0; i < pts.length; i++) {
+				long[] q = pts[i];
+				int line = (int) q[b] + ext[b] * (int) q[c];
+				if (lo[line] < 0 || q[a] < pts[lo[line]][a]) lo[line] = i;
+				if (hi[line] < 0 || q[a] > pts[hi[line]][a]) hi[line] = i;
+			}
+			for (int i = 0; i < pts.length; i++) {
+				int line = (int) pts[i][b] + ext[b] * (int) pts[i][c];
+				// the last axis keeps only the stored point of a position: duplicates go
+				keep[i] &= a < 2 ? pts[i][a] == pts[lo[line]][a] || pts[i][a] == pts[hi[line]][a] : i == lo[line] || i == hi[line];
+			}
 		}
-		java.util.List<long[]> out = new java.util.ArrayList<>(low.values());
-		for (java.util.Map.Entry<Long, long[]> e : high.entrySet()) if (e.getValue() != low.get(e.getKey())) out.add(e.getValue());
+		java.util.List<long[]> out = new java.util.ArrayList<>();
+		for (int i = 0; i < pts.length; i++) if (keep[i]) out.add(pts[i]);
 		return out.toArray(new long[0][]);
 	}
 

@@ -1,24 +1,31 @@
 package lesionradiomics.features;
 
-import org.apache.commons.math3.transform.DftNormalization;
-import org.apache.commons.math3.transform.FastFourierTransformer;
-import org.apache.commons.math3.transform.TransformType;
-
 /**
- * Moran's I and Geary's C of the intensity-mask voxels with weights 1 / distance between voxel centres (IBSI 1
- * reference manual 3.1.24–25). The pair sums depend on the offset only, so they are sums over offsets of
- * w(offset) × a correlation of two masked images; the three correlations (d·d, m·m, d²·m with d the deviations from
- * the mean, m the mask) come from FFTs on a grid padded against wrap-around. N² pairs (10¹⁰ for a 10⁵-voxel lesion)
- * become four FFTs.
+ * Moran's I and Geary's C of the intensity-mask voxels with weights w = 1 / distance between voxel centres (IBSI 1
+ * reference manual 3.1.24–25), exact: the sums over the N(N − 1) ordered voxel pairs i ≠ j
+ * Σw, Σ w dᵢdⱼ and Σ w dᵢ² (d the deviations from the mean), from which Σ w (dᵢ − dⱼ)² = 2 Σ w dᵢ² − 2 Σ w dᵢdⱼ.
+ * Small lesions sum the pairs directly; larger ones use that w depends on the offset only, so each sum is
+ * Σᵢ aᵢ (W ∗ b)ᵢ, a correlation with the weight kernel W: Σw = m·(W ∗ m), Σ w dᵢdⱼ = d·(W ∗ d), Σ w dᵢ² = d²·(W ∗ m)
+ * with m the mask, computed by FFTs on a grid padded against wrap-around (N² pairs, 10¹⁰ for a 10⁵-voxel lesion,
+ * become three transforms). The route is chosen by an operation count; both give the same sums up to rounding.
  */
 final class SpatialAutocorrelation {
 
 	final double moransI, gearysC;
 
-	SpatialAutocorrelation(int[] size, double[] spacing, boolean[] mask, double[] values) {
-		int nx = size[0], ny = size[1], nz = size[2];
-		int px = pow2(2 * nx - 1), py = pow2(2 * ny - 1), pz = pow2(2 * nz - 1);
-		int total = px * py * pz;
+	/**
+	 * Pair steps of the direct sum one FFT step (a point of a transform, per log₂ of its length) is worth: the routes
+	 * take equal time near 500 voxels of a compact lesion at 0.78 × 0.78 × 2.5 mm (measured, JIT-compiled).
+	 */
+	private static final double PAIRS_PER_FFT_STEP = 0.5;
+
+	/** How the pair sums are computed. */
+	enum Route { DIRECT, FOURIER }
+
+	SpatialAutocorrelation(int[] size, double[] spacing, boolean[] mask, double[] values) { this(size, spacing, mask, values, null); }
+
+	/** With {@code route} null, the cheaper route for this mask. */
+	SpatialAutocorrelation(int[] size, double[] spacing, boolean[] mask, double[] values, Route route) {
 		int n = 0;
 		double mean = 0;
 		for (int i = 0; i < mask.length; i++)
@@ -27,119 +34,158 @@ final class SpatialAutocorrelation {
 				mean += values[i];
 			}
 		mean /= n;
-		// two real transforms per complex one: u = d + i·m, and d²
-		double[][] u = new double[2][total], d2 = new double[2][total];
+		double[] dev = new double[mask.length];
 		double ss = 0;
-		for (int z = 0, i = 0; z < nz; z++)
-			for (int y = 0; y < ny; y++)
-				for (int x = 0; x < nx; x++, i++)
-					if (mask[i]) {
-						int j = x + px * (y + py * z);
-						double dev = values[i] - mean;
-						u[0][j] = dev;
-						u[1][j] = 1;
-						d2[0][j] = dev * dev;
-						ss += dev * dev;
-					}
-		int[] dims = { px, py, pz };
-		fft(u, dims, new int[] { nx, ny, nz }, null, TransformType.FORWARD);
-		fft(d2, dims, new int[] { nx, ny, nz }, null, TransformType.FORWARD);
-		// D(k) = (U(k) + conj U(−k)) / 2, M(k) = (U(k) − conj U(−k)) / 2i; correlations Σ_i a_i b_{i+o} = IFFT(conj(A) B),
-		// all real: |D|² + i|M|² in one inverse transform, conj(Q) M in another
-		double[][] dm = new double[2][total], qm = new double[2][total];
-		for (int z = 0, k = 0; z < pz; z++)
-			for (int y = 0; y < py; y++)
-				for (int x = 0; x < px; x++, k++) {
-					int r = (px - x) % px + px * ((py - y) % py + py * ((pz - z) % pz));
-					double ure = u[0][k], uim = u[1][k], cre = u[0][r], cim = -u[1][r];
-					double dre = (ure + cre) / 2, dim = (uim + cim) / 2;
-					double mre = (uim - cim) / 2, mim = -(ure - cre) / 2;
-					dm[0][k] = dre * dre + dim * dim;
-					dm[1][k] = mre * mre + mim * mim;
-					qm[0][k] = d2[0][k] * mre + d2[1][k] * mim;
-					qm[1][k] = d2[0][k] * mim - d2[1][k] * mre;
-				}
-		fft(dm, dims, dims, new int[] { nx, ny, nz }, TransformType.INVERSE);
-		fft(qm, dims, dims, new int[] { nx, ny, nz }, TransformType.INVERSE);
-		double[] dd = dm[0], mm = dm[1];
-		double sw = 0, cross = 0, squares = 0;
-		for (int oz = -(nz - 1); oz <= nz - 1; oz++)
-			for (int oy = -(ny - 1); oy <= ny - 1; oy++)
-				for (int ox = -(nx - 1); ox <= nx - 1; ox++) {
-					if (ox == 0 && oy == 0 && oz == 0) continue;
-					double w = 1 / Math.sqrt(sq(ox * spacing[0]) + sq(oy * spacing[1]) + sq(oz * spacing[2]));
-					int k = Math.floorMod(ox, px) + px * (Math.floorMod(oy, py) + py * Math.floorMod(oz, pz));
-					sw += w * mm[k];
-					cross += w * dd[k];
-					squares += w * qm[0][k];
-				}
-		// over ordered pairs i ≠ j: Σw, Σ w d_i d_j, and Σ w (d_i − d_j)² = 2 Σ w d_i² − 2 Σ w d_i d_j
+		for (int i = 0; i < mask.length; i++)
+			if (mask[i]) {
+				dev[i] = values[i] - mean;
+				ss += dev[i] * dev[i];
+			}
+		int[] padded = new int[3];
+		for (int a = 0; a < 3; a++) padded[a] = Fft.size(2 * size[a] - 1);
+		if (route == null) route = cheaper(n, padded);
+		double[] sums = route == Route.DIRECT ? direct(size, spacing, mask, dev) : fourier(size, padded, spacing, mask, dev);
+		double sw = sums[0], cross = sums[1], squares = sums[2];
 		moransI = ss == 0 ? Double.NaN : n / sw * cross / ss;
 		gearysC = ss == 0 ? Double.NaN : (n - 1) * (2 * squares - 2 * cross) / (2 * sw * ss);
 	}
 
-	private static double sq(double v) { return v * v; }
+	/** N²/2 pair steps against 2.5 transforms of the padded grid p, each p·log₂(length) butterfly steps per axis. */
+	static Route cheaper(int n, int[] p) {
+		long points = (long) p[0] * p[1] * p[2];
+		double fftSteps = 0;
+		for (int a = 0; a < 3; a++) fftSteps += 2.5 * points * Math.max(1, Math.log(p[a]) / Math.log(2));
+		return 0.5 * n * (double) n <= PAIRS_PER_FFT_STEP * fftSteps ? Route.DIRECT : Route.FOURIER;
+	}
 
-	private static int pow2(int n) { return Integer.highestOneBit(Math.max(1, n - 1)) << 1; }
+	/** {Σw, Σ w dᵢdⱼ, Σ w dᵢ²} over ordered pairs, pair by pair (each unordered pair once, counted twice). */
+	private static double[] direct(int[] size, double[] spacing, boolean[] mask, double[] dev) {
+		int nx = size[0], ny = size[1];
+		double[] weight = new double[mask.length]; // by |offset|, x fastest
+		for (int z = 0, i = 0; z < size[2]; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++, i++)
+					weight[i] = i == 0 ? 0 : 1 / Math.sqrt(sq(x * spacing[0]) + sq(y * spacing[1]) + sq(z * spacing[2]));
+		int count = 0;
+		for (boolean b : mask) if (b) count++;
+		int[] xs = new int[count], ys = new int[count], zs = new int[count];
+		double[] d = new double[count];
+		for (int z = 0, i = 0, k = 0; z < size[2]; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++, i++)
+					if (mask[i]) {
+						xs[k] = x;
+						ys[k] = y;
+						zs[k] = z;
+						d[k++] = dev[i];
+					}
+		double sw = 0, cross = 0, squares = 0;
+		for (int i = 0; i < count; i++) {
+			double di = d[i], di2 = di * di;
+			double swi = 0, crossi = 0, squaresi = 0;
+			for (int j = i + 1; j < count; j++) {
+				double w = weight[Math.abs(xs[j] - xs[i]) + nx * (Math.abs(ys[j] - ys[i]) + ny * (zs[j] - zs[i]))];
+				swi += w;
+				crossi += w * d[j];
+				squaresi += w * d[j] * d[j];
+			}
+			sw += swi;
+			cross += di * crossi;
+			squares += di2 * swi + squaresi;
+		}
+		return new double[] { 2 * sw, 2 * cross, squares };
+	}
 
 	/**
-	 * In-place 3D FFT (unnormalised forward, 1/N inverse) of data[re/im][x + px (y + py z)], axes x, y, z in turn.
-	 * {@code filled}: the data are zero beyond these sizes, so a line along x with y or z beyond them, or along y with
-	 * z beyond them, is zero and stays zero (skipped: the padding is 7/8 of the grid). {@code needed} (or null): only
-	 * outputs at offsets −(n − 1) … n − 1 along each axis are read, so a line along y at an x outside them, or along z
-	 * at an x or y outside them, is left untransformed. Every line that is transformed is transformed as before.
+	 * The same sums as Σᵢ mᵢ (W ∗ m)ᵢ, dᵢ (W ∗ d)ᵢ, dᵢ² (W ∗ m)ᵢ over the mask voxels: W ∗ m + i·W ∗ d is the inverse FFT
+	 * of Ŵ·FFT(m + i·d) (Ŵ is real, W being even). Each axis is padded to a 5-smooth length ≥ 2n − 1, so the kernel's
+	 * offsets −(n − 1) … n − 1 do not wrap onto each other.
 	 */
-	private static void fft(double[][] data, int[] dims, int[] filled, int[] needed, TransformType type) {
-		int[] stride = { 1, dims[0], dims[0] * dims[1] };
-		// along x: contiguous lines
-		if (dims[0] > 1) {
-			double[][] line = new double[2][dims[0]];
-			for (int z = 0; z < filled[2]; z++)
-				for (int y = 0; y < filled[1]; y++) {
-					int base = stride[1] * y + stride[2] * z;
-					System.arraycopy(data[0], base, line[0], 0, dims[0]);
-					System.arraycopy(data[1], base, line[1], 0, dims[0]);
-					FastFourierTransformer.transformInPlace(line, DftNormalization.STANDARD, type);
-					System.arraycopy(line[0], 0, data[0], base, dims[0]);
-					System.arraycopy(line[1], 0, data[1], base, dims[0]);
-				}
+	private static double[] fourier(int[] size, int[] p, double[] spacing, boolean[] mask, double[] dev) {
+		int nx = size[0], ny = size[1], px = p[0], py = p[1];
+		Fft[] fft = { new Fft(p[0]), new Fft(p[1]), new Fft(p[2]) };
+		double[] kernel = kernelSpectrum(size, p, spacing, fft);
+		int total = p[0] * p[1] * p[2];
+		double[] re = new double[total], im = new double[total];
+		for (int z = 0, i = 0; z < size[2]; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++, i++)
+					if (mask[i]) {
+						int j = x + px * (y + py * z);
+						re[j] = 1;
+						im[j] = dev[i];
+					}
+		for (int a = 0; a < 3; a++) lines(fft[a], re, im, size, p, a, false);
+		for (int k = 0; k < total; k++) {
+			re[k] *= kernel[k];
+			im[k] *= kernel[k];
 		}
-		// along y, then z: BLOCK neighbouring lines (consecutive x) gathered together, for the cache; each line is
-		// transformed alone as before
-		final int block = 16;
-		for (int axis = 1; axis < 3; axis++) {
-			int len = dims[axis];
-			if (len == 1) continue;
-			int other = axis == 1 ? 2 : 1;
-			int otherCount = other > axis ? filled[other] : dims[other];
-			double[][][] lines = new double[block][2][len];
-			for (int o = 0; o < otherCount; o++) {
-				if (needed != null && other < axis && !used(o, needed[other], dims[other])) continue;
-				for (int x0 = 0; x0 < dims[0]; x0 += block) {
-					int nb = Math.min(block, dims[0] - x0);
-					if (needed != null && x0 >= needed[0] && x0 + nb - 1 <= dims[0] - needed[0]) continue; // all unused
-					int base = x0 + o * stride[other];
-					for (int k = 0; k < len; k++) {
-						int at = base + k * stride[axis];
-						for (int b = 0; b < nb; b++) {
-							lines[b][0][k] = data[0][at + b];
-							lines[b][1][k] = data[1][at + b];
-						}
+		for (int a = 2; a >= 0; a--) lines(fft[a], re, im, size, p, a, true);
+		double sw = 0, cross = 0, squares = 0;
+		for (int z = 0, i = 0; z < size[2]; z++)
+			for (int y = 0; y < ny; y++)
+				for (int x = 0; x < nx; x++, i++)
+					if (mask[i]) {
+						int j = x + px * (y + py * z);
+						sw += re[j];
+						cross += dev[i] * im[j];
+						squares += dev[i] * dev[i] * re[j];
 					}
-					for (int b = 0; b < nb; b++)
-						if (needed == null || used(x0 + b, needed[0], dims[0])) FastFourierTransformer.transformInPlace(lines[b], DftNormalization.STANDARD, type);
-					for (int k = 0; k < len; k++) {
-						int at = base + k * stride[axis];
-						for (int b = 0; b < nb; b++) {
-							data[0][at + b] = lines[b][0][k];
-							data[1][at + b] = lines[b][1][k];
-						}
-					}
-				}
+		return new double[] { sw / total, cross / total, squares / total };
+	}
+
+	/**
+	 * Transforms along {@code axis} the lines of the padded grid that matter: an axis b before it (x, y, z order)
+	 * over all of p[b], one after it only below size[b]. Forward (axes x, y, z) the data there are zero beyond size
+	 * (the padding, 7/8 of the grid, is not transformed); inverse (axes z, y, x) only outputs below size are read.
+	 */
+	private static void lines(Fft fft, double[] re, double[] im, int[] size, int[] p, int axis, boolean inverse) {
+		int[] stride = { 1, p[0], p[0] * p[1] };
+		int b = axis == 0 ? 1 : 0, c = axis == 2 ? 1 : 2;
+		int nb = b < axis ? p[b] : size[b], nc = c < axis ? p[c] : size[c];
+		for (int ic = 0; ic < nc; ic++) fft.transform(re, ic * stride[c], im, ic * stride[c], stride[axis], nb, stride[b], inverse);
+	}
+
+	/**
+	 * Ŵ of the kernel W(o) = 1/|o| (0 at o = 0) placed at o mod p. W is even along every axis, so the transform along
+	 * each axis of each line is real and even: two lines go through one complex transform as its real and imaginary
+	 * parts, and half the indices of each axis are mirror copies.
+	 */
+	private static double[] kernelSpectrum(int[] size, int[] p, double[] spacing, Fft[] fft) {
+		int px = p[0], py = p[1], pz = p[2];
+		double[] w = new double[px * py * pz];
+		for (int oz = -(size[2] - 1); oz < size[2]; oz++)
+			for (int oy = -(size[1] - 1); oy < size[1]; oy++)
+				for (int ox = -(size[0] - 1); ox < size[0]; ox++)
+					if (ox != 0 || oy != 0 || oz != 0)
+						w[Math.floorMod(ox, px) + px * (Math.floorMod(oy, py) + py * Math.floorMod(oz, pz))] = 1
+								/ Math.sqrt(sq(ox * spacing[0]) + sq(oy * spacing[1]) + sq(oz * spacing[2]));
+		// Even data have even transforms, so each axis needs only the lines at the other axes' indices ≤ p/2 (the
+		// rest are their mirror images, copied before the next axis reads them): a quarter of the lines per axis.
+		// Neighbouring lines go in pairs (re: the first, im: the second), a line left over with itself.
+		int hx = px / 2 + 1, hy = py / 2 + 1, hz = pz / 2 + 1;
+		for (int z = 0; z < hz; z++) pairs(fft[0], w, z * px * py, px, hy, 1); // along x: y, z ≤ p/2
+		for (int z = 0; z < hz; z++)
+			for (int y = hy; y < py; y++) System.arraycopy(w, px * ((py - y) + py * z), w, px * (y + py * z), px);
+		for (int z = 0; z < hz; z++) pairs(fft[1], w, z * px * py, 1, hx, px); // along y: x, z ≤ p/2
+		for (int z = hz; z < pz; z++) System.arraycopy(w, px * py * (pz - z), w, px * py * z, px * py);
+		for (int y = 0; y < hy; y++) pairs(fft[2], w, y * px, 1, hx, px * py); // along z: x, y ≤ p/2
+		for (int z = 0; z < pz; z++)
+			for (int y = 0; y < py; y++) {
+				int row = px * (y + py * z), src = px * (Math.min(y, py - y) + py * z);
+				for (int x = 0; x < px; x++) w[row + x] = w[src + Math.min(x, px - x)];
 			}
+		return w;
+	}
+
+	/** Transforms the {@code count} lines (stride along them {@code stride}) at base + l·gap two by two. */
+	private static void pairs(Fft fft, double[] w, int base, int gap, int count, int stride) {
+		fft.transform(w, base, w, base + gap, stride, count / 2, 2 * gap, false);
+		if (count % 2 == 1) {
+			int last = base + (count - 1) * gap;
+			fft.transform(w, last, w, last, stride, false);
 		}
 	}
 
-	/** Whether index i of a padded axis of p holds an offset −(n − 1) … n − 1 (i &lt; n or i &gt; p − n). */
-	private static boolean used(int i, int n, int p) { return i < n || i > p - n; }
+	private static double sq(double v) { return v * v; }
 }

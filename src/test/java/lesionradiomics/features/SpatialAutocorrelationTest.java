@@ -6,14 +6,19 @@ import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** Moran's I and Geary's C by FFT equal the textbook double sum over voxel pairs. */
+/** Moran's I and Geary's C by either route (direct pair sums, FFT) equal the textbook double sum over voxel pairs. */
 class SpatialAutocorrelationTest {
 
 	@Test
-	void fftSumsEqualThePairSums() {
-		SplittableRandom random = new SplittableRandom(24);
-		int[] size = { 7, 5, 4 };
-		double[] spacing = { 0.8, 1.1, 2.5 };
+	void bothRoutesEqualThePairSums() {
+		// 2n − 1 = 13, 9, 7: padded to 15, 9, 8 (radices 3, 5, 2, 4); 25, 21, 11: 25, 24, 12
+		check(new int[] { 7, 5, 4 }, new double[] { 0.8, 1.1, 2.5 }, 24);
+		check(new int[] { 13, 11, 6 }, new double[] { 0.78, 0.78, 2.5 }, 7);
+		check(new int[] { 1, 9, 1 }, new double[] { 1, 2, 3 }, 3);
+	}
+
+	private static void check(int[] size, double[] spacing, long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
 		int n = size[0] * size[1] * size[2];
 		boolean[] mask = new boolean[n];
 		double[] v = new double[n];
@@ -46,8 +51,10 @@ class SpatialAutocorrelationTest {
 			}
 		}
 		double moran = m / sw * num / den, geary = (m - 1) / (2 * sw) * numC / den;
-		SpatialAutocorrelation s = new SpatialAutocorrelation(size, spacing, mask, v);
-		assertEquals(moran, s.moransI, 1e-10);
-		assertEquals(geary, s.gearysC, 1e-10);
+		for (SpatialAutocorrelation.Route route : SpatialAutocorrelation.Route.values()) {
+			SpatialAutocorrelation s = new SpatialAutocorrelation(size, spacing, mask, v, route);
+			assertEquals(moran, s.moransI, 1e-10 * Math.max(1, Math.abs(moran)), route.toString());
+			assertEquals(geary, s.gearysC, 1e-10 * Math.max(1, Math.abs(geary)), route.toString());
+		}
 	}
 }
