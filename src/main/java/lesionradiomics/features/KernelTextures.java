@@ -20,8 +20,12 @@ final class KernelTextures {
 	private final int[] stack, visited;
 	/** Run counts of one direction, reused: [level row][length − 1]. */
 	private final double[][] runs;
-	/** Box size → per direction the lines through a box of that size ({@link #lines}). */
-	private final java.util.Map<Integer, int[][][]> lineCache = new java.util.HashMap<>();
+	/**
+	 * Per box size (sx, sy, sz, each 1..side, at ((sx - 1)·side + sy - 1)·side + sz - 1) and direction, the lines through a
+	 * box of that size ({@link #lines}); an array, not a map: the look-up runs 13 times per voxel.
+	 */
+	private final int[][][][] lineCache;
+	private final int side;
 	private int visit;
 
 	KernelTextures(KernelBox kernel, int[][] angles, double gldmA, int regionVoxels, int kernelVoxels) {
@@ -29,8 +33,9 @@ final class KernelTextures {
 		this.angles = angles;
 		this.gldmA = gldmA;
 		stack = new int[4 * kernelVoxels]; // index and x, y, z of each voxel to visit: no divisions to recover them
-		int side = (int) Math.round(Math.cbrt(kernelVoxels));
+		side = (int) Math.round(Math.cbrt(kernelVoxels));
 		runs = new double[kernel.ng][side];
+		lineCache = new int[side * side * side][][][];
 		visited = new int[regionVoxels];
 	}
 
@@ -68,7 +73,9 @@ final class KernelTextures {
 	private int[][] lines(int angle) {
 		KernelBox k = kernel;
 		int sx = k.hi[0] - k.lo[0] + 1, sy = k.hi[1] - k.lo[1] + 1, sz = k.hi[2] - k.lo[2] + 1;
-		int[][][] perAngle = lineCache.computeIfAbsent((sx * 64 + sy) * 64 + sz, key -> new int[angles.length][][]);
+		int key = ((sx - 1) * side + sy - 1) * side + sz - 1;
+		int[][][] perAngle = lineCache[key];
+		if (perAngle == null) perAngle = lineCache[key] = new int[angles.length][][];
 		if (perAngle[angle] == null) perAngle[angle] = linesOfBox(angles[angle], sx, sy, sz);
 		return perAngle[angle];
 	}

@@ -92,6 +92,7 @@ public final class VoxelMaps {
 		final List<FeatureRegistry.FeatureClass> classes = new ArrayList<>();
 		final List<Family> families = new ArrayList<>();
 		final List<Set<String>> wanted = new ArrayList<>();
+		final List<java.lang.invoke.MethodHandle[]> selected = new ArrayList<>();
 		final List<String> names = new ArrayList<>();
 		final List<int[]> columns = new ArrayList<>();
 		final double lesionMin, lesionMax;
@@ -146,6 +147,7 @@ public final class VoxelMaps {
 				classes.add(c);
 				families.add(Family.valueOf(c.name().toUpperCase(java.util.Locale.ROOT)));
 				wanted.add(set);
+				selected.add(c.select(set));
 				columns.add(column.stream().mapToInt(Integer::intValue).toArray());
 			}
 			int kernelVoxels = (2 * radius + 1) * (2 * radius + 1) * (2 * radius + 1);
@@ -287,7 +289,7 @@ public final class VoxelMaps {
 						}
 					}
 					if (done) for (int f = 0; f < column.length; f++) row[at + f] = scratch[column[f]];
-					else if (family != null) c.values(family, wanted.get(k), row, at);
+					else if (family != null) FeatureRegistry.FeatureClass.values(selected.get(k), family, row, at);
 					else {
 						if (kernel == null) kernel = kernel(lo, hi);
 						int f = 0;
