@@ -92,16 +92,15 @@ final class KernelGlcm {
 	 * matrix. The previous direction's cells are cleared first (only those: the matrix is otherwise all 0).
 	 */
 	private double count(int[] a, int n) {
-		int[] grey = kernel.grey, lo = kernel.lo, hi = kernel.hi;
-		int nx = kernel.nx, ny = kernel.ny;
+		int[] grey = kernel.grey;
 		for (int k = 0; k < cellCount; k++) counts[cells[k]] = 0;
 		cellCount = 0;
-		int dz = a[0], dy = a[1], dx = a[2], step = dx + nx * (dy + ny * dz);
+		int step = kernel.step(a);
 		double total = 0;
-		for (int z = Math.max(lo[2], lo[2] - dz); z <= Math.min(hi[2], hi[2] - dz); z++)
-			for (int y = Math.max(lo[1], lo[1] - dy); y <= Math.min(hi[1], hi[1] - dy); y++)
-				for (int x = Math.max(lo[0], lo[0] - dx), i = x + nx * (y + ny * z), end = Math.min(hi[0], hi[0] - dx); x <= end; x++, i++) {
-					int g = grey[i], h = grey[i + step];
+		for (int z = 0; z < kernel.sz; z++)
+			for (int y = 0; y < kernel.sy; y++)
+				for (int x = 0, i = kernel.index(0, y, z); x < kernel.sx; x++, i++) {
+					int g = grey[i], h = grey[i + step]; // h is 0 outside the box
 					if (g == 0 || h == 0) continue;
 					int r = levelRow[g], c = levelRow[h], cell = r < c ? r * n + c : c * n + r;
 					if (counts[cell] == 0) cells[cellCount++] = cell;

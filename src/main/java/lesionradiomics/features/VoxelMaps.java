@@ -217,10 +217,10 @@ public final class VoxelMaps {
 				double[] sp = region.spacing();
 				int[][] angles = TextureGrid.angles(settings.distances(), settings.force2D() ? settings.force2Ddimension() : -1);
 				int side = 2 * radius + 1;
-				box = fast ? new KernelBox(grey, nx, ny, ng) : null;
+				box = fast ? new KernelBox(grey, nx, ny, ng, side, angles) : null;
 				firstOrder = fast && slidingFirstOrder ? new SlidingFirstOrder(lesionMin, lesionMax, ng, settings.voxelArrayShift(), sp[0] * sp[1] * sp[2]) : null;
 				glcm = fast && unweighted ? new KernelGlcm(box, angles, names.contains("original_glcm_MCC")) : null;
-				textures = fast ? new KernelTextures(box, angles, settings.gldmA(), mask.length, side * side * side) : null;
+				textures = fast ? new KernelTextures(box, angles, settings.gldmA(), side * side * side) : null;
 			}
 
 			void row(int y, int z, int[] outputRow, int[][] voxels, double[][] out) {
