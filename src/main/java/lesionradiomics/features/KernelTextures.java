@@ -17,9 +17,13 @@ final class KernelTextures {
 	/** Directions (dz, dy, dx), one per ± pair. */
 	private final int[][] angles;
 	private final double gldmA;
-	private final int[] stack, visited;
-	/** Index steps to the 26 (2 per direction) neighbours in {@link KernelBox#grey}: +a then -a per direction. */
-	private final int[] neighbours;
+	/** Index step in {@link KernelBox#grey} along each direction (its opposite is the other neighbour). */
+	private final int[] steps;
+	/**
+	 * Per voxel of {@link KernelBox#grey}: zone (union–find parent) and zone size; neighbours in the lesion, the sum of
+	 * their levels, and those within gldm_a.
+	 */
+	private final int[] parent, zoneSize, neighbourCount, neighbourSum, dependence;
 	/** Run counts of one direction, reused: [level row][length − 1]. */
 	private final double[][] runs;
 	/**
@@ -28,22 +32,22 @@ final class KernelTextures {
 	 */
 	private final int[][][][] lineCache;
 	private final int side;
-	private int visit;
 
 	KernelTextures(KernelBox kernel, int[][] angles, double gldmA, int kernelVoxels) {
 		this.kernel = kernel;
 		this.angles = angles;
 		this.gldmA = gldmA;
-		stack = new int[kernelVoxels];
 		side = (int) Math.round(Math.cbrt(kernelVoxels));
 		runs = new double[kernel.ng][side];
 		lineCache = new int[side * side * side][][][];
-		visited = new int[kernel.grey.length];
-		neighbours = new int[2 * angles.length];
-		for (int k = 0; k < angles.length; k++) {
-			neighbours[2 * k] = kernel.step(angles[k]);
-			neighbours[2 * k + 1] = -neighbours[2 * k];
-		}
+		int cells = kernel.grey.length;
+		parent = new int[cells];
+		zoneSize = new int[cells];
+		neighbourCount = new int[cells];
+		neighbourSum = new int[cells];
+		dependence = new int[cells];
+		steps = new int[angles.length];
+		for (int k = 0; k < angles.length; k++) steps[k] = kernel.step(angles[k]);
 	}
 
 	/** Runs of equal grey level along each direction through the box; directions without runs dropped. */
@@ -108,68 +112,94 @@ final class KernelTextures {
 		return out;
 	}
 
-	/** Zones: 26-connected (through the directions, both ways) voxels of one grey level inside the box. */
+	/**
+	 * Zones: 26-connected (through the directions, both ways) voxels of one grey level inside the box, found by joining
+	 * each voxel to its equal neighbour along every direction (union–find with path halving; Cormen et al., 21.3):
+	 * every pair is looked at once, where a flood fill looks at each from both ends. The zone matrix does not depend on
+	 * the order zones are found in.
+	 */
 	Glszm glszm() {
 		KernelBox k = kernel;
 		int[] grey = k.grey;
 		int n = k.levelCount;
-		visit++;
-		int[] zoneLevel = new int[k.voxelCount], zoneSize = new int[k.voxelCount];
-		int zones = 0, maxSize = 0;
 		for (int z = 0; z < k.sz; z++)
 			for (int y = 0; y < k.sy; y++)
-				for (int x = 0, start = k.index(0, y, z); x < k.sx; x++, start++) {
-					int level = grey[start];
-					if (level == 0 || visited[start] == visit) continue;
-					int top = 0, size = 0;
-					visited[start] = visit;
-					stack[top++] = start;
-					while (top > 0) {
-						int v = stack[--top];
-						size++;
-						for (int step : neighbours) {
-							int w = v + step; // the border is 0, never the zone's level
-							if (visited[w] != visit && grey[w] == level) {
-								visited[w] = visit;
-								stack[top++] = w;
-							}
-						}
-					}
-					zoneLevel[zones] = level;
-					zoneSize[zones++] = size;
-					maxSize = Math.max(maxSize, size);
+				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
+					parent[i] = i;
+					zoneSize[i] = 0;
 				}
+		for (int step : steps)
+			for (int z = 0; z < k.sz; z++)
+				for (int y = 0; y < k.sy; y++)
+					for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
+						int level = grey[i];
+						if (level == 0 || grey[i + step] != level) continue; // the border is 0, never a zone's level
+						int a = root(i), b = root(i + step);
+						if (a != b) parent[a] = b;
+					}
+		int zones = 0, maxSize = 0;
+		int[] zoneLevel = new int[k.voxelCount], sizes = new int[k.voxelCount];
+		for (int z = 0; z < k.sz; z++)
+			for (int y = 0; y < k.sy; y++)
+				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++)
+					if (grey[i] != 0) zoneSize[root(i)]++;
+		for (int z = 0; z < k.sz; z++)
+			for (int y = 0; y < k.sy; y++)
+				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++)
+					if (grey[i] != 0 && parent[i] == i) {
+						zoneLevel[zones] = grey[i];
+						sizes[zones++] = zoneSize[i];
+						maxSize = Math.max(maxSize, zoneSize[i]);
+					}
 		double[][] counts = new double[n][maxSize];
-		for (int z = 0; z < zones; z++) counts[k.levelRow[zoneLevel[z]]][zoneSize[z] - 1]++;
+		for (int z = 0; z < zones; z++) counts[k.levelRow[zoneLevel[z]]][sizes[z] - 1]++;
 		return new Glszm(new SizeMatrix(k.levelValues, counts), k.voxelCount);
 	}
 
+	private int root(int i) {
+		while (parent[i] != i) {
+			parent[i] = parent[parent[i]];
+			i = parent[i];
+		}
+		return i;
+	}
+
 	/**
-	 * The neighbourhood of every kernel voxel in one pass: its dependence count (neighbours within gldm_a of its
-	 * level) for gldm and the mean level of its neighbours for ngtdm; either may be null when not wanted.
+	 * The neighbourhood of every kernel voxel: its dependence count (neighbours within gldm_a of its level) for gldm and
+	 * the mean level of its neighbours for ngtdm; either may be null when not wanted. Each neighbour pair is looked at
+	 * once, for both its voxels; the counts and level sums are integers, so the result does not depend on the order.
 	 */
 	void neighbourhoods(double[][] dependences, double[] ngtdmCounts, double[] ngtdmSums) {
 		KernelBox k = kernel;
 		int[] grey = k.grey;
 		for (int z = 0; z < k.sz; z++)
 			for (int y = 0; y < k.sy; y++)
+				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) neighbourCount[i] = neighbourSum[i] = dependence[i] = 0;
+		for (int step : steps)
+			for (int z = 0; z < k.sz; z++)
+				for (int y = 0; y < k.sy; y++)
+					for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
+						int level = grey[i], j = i + step, other = grey[j]; // 0 outside the lesion or the box
+						if (level == 0 || other == 0) continue;
+						neighbourCount[i]++;
+						neighbourCount[j]++;
+						neighbourSum[i] += other;
+						neighbourSum[j] += level;
+						if (Math.abs(level - other) <= gldmA) {
+							dependence[i]++;
+							dependence[j]++;
+						}
+					}
+		for (int z = 0; z < k.sz; z++)
+			for (int y = 0; y < k.sy; y++)
 				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
 					int level = grey[i];
 					if (level == 0) continue;
-					int dependence = 0, count = 0;
-					double sum = 0;
-					for (int step : neighbours) {
-						int other = grey[i + step]; // 0 outside the lesion or the box
-						if (other == 0) continue;
-						count++;
-						sum += other;
-						if (Math.abs(level - other) <= gldmA) dependence++;
-					}
-					int row = k.levelRow[level];
-					if (dependences != null) dependences[row][dependence]++;
+					int row = k.levelRow[level], count = neighbourCount[i];
+					if (dependences != null) dependences[row][dependence[i]]++;
 					if (ngtdmCounts != null) {
 						ngtdmCounts[row]++;
-						ngtdmSums[row] += count == 0 ? 0 : Math.abs(level - sum / count);
+						ngtdmSums[row] += count == 0 ? 0 : Math.abs(level - (double) neighbourSum[i] / count);
 					}
 				}
 	}

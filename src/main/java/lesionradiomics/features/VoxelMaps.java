@@ -151,7 +151,8 @@ public final class VoxelMaps {
 				columns.add(column.stream().mapToInt(Integer::intValue).toArray());
 			}
 			int kernelVoxels = (2 * radius + 1) * (2 * radius + 1) * (2 * radius + 1);
-			slidingFirstOrder = SlidingFirstOrder.applicable(lesionMin, lesionMax, integral, settings.voxelArrayShift(), kernelVoxels);
+			// the sliding state is updated at every step of a row: only worth keeping when first order is asked for
+			slidingFirstOrder = families.contains(Family.FIRSTORDER) && SlidingFirstOrder.applicable(lesionMin, lesionMax, integral, settings.voxelArrayShift(), kernelVoxels);
 			unweighted = settings.weightingNorm() == null;
 		}
 
