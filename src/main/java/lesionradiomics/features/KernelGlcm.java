@@ -24,7 +24,7 @@ final class KernelGlcm {
 	private final int ng;
 	private final int[][] angles;
 	private final int[] levelRow, levels;
-	private final double[] counts, px, logPx, pxAddy, pxSuby, q, eigen, perAngle, sums;
+	private final double[] counts, px, pxAddy, pxSuby, q, eigen, perAngle, sums;
 	private final int[] support, nonNaN, parent, parity, cells;
 	/** Non-empty cells of the current direction in {@link #cells}. */
 	private int cellCount;
@@ -41,7 +41,6 @@ final class KernelGlcm {
 		this.angles = angles;
 		counts = new double[ng * ng];
 		px = new double[ng];
-		logPx = new double[ng];
 		pxAddy = new double[2 * ng - 1];
 		pxSuby = new double[ng];
 		q = new double[ng * ng];
@@ -112,8 +111,11 @@ final class KernelGlcm {
 
 	/** The per-direction features of the normalised matrix counts / total into {@link #perAngle}. */
 	private void direction(int n, double total) {
-		java.util.Arrays.fill(pxAddy, 0);
-		java.util.Arrays.fill(pxSuby, 0);
+		// p(x+y) and p(|x-y|) are non-zero only between the kernel's lowest and highest level sums and up to its level
+		// range: the loops below skip the (zero) rest, which adds nothing to any sum
+		int lowSum = 2 * levels[0] - 2, highSum = 2 * levels[n - 1] - 2, range = levels[n - 1] - levels[0];
+		java.util.Arrays.fill(pxAddy, lowSum, highSum + 1, 0);
+		java.util.Arrays.fill(pxSuby, 0, range + 1, 0);
 		java.util.Arrays.fill(px, 0, n, 0);
 		// every sum runs over the non-empty upper-triangle cells, an off-diagonal one standing for itself and its mirror
 		double energy = 0, max = Double.NEGATIVE_INFINITY, autocorrelation = 0, contrast = 0;
@@ -157,7 +159,7 @@ final class KernelGlcm {
 		double sigma = Math.sqrt(variance);
 		f[6] = sigma * sigma == 0 ? 1 : covariance / (sigma * sigma + EPS);
 		double da = 0, de = 0, idm = 0, idmn = 0, id = 0, idn = 0, inverseVariance = 0;
-		for (int k = 0; k < ng; k++) {
+		for (int k = 0; k <= range; k++) {
 			double p = pxSuby[k];
 			if (p == 0) continue;
 			da += p * k;
@@ -169,7 +171,7 @@ final class KernelGlcm {
 			if (k > 0) inverseVariance += p / ((double) k * k);
 		}
 		double dv = 0;
-		for (int k = 0; k < ng; k++) dv += pxSuby[k] * (k - da) * (k - da);
+		for (int k = 0; k <= range; k++) dv += pxSuby[k] * (k - da) * (k - da);
 		f[7] = da;
 		f[8] = de;
 		f[9] = dv;
@@ -182,7 +184,7 @@ final class KernelGlcm {
 		f[18] = inverseVariance;
 		f[19] = max;
 		double sa = 0, se = 0;
-		for (int k = 0; k < pxAddy.length; k++) {
+		for (int k = lowSum; k <= highSum; k++) {
 			double p = pxAddy[k];
 			if (p == 0) continue;
 			sa += p * (k + 2);
