@@ -113,30 +113,53 @@ final class KernelTextures {
 	}
 
 	/**
-	 * Zones: 26-connected (through the directions, both ways) voxels of one grey level inside the box, found by joining
-	 * each voxel to its equal neighbour along every direction (union–find with path halving; Cormen et al., 21.3):
-	 * every pair is looked at once, where a flood fill looks at each from both ends. The zone matrix does not depend on
-	 * the order zones are found in.
+	 * One pass over the kernel's neighbour pairs (each looked at once, along the 13 directions) for what {@link #glszm}
+	 * and {@link #neighbourhoods} then read: the zones (union–find of equal neighbours) when {@code zones}, the
+	 * neighbour counts, level sums and dependences of both voxels of a pair when {@code neighbourhoods}. Call it once
+	 * per kernel position, before those two.
 	 */
-	Glszm glszm() {
+	void pairs(boolean zones, boolean neighbourhoods) {
 		KernelBox k = kernel;
 		int[] grey = k.grey;
-		int n = k.levelCount;
 		for (int z = 0; z < k.sz; z++)
 			for (int y = 0; y < k.sy; y++)
 				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
 					parent[i] = i;
-					zoneSize[i] = 0;
+					zoneSize[i] = neighbourCount[i] = neighbourSum[i] = dependence[i] = 0;
 				}
 		for (int step : steps)
 			for (int z = 0; z < k.sz; z++)
 				for (int y = 0; y < k.sy; y++)
 					for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
-						int level = grey[i];
-						if (level == 0 || grey[i + step] != level) continue; // the border is 0, never a zone's level
-						int a = root(i), b = root(i + step);
-						if (a != b) parent[a] = b;
+						int level = grey[i], j = i + step, other = grey[j]; // 0 outside the lesion or the box
+						if (level == 0 || other == 0) continue;
+						if (neighbourhoods) {
+							neighbourCount[i]++;
+							neighbourCount[j]++;
+							neighbourSum[i] += other;
+							neighbourSum[j] += level;
+							if (Math.abs(level - other) <= gldmA) {
+								dependence[i]++;
+								dependence[j]++;
+							}
+						}
+						if (zones && other == level) {
+							int a = root(i), b = root(j);
+							if (a != b) parent[a] = b;
+						}
 					}
+	}
+
+	/**
+	 * Zones: 26-connected (through the directions, both ways) voxels of one grey level inside the box, found by
+	 * {@link #pairs} joining each voxel to its equal neighbour along every direction (union–find with path halving;
+	 * Cormen et al., 21.3): every pair is looked at once, where a flood fill looks at each from both ends. The zone
+	 * matrix does not depend on the order zones are found in.
+	 */
+	Glszm glszm() {
+		KernelBox k = kernel;
+		int[] grey = k.grey;
+		int n = k.levelCount;
 		int zones = 0, maxSize = 0;
 		int[] zoneLevel = new int[k.voxelCount], sizes = new int[k.voxelCount];
 		for (int z = 0; z < k.sz; z++)
@@ -165,31 +188,13 @@ final class KernelTextures {
 	}
 
 	/**
-	 * The neighbourhood of every kernel voxel: its dependence count (neighbours within gldm_a of its level) for gldm and
-	 * the mean level of its neighbours for ngtdm; either may be null when not wanted. Each neighbour pair is looked at
-	 * once, for both its voxels; the counts and level sums are integers, so the result does not depend on the order.
+	 * The neighbourhood of every kernel voxel, from {@link #pairs}: its dependence count (neighbours within gldm_a of its
+	 * level) for gldm and the mean level of its neighbours for ngtdm; either may be null when not wanted. The counts and
+	 * level sums are integers, so they do not depend on the order the pairs were met in.
 	 */
 	void neighbourhoods(double[][] dependences, double[] ngtdmCounts, double[] ngtdmSums) {
 		KernelBox k = kernel;
 		int[] grey = k.grey;
-		for (int z = 0; z < k.sz; z++)
-			for (int y = 0; y < k.sy; y++)
-				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) neighbourCount[i] = neighbourSum[i] = dependence[i] = 0;
-		for (int step : steps)
-			for (int z = 0; z < k.sz; z++)
-				for (int y = 0; y < k.sy; y++)
-					for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
-						int level = grey[i], j = i + step, other = grey[j]; // 0 outside the lesion or the box
-						if (level == 0 || other == 0) continue;
-						neighbourCount[i]++;
-						neighbourCount[j]++;
-						neighbourSum[i] += other;
-						neighbourSum[j] += level;
-						if (Math.abs(level - other) <= gldmA) {
-							dependence[i]++;
-							dependence[j]++;
-						}
-					}
 		for (int z = 0; z < k.sz; z++)
 			for (int y = 0; y < k.sy; y++)
 				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {

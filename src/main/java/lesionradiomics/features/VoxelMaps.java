@@ -97,6 +97,8 @@ public final class VoxelMaps {
 		final List<int[]> columns = new ArrayList<>();
 		final double lesionMin, lesionMax;
 		final boolean slidingFirstOrder, unweighted;
+		/** Whether glszm's zones, gldm's or ngtdm's neighbourhoods are asked for (one pass over the pairs serves both). */
+		final boolean zones, neighbourhoods;
 
 		Lesion(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius) {
 			BoundingBox box = labels.lesions().get(label);
@@ -154,6 +156,8 @@ public final class VoxelMaps {
 			// the sliding state is updated at every step of a row: only worth keeping when first order is asked for
 			slidingFirstOrder = families.contains(Family.FIRSTORDER) && SlidingFirstOrder.applicable(lesionMin, lesionMax, integral, settings.voxelArrayShift(), kernelVoxels);
 			unweighted = settings.weightingNorm() == null;
+			zones = families.contains(Family.GLSZM);
+			neighbourhoods = families.contains(Family.GLDM) || families.contains(Family.NGTDM);
 		}
 
 		Maps maps(boolean fast, ExecutorService executor, int threads) {
@@ -257,7 +261,10 @@ public final class VoxelMaps {
 
 			private double[] voxel(int[] lo, int[] hi) {
 				double[] row = new double[names.size()];
-				if (box != null) box.moveTo(lo, hi);
+				if (box != null) {
+					box.moveTo(lo, hi);
+					if (zones || neighbourhoods) textures.pairs(zones, neighbourhoods);
+				}
 				double[][] dependences = null;
 				double[] differenceCounts = null, differenceSums = null;
 				LesionData kernel = null;
