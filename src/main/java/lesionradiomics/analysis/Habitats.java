@@ -1,7 +1,10 @@
 package lesionradiomics.analysis;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Intra-lesion subregions ("habitats", Haag et al. 2024): a lesion's voxels clustered on a few of its feature maps
@@ -31,6 +34,15 @@ public final class Habitats {
 	 * @param k      habitats (0: by silhouette among 2..kmax)
 	 */
 	public static Result cluster(double[][] values, int k, int kmax, long seed) {
+		return cluster(values, k, kmax, seed, null);
+	}
+
+	/**
+	 * As {@link #cluster(double[][], int, int, long)}, the k tried by silhouette clustered side by side on
+	 * {@code executor} (null: the calling thread, which must not be one of the executor's own busy threads). Each k has
+	 * its own seeded k-means, and the best k is chosen in k order afterwards: the same habitats whatever the threads.
+	 */
+	public static Result cluster(double[][] values, int k, int kmax, long seed, java.util.concurrent.Executor executor) {
 		int n = values.length;
 		if (n == 0) throw new IllegalArgumentException("no voxels to cluster");
 		if (k > 1 && (k > n || n < 3)) // else fewer habitats than asked, without a word
@@ -57,9 +69,18 @@ public final class Habitats {
 			best = null;
 			bestK = 0;
 			double bestSilhouette = Double.NEGATIVE_INFINITY;
+			List<CompletableFuture<int[]>> tried = new ArrayList<>();
 			for (int kk = 2; kk <= top; kk++) {
-				int[] labels = Phenotypes.kMeans(z, kk, seed);
-				silhouettes[kk] = Phenotypes.silhouette(d, at(labels, sample));
+				final int clusters = kk;
+				java.util.function.Supplier<int[]> run = () -> {
+					int[] labels = Phenotypes.kMeans(z, clusters, seed);
+					silhouettes[clusters] = Phenotypes.silhouette(d, at(labels, sample)); // each task its own cell
+					return labels;
+				};
+				tried.add(executor == null ? CompletableFuture.completedFuture(run.get()) : CompletableFuture.supplyAsync(run, executor));
+			}
+			for (int kk = 2; kk <= top; kk++) {
+				int[] labels = joined(tried.get(kk - 2));
 				if (silhouettes[kk] > bestSilhouette + 1e-12) {
 					bestSilhouette = silhouettes[kk];
 					best = labels;
@@ -68,6 +89,16 @@ public final class Habitats {
 			}
 		}
 		return result(best, bestK, silhouettes);
+	}
+
+	private static int[] joined(CompletableFuture<int[]> f) {
+		try {
+			return f.join();
+		} catch (java.util.concurrent.CompletionException e) {
+			if (e.getCause() instanceof RuntimeException re) throw re;
+			if (e.getCause() instanceof Error error) throw error;
+			throw e;
+		}
 	}
 
 	/** Habitats renumbered 1..k by decreasing size (ties: first appearance), with fractions and entropy. */

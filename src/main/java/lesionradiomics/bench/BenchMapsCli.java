@@ -65,11 +65,18 @@ public final class BenchMapsCli implements Callable<Integer> {
 			voxels += labels.lesions().get((long) l.label).voxelCount();
 		}
 		int cores = Runtime.getRuntime().availableProcessors();
-		System.out.printf("bench case generated in %.1f s; %d lesions, %d voxels mapped per measurement; %d cores%n", (System.nanoTime() - t) / 1e9, chosen.size(),
-				voxels, cores);
+		System.out.printf("bench case generated in %.1f s; %d lesions, %d voxels mapped per measurement; %d cores, load average %.2f%n", (System.nanoTime() - t) / 1e9,
+				chosen.size(), voxels, cores, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		System.out.println("voxels/s (best of " + repeat + "), fast computation:");
 		System.out.printf("%-11s %12s %12s %12s %12s%n", "class", "r=1 1 thr", "r=1 2 thr", "r=2 1 thr", "r=2 2 thr");
-		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		List<Thread> workers = new java.util.concurrent.CopyOnWriteArrayList<>();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+			Thread thread = new Thread(r, "bench-maps-" + workers.size());
+			thread.setDaemon(true);
+			workers.add(thread);
+			return thread;
+		});
+		this.workers = workers;
 		try {
 			return run(volume, labels, chosen, voxels, pool);
 		} finally {
@@ -135,7 +142,9 @@ public final class BenchMapsCli implements Callable<Integer> {
 		}
 		Volume refImage = NrrdReader.read(image).asVolume();
 		LabelMap refLabels = NrrdReader.read(labelFile).asLabelMap();
-		System.out.println("pyradiomics' reference lesions (all 93 features), ms per voxel and speed-up over pyradiomics (README timings):");
+		int runs = Math.max(REFERENCE_RUNS, repeat);
+		System.out.println("pyradiomics' reference lesions (all 93 features), median of " + runs + " runs after a warm-up: wall ms per voxel = speed-up over");
+		System.out.println("pyradiomics' time (README timings), and CPU ms per voxel (calling and pool threads; other load inflates wall, hardly CPU):");
 		for (int k = 0; k < REFERENCE_LABELS.length; k++) {
 			long label = REFERENCE_LABELS[k];
 			long n = refLabels.lesions().get(label).voxelCount();
@@ -143,12 +152,41 @@ public final class BenchMapsCli implements Callable<Integer> {
 			for (int r = 1; r <= 2; r++)
 				for (int threads = 1; threads <= 2; threads++) {
 					final int radius = r, th = threads;
-					double perVoxel = best(() -> VoxelMaps.compute(refImage, refLabels, label, FeatureSettings.defaults(), radius, pool, th)) / n * 1e3;
-					line.append(String.format(" r=%d %d thr %.4f ms = %.0fx;", r, threads, perVoxel, PYRADIOMICS_MS_PER_VOXEL[k][r - 1] / perVoxel));
+					double[] wallCpu = median(runs, () -> VoxelMaps.compute(refImage, refLabels, label, FeatureSettings.defaults(), radius, pool, th));
+					double wall = wallCpu[0] / n * 1e3, cpu = wallCpu[1] / n * 1e3;
+					line.append(String.format(" r=%d %d thr %.4f ms = %.0fx (CPU %.4f);", r, threads, wall, PYRADIOMICS_MS_PER_VOXEL[k][r - 1] / wall, cpu));
 				}
 			System.out.println(line);
 		}
 		return 0;
+	}
+
+	/** Runs per reference-lesion measurement at least: they take milliseconds, and a median needs a few. */
+	private static final int REFERENCE_RUNS = 7;
+
+	/** The pool's threads, whose CPU time the reference-lesion measurement adds to the calling thread's. */
+	private List<Thread> workers = List.of();
+
+	/** Median wall and CPU seconds (calling thread + pool threads) of {@code runs} runs after one warm-up. */
+	private double[] median(int runs, Step step) throws Exception {
+		java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+		double[] wall = new double[runs], cpu = new double[runs];
+		step.run();
+		for (int k = 0; k < runs; k++) {
+			long c = cpuNanos(mx), t = System.nanoTime();
+			step.run();
+			wall[k] = (System.nanoTime() - t) / 1e9;
+			cpu[k] = (cpuNanos(mx) - c) / 1e9;
+		}
+		java.util.Arrays.sort(wall);
+		java.util.Arrays.sort(cpu);
+		return new double[] { wall[runs / 2], cpu[runs / 2] };
+	}
+
+	private long cpuNanos(java.lang.management.ThreadMXBean mx) {
+		long sum = mx.getCurrentThreadCpuTime();
+		for (Thread t : workers) sum += Math.max(0, mx.getThreadCpuTime(t.getId()));
+		return sum;
 	}
 
 	private interface Step {

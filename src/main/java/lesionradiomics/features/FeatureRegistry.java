@@ -60,14 +60,18 @@ public final class FeatureRegistry {
 		}
 
 		/**
-		 * Writes the named features (all when {@code names} is empty) of an instance of this class's family into
-		 * {@code out} from {@code at}, in registry order; returns how many.
+		 * The named features (all when {@code names} is empty) in registry order, looked up once for callers that read
+		 * them from many instances of the family (voxel maps: one per voxel), for {@link #values}.
 		 */
-		int values(Object family, Set<String> names, double[] out, int at) {
-			int k = 0;
-			for (Map.Entry<String, MethodHandle> e : features.entrySet())
-				if (names.isEmpty() || names.contains(e.getKey())) out[at + k++] = value(e.getValue(), family);
-			return k;
+		MethodHandle[] select(Set<String> names) {
+			List<MethodHandle> out = new ArrayList<>();
+			for (Map.Entry<String, MethodHandle> e : features.entrySet()) if (names.isEmpty() || names.contains(e.getKey())) out.add(e.getValue());
+			return out.toArray(MethodHandle[]::new);
+		}
+
+		/** Writes the {@link #select selected} features of an instance of this class's family into {@code out} from {@code at}. */
+		static void values(MethodHandle[] selected, Object family, double[] out, int at) {
+			for (int k = 0; k < selected.length; k++) out[at + k] = value(selected[k], family);
 		}
 
 		private static double value(MethodHandle feature, Object family) {

@@ -24,8 +24,10 @@ final class KernelGlcm {
 	private final int ng;
 	private final int[][] angles;
 	private final int[] levelRow, levels;
-	private final double[] counts, px, logPx, pxAddy, pxSuby, q, eigen, perAngle, sums;
-	private final int[] support, nonNaN;
+	private final double[] counts, px, pxAddy, pxSuby, q, eigen, perAngle, sums;
+	private final int[] support, nonNaN, parent, parity, cells;
+	/** Non-empty cells of the current direction in {@link #cells}. */
+	private int cellCount;
 	private final double[] inversePx, root;
 	private final SymmetricEigenvalues solver;
 
@@ -39,12 +41,14 @@ final class KernelGlcm {
 		this.angles = angles;
 		counts = new double[ng * ng];
 		px = new double[ng];
-		logPx = new double[ng];
 		pxAddy = new double[2 * ng - 1];
 		pxSuby = new double[ng];
 		q = new double[ng * ng];
 		eigen = new double[ng];
 		support = new int[ng];
+		parent = new int[ng];
+		parity = new int[ng];
+		cells = new int[ng * ng];
 		inversePx = new double[ng];
 		root = new double[ng];
 		perAngle = new double[FEATURES];
@@ -79,21 +83,27 @@ final class KernelGlcm {
 		return true;
 	}
 
-	/** Counts the pairs along {@code a} inside the box into the symmetric n×n {@link #counts}; returns their total. */
+	/**
+	 * Counts the pairs along {@code a} inside the box into the upper triangle of the symmetric n×n matrix
+	 * {@link #counts} (cell (r, c), r ≤ c, at r·n + c: the pairs of levels r and c, twice those of r with itself, as in
+	 * pyradiomics' P + Pᵀ) and lists the non-empty cells in {@link #cells}; returns the total of the symmetric matrix.
+	 * At r = 1 a direction has at most 18 pairs against up to 27² cells, so the features below read the list, not the
+	 * matrix. The previous direction's cells are cleared first (only those: the matrix is otherwise all 0).
+	 */
 	private double count(int[] a, int n) {
-		int[] grey = kernel.grey, lo = kernel.lo, hi = kernel.hi;
-		int nx = kernel.nx, ny = kernel.ny;
-		java.util.Arrays.fill(counts, 0, n * n, 0);
-		int dz = a[0], dy = a[1], dx = a[2], step = dx + nx * (dy + ny * dz);
+		int[] grey = kernel.grey;
+		for (int k = 0; k < cellCount; k++) counts[cells[k]] = 0;
+		cellCount = 0;
+		int step = kernel.step(a);
 		double total = 0;
-		for (int z = Math.max(lo[2], lo[2] - dz); z <= Math.min(hi[2], hi[2] - dz); z++)
-			for (int y = Math.max(lo[1], lo[1] - dy); y <= Math.min(hi[1], hi[1] - dy); y++)
-				for (int x = Math.max(lo[0], lo[0] - dx), i = x + nx * (y + ny * z), end = Math.min(hi[0], hi[0] - dx); x <= end; x++, i++) {
-					int g = grey[i], h = grey[i + step];
+		for (int z = 0; z < kernel.sz; z++)
+			for (int y = 0; y < kernel.sy; y++)
+				for (int x = 0, i = kernel.index(0, y, z); x < kernel.sx; x++, i++) {
+					int g = grey[i], h = grey[i + step]; // h is 0 outside the box
 					if (g == 0 || h == 0) continue;
-					int r = levelRow[g], c = levelRow[h];
-					counts[r * n + c]++;
-					counts[c * n + r]++;
+					int r = levelRow[g], c = levelRow[h], cell = r < c ? r * n + c : c * n + r;
+					if (counts[cell] == 0) cells[cellCount++] = cell;
+					counts[cell] += r == c ? 2 : 1;
 					total += 2;
 				}
 		return total;
@@ -101,43 +111,43 @@ final class KernelGlcm {
 
 	/** The per-direction features of the normalised matrix counts / total into {@link #perAngle}. */
 	private void direction(int n, double total) {
-		java.util.Arrays.fill(pxAddy, 0);
-		java.util.Arrays.fill(pxSuby, 0);
-		double ux = 0, hxy = 0, energy = 0, max = Double.NEGATIVE_INFINITY, autocorrelation = 0, contrast = 0;
-		for (int r = 0; r < n; r++) {
-			double sum = 0, gi = levels[r];
-			for (int c = 0; c < n; c++) {
-				double p = counts[r * n + c] / total, gj = levels[c];
-				counts[r * n + c] = p;
-				if (p > max) max = p;
-				if (p == 0) continue;
-				sum += p;
-				ux += gi * p;
-				pxAddy[levels[r] + levels[c] - 2] += p;
-				pxSuby[Math.abs(levels[r] - levels[c])] += p;
-				hxy -= p * TextureGrid.log2(p);
-				energy += p * p;
-				autocorrelation += p * gi * gj;
-				contrast += p * (gi - gj) * (gi - gj);
-			}
-			px[r] = sum;
+		// p(x+y) and p(|x-y|) are non-zero only between the kernel's lowest and highest level sums and up to its level
+		// range: the loops below skip the (zero) rest, which adds nothing to any sum
+		int lowSum = 2 * levels[0] - 2, highSum = 2 * levels[n - 1] - 2, range = levels[n - 1] - levels[0];
+		java.util.Arrays.fill(pxAddy, lowSum, highSum + 1, 0);
+		java.util.Arrays.fill(pxSuby, 0, range + 1, 0);
+		java.util.Arrays.fill(px, 0, n, 0);
+		// every sum runs over the non-empty upper-triangle cells, an off-diagonal one standing for itself and its mirror
+		double energy = 0, max = Double.NEGATIVE_INFINITY, autocorrelation = 0, contrast = 0;
+		for (int k = 0; k < cellCount; k++) {
+			int cell = cells[k], r = cell / n, c = cell - r * n;
+			double p = counts[cell] / total, gi = levels[r], gj = levels[c], twice = r == c ? 1 : 2;
+			counts[cell] = p;
+			if (p > max) max = p;
+			px[r] += p;
+			if (r != c) px[c] += p;
+			pxAddy[levels[r] + levels[c] - 2] += twice * p;
+			pxSuby[levels[c] - levels[r]] += twice * p;
+			energy += twice * p * p;
+			autocorrelation += twice * p * gi * gj;
+			contrast += twice * p * (gi - gj) * (gi - gj);
 		}
-		// the matrix is symmetric and these weights are symmetric in i and j: half the cells, off-diagonal ones twice;
+		double ux = 0;
+		for (int r = 0; r < n; r++) ux += levels[r] * px[r];
 		// Σ p(i,j)(i − ux)² is Σ px(i)(i − ux)²
 		double prominence = 0, shade = 0, tendency = 0, variance = 0, covariance = 0;
 		for (int r = 0; r < n; r++) {
 			double di = levels[r] - ux;
 			variance += px[r] * di * di;
-			for (int c = 0; c <= r; c++) {
-				double p = counts[r * n + c];
-				if (p == 0) continue;
-				if (c != r) p *= 2;
-				double t = di + levels[c] - ux, t2 = t * t;
-				prominence += p * t2 * t2;
-				shade += p * t2 * t;
-				tendency += p * t2;
-				covariance += p * di * (levels[c] - ux);
-			}
+		}
+		for (int k = 0; k < cellCount; k++) {
+			int cell = cells[k], r = cell / n, c = cell - r * n;
+			double p = r == c ? counts[cell] : 2 * counts[cell], di = levels[r] - ux, dj = levels[c] - ux;
+			double t = di + dj, t2 = t * t;
+			prominence += p * t2 * t2;
+			shade += p * t2 * t;
+			tendency += p * t2;
+			covariance += p * di * dj;
 		}
 		double[] f = perAngle;
 		f[0] = autocorrelation;
@@ -149,7 +159,7 @@ final class KernelGlcm {
 		double sigma = Math.sqrt(variance);
 		f[6] = sigma * sigma == 0 ? 1 : covariance / (sigma * sigma + EPS);
 		double da = 0, de = 0, idm = 0, idmn = 0, id = 0, idn = 0, inverseVariance = 0;
-		for (int k = 0; k < ng; k++) {
+		for (int k = 0; k <= range; k++) {
 			double p = pxSuby[k];
 			if (p == 0) continue;
 			da += p * k;
@@ -161,13 +171,12 @@ final class KernelGlcm {
 			if (k > 0) inverseVariance += p / ((double) k * k);
 		}
 		double dv = 0;
-		for (int k = 0; k < ng; k++) dv += pxSuby[k] * (k - da) * (k - da);
+		for (int k = 0; k <= range; k++) dv += pxSuby[k] * (k - da) * (k - da);
 		f[7] = da;
 		f[8] = de;
 		f[9] = dv;
 		f[10] = energy;
-		f[11] = hxy;
-		marginalEntropies(n, hxy, f);
+		entropies(n, f);
 		f[14] = idm;
 		f[15] = idmn;
 		f[16] = id;
@@ -175,7 +184,7 @@ final class KernelGlcm {
 		f[18] = inverseVariance;
 		f[19] = max;
 		double sa = 0, se = 0;
-		for (int k = 0; k < pxAddy.length; k++) {
+		for (int k = lowSum; k <= highSum; k++) {
 			double p = pxAddy[k];
 			if (p == 0) continue;
 			sa += p * (k + 2);
@@ -187,19 +196,28 @@ final class KernelGlcm {
 		f[23] = withMcc ? mcc(n) : Double.NaN;
 	}
 
-	/** Imc1 and Imc2 from HX, HXY1 = -Σ p log2(px py + eps) and HXY2 = -Σ px py log2(px py + eps) (px = py). */
-	private void marginalEntropies(int n, double hxy, double[] f) {
-		double hx = 0, hxy1 = 0, hxy2 = 0;
+	/**
+	 * JointEntropy HXY = -Σ p log2(p + eps), and Imc1 and Imc2 from HX, HXY1 = -Σ p log2(px py + eps) and HXY2 = -Σ px
+	 * py log2(px py + eps) (px = py). HXY and HXY2 are summed in the same order over the same (r, c ≤ r) pairs, so
+	 * that an independent matrix (p = px py in floating point, e.g. all four cells 0.25) gives HXY2 == HXY exactly and
+	 * Imc2 0, as pyradiomics' test HXY2 == HXY does, instead of √(rounding) ≈ 1e-8.
+	 */
+	private void entropies(int n, double[] f) {
+		double hx = 0, hxy = 0, hxy1 = 0, hxy2 = 0;
 		for (int r = 0; r < n; r++) {
 			if (px[r] == 0) continue;
 			hx -= px[r] * TextureGrid.log2(px[r]);
 			for (int c = 0; c <= r; c++) { // symmetric in r and c: one logarithm per pair
 				if (px[c] == 0) continue;
-				double pp = px[r] * px[c], l = TextureGrid.log2(pp), twice = c == r ? 1 : 2;
-				hxy1 -= twice * counts[r * n + c] * l;
+				double pp = px[r] * px[c], l = TextureGrid.log2(pp), twice = c == r ? 1 : 2, p = counts[c * n + r];
+				if (p != 0) {
+					hxy -= twice * p * TextureGrid.log2(p);
+					hxy1 -= twice * p * l;
+				}
 				hxy2 -= twice * pp * l;
 			}
 		}
+		f[11] = hxy;
 		f[12] = hx == 0 ? 0 : (hxy - hxy1) / hx;
 		f[13] = hxy2 == hxy ? 0 : Math.sqrt(1 - Math.exp(-2 * (hxy2 - hxy)));
 	}
@@ -222,8 +240,9 @@ final class KernelGlcm {
 				norm += px[i];
 				m++;
 			}
+		if (m > 1 && secondIsOne(n, m)) return 1;
 		for (int r = 0; r < m; r++)
-			for (int c = 0, i = support[r] * n; c <= r; c++) q[r * ng + c] = counts[i + support[c]] * inversePx[r] * inversePx[c];
+			for (int c = 0; c <= r; c++) q[r * ng + c] = counts[support[c] * n + support[r]] * inversePx[r] * inversePx[c];
 		norm = Math.sqrt(norm);
 		for (int r = 0; r < m; r++) root[r] /= norm;
 		solver.computeOthers(q, ng, m, root, eigen);
@@ -238,5 +257,50 @@ final class KernelGlcm {
 			} else if (ev > second) second = ev;
 		}
 		return second; // |eigenvalue| of A, so a zero counts as 0, never NaN: numpy's rule, see Glcm#mcc
+	}
+
+	/**
+	 * Whether A's second largest |eigenvalue| is 1 without solving for it, read from the graph whose nodes are the
+	 * levels with px &gt; 0 ({@code m} of them) and whose edges are the non-empty cells. A is, up to the similarity D^½,
+	 * the transition matrix of the random walk on that graph, so (Perron–Frobenius; Chung, Spectral Graph Theory, 1.3)
+	 * each connected component has its own eigenvalue 1 (eigenvector √px on the component), and a connected graph
+	 * without odd cycles (bipartite; a diagonal cell is a cycle of length 1) has the eigenvalue -1 too. All eigenvalues
+	 * lie in [-1, 1], so either case gives MCC 1 exactly, where the solver gives 1 to rounding. At r = 1 a direction
+	 * often has fewer pairs than levels, hence several components, and its eigen decomposition is skipped. Union–find
+	 * with the parity of each node's path to its root (Tarjan; Cormen et al., Introduction to Algorithms, 21.3).
+	 */
+	private boolean secondIsOne(int n, int m) {
+		for (int r = 0; r < n; r++) {
+			parent[r] = r;
+			parity[r] = 0;
+		}
+		int components = m;
+		boolean oddCycle = false;
+		for (int k = 0; k < cellCount; k++) {
+			int cell = cells[k], r = cell / n, c = cell - r * n;
+			if (r == c) {
+				oddCycle = true;
+				continue;
+			}
+			int a = root(r), b = root(c);
+			int pr = parity[r], pc = parity[c]; // parities to the roots, valid after root() compressed the paths
+			if (a == b) oddCycle |= pr == pc;
+			else {
+				parent[a] = b;
+				parity[a] = pr ^ pc ^ 1; // r and c get different colours
+				components--;
+			}
+		}
+		return components > 1 || !oddCycle;
+	}
+
+	/** The root of {@code r}'s set; compresses the path, leaving {@link #parity} of each node on it relative to the root. */
+	private int root(int r) {
+		int p = parent[r];
+		if (p == r) return r;
+		int top = root(p);
+		parity[r] ^= parity[p];
+		parent[r] = top;
+		return top;
 	}
 }

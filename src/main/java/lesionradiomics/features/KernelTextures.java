@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The run, zone, dependence and neighbourhood-difference matrices of one voxel-map kernel, built straight from the
- * lesion's grey levels inside the kernel box (no per-voxel copy of the box); the features themselves are those of
+ * The run, zone, dependence and neighbourhood-difference matrices of one voxel-map kernel, built from the kernel box's
+ * grey levels with their zero border ({@link KernelBox#grey}: neighbour steps need no bounds checks); the features themselves are those of
  * {@link Glrlm}, {@link Glszm}, {@link Gldm} and {@link Ngtdm}, which get the matrices through their package
  * constructors. pyradiomics' C code confines runs, zones and neighbours to the kernel box, as here. Runs are for the
  * unweighted glrlm (weightingNorm unset; a weighted one goes through {@link Glrlm} itself). Not thread safe: one
@@ -17,27 +17,43 @@ final class KernelTextures {
 	/** Directions (dz, dy, dx), one per ± pair. */
 	private final int[][] angles;
 	private final double gldmA;
-	private final int[] stack, visited;
+	/** Index step in {@link KernelBox#grey} along each direction (its opposite is the other neighbour). */
+	private final int[] steps;
+	/**
+	 * Per voxel of {@link KernelBox#grey}: zone (union–find parent) and zone size; neighbours in the lesion, the sum of
+	 * their levels, and those within gldm_a.
+	 */
+	private final int[] parent, zoneSize, neighbourCount, neighbourSum, dependence;
 	/** Run counts of one direction, reused: [level row][length − 1]. */
 	private final double[][] runs;
-	/** Box size → per direction the lines through a box of that size ({@link #lines}). */
-	private final java.util.Map<Integer, int[][][]> lineCache = new java.util.HashMap<>();
-	private int visit;
+	/**
+	 * Per box size (sx, sy, sz, each 1..side, at ((sx - 1)·side + sy - 1)·side + sz - 1) and direction, the lines through a
+	 * box of that size ({@link #lines}); an array, not a map: the look-up runs 13 times per voxel.
+	 */
+	private final int[][][][] lineCache;
+	private final int side;
 
-	KernelTextures(KernelBox kernel, int[][] angles, double gldmA, int regionVoxels, int kernelVoxels) {
+	KernelTextures(KernelBox kernel, int[][] angles, double gldmA, int kernelVoxels) {
 		this.kernel = kernel;
 		this.angles = angles;
 		this.gldmA = gldmA;
-		stack = new int[4 * kernelVoxels]; // index and x, y, z of each voxel to visit: no divisions to recover them
-		int side = (int) Math.round(Math.cbrt(kernelVoxels));
+		side = (int) Math.round(Math.cbrt(kernelVoxels));
 		runs = new double[kernel.ng][side];
-		visited = new int[regionVoxels];
+		lineCache = new int[side * side * side][][][];
+		int cells = kernel.grey.length;
+		parent = new int[cells];
+		zoneSize = new int[cells];
+		neighbourCount = new int[cells];
+		neighbourSum = new int[cells];
+		dependence = new int[cells];
+		steps = new int[angles.length];
+		for (int k = 0; k < angles.length; k++) steps[k] = kernel.step(angles[k]);
 	}
 
 	/** Runs of equal grey level along each direction through the box; directions without runs dropped. */
 	Glrlm glrlm() {
 		KernelBox k = kernel;
-		int n = k.levelCount, maxRun = Math.max(k.hi[0] - k.lo[0], Math.max(k.hi[1] - k.lo[1], k.hi[2] - k.lo[2])) + 1;
+		int n = k.levelCount, maxRun = Math.max(k.sx, Math.max(k.sy, k.sz));
 		double[] levels = k.levelValues;
 		List<SizeMatrix> matrices = new ArrayList<>();
 		SizeMatrix first = null;
@@ -47,7 +63,7 @@ final class KernelTextures {
 			for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
 			Glrlm.LineRuns line = new Glrlm.LineRuns(counts, k.levelRow);
 			int[][] lines = lines(angle);
-			int base = k.index(k.lo[0], k.lo[1], k.lo[2]), step = a[2] + k.nx * (a[1] + k.ny * a[0]);
+			int base = k.index(0, 0, 0), step = k.step(a);
 			for (int l = 0; l < lines[0].length; l++) {
 				for (int i = base + lines[0][l], left = lines[1][l]; left > 0; left--, i += step) line.next(k.grey[i]);
 				line.end();
@@ -67,8 +83,10 @@ final class KernelTextures {
 	 */
 	private int[][] lines(int angle) {
 		KernelBox k = kernel;
-		int sx = k.hi[0] - k.lo[0] + 1, sy = k.hi[1] - k.lo[1] + 1, sz = k.hi[2] - k.lo[2] + 1;
-		int[][][] perAngle = lineCache.computeIfAbsent((sx * 64 + sy) * 64 + sz, key -> new int[angles.length][][]);
+		int sx = k.sx, sy = k.sy, sz = k.sz;
+		int key = ((sx - 1) * side + sy - 1) * side + sz - 1;
+		int[][][] perAngle = lineCache[key];
+		if (perAngle == null) perAngle = lineCache[key] = new int[angles.length][][];
 		if (perAngle[angle] == null) perAngle[angle] = linesOfBox(angles[angle], sx, sy, sz);
 		return perAngle[angle];
 	}
@@ -84,7 +102,7 @@ final class KernelTextures {
 					if (px >= 0 && px < sx && py >= 0 && py < sy && pz >= 0 && pz < sz) continue; // not the start of a line
 					int length = 0;
 					for (int cx = x, cy = y, cz = z; cx >= 0 && cx < sx && cy >= 0 && cy < sy && cz >= 0 && cz < sz; cx += dx, cy += dy, cz += dz) length++;
-					found.add(new int[] { x + k.nx * (y + k.ny * z), length });
+					found.add(new int[] { k.index(x, y, z) - k.index(0, 0, 0), length });
 				}
 		int[][] out = new int[2][found.size()];
 		for (int l = 0; l < found.size(); l++) {
@@ -94,79 +112,99 @@ final class KernelTextures {
 		return out;
 	}
 
-	/** Puts voxel {@code w} at (x, y, z) on the flood-fill stack at {@code top}, marked as visited. */
-	private void push(int top, int x, int y, int z, int w) {
-		visited[w] = visit;
-		stack[4 * top] = w;
-		stack[4 * top + 1] = x;
-		stack[4 * top + 2] = y;
-		stack[4 * top + 3] = z;
-	}
-
-	/** Zones: 26-connected (through the directions, both ways) voxels of one grey level inside the box. */
-	Glszm glszm() {
+	/**
+	 * One pass over the kernel's neighbour pairs (each looked at once, along the 13 directions) for what {@link #glszm}
+	 * and {@link #neighbourhoods} then read: the zones (union–find of equal neighbours) when {@code zones}, the
+	 * neighbour counts, level sums and dependences of both voxels of a pair when {@code neighbourhoods}. Call it once
+	 * per kernel position, before those two.
+	 */
+	void pairs(boolean zones, boolean neighbourhoods) {
 		KernelBox k = kernel;
-		int n = k.levelCount;
-		visit++;
-		int[] zoneLevel = new int[k.voxelCount], zoneSize = new int[k.voxelCount];
-		int zones = 0, maxSize = 0;
-		for (int z = k.lo[2]; z <= k.hi[2]; z++)
-			for (int y = k.lo[1]; y <= k.hi[1]; y++)
-				for (int x = k.lo[0]; x <= k.hi[0]; x++) {
-					int start = k.index(x, y, z), level = k.grey[start];
-					if (level == 0 || visited[start] == visit) continue;
-					int top = 0, size = 0;
-					push(0, x, y, z, start);
-					top++;
-					while (top > 0) {
-						top--;
-						int vx = stack[4 * top + 1], vy = stack[4 * top + 2], vz = stack[4 * top + 3], v = stack[4 * top];
-						size++;
-						for (int[] a : angles)
-							for (int sign = -1; sign <= 1; sign += 2) {
-								int wx = vx + sign * a[2], wy = vy + sign * a[1], wz = vz + sign * a[0];
-								if (!k.contains(wx, wy, wz)) continue;
-								int w = v + sign * (a[2] + k.nx * (a[1] + k.ny * a[0]));
-								if (visited[w] != visit && k.grey[w] == level) push(top++, wx, wy, wz, w);
-							}
-					}
-					zoneLevel[zones] = level;
-					zoneSize[zones++] = size;
-					maxSize = Math.max(maxSize, size);
+		int[] grey = k.grey;
+		for (int z = 0; z < k.sz; z++)
+			for (int y = 0; y < k.sy; y++)
+				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
+					parent[i] = i;
+					zoneSize[i] = neighbourCount[i] = neighbourSum[i] = dependence[i] = 0;
 				}
-		double[][] counts = new double[n][maxSize];
-		for (int z = 0; z < zones; z++) counts[k.levelRow[zoneLevel[z]]][zoneSize[z] - 1]++;
-		return new Glszm(new SizeMatrix(k.levelValues, counts), k.voxelCount);
+		for (int step : steps)
+			for (int z = 0; z < k.sz; z++)
+				for (int y = 0; y < k.sy; y++)
+					for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
+						int level = grey[i], j = i + step, other = grey[j]; // 0 outside the lesion or the box
+						if (level == 0 || other == 0) continue;
+						if (neighbourhoods) {
+							neighbourCount[i]++;
+							neighbourCount[j]++;
+							neighbourSum[i] += other;
+							neighbourSum[j] += level;
+							if (Math.abs(level - other) <= gldmA) {
+								dependence[i]++;
+								dependence[j]++;
+							}
+						}
+						if (zones && other == level) {
+							int a = root(i), b = root(j);
+							if (a != b) parent[a] = b;
+						}
+					}
 	}
 
 	/**
-	 * The neighbourhood of every kernel voxel in one pass: its dependence count (neighbours within gldm_a of its
-	 * level) for gldm and the mean level of its neighbours for ngtdm; either may be null when not wanted.
+	 * Zones: 26-connected (through the directions, both ways) voxels of one grey level inside the box, found by
+	 * {@link #pairs} joining each voxel to its equal neighbour along every direction (union–find with path halving;
+	 * Cormen et al., 21.3): every pair is looked at once, where a flood fill looks at each from both ends. The zone
+	 * matrix does not depend on the order zones are found in.
+	 */
+	Glszm glszm() {
+		KernelBox k = kernel;
+		int[] grey = k.grey;
+		int n = k.levelCount;
+		int zones = 0, maxSize = 0;
+		int[] zoneLevel = new int[k.voxelCount], sizes = new int[k.voxelCount];
+		for (int z = 0; z < k.sz; z++)
+			for (int y = 0; y < k.sy; y++)
+				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++)
+					if (grey[i] != 0) zoneSize[root(i)]++;
+		for (int z = 0; z < k.sz; z++)
+			for (int y = 0; y < k.sy; y++)
+				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++)
+					if (grey[i] != 0 && parent[i] == i) {
+						zoneLevel[zones] = grey[i];
+						sizes[zones++] = zoneSize[i];
+						maxSize = Math.max(maxSize, zoneSize[i]);
+					}
+		double[][] counts = new double[n][maxSize];
+		for (int z = 0; z < zones; z++) counts[k.levelRow[zoneLevel[z]]][sizes[z] - 1]++;
+		return new Glszm(new SizeMatrix(k.levelValues, counts), k.voxelCount);
+	}
+
+	private int root(int i) {
+		while (parent[i] != i) {
+			parent[i] = parent[parent[i]];
+			i = parent[i];
+		}
+		return i;
+	}
+
+	/**
+	 * The neighbourhood of every kernel voxel, from {@link #pairs}: its dependence count (neighbours within gldm_a of its
+	 * level) for gldm and the mean level of its neighbours for ngtdm; either may be null when not wanted. The counts and
+	 * level sums are integers, so they do not depend on the order the pairs were met in.
 	 */
 	void neighbourhoods(double[][] dependences, double[] ngtdmCounts, double[] ngtdmSums) {
 		KernelBox k = kernel;
-		for (int z = k.lo[2]; z <= k.hi[2]; z++)
-			for (int y = k.lo[1]; y <= k.hi[1]; y++)
-				for (int x = k.lo[0]; x <= k.hi[0]; x++) {
-					int level = k.grey[k.index(x, y, z)];
+		int[] grey = k.grey;
+		for (int z = 0; z < k.sz; z++)
+			for (int y = 0; y < k.sy; y++)
+				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
+					int level = grey[i];
 					if (level == 0) continue;
-					int dependence = 0, count = 0;
-					double sum = 0;
-					for (int[] a : angles)
-						for (int sign = 1; sign >= -1; sign -= 2) {
-							int wx = x + sign * a[2], wy = y + sign * a[1], wz = z + sign * a[0];
-							if (!k.contains(wx, wy, wz)) continue;
-							int other = k.grey[k.index(wx, wy, wz)];
-							if (other == 0) continue;
-							count++;
-							sum += other;
-							if (Math.abs(level - other) <= gldmA) dependence++;
-						}
-					int row = k.levelRow[level];
-					if (dependences != null) dependences[row][dependence]++;
+					int row = k.levelRow[level], count = neighbourCount[i];
+					if (dependences != null) dependences[row][dependence[i]]++;
 					if (ngtdmCounts != null) {
 						ngtdmCounts[row]++;
-						ngtdmSums[row] += count == 0 ? 0 : Math.abs(level - sum / count);
+						ngtdmSums[row] += count == 0 ? 0 : Math.abs(level - (double) neighbourSum[i] / count);
 					}
 				}
 	}

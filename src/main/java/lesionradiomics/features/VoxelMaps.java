@@ -92,10 +92,13 @@ public final class VoxelMaps {
 		final List<FeatureRegistry.FeatureClass> classes = new ArrayList<>();
 		final List<Family> families = new ArrayList<>();
 		final List<Set<String>> wanted = new ArrayList<>();
+		final List<java.lang.invoke.MethodHandle[]> selected = new ArrayList<>();
 		final List<String> names = new ArrayList<>();
 		final List<int[]> columns = new ArrayList<>();
 		final double lesionMin, lesionMax;
 		final boolean slidingFirstOrder, unweighted;
+		/** Whether glszm's zones, gldm's or ngtdm's neighbourhoods are asked for (one pass over the pairs serves both). */
+		final boolean zones, neighbourhoods;
 
 		Lesion(Volume image, LabelMap labels, long label, FeatureSettings settings, int radius) {
 			BoundingBox box = labels.lesions().get(label);
@@ -146,11 +149,15 @@ public final class VoxelMaps {
 				classes.add(c);
 				families.add(Family.valueOf(c.name().toUpperCase(java.util.Locale.ROOT)));
 				wanted.add(set);
+				selected.add(c.select(set));
 				columns.add(column.stream().mapToInt(Integer::intValue).toArray());
 			}
 			int kernelVoxels = (2 * radius + 1) * (2 * radius + 1) * (2 * radius + 1);
-			slidingFirstOrder = SlidingFirstOrder.applicable(lesionMin, lesionMax, integral, settings.voxelArrayShift(), kernelVoxels);
+			// the sliding state is updated at every step of a row: only worth keeping when first order is asked for
+			slidingFirstOrder = families.contains(Family.FIRSTORDER) && SlidingFirstOrder.applicable(lesionMin, lesionMax, integral, settings.voxelArrayShift(), kernelVoxels);
 			unweighted = settings.weightingNorm() == null;
+			zones = families.contains(Family.GLSZM);
+			neighbourhoods = families.contains(Family.GLDM) || families.contains(Family.NGTDM);
 		}
 
 		Maps maps(boolean fast, ExecutorService executor, int threads) {
@@ -215,10 +222,10 @@ public final class VoxelMaps {
 				double[] sp = region.spacing();
 				int[][] angles = TextureGrid.angles(settings.distances(), settings.force2D() ? settings.force2Ddimension() : -1);
 				int side = 2 * radius + 1;
-				box = fast ? new KernelBox(grey, nx, ny, ng) : null;
+				box = fast ? new KernelBox(grey, nx, ny, ng, side, angles) : null;
 				firstOrder = fast && slidingFirstOrder ? new SlidingFirstOrder(lesionMin, lesionMax, ng, settings.voxelArrayShift(), sp[0] * sp[1] * sp[2]) : null;
 				glcm = fast && unweighted ? new KernelGlcm(box, angles, names.contains("original_glcm_MCC")) : null;
-				textures = fast ? new KernelTextures(box, angles, settings.gldmA(), mask.length, side * side * side) : null;
+				textures = fast ? new KernelTextures(box, angles, settings.gldmA(), side * side * side) : null;
 			}
 
 			void row(int y, int z, int[] outputRow, int[][] voxels, double[][] out) {
@@ -254,7 +261,10 @@ public final class VoxelMaps {
 
 			private double[] voxel(int[] lo, int[] hi) {
 				double[] row = new double[names.size()];
-				if (box != null) box.moveTo(lo, hi);
+				if (box != null) {
+					box.moveTo(lo, hi);
+					if (zones || neighbourhoods) textures.pairs(zones, neighbourhoods);
+				}
 				double[][] dependences = null;
 				double[] differenceCounts = null, differenceSums = null;
 				LesionData kernel = null;
@@ -287,7 +297,7 @@ public final class VoxelMaps {
 						}
 					}
 					if (done) for (int f = 0; f < column.length; f++) row[at + f] = scratch[column[f]];
-					else if (family != null) c.values(family, wanted.get(k), row, at);
+					else if (family != null) FeatureRegistry.FeatureClass.values(selected.get(k), family, row, at);
 					else {
 						if (kernel == null) kernel = kernel(lo, hi);
 						int f = 0;

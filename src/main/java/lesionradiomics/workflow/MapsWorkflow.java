@@ -124,20 +124,23 @@ public final class MapsWorkflow {
 		}
 		VoxelMaps.Maps maps = VoxelMaps.compute(volume, labelMap, label, settings, o.kernelRadius(), execution.executor(), execution.threads());
 		int n = maps.voxels().length;
-		Map<String, MapSummary> summaries = new LinkedHashMap<>();
-		for (int f = 0; f < maps.features().size(); f++) {
+		// the summaries (a sort per map for the quartiles) and the habitats' k-means run after the maps, so they share
+		// the threads too: on large lesions they cost as much as the maps themselves
+		List<Integer> featureIndexes = java.util.stream.IntStream.range(0, maps.features().size()).boxed().toList();
+		List<MapSummary> summaryList = lesionradiomics.progress.Parallel.map(featureIndexes, f -> {
 			double[] column = new double[n];
 			for (int v = 0; v < n; v++) column[v] = maps.values()[v][f];
-			String name = maps.features().get(f);
-			summaries.put(name, MapSummary.of(column, o.thresholds().getOrDefault(name, Double.NaN)));
-		}
+			return MapSummary.of(column, o.thresholds().getOrDefault(maps.features().get(f), Double.NaN));
+		}, execution.executor(), null, lesionradiomics.progress.Progress.NONE, "maps summarised");
+		Map<String, MapSummary> summaries = new LinkedHashMap<>();
+		for (int f = 0; f < maps.features().size(); f++) summaries.put(maps.features().get(f), summaryList.get(f));
 		Habitats.Result habitats = null;
 		if (!o.habitatFeatures().isEmpty()) {
 			int[] use = o.habitatFeatures().stream().mapToInt(maps.features()::indexOf).toArray();
 			double[][] x = new double[n][use.length];
 			for (int v = 0; v < n; v++)
 				for (int c = 0; c < use.length; c++) x[v][c] = maps.values()[v][use[c]];
-			habitats = Habitats.cluster(x, o.habitats(), o.habitatKmax(), o.seed());
+			habitats = Habitats.cluster(x, o.habitats(), o.habitatKmax(), o.seed(), execution.executor());
 		}
 		Geometry g = volume.geometry();
 		BoundingBox box = maps.box();

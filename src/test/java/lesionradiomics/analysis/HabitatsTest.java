@@ -51,6 +51,20 @@ class HabitatsTest {
 	}
 
 	@Test
+	void theTriedKOnTwoThreadsGiveTheSameHabitats() {
+		int[] truth = new int[1000];
+		double[][] x = planted(truth);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			Habitats.Result serial = Habitats.cluster(x, 0, 5, 11), parallel = Habitats.cluster(x, 0, 5, 11, pool);
+			assertArrayEquals(serial.labels(), parallel.labels());
+			assertArrayEquals(serial.silhouettes(), parallel.silhouettes());
+		} finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
 	void aFlatLesionIsOneHabitat() {
 		Habitats.Result r = Habitats.cluster(new double[][] { { 1 }, { 1 } }, 0, 4, 1);
 		assertEquals(1, r.k());
