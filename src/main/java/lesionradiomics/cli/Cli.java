@@ -2,7 +2,6 @@ package lesionradiomics.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 import lesionradiomics.progress.Progress;
 import picocli.CommandLine;
@@ -37,10 +36,9 @@ public final class Cli {
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 
+	/** Runs in this JVM; {@code java -jar} enters through {@link Main}, which may hand a short command to a tuned JVM. */
 	public static void main(String[] args) {
-		// a short command started as java -jar: run it in a JVM tuned for start-up (see TunedJvm)
-		Optional<Integer> tuned = TunedJvm.command(args).flatMap(TunedJvm::run);
-		System.exit(tuned.isPresent() ? tuned.get() : run(args));
+		System.exit(run(args));
 	}
 
 	/** Runs a command line and returns the exit code (0 ok, 1 failure, 2 bad input or usage). */
