@@ -36,6 +36,7 @@ public final class Cli {
 		COMMANDS.put("help", CommandLine.HelpCommand::new);
 	}
 
+	/** Runs in this JVM; {@code java -jar} enters through {@link Main}, which may hand a short command to a tuned JVM. */
 	public static void main(String[] args) {
 		System.exit(run(args));
 	}
