@@ -89,44 +89,69 @@ public final class LaplacianOfGaussian {
 
 	/**
 	 * Blocks {@code [from, until)} of {@link LineBlocks} (blocks of at most {@code width} lines) along {@code axis}, each
-	 * line with exactly the arithmetic of ITK's one-line recursion ({@link Recursive#filter(double[], double[], double[], int)}); the buffers are allocated once per call.
+	 * line with exactly the arithmetic of ITK's one-line recursion ({@link Recursive#filter(double[], double[], double[],
+	 * int)}); the buffers are allocated once per call. Every loop is a small method of its own: C2 compiles each once,
+	 * quickly, where one large method was recompiled as each new branch was taken (seconds of compiling per run).
 	 */
 	static void blocks(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, int from, int until, int width) {
 		int ln = size[axis];
 		LineBlocks geometry = new LineBlocks(size, axis, width);
+		int step = geometry.step, stride = geometry.stride;
 		double[][] in = new double[ln][width], out = new double[ln][width], scratch = new double[5][width];
-		float[] image = to.image(), sum = to.sum();
-		double scale = to.scale();
 		for (int b = from; b < until; b++) {
-			int start = geometry.start(b), k = geometry.lines(b), step = geometry.step, stride = geometry.stride;
-			if (step == 1) { // lines side by side in memory: a step of the block is a run of voxels
-				for (int i = 0; i < ln; i++) {
-					double[] row = in[i];
-					int p = start + i * stride;
-					if (fromDouble != null) for (int j = 0; j < k; j++) row[j] = fromDouble[p + j];
-					else for (int j = 0; j < k; j++) row[j] = fromFloat[p + j];
-				}
+			int start = geometry.start(b), k = geometry.lines(b);
+			if (step == 1) { // lines side by side in memory: each step of the block is a run of voxels
+				for (int i = 0; i < ln; i++)
+					if (fromDouble != null) read(fromDouble, start + i * stride, in[i], k);
+					else read(fromFloat, start + i * stride, in[i], k);
 				c.filter(in, out, scratch, ln, k);
-				for (int i = 0; i < ln; i++) {
-					double[] row = out[i];
-					int p = start + i * stride;
-					if (image != null) for (int j = 0; j < k; j++) image[p + j] = (float) row[j];
-					else for (int j = 0; j < k; j++) sum[p + j] = (float) (sum[p + j] + (float) row[j] * scale);
-				}
-			} else { // lines one after another (along x): read and write each line as a run
-				for (int j = 0; j < k; j++) {
-					int p = start + j * step;
-					if (fromDouble != null) for (int i = 0; i < ln; i++) in[i][j] = fromDouble[p + i];
-					else for (int i = 0; i < ln; i++) in[i][j] = fromFloat[p + i];
-				}
+				for (int i = 0; i < ln; i++)
+					if (to.image() != null) write(out[i], to.image(), start + i * stride, k);
+					else add(out[i], to.sum(), to.scale(), start + i * stride, k);
+			} else { // lines one after another (along x): each line is a run of voxels
+				for (int j = 0; j < k; j++)
+					if (fromDouble != null) readLine(fromDouble, start + j * step, in, j, ln);
+					else readLine(fromFloat, start + j * step, in, j, ln);
 				c.filter(in, out, scratch, ln, k);
-				for (int j = 0; j < k; j++) {
-					int p = start + j * step;
-					if (image != null) for (int i = 0; i < ln; i++) image[p + i] = (float) out[i][j];
-					else for (int i = 0; i < ln; i++) sum[p + i] = (float) (sum[p + i] + (float) out[i][j] * scale);
-				}
+				for (int j = 0; j < k; j++)
+					if (to.image() != null) writeLine(out, j, to.image(), start + j * step, ln);
+					else addLine(out, j, to.sum(), to.scale(), start + j * step, ln);
 			}
 		}
+	}
+
+	private static void read(double[] from, int p, double[] row, int k) {
+		for (int j = 0; j < k; j++) row[j] = from[p + j];
+	}
+
+	private static void read(float[] from, int p, double[] row, int k) {
+		for (int j = 0; j < k; j++) row[j] = from[p + j];
+	}
+
+	/** The pass's float image (ITK's float output pixel: the double result cast). */
+	private static void write(double[] row, float[] image, int p, int k) {
+		for (int j = 0; j < k; j++) image[p + j] = (float) row[j];
+	}
+
+	/** The float result over spacing² added to ITK's cumulative image, as {@link Target} says. */
+	private static void add(double[] row, float[] sum, double scale, int p, int k) {
+		for (int j = 0; j < k; j++) sum[p + j] = (float) (sum[p + j] + (float) row[j] * scale);
+	}
+
+	private static void readLine(double[] from, int p, double[][] rows, int j, int ln) {
+		for (int i = 0; i < ln; i++) rows[i][j] = from[p + i];
+	}
+
+	private static void readLine(float[] from, int p, double[][] rows, int j, int ln) {
+		for (int i = 0; i < ln; i++) rows[i][j] = from[p + i];
+	}
+
+	private static void writeLine(double[][] rows, int j, float[] image, int p, int ln) {
+		for (int i = 0; i < ln; i++) image[p + i] = (float) rows[i][j];
+	}
+
+	private static void addLine(double[][] rows, int j, float[] sum, double scale, int p, int ln) {
+		for (int i = 0; i < ln; i++) sum[p + i] = (float) (sum[p + i] + (float) rows[i][j] * scale);
 	}
 
 	/** The coefficients of one recursive Gaussian (ITK's RecursiveGaussianImageFilter::SetUp) and its line filter. */
@@ -246,9 +271,8 @@ public final class LaplacianOfGaussian {
 			for (int i = 4; i < ln; i++) {
 				double[] x = data[i], y1 = data[i - 1], y2 = data[i - 2], y3 = data[i - 3];
 				double[] o = out[i], p1 = out[i - 1], p2 = out[i - 2], p3 = out[i - 3], p4 = out[i - 4];
-				// two loops (the same operations): a loop body this size is one the JIT still unrolls and vectorises
-				for (int j = 0; j < k; j++) o[j] = x[j] * n0 + y1[j] * n1 + y2[j] * n2 + y3[j] * n3;
-				for (int j = 0; j < k; j++) o[j] -= p1[j] * d1 + p2[j] * d2 + p3[j] * d3 + p4[j] * d4;
+				weigh(o, x, n0, y1, n1, y2, n2, y3, n3, k);
+				subtractWeighted(o, p1, d1, p2, d2, p3, d3, p4, d4, k);
 			}
 			// anti-causal part, the line extended by its last value (bm), added to out as it is made (ITK adds the two
 			// parts afterwards: the same sums); s1..s4 hold its values at i .. i + 3 while s0 gets the value at i - 1
@@ -278,8 +302,8 @@ public final class LaplacianOfGaussian {
 			double[] s0 = scratch[4];
 			for (int i = ln - 4; i > 0; i--) {
 				double[] r1 = data[i], r2 = data[i + 1], r3 = data[i + 2], r4 = data[i + 3], o = out[i - 1];
-				for (int j = 0; j < k; j++) s0[j] = r1[j] * m1 + r2[j] * m2 + r3[j] * m3 + r4[j] * m4;
-				for (int j = 0; j < k; j++) s0[j] -= s1[j] * d1 + s2[j] * d2 + s3[j] * d3 + s4[j] * d4;
+				weigh(s0, r1, m1, r2, m2, r3, m3, r4, m4, k);
+				subtractWeighted(s0, s1, d1, s2, d2, s3, d3, s4, d4, k);
 				for (int j = 0; j < k; j++) o[j] += s0[j];
 				double[] t = s4; // the value at i + 3 is no longer needed
 				s4 = s3;
@@ -288,6 +312,19 @@ public final class LaplacianOfGaussian {
 				s1 = s0;
 				s0 = t;
 			}
+		}
+
+		/**
+		 * {@code o[j] = a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd}, a step's input terms in ITK's order. A loop of
+		 * its own (and {@link #subtractWeighted} another): a body this size is one that C2 still unrolls and vectorises.
+		 */
+		private static void weigh(double[] o, double[] a, double ca, double[] b, double cb, double[] c, double cc, double[] d, double cd, int k) {
+			for (int j = 0; j < k; j++) o[j] = a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd;
+		}
+
+		/** {@code o[j] -= a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd}, a step's feedback terms in ITK's order. */
+		private static void subtractWeighted(double[] o, double[] a, double ca, double[] b, double cb, double[] c, double cc, double[] d, double cd, int k) {
+			for (int j = 0; j < k; j++) o[j] -= a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd;
 		}
 
 		/**
