@@ -33,19 +33,16 @@ public final class LaplacianOfGaussian {
 		for (int d = 0; d < 3; d++)
 			if (size[d] < 4) throw new IllegalArgumentException("LoG needs at least 4 voxels along each axis, axis " + d + " has " + size[d]);
 		int n = values.length;
-		float[] sum = new float[n];
-		float[] a = new float[n], b = new float[n];
+		// one work image: a pass may write the image it reads, since each block of lines is read whole before it is
+		// written and blocks never share a line
+		float[] sum = new float[n], work = new float[n];
 		for (int dim = 0; dim < 3; dim++) {
-			pass(values, null, new Target(a, null, 0), size, dim, Recursive.of(sigma, spacing[dim], 2), executor);
-			float[] in = a, out = b;
+			pass(values, null, new Target(work, null, 0), size, dim, Recursive.of(sigma, spacing[dim], 2), executor);
 			for (int other = 0, left = 2; other < 3; other++) {
 				if (other == dim) continue;
 				// the last pass adds its float image / spacing² straight into the sum (ITK's cumulative image)
-				Target to = --left > 0 ? new Target(out, null, 0) : new Target(null, sum, 1.0 / (spacing[dim] * spacing[dim]));
-				pass(null, in, to, size, other, Recursive.of(sigma, spacing[other], 0), executor);
-				float[] t = in;
-				in = out;
-				out = t;
+				Target to = --left > 0 ? new Target(work, null, 0) : new Target(null, sum, 1.0 / (spacing[dim] * spacing[dim]));
+				pass(null, work, to, size, other, Recursive.of(sigma, spacing[other], 0), executor);
 			}
 		}
 		return sum;

@@ -56,7 +56,8 @@ class LaplacianOfGaussianTest {
 
 	/**
 	 * Lines filtered side by side in blocks of any width (split into runs, as the parallel passes split them) give the
-	 * values of ITK's line-by-line recursion ({@code Recursive.filter} on one line), bit for bit, along every axis.
+	 * values of ITK's line-by-line recursion ({@code Recursive.filter} on one line), bit for bit, along every axis, also
+	 * when the pass writes the image it reads.
 	 */
 	@Test
 	void blocksOfLinesEqualSingleLines() {
@@ -74,6 +75,9 @@ class LaplacianOfGaussianTest {
 				LaplacianOfGaussian.blocks(null, in, to, size, axis, c, 0, blocks / 3, width);
 				LaplacianOfGaussian.blocks(null, in, to, size, axis, c, blocks / 3, blocks, width);
 				assertArrayEquals(single, blocked, "axis " + axis + ", blocks of " + width);
+				float[] inPlace = in.clone(); // as apply's work image: a pass writing the image it reads
+				LaplacianOfGaussian.blocks(null, inPlace, new LaplacianOfGaussian.Target(inPlace, null, 0), size, axis, c, 0, blocks, width);
+				assertArrayEquals(single, inPlace, "axis " + axis + ", in place, blocks of " + width);
 			}
 		}
 	}
