@@ -82,6 +82,22 @@ class LaplacianOfGaussianTest {
 		}
 	}
 
+	/** The passes shared out over threads (images of 2^20 voxels and more) give the one-thread result bit for bit. */
+	@Test
+	void threadsDoNotChangeTheResult() throws Exception {
+		int[] size = { 128, 96, 90 };
+		java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+		double[] in = new double[size[0] * size[1] * size[2]];
+		for (int i = 0; i < in.length; i++) in[i] = r.nextInt(-1000, 2000);
+		double[] spacing = { 0.78, 0.78, 2.5 };
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			assertArrayEquals(LaplacianOfGaussian.apply(in, size, spacing, 3), LaplacianOfGaussian.apply(in, size, spacing, 3, pool));
+		} finally {
+			pool.shutdown();
+		}
+	}
+
 	/** Each line along {@code axis} through the one-line recursion, as ITK's filter walks them. */
 	private static float[] lineByLine(float[] in, int[] size, int axis, LaplacianOfGaussian.Recursive c) {
 		int ln = size[axis];
