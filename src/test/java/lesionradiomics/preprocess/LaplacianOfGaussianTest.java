@@ -54,22 +54,62 @@ class LaplacianOfGaussianTest {
 		assertTrue(worst < 1e-6, "worst relative difference " + worst);
 	}
 
-	/** Lines filtered in bundles along strided axes give the values of line-by-line filtering, bit for bit. */
+	/**
+	 * Lines filtered side by side in blocks of any width (split into runs, as the parallel passes split them) give the
+	 * values of ITK's line-by-line recursion ({@code Recursive.filter} on one line), bit for bit, along every axis, also
+	 * when the pass writes the image it reads.
+	 */
 	@Test
-	void bundledLinesEqualSingleLines() {
+	void blocksOfLinesEqualSingleLines() {
 		int[] size = { 37, 11, 9 };
 		java.util.SplittableRandom r = new java.util.SplittableRandom(3);
 		float[] in = new float[size[0] * size[1] * size[2]];
 		for (int i = 0; i < in.length; i++) in[i] = (float) (r.nextDouble() * 2000 - 1000);
 		for (int axis = 0; axis < 3; axis++) {
 			LaplacianOfGaussian.Recursive c = LaplacianOfGaussian.Recursive.of(1.7, 0.8, axis == 1 ? 2 : 0);
-			int lines = in.length / size[axis];
-			float[] single = new float[in.length], bundled = new float[in.length];
-			LaplacianOfGaussian.lines(null, in, single, size, axis, c, 0, lines, 1);
-			// two chunks split inside a row, as the parallel passes may split them
-			LaplacianOfGaussian.lines(null, in, bundled, size, axis, c, 0, 50, LaplacianOfGaussian.BUNDLE);
-			LaplacianOfGaussian.lines(null, in, bundled, size, axis, c, 50, lines, LaplacianOfGaussian.BUNDLE);
-			assertArrayEquals(single, bundled, "axis " + axis);
+			float[] single = lineByLine(in, size, axis, c);
+			for (int width : new int[] { 1, 5, 16, LaplacianOfGaussian.width(axis) }) {
+				int blocks = LineBlocks.count(size, axis, width);
+				float[] blocked = new float[in.length];
+				LaplacianOfGaussian.Target to = new LaplacianOfGaussian.Target(blocked, null, 0);
+				LaplacianOfGaussian.blocks(null, in, to, size, axis, c, 0, blocks / 3, width);
+				LaplacianOfGaussian.blocks(null, in, to, size, axis, c, blocks / 3, blocks, width);
+				assertArrayEquals(single, blocked, "axis " + axis + ", blocks of " + width);
+				float[] inPlace = in.clone(); // as apply's work image: a pass writing the image it reads
+				LaplacianOfGaussian.blocks(null, inPlace, new LaplacianOfGaussian.Target(inPlace, null, 0), size, axis, c, 0, blocks, width);
+				assertArrayEquals(single, inPlace, "axis " + axis + ", in place, blocks of " + width);
+			}
 		}
+	}
+
+	/** The passes shared out over threads (images of 2^20 voxels and more) give the one-thread result bit for bit. */
+	@Test
+	void threadsDoNotChangeTheResult() throws Exception {
+		int[] size = { 128, 96, 90 };
+		java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+		double[] in = new double[size[0] * size[1] * size[2]];
+		for (int i = 0; i < in.length; i++) in[i] = r.nextInt(-1000, 2000);
+		double[] spacing = { 0.78, 0.78, 2.5 };
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			assertArrayEquals(LaplacianOfGaussian.apply(in, size, spacing, 3), LaplacianOfGaussian.apply(in, size, spacing, 3, pool));
+		} finally {
+			pool.shutdown();
+		}
+	}
+
+	/** Each line along {@code axis} through the one-line recursion, as ITK's filter walks them. */
+	private static float[] lineByLine(float[] in, int[] size, int axis, LaplacianOfGaussian.Recursive c) {
+		int ln = size[axis];
+		int stride = axis == 0 ? 1 : axis == 1 ? size[0] : size[0] * size[1];
+		float[] out = new float[in.length];
+		double[] line = new double[ln], causal = new double[ln], anticausal = new double[ln];
+		for (int start = 0; start < in.length; start++) {
+			if ((start / stride) % ln != 0) continue; // not the first voxel of a line along axis
+			for (int i = 0; i < ln; i++) line[i] = in[start + i * stride];
+			c.filter(line, causal, anticausal, ln);
+			for (int i = 0; i < ln; i++) out[start + i * stride] = (float) causal[i];
+		}
+		return out;
 	}
 }
