@@ -111,20 +111,23 @@ public final class LabelMap {
 		for (long r = from; r < to; r++) {
 			reader.next(row);
 			long y = r % sy, z = r / sy;
+			// a row is mostly background and runs of one label: the bounds move once per run, not once per voxel
 			for (int x = 0; x < sx; x++) {
 				long v = row[x];
 				if (v == 0) continue;
+				int start = x;
+				while (x + 1 < sx && row[x + 1] == v) x++;
 				if (v != lastLabel || last == null) {
 					last = acc.computeIfAbsent(v, k -> new long[] { Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, -1, -1, -1, 0 });
 					lastLabel = v;
 				}
-				if (x < last[0]) last[0] = x;
+				if (start < last[0]) last[0] = start;
 				if (y < last[1]) last[1] = y;
 				if (z < last[2]) last[2] = z;
 				if (x > last[3]) last[3] = x;
 				if (y > last[4]) last[4] = y;
 				if (z > last[5]) last[5] = z;
-				last[6]++;
+				last[6] += x - start + 1;
 			}
 		}
 		return acc;
