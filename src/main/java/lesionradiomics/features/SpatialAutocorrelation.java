@@ -1,5 +1,7 @@
 package lesionradiomics.features;
 
+import lesionradiomics.preprocess.filter.Fft;
+
 /**
  * Moran's I and Geary's C of the intensity-mask voxels with weights w = 1 / distance between voxel centres (IBSI 1
  * reference manual 3.1.24–25), exact: the sums over the N(N − 1) ordered voxel pairs i ≠ j

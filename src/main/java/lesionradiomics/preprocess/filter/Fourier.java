@@ -1,13 +1,9 @@
 package lesionradiomics.preprocess.filter;
 
-import org.apache.commons.math3.transform.DftNormalization;
-import org.apache.commons.math3.transform.FastFourierTransformer;
-import org.apache.commons.math3.transform.TransformType;
-
 /**
  * Discrete Fourier transforms of complex 3D (or planar) arrays stored x fastest as separate real and imaginary
- * parts. Power-of-two lengths use Commons Math's radix-2 FFT; any other length goes through Bluestein's chirp-z
- * algorithm on a power-of-two FFT, so the Fourier-domain filters (Simoncelli, Riesz) work on images of any size.
+ * parts. 5-smooth lengths use the mixed-radix {@link Fft}; any other length goes through Bluestein's chirp-z
+ * algorithm on one, so the Fourier-domain filters (Simoncelli, Riesz) work on images of any size.
  * Forward transforms are unnormalised, inverse ones divide by the length (numpy's convention).
  */
 final class Fourier {
@@ -41,32 +37,34 @@ final class Fourier {
 		transform(re, im, size, new boolean[] { true, true, true }, inverse);
 	}
 
-	static boolean powerOfTwo(int n) {
-		return n > 0 && (n & (n - 1)) == 0;
-	}
-
 	static int nextPowerOfTwo(int n) {
 		int p = 1;
 		while (p < n) p <<= 1;
 		return p;
 	}
 
-	/** A 1D transform of one length (the Bluestein chirp precomputed once per axis). */
+	/**
+	 * A 1D transform of one length: {@link Fft} directly for a 2^a·3^b·5^c length, otherwise Bluestein's chirp-z on an
+	 * Fft of the next such length ≥ 2n − 1 (the chirp's transform precomputed once per axis). Lines run in parallel,
+	 * and an Fft holds work arrays, so each thread gets its own.
+	 */
 	static final class Line1D {
 		private final int n;
 		private final int m;
 		private final double[] chirpRe, chirpIm; // exp(−iπk²/n)
 		private final double[][] kernelF; // FFT of conj chirp, length m
+		private final ThreadLocal<Fft> fft;
 
 		Line1D(int n) {
 			this.n = n;
-			if (powerOfTwo(n)) {
-				m = n;
+			boolean direct = Fft.size(n) == n;
+			m = direct ? n : Fft.size(2 * n - 1);
+			fft = ThreadLocal.withInitial(() -> new Fft(m));
+			if (direct) {
 				chirpRe = chirpIm = null;
 				kernelF = null;
 				return;
 			}
-			m = nextPowerOfTwo(2 * n - 1);
 			chirpRe = new double[n];
 			chirpIm = new double[n];
 			for (int k = 0; k < n; k++) {
@@ -83,13 +81,18 @@ final class Fourier {
 				kernelF[0][k] = kernelF[0][m - k] = chirpRe[k];
 				kernelF[1][k] = kernelF[1][m - k] = -chirpIm[k];
 			}
-			FastFourierTransformer.transformInPlace(kernelF, DftNormalization.STANDARD, TransformType.FORWARD);
+			fft.get().transform(kernelF[0], 0, kernelF[1], 0, 1, false);
 		}
 
-		/** data[0] real, data[1] imaginary, length n, transformed in place. */
+		/** data[0] real, data[1] imaginary, length n, transformed in place (the inverse divided by n). */
 		void transform(double[][] data, boolean inverse) {
+			Fft f = fft.get();
 			if (kernelF == null) {
-				FastFourierTransformer.transformInPlace(data, DftNormalization.STANDARD, inverse ? TransformType.INVERSE : TransformType.FORWARD);
+				f.transform(data[0], 0, data[1], 0, 1, inverse);
+				if (inverse) for (int k = 0; k < n; k++) {
+					data[0][k] /= n;
+					data[1][k] /= n;
+				}
 				return;
 			}
 			// inverse DFT = conj(DFT(conj(x)))/n
@@ -100,15 +103,15 @@ final class Fourier {
 				a[0][k] = xr * chirpRe[k] - xi * chirpIm[k];
 				a[1][k] = xr * chirpIm[k] + xi * chirpRe[k];
 			}
-			FastFourierTransformer.transformInPlace(a, DftNormalization.STANDARD, TransformType.FORWARD);
+			f.transform(a[0], 0, a[1], 0, 1, false);
 			for (int k = 0; k < m; k++) {
 				double r = a[0][k] * kernelF[0][k] - a[1][k] * kernelF[1][k];
 				double i = a[0][k] * kernelF[1][k] + a[1][k] * kernelF[0][k];
 				a[0][k] = r;
 				a[1][k] = i;
 			}
-			FastFourierTransformer.transformInPlace(a, DftNormalization.STANDARD, TransformType.INVERSE);
-			double scale = inverse ? 1.0 / n : 1.0;
+			f.transform(a[0], 0, a[1], 0, 1, true);
+			double scale = (inverse ? 1.0 / n : 1.0) / m; // the unnormalised inverse of length m
 			for (int k = 0; k < n; k++) {
 				double r = a[0][k] * chirpRe[k] - a[1][k] * chirpIm[k];
 				double i = a[0][k] * chirpIm[k] + a[1][k] * chirpRe[k];

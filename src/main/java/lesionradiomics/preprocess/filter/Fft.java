@@ -1,4 +1,4 @@
-package lesionradiomics.features;
+package lesionradiomics.preprocess.filter;
 
 /**
  * Discrete Fourier transform of one length n = 2^a·3^b·5^c, in place over primitive arrays (real and imaginary parts
@@ -9,7 +9,7 @@ package lesionradiomics.features;
  * unnormalised (the caller divides by n). 5-smooth lengths keep the padding of a linear correlation close to the
  * 2n − 1 it needs, where powers of two nearly double it per axis. An instance holds its work arrays: one per thread.
  */
-final class Fft {
+public final class Fft {
 
 	final int n;
 	/** Radix of each stage, first stage first. */
@@ -24,7 +24,7 @@ final class Fft {
 	private static final double SIN60 = Math.sqrt(3) / 2, C1 = Math.cos(2 * Math.PI / 5), C2 = Math.cos(4 * Math.PI / 5),
 			S1 = Math.sin(2 * Math.PI / 5), S2 = Math.sin(4 * Math.PI / 5);
 
-	Fft(int n) {
+	public Fft(int n) {
 		if (n < 1 || smooth(n) != 1) throw new IllegalArgumentException("FFT length " + n + " is not 2^a 3^b 5^c");
 		this.n = n;
 		int count = 0;
@@ -64,7 +64,7 @@ final class Fft {
 	}
 
 	/** The smallest 2^a·3^b·5^c ≥ min. */
-	static int size(int min) {
+	public static int size(int min) {
 		int m = Math.max(1, min);
 		while (smooth(m) != 1) m++;
 		return m;
@@ -80,7 +80,7 @@ final class Fft {
 	 * Transforms the line re[reOff + k·stride] + i·im[imOff + k·stride], k &lt; n, in place. Real and imaginary parts
 	 * may be two lines of one array: two real lines whose transforms are real (even lines) are then transformed at once.
 	 */
-	void transform(double[] re, int reOff, double[] im, int imOff, int stride, boolean inverse) {
+	public void transform(double[] re, int reOff, double[] im, int imOff, int stride, boolean inverse) {
 		transform(re, reOff, im, imOff, stride, 1, 1, inverse);
 	}
 
@@ -89,7 +89,7 @@ final class Fft {
 	 * gathered as rows of {@code count} values (position k of every line in one row), so each butterfly runs along
 	 * a contiguous row. The lines along y or z of a grid at consecutive x are neighbours in memory (step 1).
 	 */
-	void transform(double[] re, int reOff, double[] im, int imOff, int stride, int count, int step, boolean inverse) {
+	public void transform(double[] re, int reOff, double[] im, int imOff, int stride, int count, int step, boolean inverse) {
 		if (n == 1) return;
 		for (int c0 = 0; c0 < count; c0 += BATCH)
 			batch(re, reOff + c0 * step, im, imOff + c0 * step, stride, Math.min(BATCH, count - c0), step, inverse);

@@ -1,4 +1,4 @@
-package lesionradiomics.features;
+package lesionradiomics.preprocess.filter;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
