@@ -1,42 +1,29 @@
 package lesionradiomics.model;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
-/** Independent fits (trees, CV folds) on a few threads, collected in index order so results do not depend on the thread count. */
+import lesionradiomics.progress.Progress;
+
+/**
+ * Independent fits (trees, CV folds) on a pool of their own: {@link lesionradiomics.progress.Parallel#map} (results in
+ * index order, so they do not depend on the thread count; a task's exception rethrown as is) on a pool that lives for
+ * the call, as the model fitters take a thread count, not an executor.
+ */
 final class Parallel {
 
 	private Parallel() {}
 
-	/** task(0) … task(n − 1), on {@code threads} threads (≤ 1: in this thread); a task's exception is rethrown as is. */
+	/** task(0) … task(n − 1) on {@code threads} threads (≤ 1: in this thread). */
 	static <T> List<T> map(int n, int threads, IntFunction<T> task) {
-		List<T> out = new ArrayList<>(n);
-		if (threads <= 1) {
-			for (int i = 0; i < n; i++) out.add(task.apply(i));
-			return out;
-		}
-		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		ExecutorService pool = threads > 1 && n > 1 ? Executors.newFixedThreadPool(threads) : null;
 		try {
-			List<Future<T>> futures = new ArrayList<>(n);
-			for (int i = 0; i < n; i++) {
-				int index = i;
-				futures.add(pool.submit(() -> task.apply(index)));
-			}
-			for (Future<T> f : futures) out.add(f.get());
-			return out;
-		} catch (ExecutionException e) {
-			if (e.getCause() instanceof RuntimeException re) throw re;
-			throw new IllegalStateException(e.getCause());
-		} catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("interrupted", e);
+			return lesionradiomics.progress.Parallel.map(IntStream.range(0, n).boxed().toList(), task::apply, pool, null, Progress.NONE, "fits");
 		} finally {
-			pool.shutdownNow();
+			if (pool != null) pool.shutdownNow();
 		}
 	}
 }

@@ -129,10 +129,9 @@ public final class SignatureReport {
 		boolean survival = r.options().survival();
 		for (SignatureWorkflow.Metrics m : List.of(r.training(), r.validation())) {
 			// a column that does not apply to the outcome is left blank (NaN would read as a failed computation)
-			String binary = survival ? "" : null;
 			out.add(List.of(m.set(), Integer.toString(m.n()), Integer.toString(m.positives()), Integer.toString(m.scored()),
 					m.roc() == null ? "" : f(m.roc().auc()), m.roc() == null ? "" : f(m.roc().lower()), m.roc() == null ? "" : f(m.roc().upper()),
-					f(r.fitted().threshold()), binary != null ? binary : f(m.sensitivity()), binary != null ? binary : f(m.specificity()),
+					f(r.fitted().threshold()), survival ? "" : f(m.sensitivity()), survival ? "" : f(m.specificity()),
 					m.calibration() == null ? "" : f(m.calibration().intercept()), m.calibration() == null ? "" : f(m.calibration().slope()),
 					m.calibration() == null ? "" : f(m.calibration().brier()), survival ? f(m.harrell()) : "", survival ? f(m.logRankP()) : "",
 					m.reason() == null ? m.calibration() != null && m.calibration().reason() != null ? m.calibration().reason() : "" : m.reason()));

@@ -4,6 +4,8 @@ import net.imglib2.RandomAccess;
 import net.imglib2.img.array.ArrayImg;
 import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
 import net.imglib2.type.numeric.integer.ShortType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedIntType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.util.Util;
@@ -38,13 +40,55 @@ public final class BoxReader {
 	public static long[] labels(RandomAccessibleInterval<? extends IntegerType<?>> labels, long[] min, long[] max) {
 		int sx = width(min, max, 0), sy = width(min, max, 1), sz = width(min, max, 2);
 		long[] out = new long[Math.multiplyExact(Math.multiplyExact(sx, sy), sz)];
-		RandomAccess<? extends IntegerType<?>> a = labels.randomAccess(new net.imglib2.FinalInterval(min, max));
+		LabelRows rows = labelRows(labels);
 		for (int z = 0, i = 0; z < sz; z++)
-			for (int y = 0; y < sy; y++) {
-				a.setPosition(new long[] { min[0], min[1] + y, min[2] + z });
-				for (int x = 0; x < sx; x++, a.fwd(0)) out[i++] = a.get().getIntegerLong();
-			}
+			for (int y = 0; y < sy; y++, i += sx) rows.read(min[0], min[1] + y, min[2] + z, out, i, sx);
 		return out;
+	}
+
+	/** Reads part of one row of a label image: n voxels from (x0, y, z) along x into out[offset …]. */
+	@FunctionalInterface
+	public interface LabelRows {
+		void read(long x0, long y, long z, long[] out, int offset, int n);
+	}
+
+	/**
+	 * Row reads of a label image: straight from the primitive array of an array image of 8, 16 or 32-bit integers
+	 * (signed or unsigned), several times faster than a call per voxel on large label maps; otherwise through a random
+	 * access moved along x. One reader per thread (it holds a random access).
+	 */
+	public static LabelRows labelRows(RandomAccessibleInterval<? extends IntegerType<?>> labels) {
+		long width = labels.dimension(0), plane = width * labels.dimension(1);
+		if (labels instanceof ArrayImg) {
+			Object storage = ((ArrayDataAccess<?>) ((ArrayImg<?, ?>) labels).update(null)).getCurrentStorageArray();
+			Object type = Util.getTypeFromInterval(labels);
+			if (storage instanceof byte[] a) {
+				int mask = type instanceof UnsignedByteType ? 0xff : -1;
+				return (x0, y, z, out, o, n) -> {
+					int from = Math.toIntExact(x0 + width * y + plane * z);
+					for (int x = 0; x < n; x++) out[o + x] = a[from + x] & mask;
+				};
+			}
+			if (storage instanceof short[] a) {
+				int mask = type instanceof UnsignedShortType ? 0xffff : -1;
+				return (x0, y, z, out, o, n) -> {
+					int from = Math.toIntExact(x0 + width * y + plane * z);
+					for (int x = 0; x < n; x++) out[o + x] = a[from + x] & mask;
+				};
+			}
+			if (storage instanceof int[] a) {
+				long mask = type instanceof UnsignedIntType ? 0xffffffffL : -1L;
+				return (x0, y, z, out, o, n) -> {
+					int from = Math.toIntExact(x0 + width * y + plane * z);
+					for (int x = 0; x < n; x++) out[o + x] = a[from + x] & mask;
+				};
+			}
+		}
+		RandomAccess<? extends IntegerType<?>> a = labels.randomAccess();
+		return (x0, y, z, out, o, n) -> {
+			a.setPosition(new long[] { x0, y, z });
+			for (int x = 0; x < n; x++, a.fwd(0)) out[o + x] = a.get().getIntegerLong();
+		};
 	}
 
 	/**

@@ -8,17 +8,9 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
-import net.imglib2.Cursor;
-import net.imglib2.img.array.ArrayImg;
-import net.imglib2.img.basictypeaccess.array.ArrayDataAccess;
-import net.imglib2.type.numeric.integer.UnsignedByteType;
-import net.imglib2.type.numeric.integer.UnsignedIntType;
-import net.imglib2.type.numeric.integer.UnsignedShortType;
-import net.imglib2.util.Util;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.util.Intervals;
-import net.imglib2.view.Views;
 
 /**
  * An integer label image (one label per lesion, 0 = background) with its geometry and, where the file carried them,
@@ -104,13 +96,13 @@ public final class LabelMap {
 		int sx = (int) geometry.size(0);
 		long sy = geometry.size(1);
 		Map<Long, long[]> acc = new HashMap<>();
-		RowReader reader = rowReader(labels, sx, from);
+		BoxReader.LabelRows rows = BoxReader.labelRows(labels);
 		long[] row = new long[sx];
 		long lastLabel = 0;
 		long[] last = null;
 		for (long r = from; r < to; r++) {
-			reader.next(row);
 			long y = r % sy, z = r / sy;
+			rows.read(0, y, z, row, 0, sx);
 			// a row is mostly background and runs of one label: the bounds move once per run, not once per voxel
 			for (int x = 0; x < sx; x++) {
 				long v = row[x];
@@ -131,54 +123,5 @@ public final class LabelMap {
 			}
 		}
 		return acc;
-	}
-
-	/** Reads one image row (x fastest) per call. */
-	private interface RowReader {
-		void next(long[] row);
-	}
-
-	/**
-	 * Array images are read straight from their primitive storage, several times faster than a cursor on large label
-	 * maps; any other image through a flat cursor.
-	 */
-	private static RowReader rowReader(RandomAccessibleInterval<? extends IntegerType<?>> img, int width, long firstRow) {
-		if (img instanceof ArrayImg) {
-			Object storage = ((ArrayDataAccess<?>) ((ArrayImg<?, ?>) img).update(null)).getCurrentStorageArray();
-			Object type = Util.getTypeFromInterval(img);
-			int[] offset = { (int) (firstRow * width) };
-			if (storage instanceof byte[]) {
-				byte[] a = (byte[]) storage;
-				int mask = type instanceof UnsignedByteType ? 0xff : -1;
-				return row -> {
-					int o = offset[0];
-					for (int x = 0; x < width; x++) row[x] = a[o + x] & mask;
-					offset[0] += width;
-				};
-			}
-			if (storage instanceof short[]) {
-				short[] a = (short[]) storage;
-				int mask = type instanceof UnsignedShortType ? 0xffff : -1;
-				return row -> {
-					int o = offset[0];
-					for (int x = 0; x < width; x++) row[x] = a[o + x] & mask;
-					offset[0] += width;
-				};
-			}
-			if (storage instanceof int[]) {
-				int[] a = (int[]) storage;
-				long mask = type instanceof UnsignedIntType ? 0xffffffffL : -1L;
-				return row -> {
-					int o = offset[0];
-					for (int x = 0; x < width; x++) row[x] = a[o + x] & mask;
-					offset[0] += width;
-				};
-			}
-		}
-		Cursor<? extends IntegerType<?>> c = Views.flatIterable(img).cursor();
-		c.jumpFwd(firstRow * width);
-		return row -> {
-			for (int x = 0; x < width; x++) row[x] = c.next().getIntegerLong();
-		};
 	}
 }

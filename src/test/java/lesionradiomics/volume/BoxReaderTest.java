@@ -43,10 +43,16 @@ class BoxReaderTest {
 
 	@Test
 	void labelsAreTheCursorsLabels() {
-		Img<? extends IntegerType<?>> labels = filled(ArrayImgs.ints(9, 7, 8));
-		Cursor<? extends IntegerType<?>> c = Views.flatIterable(Views.interval(labels, MIN, MAX)).cursor();
-		long[] expected = new long[5 * 4 * 3];
-		for (int i = 0; i < expected.length; i++) expected[i] = c.next().getIntegerLong();
-		assertArrayEquals(expected, BoxReader.labels(labels, MIN, MAX));
+		long[] size = { 9, 7, 8 };
+		// every primitive storage the row reader reads directly, signed and unsigned, and the random-access route
+		for (RandomAccessibleInterval<? extends IntegerType<?>> labels : java.util.List.<RandomAccessibleInterval<? extends IntegerType<?>>>of(
+				filled(ArrayImgs.ints(size)), filled(ArrayImgs.unsignedInts(size)), filled(ArrayImgs.shorts(size)), filled(ArrayImgs.unsignedShorts(size)),
+				filled(ArrayImgs.bytes(size)), filled(ArrayImgs.unsignedBytes(size)), filled(ArrayImgs.longs(size)),
+				Views.translate(filled(ArrayImgs.ints(size)), 0, 0, 0))) {
+			Cursor<? extends IntegerType<?>> c = Views.flatIterable(Views.interval(labels, MIN, MAX)).cursor();
+			long[] expected = new long[5 * 4 * 3];
+			for (int i = 0; i < expected.length; i++) expected[i] = c.next().getIntegerLong();
+			assertArrayEquals(expected, BoxReader.labels(labels, MIN, MAX), labels.toString());
+		}
 	}
 }
