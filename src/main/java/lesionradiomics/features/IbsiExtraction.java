@@ -66,29 +66,33 @@ public final class IbsiExtraction {
 
 	private IbsiExtraction() {}
 
-	/** Margin kept around the lesion: the local intensity sphere and one voxel. */
-	static double marginMm(double[] spacing) {
+	/**
+	 * Margin kept around the lesion: the local intensity sphere and one voxel, plus the reach of a mask that will be
+	 * grown (dilated or ringed by {@code growMm}), which would otherwise be cut at the crop.
+	 */
+	static double marginMm(double[] spacing, double growMm) {
 		double m = 0;
 		for (double s : spacing) m = Math.max(m, s);
-		return LocalIntensity.RADIUS_MM + m;
+		return LocalIntensity.RADIUS_MM + m + growMm;
 	}
 
 	public static Result extract(Volume volume, LabelMap labels, long label, BoundingBox box, Settings s) {
-		return features(prepare(volume, labels, label, box, s), s, java.util.EnumSet.allOf(IbsiFamily.class));
+		return features(prepare(volume, labels, label, box, s, 0), s, java.util.EnumSet.allOf(IbsiFamily.class));
 	}
 
 	/**
 	 * Interpolation on the centre-aligned grid of the whole image (or a crop with the local intensity margin when
 	 * there is none); intensities are rounded only when asked and the lesion's original intensities are integers.
+	 * {@code growMm} is the largest radius by which a perturbation will grow the morphological mask (0 for none).
 	 */
-	public static Prepared prepare(Volume volume, LabelMap labels, long label, BoundingBox box, Settings s) {
+	public static Prepared prepare(Volume volume, LabelMap labels, long label, BoundingBox box, Settings s, double growMm) {
 		Map<String, Double> diag = new LinkedHashMap<>();
 		long[] n = volume.geometry().size();
 		double[] sp = volume.geometry().spacing();
 		LesionRegion original = LesionRegion.crop(volume, labels, label, box);
 		statistics(diag, "Original", original.values(), original.mask());
 		LesionRegion r;
-		double margin = marginMm(s.spacing() == null ? sp : s.spacing());
+		double margin = marginMm(s.spacing() == null ? sp : s.spacing(), growMm);
 		if (s.spacing() == null) {
 			long pad = 0;
 			for (double x : sp) pad = Math.max(pad, (long) Math.ceil(margin / x));

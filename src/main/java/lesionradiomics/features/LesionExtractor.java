@@ -134,17 +134,19 @@ public final class LesionExtractor {
 		if (settings.ibsi()) return ibsi(image, labels, label, box, out);
 		List<String> notes = new ArrayList<>();
 		if (settings.resampledPixelSpacing() != null) {
-			LesionRegion region;
-			try {
-				region = settings.centreAlignedGrid() ? centreAligned(image, labels, label, box, normalization)
-						: Resampler.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
-								settings.padDistance(), normalization == null ? null : normalization::apply);
-			} catch (Resampler.GridTooLargeException e) {
-				throw new ExtractionAborted(label, e.getMessage());
+			LesionRegion region = resampled(image, labels, label, box, normalization, 0, 0, notes), grown = null;
+			for (int v = 0; v < out.length; v++) {
+				MaskPerturbation p = v == 0 ? null : perturbations.get(v - 1);
+				LesionRegion base = region;
+				if (p != null && p.margin(region.spacing()) > 0) {
+					// a dilated mask or a ring reaches past pyradiomics' box (the lesion's box plus padDistance): it is
+					// grown on a box resampled with room for the largest such perturbation, on the same grid points
+					if (grown == null) grown = resampled(image, labels, label, box, normalization, growingMargin(region.spacing()),
+							growingMm() + max(region.spacing()), new ArrayList<>());
+					base = grown;
+				}
+				out[v] = noted(compute(label, box, p == null ? base : p.apply(base)), notes);
 			}
-			// pyradiomics filters the resampled box (the lesion's bounding box plus padDistance) as its whole image
-			region = filteredWhole(label, region, needsMaxAbs() ? maxAbs(region.values()) : Double.NaN, float32(image, normalization), notes);
-			for (int v = 0; v < out.length; v++) out[v] = noted(compute(label, box, v == 0 ? region : perturbations.get(v - 1).apply(region)), notes);
 			return out;
 		}
 		double[] spacing = image.geometry().spacing();
@@ -176,7 +178,7 @@ public final class LesionExtractor {
 	 */
 	private LesionFeatures[] ibsi(Volume image, LabelMap labels, long label, BoundingBox box, LesionFeatures[] out) {
 		IbsiExtraction.Settings s = IbsiExtraction.from(settings);
-		IbsiExtraction.Prepared prepared = IbsiExtraction.prepare(image, labels, label, box, s);
+		IbsiExtraction.Prepared prepared = IbsiExtraction.prepare(image, labels, label, box, s, growingMm());
 		for (int v = 0; v < out.length; v++) {
 			IbsiExtraction.Prepared p = v == 0 ? prepared
 					: new IbsiExtraction.Prepared(perturbations.get(v - 1).apply(prepared.region()), prepared.diagnostics());
@@ -195,13 +197,57 @@ public final class LesionExtractor {
 		return out;
 	}
 
+	/**
+	 * The lesion resampled as pyradiomics does (its box plus padDistance) or on IBSI's centre-aligned grid, with
+	 * {@code extra} more voxels of the new grid (or {@code extraMm} on the centre-aligned grid) on every side for a mask
+	 * that will be grown, then filtered: pyradiomics
+	 * filters the resampled box as its whole image.
+	 */
+	private LesionRegion resampled(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization, int extra,
+			double extraMm, List<String> notes) {
+		LesionRegion region;
+		try {
+			if (settings.centreAlignedGrid()) region = centreAligned(image, labels, label, box, normalization, extraMm);
+			else if (extra > 0 && Resampler.keepsSpacing(image.geometry(), box, settings.resampledPixelSpacing())) {
+				// pyradiomics does not resample at the image's own spacing: the box itself, here with room to grow
+				region = LesionRegion.crop(image, labels, label, box.padded(extra, image.geometry().size()));
+				if (normalization != null) region = region.withValues(normalization.apply(region.values()));
+			} else region = Resampler.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
+					settings.padDistance() + extra, normalization == null ? null : normalization::apply);
+		} catch (Resampler.GridTooLargeException e) {
+			throw new ExtractionAborted(label, e.getMessage());
+		}
+		return filteredWhole(label, region, needsMaxAbs() ? maxAbs(region.values()) : Double.NaN, float32(image, normalization), notes);
+	}
+
+	/** Voxels of a grid of this spacing the growing perturbations (dilation, ring) need around the lesion. */
+	private int growingMargin(double[] spacing) {
+		int m = 0;
+		for (MaskPerturbation p : perturbations) m = Math.max(m, p.margin(spacing));
+		return m;
+	}
+
+	private static double max(double[] values) {
+		double m = Double.NEGATIVE_INFINITY;
+		for (double v : values) m = Math.max(m, v);
+		return m;
+	}
+
+	/** The largest radius (mm) by which a perturbation grows the mask: 0 when none dilates or rings. */
+	private double growingMm() {
+		double m = 0;
+		for (MaskPerturbation p : perturbations) if (p.kind() != MaskPerturbation.Kind.ERODE) m = Math.max(m, p.radiusMm());
+		return m;
+	}
+
 	/** IBSI's centre-aligned grid mixed into pyradiomics mode (run.json says so); normalisation is affine, so applied after. */
-	private LesionRegion centreAligned(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
+	private LesionRegion centreAligned(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization, double extraMm) {
 		LesionRegion original = LesionRegion.crop(image, labels, label, box);
 		boolean integral = true;
 		for (double v : original.values()) integral &= v == Math.rint(v);
 		double margin = 0;
 		for (double s : image.geometry().spacing()) margin = Math.max(margin, settings.padDistance() * s);
+		margin += extraMm;
 		LesionRegion r = lesionradiomics.preprocess.IbsiInterpolation.resampleLesion(image, labels, label, box, settings.resampledPixelSpacing(),
 				Resampler.Interpolator.parse(settings.interpolator()), Resampler.Interpolator.parse(settings.maskInterpolator()), settings.maskThreshold(),
 				settings.roundIntensities() && integral, margin);

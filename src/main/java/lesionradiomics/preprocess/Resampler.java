@@ -127,6 +127,14 @@ public final class Resampler {
 	}
 
 	/**
+	 * True when {@link #resampleLesion} keeps the image's spacing on every axis and so returns the lesion's box as it is
+	 * (pyradiomics resamples nothing then, padDistance included).
+	 */
+	public static boolean keepsSpacing(Geometry geometry, BoundingBox box, double[] targetSpacing) {
+		return grid(geometry, box, targetSpacing, 0).same;
+	}
+
+	/**
 	 * Where the region {@link #resampleLesion} returns lies in physical space: its size, spacing, the position of its
 	 * first voxel and the image's direction (what a map of the resampled lesion is written with).
 	 */
