@@ -17,6 +17,7 @@ public final class Main {
 		Optional<List<String>> child = TunedJvm.command(args);
 		Optional<Integer> code = child.isPresent() ? TunedJvm.run(child.get()) : Optional.empty();
 		if (code.isPresent()) System.exit(code.get());
+		TunedJvm.watchLauncher();
 		Cli.main(args);
 	}
 }

@@ -37,7 +37,55 @@ final class TunedJvm {
 	/** {@code -Dlesionradiomics.relaunch=false}: stay in this JVM (set on the child, so it never starts another). */
 	private static final String STAY = "lesionradiomics.relaunch";
 
+	/**
+	 * {@code -Dlesionradiomics.launcher=PID}: the child's launcher, watched so that the child ends with it even when it
+	 * is killed hard ({@code kill -9} runs no shutdown hook, so {@link StopChild} cannot end the child then).
+	 */
+	static final String LAUNCHER = "lesionradiomics.launcher";
+
+	/** Exit code of a child whose launcher ended: as if terminated by SIGTERM (128 + 15), as a killed run would be. */
+	static final int LAUNCHER_GONE = 143;
+
 	private TunedJvm() {}
+
+	/**
+	 * In a child started by {@link #run}: a daemon thread that exits this JVM (through its shutdown hooks, so locks and
+	 * temporary files are released) as soon as the launcher is gone. Does nothing in a JVM started otherwise.
+	 */
+	static void watchLauncher() {
+		String pid = System.getProperty(LAUNCHER);
+		if (pid == null) return;
+		Optional<ProcessHandle> launcher;
+		try {
+			launcher = ProcessHandle.of(Long.parseLong(pid));
+		} catch (NumberFormatException e) {
+			return;
+		}
+		if (launcher.isEmpty()) System.exit(LAUNCHER_GONE);
+		Thread watch = new LauncherWatch(launcher.get());
+		watch.setDaemon(true);
+		watch.start();
+	}
+
+	/** Waits for the launcher to end, then ends this JVM (a class, not a lambda, as {@link StopChild}). */
+	private static final class LauncherWatch extends Thread {
+		private final ProcessHandle launcher;
+
+		LauncherWatch(ProcessHandle launcher) {
+			super("launcher-watch");
+			this.launcher = launcher;
+		}
+
+		@Override
+		public void run() {
+			try {
+				launcher.onExit().get();
+			} catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+				return;
+			}
+			System.exit(LAUNCHER_GONE);
+		}
+	}
 
 	/** The child's command line, or empty when this run stays in this JVM. */
 	static Optional<List<String>> command(String[] args) {
@@ -67,7 +115,8 @@ final class TunedJvm {
 		Path jsa = Path.of(jarName.substring(0, jarName.length() - ".jar".length()).concat(".jsa"));
 		// an archive the JVM cannot map (another Java version) is ignored silently and the run goes on without it
 		if (newer(jsa, self)) cmd.addAll(List.of("-XX:SharedArchiveFile=".concat(jsa.toString()), "-Xshare:auto", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-		cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseTransparentHugePages", "-D".concat(STAY).concat("=false")));
+		cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseTransparentHugePages", "-D".concat(STAY).concat("=false"),
+				"-D".concat(LAUNCHER).concat("=").concat(Long.toString(ProcessHandle.current().pid()))));
 		cmd.addAll(userJvmOptions);
 		cmd.add("-jar");
 		cmd.add(self.toString());

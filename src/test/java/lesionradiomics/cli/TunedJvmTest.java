@@ -30,7 +30,8 @@ class TunedJvmTest {
 		String[] args = { "extract", "--image", "a b.nrrd" };
 		List<String> child = TunedJvm.command(args, new String[] { "-Xmx8g", "-jar", jar.toString(), "extract", "--image", "a b.nrrd" }, jar, javaBin)
 				.orElseThrow();
-		assertEquals(List.of(javaBin.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseTransparentHugePages", "-Dlesionradiomics.relaunch=false", "-Xmx8g",
+		assertEquals(List.of(javaBin.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseTransparentHugePages", "-Dlesionradiomics.relaunch=false",
+				"-Dlesionradiomics.launcher=" + ProcessHandle.current().pid(), "-Xmx8g",
 				"-jar", jar.toString(), "extract", "--image", "a b.nrrd"), child);
 
 		Path jsa = Files.createFile(dir.resolve("cli.jsa"));
@@ -53,6 +54,35 @@ class TunedJvmTest {
 		assertTrue(TunedJvm.command(args, new String[] { "-XX:ArchiveClassesAtExit=x.jsa", "-jar", jar.toString(), "extract" }, jar, javaBin).isEmpty(),
 				"a JVM making a class-data archive archives its own run");
 		assertTrue(TunedJvm.command(args, new String[0], jar, javaBin).isEmpty(), "a platform that does not say how the JVM was started");
+	}
+
+	@Test
+	void theChildEndsWhenItsLauncherIsKilledHard() throws Exception {
+		// a stand-in launcher, then a JVM watching it as a child started by TunedJvm.run does; kill -9 the launcher
+		Process launcher = new ProcessBuilder("sleep", "300").start();
+		String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process child = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), "-Dlesionradiomics.launcher=" + launcher.pid(),
+				WatchingChild.class.getName()).redirectErrorStream(true).start();
+		try {
+			assertEquals("watching", new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream())).readLine());
+			assertTrue(child.isAlive(), "the child runs while its launcher does");
+			launcher.destroyForcibly().waitFor();
+			assertTrue(child.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the child outlived its launcher");
+			assertEquals(TunedJvm.LAUNCHER_GONE, child.exitValue());
+		} finally {
+			launcher.destroyForcibly();
+			child.destroyForcibly();
+		}
+	}
+
+	/** A child's main: watch the launcher, say so, then work for longer than any test waits. */
+	static final class WatchingChild {
+		public static void main(String[] args) throws InterruptedException {
+			TunedJvm.watchLauncher();
+			System.out.println("watching");
+			System.out.flush();
+			Thread.sleep(300_000);
+		}
 	}
 
 	@Test
