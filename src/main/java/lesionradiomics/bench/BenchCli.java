@@ -108,40 +108,60 @@ public final class BenchCli implements Callable<Integer> {
 	}
 
 	/**
-	 * pyradiomics mode against IBSI mode, extraction only (images read once), 1 thread, alternating runs so both see
-	 * the same load; process CPU seconds (user + system of the whole JVM) and wall seconds per run, median ratio.
+	 * pyradiomics mode against IBSI mode, 1 thread, alternating runs so both see the same load: the extraction alone
+	 * (images read once before) and read + extract (what a run of {@code extract} does after start-up), each as wall
+	 * seconds and process CPU seconds (user + system of the whole JVM), with the median of the paired ratios.
 	 */
 	private int standards(Path image, Path labels) throws Exception {
 		ExtractionOptions py = ExtractionOptions.DEFAULTS;
 		ExtractionOptions ibsi = new ExtractionOptions("ibsi", java.util.Map.of(), "Original", List.of(), List.of(), 0, 0, "error", List.of(), 2);
 		ExtractionWorkflow.Input inPy = ExtractionWorkflow.read(image, labels, null, "bench", py);
 		ExtractionWorkflow.Input inIbsi = ExtractionWorkflow.read(image, labels, null, "bench", ibsi);
-		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-		double[] cpuPy = new double[repeat], cpuIbsi = new double[repeat], ratio = new double[repeat];
-		int columnsPy = 0, columnsIbsi = 0;
+		// [mode][0 extraction alone, 1 read + extract][0 wall, 1 CPU][run]
+		double[][][][] t = new double[2][2][2][repeat];
+		int[] columns = new int[2];
 		try (Execution execution = Execution.of(1, Progress.NONE)) {
 			ExtractionWorkflow.run(inPy, py, execution); // warm-up
 			ExtractionWorkflow.run(inIbsi, ibsi, execution);
 			for (int k = 0; k < repeat; k++) {
-				long c = os.getProcessCpuTime(), t = System.nanoTime();
-				FeatureTable a = ExtractionWorkflow.run(inPy, py, execution).table();
-				cpuPy[k] = (os.getProcessCpuTime() - c) / 1e9;
-				double wallPy = (System.nanoTime() - t) / 1e9;
-				c = os.getProcessCpuTime();
-				t = System.nanoTime();
-				FeatureTable b = ExtractionWorkflow.run(inIbsi, ibsi, execution).table();
-				cpuIbsi[k] = (os.getProcessCpuTime() - c) / 1e9;
-				double wallIbsi = (System.nanoTime() - t) / 1e9;
-				ratio[k] = cpuIbsi[k] / cpuPy[k];
-				columnsPy = a.rows().get(0).features().values().size();
-				columnsIbsi = b.rows().get(0).features().values().size();
-				System.out.printf("run %d: pyradiomics %.3f s CPU (%.3f s wall), ibsi %.3f s CPU (%.3f s wall), ratio %.2f%n", k + 1, cpuPy[k], wallPy, cpuIbsi[k],
-						wallIbsi, ratio[k]);
+				for (int m = 0; m < 2; m++) {
+					ExtractionOptions o = m == 0 ? py : ibsi;
+					ExtractionWorkflow.Input in = m == 0 ? inPy : inIbsi;
+					double[] alone = timed(() -> ExtractionWorkflow.run(in, o, execution));
+					double[] read = timed(() -> readAndExtract(image, labels, o, execution));
+					for (int w = 0; w < 2; w++) {
+						t[m][0][w][k] = alone[w];
+						t[m][1][w][k] = read[w];
+					}
+				}
+				System.out.printf("run %d: extraction alone pyradiomics %.3f s wall (%.3f s CPU), ibsi %.3f s wall (%.3f s CPU); with reading pyradiomics"
+						+ " %.3f s (%.3f), ibsi %.3f s (%.3f)%n", k + 1, t[0][0][0][k], t[0][0][1][k], t[1][0][0][k], t[1][0][1][k], t[0][1][0][k], t[0][1][1][k],
+						t[1][1][0][k], t[1][1][1][k]);
 			}
+			columns[0] = ExtractionWorkflow.run(inPy, py, execution).table().rows().get(0).features().values().size();
+			columns[1] = ExtractionWorkflow.run(inIbsi, ibsi, execution).table().rows().get(0).features().values().size();
 		}
-		System.out.printf("%d lesions requested, 1 thread: pyradiomics mode (%d columns) median %.3f s CPU, IBSI mode (%d columns, 3D) median %.3f s CPU,"
-				+ " median paired ratio %.2fx%n", lesions, columnsPy, median(cpuPy), columnsIbsi, median(cpuIbsi), median(ratio));
+		System.out.printf("%d lesions requested, 1 thread, pyradiomics mode (%d columns) against IBSI mode (%d columns, 3D), medians of %d paired runs:%n",
+				lesions, columns[0], columns[1], repeat);
+		for (int part = 0; part < 2; part++)
+			System.out.printf("  %-18s pyradiomics %.3f s wall (%.3f s CPU), IBSI %.3f s wall (%.3f s CPU): IBSI / pyradiomics %.2fx wall, %.2fx CPU%n",
+					part == 0 ? "extraction alone:" : "read + extract:", median(t[0][part][0]), median(t[0][part][1]), median(t[1][part][0]),
+					median(t[1][part][1]), median(ratios(t[1][part][0], t[0][part][0])), median(ratios(t[1][part][1], t[0][part][1])));
 		return 0;
+	}
+
+	/** {wall seconds, process CPU seconds} of one run of {@code step}. */
+	private static double[] timed(Step step) throws Exception {
+		com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+		long c = os.getProcessCpuTime(), w = System.nanoTime();
+		step.run();
+		return new double[] { (System.nanoTime() - w) / 1e9, (os.getProcessCpuTime() - c) / 1e9 };
+	}
+
+	private static double[] ratios(double[] a, double[] b) {
+		double[] r = new double[a.length];
+		for (int i = 0; i < r.length; i++) r[i] = a[i] / b[i];
+		return r;
 	}
 
 	private static double median(double[] v) {
