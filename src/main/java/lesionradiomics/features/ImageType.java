@@ -194,14 +194,16 @@ public record ImageType(Kind kind, List<String> sigmas, String wavelet, int star
 
 	/**
 	 * Voxels a crop needs on each side (per axis) so that its filtered values equal those of the whole image: 0 for
-	 * voxel-wise types; the wavelet's support over all levels; for LoG, {@link #LOG_MARGIN_SIGMAS} sigmas (the
+	 * voxel-wise types; the wavelet's reach over all levels; for LoG, {@link #LOG_MARGIN_SIGMAS} sigmas (the
 	 * recursive filter's influence decays as exp(−1.37 d/σ)) plus ITK's 4-voxel start.
 	 */
 	public int[] margin(double[] spacing) {
 		int[] m = new int[3];
 		for (int d = 0; d < 3; d++) {
 			if (kind == Kind.LOG) for (String s : sigmas) m[d] = Math.max(m[d], (int) Math.ceil(LOG_MARGIN_SIGMAS * Double.parseDouble(s) / spacing[d]) + 4);
-			if (kind == Kind.WAVELET) m[d] = (startLevel + level) * StationaryWavelet.named(wavelet).lowPass().length;
+			// each level is a level-1 transform of the previous approximation (undilated taps): half a filter length per
+			// level and side (WaveletMarginTest: this margin is exact, one voxel less is not)
+			if (kind == Kind.WAVELET) m[d] = (startLevel + level) * (StationaryWavelet.named(wavelet).lowPass().length / 2);
 		}
 		return m;
 	}
