@@ -102,11 +102,13 @@ final class EnclosingShapes {
 		if (m < 3) return new double[] { Double.MAX_VALUE, 0, 0, 0, 0 };
 		// rotating calipers (Toussaint 1983): as the edge turns counter-clockwise, the point farthest from it and the
 		// extremes along it move forward around the hull, so each pointer goes round once instead of a scan per edge
+		double scale = 0;
+		for (int i = 0; i < m; i++) scale = Math.max(scale, Math.abs(hull[i][0] - hull[0][0]) + Math.abs(hull[i][1] - hull[0][1]));
 		int far = -1, hi = -1, lo = -1;
 		for (int i = 0; i < m; i++) {
 			double[] p0 = hull[i], p1 = hull[(i + 1) % m];
 			double ex = p1[0] - p0[0], ey = p1[1] - p0[1], el = Math.sqrt(ex * ex + ey * ey);
-			if (el == 0) continue;
+			if (el <= 1e-9 * scale) continue; // (none after hull2d, which drops near-duplicates)
 			ex /= el;
 			ey /= el;
 			far = farthest(hull, far, -ey, ex);
@@ -142,23 +144,47 @@ final class EnclosingShapes {
 
 	private static double dot2(double[] p, double dx, double dy) { return p[0] * dx + p[1] * dy; }
 
-	/** Andrew's monotone chain, counter-clockwise, collinear points dropped. */
+	/**
+	 * Andrew's monotone chain, counter-clockwise, collinear points dropped, and so are points within rounding of
+	 * collinear or of their neighbour (turn ≤ 10⁻¹² of the squared extent): lattice points projected along a lattice
+	 * direction give such near-duplicates, whose edges of length ~10⁻¹⁵ point anywhere and whose projections need not
+	 * rise and fall once around the polygon, which the calipers rely on (they found a rectangle too small to hold the
+	 * shadow). Dropping them moves the polygon by at most ~10⁻¹² of its size.
+	 */
 	static double[][] hull2d(double[][] pts) {
 		double[][] p = pts.clone();
 		Arrays.sort(p, (a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
 		int n = p.length;
 		if (n < 3) return p;
+		double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+		for (double[] q : p) {
+			lo = Math.min(lo, Math.min(q[0], q[1]));
+			hi = Math.max(hi, Math.max(q[0], q[1]));
+		}
+		double tol = 1e-12 * (hi - lo) * (hi - lo);
 		double[][] h = new double[2 * n][];
 		int k = 0;
 		for (int i = 0; i < n; i++) {
-			while (k >= 2 && turn(h[k - 2], h[k - 1], p[i]) <= 0) k--;
+			while (k >= 2 && turn(h[k - 2], h[k - 1], p[i]) <= tol) k--;
 			h[k++] = p[i];
 		}
 		for (int i = n - 2, lower = k + 1; i >= 0; i--) {
-			while (k >= lower && turn(h[k - 2], h[k - 1], p[i]) <= 0) k--;
+			while (k >= lower && turn(h[k - 2], h[k - 1], p[i]) <= tol) k--;
 			h[k++] = p[i];
 		}
-		return Arrays.copyOf(h, k - 1);
+		// the chains' ends (lowest and highest x) were never tested between their two neighbours: a last pass round
+		// the polygon until every vertex turns by more than tol
+		k--;
+		for (boolean changed = true; changed && k > 3;) {
+			changed = false;
+			for (int i = 0; i < k && k > 3; i++)
+				if (turn(h[(i + k - 1) % k], h[i], h[(i + 1) % k]) <= tol) {
+					System.arraycopy(h, i + 1, h, i, k - i - 1);
+					k--;
+					changed = true;
+				}
+		}
+		return Arrays.copyOf(h, k);
 	}
 
 	private static double turn(double[] o, double[] a, double[] b) { return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]); }
