@@ -101,15 +101,17 @@ final class SpatialAutocorrelation {
 	/**
 	 * The same sums as Σᵢ mᵢ (W ∗ m)ᵢ, dᵢ (W ∗ d)ᵢ, dᵢ² (W ∗ m)ᵢ over the mask voxels: W ∗ m + i·W ∗ d is the inverse FFT
 	 * of Ŵ·FFT(m + i·d) (Ŵ is real, W being even). Each axis is padded to a 5-smooth length ≥ 2n − 1, so the kernel's
-	 * offsets −(n − 1) … n − 1 do not wrap onto each other.
+	 * offsets −(n − 1) … n − 1 do not wrap onto each other. The z axis goes last forward and first back, fused
+	 * ({@link Fft#convolve}: forward, times Ŵ, inverse per line), and only z &lt; size is kept on either side of it, so
+	 * the grid is held size[2] deep, not p[2].
 	 */
 	private static double[] fourier(int[] size, int[] p, double[] spacing, boolean[] mask, double[] dev) {
-		int nx = size[0], ny = size[1], px = p[0], py = p[1];
-		Fft[] fft = { new Fft(p[0]), new Fft(p[1]), new Fft(p[2]) };
+		int nx = size[0], ny = size[1], nz = size[2], px = p[0], py = p[1], pz = p[2];
+		Fft[] fft = { new Fft(px), new Fft(py), new Fft(pz) };
 		double[] kernel = kernelSpectrum(size, p, spacing, fft);
-		int total = p[0] * p[1] * p[2];
+		int total = px * py * nz;
 		double[] re = new double[total], im = new double[total];
-		for (int z = 0, i = 0; z < size[2]; z++)
+		for (int z = 0, i = 0; z < nz; z++)
 			for (int y = 0; y < ny; y++)
 				for (int x = 0; x < nx; x++, i++)
 					if (mask[i]) {
@@ -117,14 +119,17 @@ final class SpatialAutocorrelation {
 						re[j] = 1;
 						im[j] = dev[i];
 					}
-		for (int a = 0; a < 3; a++) lines(fft[a], re, im, size, p, a, false);
-		for (int k = 0; k < total; k++) {
-			re[k] *= kernel[k];
-			im[k] *= kernel[k];
+		for (int a = 0; a < 2; a++) lines(fft[a], re, im, size, p, a, false);
+		// Ŵ at (x, y, k) is kernel[min(x, px − x) + hx (min(y, py − y) + hy k)]
+		int hx = px / 2 + 1, hy = py / 2 + 1;
+		int[] offset = new int[px];
+		for (int y = 0; y < py; y++) {
+			for (int x = 0; x < px; x++) offset[x] = Math.min(x, px - x) + hx * Math.min(y, py - y);
+			fft[2].convolve(re, px * y, im, px * y, px * py, px, 1, nz, nz, kernel, offset, hx * hy);
 		}
-		for (int a = 2; a >= 0; a--) lines(fft[a], re, im, size, p, a, true);
+		for (int a = 1; a >= 0; a--) lines(fft[a], re, im, size, p, a, true);
 		double sw = 0, cross = 0, squares = 0;
-		for (int z = 0, i = 0; z < size[2]; z++)
+		for (int z = 0, i = 0; z < nz; z++)
 			for (int y = 0; y < ny; y++)
 				for (int x = 0; x < nx; x++, i++)
 					if (mask[i]) {
@@ -133,13 +138,15 @@ final class SpatialAutocorrelation {
 						cross += dev[i] * im[j];
 						squares += dev[i] * dev[i] * re[j];
 					}
-		return new double[] { sw / total, cross / total, squares / total };
+		double points = (double) px * py * pz;
+		return new double[] { sw / points, cross / points, squares / points };
 	}
 
 	/**
 	 * Transforms along {@code axis} the lines of the padded grid that matter: an axis b before it (x, y, z order)
-	 * over all of p[b], one after it only below size[b]. Forward (axes x, y, z) the data there are zero beyond size
-	 * (the padding, 7/8 of the grid, is not transformed); inverse (axes z, y, x) only outputs below size are read.
+	 * over all of p[b], one after it only below size[b]. Forward (axes x, y) the data there are zero beyond size
+	 * (the padding is not transformed); inverse (axes y, x) only outputs below size are read. The grid's z stride is
+	 * p[0]·p[1].
 	 */
 	private static void lines(Fft fft, double[] re, double[] im, int[] size, int[] p, int axis, boolean inverse) {
 		int[] stride = { 1, p[0], p[0] * p[1] };
@@ -149,35 +156,40 @@ final class SpatialAutocorrelation {
 	}
 
 	/**
-	 * Ŵ of the kernel W(o) = 1/|o| (0 at o = 0) placed at o mod p. W is even along every axis, so the transform along
-	 * each axis of each line is real and even: two lines go through one complex transform as its real and imaginary
-	 * parts, and half the indices of each axis are mirror copies.
+	 * Ŵ of the kernel W(o) = 1/|o| (0 at o = 0) placed at o mod p, at x ≤ p[0]/2, y ≤ p[1]/2 and every z, x fastest
+	 * (row p[0]/2 + 1, plane (p[0]/2 + 1)(p[1]/2 + 1)). W is even along every axis, so it is computed on the octant
+	 * o ≥ 0 only, and the transform along each axis of each line is real and even: two lines go through one complex
+	 * transform as its real and imaginary parts, and half the indices of each axis are mirror copies. Each axis
+	 * transforms only the lines at the other axes' indices ≤ p/2 (a quarter of the lines), in a buffer that holds
+	 * just those: its own axis in full, the axes done before it up to p/2, the ones after it up to p/2.
 	 */
 	private static double[] kernelSpectrum(int[] size, int[] p, double[] spacing, Fft[] fft) {
-		int px = p[0], py = p[1], pz = p[2];
-		double[] w = new double[px * py * pz];
-		for (int oz = -(size[2] - 1); oz < size[2]; oz++)
-			for (int oy = -(size[1] - 1); oy < size[1]; oy++)
-				for (int ox = -(size[0] - 1); ox < size[0]; ox++)
-					if (ox != 0 || oy != 0 || oz != 0)
-						w[Math.floorMod(ox, px) + px * (Math.floorMod(oy, py) + py * Math.floorMod(oz, pz))] = 1
-								/ Math.sqrt(sq(ox * spacing[0]) + sq(oy * spacing[1]) + sq(oz * spacing[2]));
-		// Even data have even transforms, so each axis needs only the lines at the other axes' indices ≤ p/2 (the
-		// rest are their mirror images, copied before the next axis reads them): a quarter of the lines per axis.
-		// Neighbouring lines go in pairs (re: the first, im: the second), a line left over with itself.
-		int hx = px / 2 + 1, hy = py / 2 + 1, hz = pz / 2 + 1;
-		for (int z = 0; z < hz; z++) pairs(fft[0], w, z * px * py, px, hy, 1); // along x: y, z ≤ p/2
-		for (int z = 0; z < hz; z++)
-			for (int y = hy; y < py; y++) System.arraycopy(w, px * ((py - y) + py * z), w, px * (y + py * z), px);
-		for (int z = 0; z < hz; z++) pairs(fft[1], w, z * px * py, 1, hx, px); // along y: x, z ≤ p/2
-		for (int z = hz; z < pz; z++) System.arraycopy(w, px * py * (pz - z), w, px * py * z, px * py);
-		for (int y = 0; y < hy; y++) pairs(fft[2], w, y * px, 1, hx, px * py); // along z: x, y ≤ p/2
-		for (int z = 0; z < pz; z++)
-			for (int y = 0; y < py; y++) {
-				int row = px * (y + py * z), src = px * (Math.min(y, py - y) + py * z);
-				for (int x = 0; x < px; x++) w[row + x] = w[src + Math.min(x, px - x)];
+		int px = p[0], py = p[1], pz = p[2], sx = size[0], sy = size[1], sz = size[2];
+		int hx = px / 2 + 1, hy = py / 2 + 1, hz = pz / 2 + 1; // ≥ size: p ≥ 2 size − 1
+		// along x: lines at y < hy, z < hz, all x (x and px − x hold the same weight)
+		double[] a = new double[px * hy * hz];
+		for (int z = 0; z < sz; z++)
+			for (int y = 0; y < sy; y++) {
+				int row = px * (y + hy * z);
+				double ys = sq(y * spacing[1]), zs = sq(z * spacing[2]);
+				for (int x = 0; x < sx; x++) {
+					double w = x == 0 && y == 0 && z == 0 ? 0 : 1 / Math.sqrt(sq(x * spacing[0]) + ys + zs);
+					a[row + x] = w;
+					if (x > 0) a[row + px - x] = w;
+				}
 			}
-		return w;
+		for (int z = 0; z < hz; z++) pairs(fft[0], a, z * px * hy, px, hy, 1);
+		// along y: lines at x < hx, z < hz, all y (y ≥ hy mirrored)
+		double[] b = new double[hx * py * hz];
+		for (int z = 0; z < hz; z++)
+			for (int y = 0; y < py; y++) System.arraycopy(a, px * (Math.min(y, py - y) + hy * z), b, hx * (y + py * z), hx);
+		for (int z = 0; z < hz; z++) pairs(fft[1], b, z * hx * py, 1, hx, hx);
+		// along z: lines at x < hx, y < hy, all z (z ≥ hz mirrored)
+		double[] c = a.length >= hx * hy * pz ? a : new double[hx * hy * pz];
+		for (int z = 0; z < pz; z++)
+			for (int y = 0; y < hy; y++) System.arraycopy(b, hx * (y + py * Math.min(z, pz - z)), c, hx * (y + hy * z), hx);
+		for (int y = 0; y < hy; y++) pairs(fft[2], c, y * hx, 1, hx, hx * hy);
+		return c;
 	}
 
 	/** Transforms the {@code count} lines (stride along them {@code stride}) at base + l·gap two by two. */
