@@ -93,11 +93,11 @@ public class FeatureMaps extends TaskCommand {
 	@Parameter(visibility = ItemVisibility.MESSAGE, label = "Habitats", required = false, persist = false)
 	private String habitatSettings = "Habitats";
 
-	@Parameter(label = "Habitat features ('none': no habitats)", required = false, persist = false)
-	private String habitatFeatures = MapsOptions.shortNames(MapsOptions.DEFAULTS.habitatFeatures());
-
-	@Parameter(label = "Habitats (0 = by silhouette)", min = "0", persist = false)
+	@Parameter(label = "Habitats (0 = none, -1 = chosen by silhouette, K >= 2 = K per lesion)", min = "-1", persist = false)
 	private int habitats = MapsOptions.DEFAULTS.habitats();
+
+	@Parameter(label = "Habitat features: the maps clustered on (needed with habitats)", required = false, persist = false)
+	private String habitatFeatures = MapsOptions.shortNames(MapsOptions.DEFAULTS.habitatFeatures());
 
 	@Parameter(label = "Habitat kmax: largest number of habitats", min = "2", persist = false)
 	private int habitatKmax = MapsOptions.DEFAULTS.habitatKmax();
@@ -180,7 +180,7 @@ public class FeatureMaps extends TaskCommand {
 
 	static void show(MapsWorkflow.Result r, List<ImagePlus> images, ResultsTable summary, ResultsTable habitats) {
 		summary.show("Map summary");
-		if (!r.options().habitatFeatures().isEmpty()) habitats.show("Lesion habitats");
+		if (r.options().withHabitats()) habitats.show("Lesion habitats");
 		for (ImagePlus imp : images) {
 			Images.show(imp); // a lesion's box is a few dozen voxels wide: magnified to a readable size
 			if (!imp.getTitle().endsWith(" habitats")) Images.asMap(imp);

@@ -22,7 +22,7 @@ import lesionradiomics.workflow.MapsWorkflow;
  * The files of the voxel maps: per lesion {@code <patient>_label<L>_maps/<feature>.nrrd} (one map per feature on
  * pyradiomics' map box, in the image's physical space: 3D Slicer overlays it), {@code <patient>_label<L>_maps.csv}
  * with {@code --csv} (x, y, z voxel index in the image, then the features: pyradiomics' voxel-map layout) and
- * {@code <patient>_label<L>_habitats.nrrd}; for all lesions {@code map_summary.csv}, {@code lesion_habitats.csv} and,
+ * {@code <patient>_label<L>_habitats.nrrd} when habitats are asked for; for all lesions {@code map_summary.csv}, {@code lesion_habitats.csv} and,
  * when some failed, {@code failed_lesions.csv}.
  */
 public final class MapsReport {
@@ -103,7 +103,7 @@ public final class MapsReport {
 	public static void writeSummary(MapsWorkflow.Result r, Path dir) throws IOException {
 		Files.createDirectories(dir);
 		Csv.writeAtomically(dir.resolve("map_summary.csv"), summaryRows(r));
-		if (!r.options().habitatFeatures().isEmpty()) Csv.writeAtomically(dir.resolve("lesion_habitats.csv"), habitatRows(r));
+		if (r.options().withHabitats()) Csv.writeAtomically(dir.resolve("lesion_habitats.csv"), habitatRows(r));
 		if (!r.failures().isEmpty()) Csv.writeAtomically(dir.resolve("failed_lesions.csv"), failureRows(r));
 	}
 }

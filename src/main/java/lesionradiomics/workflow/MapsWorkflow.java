@@ -34,7 +34,7 @@ public final class MapsWorkflow {
 	 * One lesion's maps.
 	 *
 	 * @param geometry the map box in the image's physical space (origin at the box's first voxel)
-	 * @param habitats null when no habitat features were chosen
+	 * @param habitats null when no habitats were asked for
 	 */
 	public record LesionMaps(String patient, long label, String site, VoxelMaps.Maps maps, Geometry geometry, Map<String, MapSummary> summaries,
 			Habitats.Result habitats) {
@@ -135,12 +135,12 @@ public final class MapsWorkflow {
 		Map<String, MapSummary> summaries = new LinkedHashMap<>();
 		for (int f = 0; f < maps.features().size(); f++) summaries.put(maps.features().get(f), summaryList.get(f));
 		Habitats.Result habitats = null;
-		if (!o.habitatFeatures().isEmpty()) {
+		if (o.withHabitats()) {
 			int[] use = o.habitatFeatures().stream().mapToInt(maps.features()::indexOf).toArray();
 			double[][] x = new double[n][use.length];
 			for (int v = 0; v < n; v++)
 				for (int c = 0; c < use.length; c++) x[v][c] = maps.values()[v][use[c]];
-			habitats = Habitats.cluster(x, o.habitats(), o.habitatKmax(), o.seed(), execution.executor());
+			habitats = Habitats.cluster(x, o.habitats() == MapsOptions.BY_SILHOUETTE ? 0 : o.habitats(), o.habitatKmax(), o.seed(), execution.executor());
 		}
 		Geometry g = volume.geometry();
 		BoundingBox box = maps.box();
