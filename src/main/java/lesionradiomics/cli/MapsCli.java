@@ -100,7 +100,7 @@ final class MapsCli implements Callable<Integer> {
 			MapsWorkflow.Result r;
 			try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
 				r = MapsWorkflow.run(input.read(ExtractionOptions.DEFAULTS), o, execution,
-						lesion -> MapsReport.writeLesion(lesion, o, folder.out));
+						lesion -> MapsReport.writeLesion(lesion, o, folder.out, execution.executor()));
 			}
 			MapsReport.writeSummary(r, folder.out);
 			for (String w : r.warnings()) System.err.println("warning: " + w);

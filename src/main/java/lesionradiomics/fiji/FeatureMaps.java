@@ -122,7 +122,7 @@ public class FeatureMaps extends TaskCommand {
 		List<ImagePlus> images = showing() ? new ArrayList<>() : null;
 		MapsWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, progress())) {
-			r = MapsWorkflow.run(in, o, execution, sink(o, output == null ? null : output.toPath(), Bind.list(show), images));
+			r = MapsWorkflow.run(in, o, execution, sink(o, output == null ? null : output.toPath(), Bind.list(show), images, execution.executor()));
 		}
 		for (String w : r.warnings()) warn(w);
 		for (String f : r.failures()) warn("not mapped: " + f);
@@ -142,14 +142,14 @@ public class FeatureMaps extends TaskCommand {
 	 * Writes each lesion's files when an output folder is given, and keeps the images of the first lesions to show
 	 * (none when {@code images} is null). The maps to show are checked before any lesion is mapped, when shown.
 	 */
-	static MapsWorkflow.Sink sink(MapsOptions o, java.nio.file.Path output, List<String> show, List<ImagePlus> images) {
+	static MapsWorkflow.Sink sink(MapsOptions o, java.nio.file.Path output, List<String> show, List<ImagePlus> images, java.util.concurrent.Executor writers) {
 		List<String> shown = show.stream().map(MapsOptions::qualified).toList();
 		List<String> computed = o.columns();
 		for (String f : shown)
 			if (images != null && !computed.contains(f)) throw new IllegalArgumentException("map " + f + " to show is not computed with these classes and features");
 		int[] lesionsShown = { 0 };
 		return lesion -> {
-			if (output != null) MapsReport.writeLesion(lesion, o, output);
+			if (output != null) MapsReport.writeLesion(lesion, o, output, writers);
 			if (images == null || lesionsShown[0]++ >= MAX_SHOWN_LESIONS) return;
 			String name = lesion.patient() + " label " + lesion.label();
 			for (String f : shown)

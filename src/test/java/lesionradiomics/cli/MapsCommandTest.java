@@ -97,10 +97,20 @@ class MapsCommandTest {
 								sum += img.get().getRealDouble();
 								n++;
 							}
-					assertEquals(sum / n, value, 1e-9 * Math.max(1, Math.abs(value)), "voxel " + java.util.Arrays.toString(p));
+					// the NRRD maps are float32: the mean rounded to the nearest float (within one float ulp of it)
+					assertEquals(sum / n, value, Math.ulp((float) (sum / n)), "voxel " + java.util.Arrays.toString(p));
 					checked++;
 				}
 		assertTrue(checked > 50, "lesion voxels checked: " + checked);
+		// float32 NRRD (type: float, gzip): what Fiji opens as a 32-bit stack with the same values
+		String header = new String(Files.readAllBytes(out.resolve("P04_label1_maps/original_firstorder_Mean.nrrd")), java.nio.charset.StandardCharsets.ISO_8859_1);
+		header = header.substring(0, header.indexOf("\n\n"));
+		assertTrue(header.contains("\ntype: float\n") && header.contains("\nencoding: gzip\n"), header);
+		ij.ImagePlus fiji = lesionradiomics.io.ImagePlusAdapter.toImagePlus(map, "mean");
+		assertEquals(32, fiji.getBitDepth());
+		assertEquals(mapSize[2], fiji.getStackSize());
+		m.setPosition(new long[] { mapSize[0] / 2, mapSize[1] / 2, mapSize[2] / 2 });
+		assertEquals(m.get().getRealDouble(), fiji.getStack().getProcessor((int) (mapSize[2] / 2) + 1).getf((int) (mapSize[0] / 2), (int) (mapSize[1] / 2)), 0);
 		List<List<String>> summary = Csv.read(out.resolve("map_summary.csv"));
 		List<String> mean = summary.stream().filter(r -> r.get(3).equals("original_firstorder_Mean")).findFirst().orElseThrow();
 		assertEquals("liver", mean.get(2), "site from the lesion table");
