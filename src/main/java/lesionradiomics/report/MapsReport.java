@@ -50,10 +50,12 @@ public final class MapsReport {
 		List<LesionFile> files = new ArrayList<>();
 		if (o.nrrd()) {
 			Files.createDirectories(dir.resolve(stem + "_maps"));
+			double[][] columns = maps.columns();
+			int[] at = maps.boxIndexes();
 			for (int f = 0; f < maps.features().size(); f++) {
 				int feature = f;
-				files.add(() -> NrrdWriter.writeFloats(dir.resolve(stem + "_maps").resolve(maps.features().get(feature) + ".nrrd"), maps.floatImage(feature),
-						m.geometry(), NrrdWriter.FAST_GZIP));
+				files.add(() -> NrrdWriter.writeFloats(dir.resolve(stem + "_maps").resolve(maps.features().get(feature) + ".nrrd"),
+						maps.floatImage(columns[feature], at), m.geometry(), NrrdWriter.FAST_GZIP));
 			}
 		}
 		if (o.csv()) files.add(() -> AtomicFiles.write(dir.resolve(stem + "_maps.csv"), out -> {

@@ -127,11 +127,10 @@ public final class MapsWorkflow {
 		// the summaries (a sort per map for the quartiles) and the habitats' k-means run after the maps, so they share
 		// the threads too: on large lesions they cost as much as the maps themselves
 		List<Integer> featureIndexes = java.util.stream.IntStream.range(0, maps.features().size()).boxed().toList();
-		List<MapSummary> summaryList = lesionradiomics.progress.Parallel.map(featureIndexes, f -> {
-			double[] column = new double[n];
-			for (int v = 0; v < n; v++) column[v] = maps.values()[v][f];
-			return MapSummary.of(column, o.thresholds().getOrDefault(maps.features().get(f), Double.NaN));
-		}, execution.executor(), null, lesionradiomics.progress.Progress.NONE, "maps summarised");
+		double[][] columns = maps.columns();
+		List<MapSummary> summaryList = lesionradiomics.progress.Parallel.map(featureIndexes,
+				f -> MapSummary.of(columns[f], o.thresholds().getOrDefault(maps.features().get(f), Double.NaN)), execution.executor(), null,
+				lesionradiomics.progress.Progress.NONE, "maps summarised");
 		Map<String, MapSummary> summaries = new LinkedHashMap<>();
 		for (int f = 0; f < maps.features().size(); f++) summaries.put(maps.features().get(f), summaryList.get(f));
 		Habitats.Result habitats = null;
