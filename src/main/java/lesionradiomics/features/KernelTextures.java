@@ -127,12 +127,16 @@ final class KernelTextures {
 					parent[i] = i;
 					zoneSize[i] = neighbourCount[i] = neighbourSum[i] = dependence[i] = 0;
 				}
-		for (int step : steps)
-			for (int z = 0; z < k.sz; z++)
-				for (int y = 0; y < k.sy; y++)
-					for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
-						int level = grey[i], j = i + step, other = grey[j]; // 0 outside the lesion or the box
-						if (level == 0 || other == 0) continue;
+		// voxel by voxel, its (forward) neighbours along the 13 directions: i's zone root is looked up once for all of them
+		for (int z = 0; z < k.sz; z++)
+			for (int y = 0; y < k.sy; y++)
+				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
+					int level = grey[i]; // 0 outside the lesion or the box
+					if (level == 0) continue;
+					int a = zones ? root(i) : -1;
+					for (int step : steps) {
+						int j = i + step, other = grey[j];
+						if (other == 0) continue;
 						if (neighbourhoods) {
 							neighbourCount[i]++;
 							neighbourCount[j]++;
@@ -144,10 +148,17 @@ final class KernelTextures {
 							}
 						}
 						if (zones && other == level) {
-							int a = root(i), b = root(j);
-							if (a != b) parent[a] = b;
+							// the earlier root becomes the parent: j > i (every step is positive) and the voxels come in
+							// index order, so j is mostly still alone and hangs directly under i's root — short paths
+							int b = root(j);
+							if (a < b) parent[b] = a;
+							else if (b < a) {
+								parent[a] = b;
+								a = b;
+							}
 						}
 					}
+				}
 	}
 
 	/**
