@@ -96,16 +96,15 @@ final class KernelGlcm {
 		cellCount = 0;
 		int step = kernel.step(a);
 		double total = 0;
-		for (int z = 0; z < kernel.sz; z++)
-			for (int y = 0; y < kernel.sy; y++)
-				for (int x = 0, i = kernel.index(0, y, z); x < kernel.sx; x++, i++) {
-					int g = grey[i], h = grey[i + step]; // h is 0 outside the box
-					if (g == 0 || h == 0) continue;
-					int r = levelRow[g], c = levelRow[h], cell = r < c ? r * n + c : c * n + r;
-					if (counts[cell] == 0) cells[cellCount++] = cell;
-					counts[cell] += r == c ? 2 : 1;
-					total += 2;
-				}
+		int[] voxels = kernel.voxels;
+		for (int v = 0, count = kernel.voxelCount; v < count; v++) { // the lesion voxels in box order
+			int i = voxels[v], g = grey[i], h = grey[i + step]; // h is 0 outside the lesion or the box
+			if (h == 0) continue;
+			int r = levelRow[g], c = levelRow[h], cell = r < c ? r * n + c : c * n + r;
+			if (counts[cell] == 0) cells[cellCount++] = cell;
+			counts[cell] += r == c ? 2 : 1;
+			total += 2;
+		}
 		return total;
 	}
 
