@@ -26,6 +26,11 @@ final class KernelGlcm {
 	private final int[] levelRow, levels;
 	private final double[] counts, px, pxAddy, pxSuby, q, eigen, perAngle, sums;
 	private final int[] support, nonNaN, parent, parity, cells;
+	/**
+	 * The row and column (r ≤ c) of each of {@link #cells}, kept as they are found: the loops over the cells need them
+	 * and an integer division per cell and loop cost more than the features' arithmetic.
+	 */
+	private final int[] cellRow, cellColumn;
 	/** Non-empty cells of the current direction in {@link #cells}. */
 	private int cellCount;
 	private final double[] inversePx, root;
@@ -49,6 +54,8 @@ final class KernelGlcm {
 		parent = new int[ng];
 		parity = new int[ng];
 		cells = new int[ng * ng];
+		cellRow = new int[ng * ng];
+		cellColumn = new int[ng * ng];
 		inversePx = new double[ng];
 		root = new double[ng];
 		perAngle = new double[FEATURES];
@@ -100,8 +107,12 @@ final class KernelGlcm {
 		for (int v = 0, count = kernel.voxelCount; v < count; v++) { // the lesion voxels in box order
 			int i = voxels[v], g = grey[i], h = grey[i + step]; // h is 0 outside the lesion or the box
 			if (h == 0) continue;
-			int r = levelRow[g], c = levelRow[h], cell = r < c ? r * n + c : c * n + r;
-			if (counts[cell] == 0) cells[cellCount++] = cell;
+			int r = levelRow[g], c = levelRow[h], lo = Math.min(r, c), hi = Math.max(r, c), cell = lo * n + hi;
+			if (counts[cell] == 0) {
+				cellRow[cellCount] = lo;
+				cellColumn[cellCount] = hi;
+				cells[cellCount++] = cell;
+			}
 			counts[cell] += r == c ? 2 : 1;
 			total += 2;
 		}
@@ -119,7 +130,7 @@ final class KernelGlcm {
 		// every sum runs over the non-empty upper-triangle cells, an off-diagonal one standing for itself and its mirror
 		double energy = 0, max = Double.NEGATIVE_INFINITY, autocorrelation = 0, contrast = 0;
 		for (int k = 0; k < cellCount; k++) {
-			int cell = cells[k], r = cell / n, c = cell - r * n;
+			int cell = cells[k], r = cellRow[k], c = cellColumn[k];
 			double p = counts[cell] / total, gi = levels[r], gj = levels[c], twice = r == c ? 1 : 2;
 			counts[cell] = p;
 			if (p > max) max = p;
@@ -140,7 +151,7 @@ final class KernelGlcm {
 			variance += px[r] * di * di;
 		}
 		for (int k = 0; k < cellCount; k++) {
-			int cell = cells[k], r = cell / n, c = cell - r * n;
+			int cell = cells[k], r = cellRow[k], c = cellColumn[k];
 			double p = r == c ? counts[cell] : 2 * counts[cell], di = levels[r] - ux, dj = levels[c] - ux;
 			double t = di + dj, t2 = t * t;
 			prominence += p * t2 * t2;
@@ -276,7 +287,7 @@ final class KernelGlcm {
 		int components = m;
 		boolean oddCycle = false;
 		for (int k = 0; k < cellCount; k++) {
-			int cell = cells[k], r = cell / n, c = cell - r * n;
+			int cell = cells[k], r = cellRow[k], c = cellColumn[k];
 			if (r == c) {
 				oddCycle = true;
 				continue;
