@@ -47,7 +47,7 @@ check("Signature performance"); check("Signature selection"); check("Feature imp
 run("Lesion Response (two time points)...", "cohort=[" + data + "/longitudinal.csv] variable=original_firstorder_Mean bootstrap=100 output=[" + out + "/response]");
 check("Lesion response"); check("Patient response"); check("Lesion response (waterfall)"); check("Patient response (spider plot)");
 shoot("Lesion response (waterfall)", "figure_waterfall");
-run("Feature Maps...", "image=P04_image.nrrd labels=P04_labels.nrrd lesion_table=[" + data + "/lesions.csv] patient=P04 lesion_labels=1 kernel_radius=1 thresholds=[firstorder_Mean=40] output=[" + out + "/maps]");
+run("Feature Maps...", "image=P04_image.nrrd labels=P04_labels.nrrd lesion_table=[" + data + "/lesions.csv] patient=P04 lesion_labels=1 kernel_radius=1 thresholds=[firstorder_Mean=40] habitats=-1 output=[" + out + "/maps]");
 check("Map summary"); check("Lesion habitats"); check("P04 label 1 firstorder_Mean"); check("P04 label 1 glcm_JointEntropy"); check("P04 label 1 habitats");
 capture("P04 label 1 firstorder_Mean", "figure_map_mean"); capture("P04 label 1 habitats", "figure_habitats");
 run("Lesion Phenotypes...", "features=[" + out + "/cohort/features.csv] selected=[" + out + "/cohort/selection/selected_features.txt] output=[" + out + "/phenotypes]");

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 				"voxel, restricted to the lesion. Files per lesion <patient>_label<L>:",
 				"  _maps/<feature>.nrrd (the map on the lesion's box, physical space),",
 				"  _maps.csv with --csv (x,y,z voxel index, then the features),",
-				"  _habitats.nrrd (subregions); and map_summary.csv, lesion_habitats.csv." },
+				"  _habitats.nrrd (subregions, with --habitats); and map_summary.csv,",
+				"  lesion_habitats.csv (with --habitats)." },
 		footer = { "", "Example:", "  java -jar target/lesion-radiomics-cli.jar maps --image ct.nrrd \\",
 				"      --labels lesions.nrrd --label 8 --kernel-radius 1 --csv --out maps/" })
 final class MapsCli implements Callable<Integer> {
@@ -68,11 +69,12 @@ final class MapsCli implements Callable<Integer> {
 	@Option(names = "--threshold", paramLabel = "FEATURE=V", description = "Summary: fraction of the lesion where the map exceeds V, e.g. firstorder_Mean=100. Repeatable.")
 	Map<String, String> thresholds = new LinkedHashMap<>();
 
-	@Option(names = "--habitat-features", split = ",", paramLabel = "FEATURE", description = "Maps the habitats are clustered on (default firstorder_Mean, firstorder_Entropy, glcm_JointEntropy; 'none': no habitats).")
-	List<String> habitatFeatures = new ArrayList<>(MapsOptions.DEFAULTS.habitatFeatures());
-
-	@Option(names = "--habitats", paramLabel = "K", description = "Habitats per lesion (default 0: chosen by silhouette).")
+	@Option(names = "--habitats", arity = "0..1", fallbackValue = "" + MapsOptions.BY_SILHOUETTE, paramLabel = "K",
+			description = "Cluster each lesion into habitats (default: none): K of them, or without K the k in 2..--max-habitats with the best silhouette.")
 	int habitats = MapsOptions.DEFAULTS.habitats();
+
+	@Option(names = "--habitat-features", split = ",", paramLabel = "FEATURE", description = "Maps the habitats are clustered on (default firstorder_Mean, firstorder_Entropy, glcm_JointEntropy).")
+	List<String> habitatFeatures = new ArrayList<>(MapsOptions.DEFAULTS.habitatFeatures());
 
 	@Option(names = "--max-habitats", paramLabel = "K", description = "Largest number of habitats tried (default 4).")
 	int habitatKmax = MapsOptions.DEFAULTS.habitatKmax();
@@ -98,7 +100,7 @@ final class MapsCli implements Callable<Integer> {
 			MapsWorkflow.Result r;
 			try (Execution execution = Execution.of(threads, new CliProgress(System.err))) {
 				r = MapsWorkflow.run(input.read(ExtractionOptions.DEFAULTS), o, execution,
-						lesion -> MapsReport.writeLesion(lesion, o, folder.out));
+						lesion -> MapsReport.writeLesion(lesion, o, folder.out, execution.executor()));
 			}
 			MapsReport.writeSummary(r, folder.out);
 			for (String w : r.warnings()) System.err.println("warning: " + w);

@@ -23,6 +23,11 @@ final class KernelBox {
 	private final int border;
 	/** The box's size along x, y and z (at most 2r + 1: kernels are clipped to the region). */
 	int sx, sy, sz;
+	/**
+	 * Where in {@link #grey} the kernel's lesion voxels are ({@link #voxelCount} of them), ascending: the families visit
+	 * them in the order a scan of the box would, without stepping over the zeros.
+	 */
+	final int[] voxels;
 	/** Row of each grey level in this kernel's matrices, -1 when absent; the present levels ascending. */
 	final int[] levelRow, levels;
 	int levelCount, voxelCount;
@@ -45,6 +50,7 @@ final class KernelBox {
 		grey = new int[stride * stride * stride];
 		levelRow = new int[ng + 1];
 		levels = new int[ng];
+		voxels = new int[side * side * side];
 	}
 
 	/** Moves to the box [from, to] (inclusive, region voxels). */
@@ -62,7 +68,7 @@ final class KernelBox {
 					grey[j] = g;
 					if (g != 0) {
 						levelRow[g] = 0;
-						count++;
+						voxels[count++] = j;
 					}
 				}
 		voxelCount = count;

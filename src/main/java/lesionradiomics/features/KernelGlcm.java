@@ -26,6 +26,13 @@ final class KernelGlcm {
 	private final int[] levelRow, levels;
 	private final double[] counts, px, pxAddy, pxSuby, q, eigen, perAngle, sums;
 	private final int[] support, nonNaN, parent, parity, cells;
+	/** The non-zero entries of {@link #pxAddy} and {@link #pxSuby} in the current direction. */
+	private final int[] sumAt, differenceAt;
+	/**
+	 * The row and column (r ≤ c) of each of {@link #cells}, kept as they are found: the loops over the cells need them
+	 * and an integer division per cell and loop cost more than the features' arithmetic.
+	 */
+	private final int[] cellRow, cellColumn;
 	/** Non-empty cells of the current direction in {@link #cells}. */
 	private int cellCount;
 	private final double[] inversePx, root;
@@ -49,6 +56,10 @@ final class KernelGlcm {
 		parent = new int[ng];
 		parity = new int[ng];
 		cells = new int[ng * ng];
+		sumAt = new int[2 * ng - 1];
+		differenceAt = new int[ng];
+		cellRow = new int[ng * ng];
+		cellColumn = new int[ng * ng];
 		inversePx = new double[ng];
 		root = new double[ng];
 		perAngle = new double[FEATURES];
@@ -96,38 +107,44 @@ final class KernelGlcm {
 		cellCount = 0;
 		int step = kernel.step(a);
 		double total = 0;
-		for (int z = 0; z < kernel.sz; z++)
-			for (int y = 0; y < kernel.sy; y++)
-				for (int x = 0, i = kernel.index(0, y, z); x < kernel.sx; x++, i++) {
-					int g = grey[i], h = grey[i + step]; // h is 0 outside the box
-					if (g == 0 || h == 0) continue;
-					int r = levelRow[g], c = levelRow[h], cell = r < c ? r * n + c : c * n + r;
-					if (counts[cell] == 0) cells[cellCount++] = cell;
-					counts[cell] += r == c ? 2 : 1;
-					total += 2;
-				}
+		int[] voxels = kernel.voxels;
+		for (int v = 0, count = kernel.voxelCount; v < count; v++) { // the lesion voxels in box order
+			int i = voxels[v], g = grey[i], h = grey[i + step]; // h is 0 outside the lesion or the box
+			if (h == 0) continue;
+			int r = levelRow[g], c = levelRow[h], lo = Math.min(r, c), hi = Math.max(r, c), cell = lo * n + hi;
+			if (counts[cell] == 0) {
+				cellRow[cellCount] = lo;
+				cellColumn[cellCount] = hi;
+				cells[cellCount++] = cell;
+			}
+			counts[cell] += r == c ? 2 : 1;
+			total += 2;
+		}
 		return total;
 	}
 
 	/** The per-direction features of the normalised matrix counts / total into {@link #perAngle}. */
 	private void direction(int n, double total) {
-		// p(x+y) and p(|x-y|) are non-zero only between the kernel's lowest and highest level sums and up to its level
-		// range: the loops below skip the (zero) rest, which adds nothing to any sum
-		int lowSum = 2 * levels[0] - 2, highSum = 2 * levels[n - 1] - 2, range = levels[n - 1] - levels[0];
-		java.util.Arrays.fill(pxAddy, lowSum, highSum + 1, 0);
-		java.util.Arrays.fill(pxSuby, 0, range + 1, 0);
+		// p(x+y) and p(|x-y|) are non-zero only at the sums and differences of the non-empty cells' levels (at most one
+		// per cell, where the level range spans dozens): those are listed as they are met, sorted, and the sums below run
+		// over them in ascending order, as the loops over the whole range did (a zero entry adds nothing to any sum).
+		// pxAddy and pxSuby are all zero between directions: only the listed entries are cleared afterwards.
+		int sums = 0, differences = 0;
 		java.util.Arrays.fill(px, 0, n, 0);
 		// every sum runs over the non-empty upper-triangle cells, an off-diagonal one standing for itself and its mirror
 		double energy = 0, max = Double.NEGATIVE_INFINITY, autocorrelation = 0, contrast = 0;
 		for (int k = 0; k < cellCount; k++) {
-			int cell = cells[k], r = cell / n, c = cell - r * n;
+			int cell = cells[k], r = cellRow[k], c = cellColumn[k];
 			double p = counts[cell] / total, gi = levels[r], gj = levels[c], twice = r == c ? 1 : 2;
 			counts[cell] = p;
 			if (p > max) max = p;
 			px[r] += p;
 			if (r != c) px[c] += p;
-			pxAddy[levels[r] + levels[c] - 2] += twice * p;
-			pxSuby[levels[c] - levels[r]] += twice * p;
+			int sum = levels[r] + levels[c] - 2, difference = levels[c] - levels[r];
+			if (pxAddy[sum] == 0) sumAt[sums++] = sum;
+			pxAddy[sum] += twice * p;
+			if (pxSuby[difference] == 0) differenceAt[differences++] = difference;
+			pxSuby[difference] += twice * p;
 			energy += twice * p * p;
 			autocorrelation += twice * p * gi * gj;
 			contrast += twice * p * (gi - gj) * (gi - gj);
@@ -141,7 +158,7 @@ final class KernelGlcm {
 			variance += px[r] * di * di;
 		}
 		for (int k = 0; k < cellCount; k++) {
-			int cell = cells[k], r = cell / n, c = cell - r * n;
+			int cell = cells[k], r = cellRow[k], c = cellColumn[k];
 			double p = r == c ? counts[cell] : 2 * counts[cell], di = levels[r] - ux, dj = levels[c] - ux;
 			double t = di + dj, t2 = t * t;
 			prominence += p * t2 * t2;
@@ -158,10 +175,12 @@ final class KernelGlcm {
 		f[5] = contrast;
 		double sigma = Math.sqrt(variance);
 		f[6] = sigma * sigma == 0 ? 1 : covariance / (sigma * sigma + EPS);
+		ascending(differenceAt, differences);
+		ascending(sumAt, sums);
 		double da = 0, de = 0, idm = 0, idmn = 0, id = 0, idn = 0, inverseVariance = 0;
-		for (int k = 0; k <= range; k++) {
+		for (int d = 0; d < differences; d++) {
+			int k = differenceAt[d];
 			double p = pxSuby[k];
-			if (p == 0) continue;
 			da += p * k;
 			de -= p * TextureGrid.log2(p);
 			idm += p / (1 + (double) k * k);
@@ -171,7 +190,10 @@ final class KernelGlcm {
 			if (k > 0) inverseVariance += p / ((double) k * k);
 		}
 		double dv = 0;
-		for (int k = 0; k <= range; k++) dv += pxSuby[k] * (k - da) * (k - da);
+		for (int d = 0; d < differences; d++) {
+			int k = differenceAt[d];
+			dv += pxSuby[k] * (k - da) * (k - da);
+		}
 		f[7] = da;
 		f[8] = de;
 		f[9] = dv;
@@ -184,16 +206,27 @@ final class KernelGlcm {
 		f[18] = inverseVariance;
 		f[19] = max;
 		double sa = 0, se = 0;
-		for (int k = lowSum; k <= highSum; k++) {
+		for (int d = 0; d < sums; d++) {
+			int k = sumAt[d];
 			double p = pxAddy[k];
-			if (p == 0) continue;
 			sa += p * (k + 2);
 			se -= p * TextureGrid.log2(p);
 		}
+		for (int d = 0; d < sums; d++) pxAddy[sumAt[d]] = 0;
+		for (int d = 0; d < differences; d++) pxSuby[differenceAt[d]] = 0;
 		f[20] = sa;
 		f[21] = se;
 		f[22] = variance;
 		f[23] = withMcc ? mcc(n) : Double.NaN;
+	}
+
+	/** Sorts {@code a[0..n)} ascending (insertion sort: a direction has a few distinct sums and differences). */
+	private static void ascending(int[] a, int n) {
+		for (int i = 1; i < n; i++) {
+			int v = a[i], j = i - 1;
+			for (; j >= 0 && a[j] > v; j--) a[j + 1] = a[j];
+			a[j + 1] = v;
+		}
 	}
 
 	/**
@@ -277,7 +310,7 @@ final class KernelGlcm {
 		int components = m;
 		boolean oddCycle = false;
 		for (int k = 0; k < cellCount; k++) {
-			int cell = cells[k], r = cell / n, c = cell - r * n;
+			int cell = cells[k], r = cellRow[k], c = cellColumn[k];
 			if (r == c) {
 				oddCycle = true;
 				continue;

@@ -121,33 +121,42 @@ final class KernelTextures {
 	void pairs(boolean zones, boolean neighbourhoods) {
 		KernelBox k = kernel;
 		int[] grey = k.grey;
-		for (int z = 0; z < k.sz; z++)
-			for (int y = 0; y < k.sy; y++)
-				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
-					parent[i] = i;
-					zoneSize[i] = neighbourCount[i] = neighbourSum[i] = dependence[i] = 0;
-				}
-		for (int step : steps)
-			for (int z = 0; z < k.sz; z++)
-				for (int y = 0; y < k.sy; y++)
-					for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
-						int level = grey[i], j = i + step, other = grey[j]; // 0 outside the lesion or the box
-						if (level == 0 || other == 0) continue;
-						if (neighbourhoods) {
-							neighbourCount[i]++;
-							neighbourCount[j]++;
-							neighbourSum[i] += other;
-							neighbourSum[j] += level;
-							if (Math.abs(level - other) <= gldmA) {
-								dependence[i]++;
-								dependence[j]++;
-							}
-						}
-						if (zones && other == level) {
-							int a = root(i), b = root(j);
-							if (a != b) parent[a] = b;
-						}
+		int[] voxels = k.voxels;
+		int count = k.voxelCount;
+		for (int v = 0; v < count; v++) { // only lesion voxels are ever read below
+			int i = voxels[v];
+			parent[i] = i;
+			zoneSize[i] = neighbourCount[i] = neighbourSum[i] = dependence[i] = 0;
+		}
+		// voxel by voxel, its (forward) neighbours along the 13 directions: i's zone root is looked up once for all of them
+		for (int v = 0; v < count; v++) {
+			int i = voxels[v], level = grey[i];
+			int a = zones ? root(i) : -1;
+			for (int step : steps) {
+				int j = i + step, other = grey[j];
+				if (other == 0) continue;
+				if (neighbourhoods) {
+					neighbourCount[i]++;
+					neighbourCount[j]++;
+					neighbourSum[i] += other;
+					neighbourSum[j] += level;
+					if (Math.abs(level - other) <= gldmA) {
+						dependence[i]++;
+						dependence[j]++;
 					}
+				}
+				if (zones && other == level) {
+					// the earlier root becomes the parent: j > i (every step is positive) and the voxels come in
+					// index order, so j is mostly still alone and hangs directly under i's root — short paths
+					int b = root(j);
+					if (a < b) parent[b] = a;
+					else if (b < a) {
+						parent[a] = b;
+						a = b;
+					}
+				}
+			}
+		}
 	}
 
 	/**
@@ -162,18 +171,17 @@ final class KernelTextures {
 		int n = k.levelCount;
 		int zones = 0, maxSize = 0;
 		int[] zoneLevel = new int[k.voxelCount], sizes = new int[k.voxelCount];
-		for (int z = 0; z < k.sz; z++)
-			for (int y = 0; y < k.sy; y++)
-				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++)
-					if (grey[i] != 0) zoneSize[root(i)]++;
-		for (int z = 0; z < k.sz; z++)
-			for (int y = 0; y < k.sy; y++)
-				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++)
-					if (grey[i] != 0 && parent[i] == i) {
-						zoneLevel[zones] = grey[i];
-						sizes[zones++] = zoneSize[i];
-						maxSize = Math.max(maxSize, zoneSize[i]);
-					}
+		int[] voxels = k.voxels;
+		int count = k.voxelCount;
+		for (int v = 0; v < count; v++) zoneSize[root(voxels[v])]++;
+		for (int v = 0; v < count; v++) {
+			int i = voxels[v];
+			if (parent[i] == i) {
+				zoneLevel[zones] = grey[i];
+				sizes[zones++] = zoneSize[i];
+				maxSize = Math.max(maxSize, zoneSize[i]);
+			}
+		}
 		double[][] counts = new double[n][maxSize];
 		for (int z = 0; z < zones; z++) counts[k.levelRow[zoneLevel[z]]][sizes[z] - 1]++;
 		return new Glszm(new SizeMatrix(k.levelValues, counts), k.voxelCount);
@@ -195,18 +203,15 @@ final class KernelTextures {
 	void neighbourhoods(double[][] dependences, double[] ngtdmCounts, double[] ngtdmSums) {
 		KernelBox k = kernel;
 		int[] grey = k.grey;
-		for (int z = 0; z < k.sz; z++)
-			for (int y = 0; y < k.sy; y++)
-				for (int x = 0, i = k.index(0, y, z); x < k.sx; x++, i++) {
-					int level = grey[i];
-					if (level == 0) continue;
-					int row = k.levelRow[level], count = neighbourCount[i];
-					if (dependences != null) dependences[row][dependence[i]]++;
-					if (ngtdmCounts != null) {
-						ngtdmCounts[row]++;
-						ngtdmSums[row] += count == 0 ? 0 : Math.abs(level - (double) neighbourSum[i] / count);
-					}
-				}
+		for (int v = 0; v < k.voxelCount; v++) {
+			int i = k.voxels[v], level = grey[i];
+			int row = k.levelRow[level], count = neighbourCount[i];
+			if (dependences != null) dependences[row][dependence[i]]++;
+			if (ngtdmCounts != null) {
+				ngtdmCounts[row]++;
+				ngtdmSums[row] += count == 0 ? 0 : Math.abs(level - (double) neighbourSum[i] / count);
+			}
+		}
 	}
 
 	/** A dependence count matrix for {@link #neighbourhoods}: levels × (0 .. all neighbours). */

@@ -93,11 +93,11 @@ public class FeatureMaps extends TaskCommand {
 	@Parameter(visibility = ItemVisibility.MESSAGE, label = "Habitats", required = false, persist = false)
 	private String habitatSettings = "Habitats";
 
-	@Parameter(label = "Habitat features ('none': no habitats)", required = false, persist = false)
-	private String habitatFeatures = MapsOptions.shortNames(MapsOptions.DEFAULTS.habitatFeatures());
-
-	@Parameter(label = "Habitats (0 = by silhouette)", min = "0", persist = false)
+	@Parameter(label = "Habitats (0 = none, -1 = chosen by silhouette, K >= 2 = K per lesion)", min = "-1", persist = false)
 	private int habitats = MapsOptions.DEFAULTS.habitats();
+
+	@Parameter(label = "Habitat features: the maps clustered on (needed with habitats)", required = false, persist = false)
+	private String habitatFeatures = MapsOptions.shortNames(MapsOptions.DEFAULTS.habitatFeatures());
 
 	@Parameter(label = "Habitat kmax: largest number of habitats", min = "2", persist = false)
 	private int habitatKmax = MapsOptions.DEFAULTS.habitatKmax();
@@ -122,7 +122,7 @@ public class FeatureMaps extends TaskCommand {
 		List<ImagePlus> images = showing() ? new ArrayList<>() : null;
 		MapsWorkflow.Result r;
 		try (Execution execution = Execution.of(threads, progress())) {
-			r = MapsWorkflow.run(in, o, execution, sink(o, output == null ? null : output.toPath(), Bind.list(show), images));
+			r = MapsWorkflow.run(in, o, execution, sink(o, output == null ? null : output.toPath(), Bind.list(show), images, execution.executor()));
 		}
 		for (String w : r.warnings()) warn(w);
 		for (String f : r.failures()) warn("not mapped: " + f);
@@ -142,14 +142,14 @@ public class FeatureMaps extends TaskCommand {
 	 * Writes each lesion's files when an output folder is given, and keeps the images of the first lesions to show
 	 * (none when {@code images} is null). The maps to show are checked before any lesion is mapped, when shown.
 	 */
-	static MapsWorkflow.Sink sink(MapsOptions o, java.nio.file.Path output, List<String> show, List<ImagePlus> images) {
+	static MapsWorkflow.Sink sink(MapsOptions o, java.nio.file.Path output, List<String> show, List<ImagePlus> images, java.util.concurrent.Executor writers) {
 		List<String> shown = show.stream().map(MapsOptions::qualified).toList();
 		List<String> computed = o.columns();
 		for (String f : shown)
 			if (images != null && !computed.contains(f)) throw new IllegalArgumentException("map " + f + " to show is not computed with these classes and features");
 		int[] lesionsShown = { 0 };
 		return lesion -> {
-			if (output != null) MapsReport.writeLesion(lesion, o, output);
+			if (output != null) MapsReport.writeLesion(lesion, o, output, writers);
 			if (images == null || lesionsShown[0]++ >= MAX_SHOWN_LESIONS) return;
 			String name = lesion.patient() + " label " + lesion.label();
 			for (String f : shown)
@@ -180,7 +180,7 @@ public class FeatureMaps extends TaskCommand {
 
 	static void show(MapsWorkflow.Result r, List<ImagePlus> images, ResultsTable summary, ResultsTable habitats) {
 		summary.show("Map summary");
-		if (!r.options().habitatFeatures().isEmpty()) habitats.show("Lesion habitats");
+		if (r.options().withHabitats()) habitats.show("Lesion habitats");
 		for (ImagePlus imp : images) {
 			Images.show(imp); // a lesion's box is a few dozen voxels wide: magnified to a readable size
 			if (!imp.getTitle().endsWith(" habitats")) Images.asMap(imp);

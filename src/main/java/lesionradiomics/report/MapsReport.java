@@ -22,21 +22,43 @@ import lesionradiomics.workflow.MapsWorkflow;
  * The files of the voxel maps: per lesion {@code <patient>_label<L>_maps/<feature>.nrrd} (one map per feature on
  * pyradiomics' map box, in the image's physical space: 3D Slicer overlays it), {@code <patient>_label<L>_maps.csv}
  * with {@code --csv} (x, y, z voxel index in the image, then the features: pyradiomics' voxel-map layout) and
- * {@code <patient>_label<L>_habitats.nrrd}; for all lesions {@code map_summary.csv}, {@code lesion_habitats.csv} and,
+ * {@code <patient>_label<L>_habitats.nrrd} when habitats are asked for; for all lesions {@code map_summary.csv}, {@code lesion_habitats.csv} and,
  * when some failed, {@code failed_lesions.csv}.
  */
 public final class MapsReport {
 
 	private MapsReport() {}
 
-	/** The per-lesion files (the workflow's sink). */
+	/** The per-lesion files (the workflow's sink), on the calling thread. */
 	public static void writeLesion(MapsWorkflow.LesionMaps m, MapsOptions o, Path dir) throws IOException {
+		writeLesion(m, o, dir, null);
+	}
+
+	/** One file of a lesion. */
+	private interface LesionFile {
+		void write() throws IOException;
+	}
+
+	/**
+	 * The per-lesion files, written side by side on {@code executor} (null: the calling thread, which must not be one of
+	 * the executor's own busy threads): the maps as float32 NRRD at gzip level 1 — the 93 files of a lesion cost as
+	 * much as its maps when written one after the other at the default level in doubles.
+	 */
+	public static void writeLesion(MapsWorkflow.LesionMaps m, MapsOptions o, Path dir, java.util.concurrent.Executor executor) throws IOException {
 		String stem = m.patient() + "_label" + m.label();
 		var maps = m.maps();
-		if (o.nrrd())
-			for (int f = 0; f < maps.features().size(); f++)
-				NrrdWriter.writeDoubles(dir.resolve(stem + "_maps").resolve(maps.features().get(f) + ".nrrd"), maps.image(f), m.geometry(), true);
-		if (o.csv()) AtomicFiles.write(dir.resolve(stem + "_maps.csv"), out -> {
+		List<LesionFile> files = new ArrayList<>();
+		if (o.nrrd()) {
+			Files.createDirectories(dir.resolve(stem + "_maps"));
+			double[][] columns = maps.columns();
+			int[] at = maps.boxIndexes();
+			for (int f = 0; f < maps.features().size(); f++) {
+				int feature = f;
+				files.add(() -> NrrdWriter.writeFloats(dir.resolve(stem + "_maps").resolve(maps.features().get(feature) + ".nrrd"),
+						maps.floatImage(columns[feature], at), m.geometry(), NrrdWriter.FAST_GZIP));
+			}
+		}
+		if (o.csv()) files.add(() -> AtomicFiles.write(dir.resolve(stem + "_maps.csv"), out -> {
 			BufferedWriter w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
 			List<String> header = new ArrayList<>(List.of("x", "y", "z"));
 			header.addAll(maps.features());
@@ -48,11 +70,23 @@ public final class MapsReport {
 				w.write(line.append('\n').toString());
 			}
 			w.flush();
-		});
-		if (m.habitats() != null) {
+		}));
+		if (m.habitats() != null) files.add(() -> {
 			Map<Long, String> names = new LinkedHashMap<>();
 			for (int h = 1; h <= m.habitats().k(); h++) names.put((long) h, "habitat " + h);
 			NrrdWriter.writeLabels(dir.resolve(stem + "_habitats.nrrd"), m.habitatImage(), m.geometry(), true, names);
+		});
+		try {
+			lesionradiomics.progress.Parallel.map(files, file -> {
+				try {
+					file.write();
+					return null;
+				} catch (IOException e) {
+					throw new java.io.UncheckedIOException(e);
+				}
+			}, executor, null, lesionradiomics.progress.Progress.NONE, "files written");
+		} catch (java.io.UncheckedIOException e) {
+			throw e.getCause();
 		}
 	}
 
@@ -103,7 +137,7 @@ public final class MapsReport {
 	public static void writeSummary(MapsWorkflow.Result r, Path dir) throws IOException {
 		Files.createDirectories(dir);
 		Csv.writeAtomically(dir.resolve("map_summary.csv"), summaryRows(r));
-		if (!r.options().habitatFeatures().isEmpty()) Csv.writeAtomically(dir.resolve("lesion_habitats.csv"), habitatRows(r));
+		if (r.options().withHabitats()) Csv.writeAtomically(dir.resolve("lesion_habitats.csv"), habitatRows(r));
 		if (!r.failures().isEmpty()) Csv.writeAtomically(dir.resolve("failed_lesions.csv"), failureRows(r));
 	}
 }

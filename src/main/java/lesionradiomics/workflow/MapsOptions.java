@@ -23,8 +23,9 @@ import lesionradiomics.features.FeatureSettings;
  * @param csv             also write one CSV per lesion (x, y, z, then the features: pyradiomics' voxel-map layout)
  * @param nrrd            write one NRRD per feature per lesion on pyradiomics' map box, in the image's physical space
  * @param thresholds      feature → value: the summary gives the fraction of the lesion above it
- * @param habitatFeatures maps the habitats are clustered on (empty: no habitats)
- * @param habitats        habitats per lesion (0: the k in 2..habitatKmax with the largest mean silhouette)
+ * @param habitatFeatures maps the habitats are clustered on when habitats are asked for
+ * @param habitats        habitats per lesion, opt-in: {@link #NO_HABITATS} (0, the default: none), K ≥ 2, or
+ *                        {@link #BY_SILHOUETTE} (the k in 2..habitatKmax with the largest mean silhouette)
  * @param habitatKmax     largest k tried
  * @param seed            k-means' seed
  */
@@ -35,8 +36,13 @@ public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String
 	public static final List<String> DEFAULT_HABITAT_FEATURES = List.of("original_firstorder_Mean", "original_firstorder_Entropy",
 			"original_glcm_JointEntropy");
 
-	public static final MapsOptions DEFAULTS = new MapsOptions(List.of(), 1, List.of(), List.of(), Map.of(), false, true, Map.of(), DEFAULT_HABITAT_FEATURES, 0, 4,
-			20220101);
+	/** {@link #habitats}: none (the default: the k-means of every lesion costs about as much as its maps). */
+	public static final int NO_HABITATS = 0;
+	/** {@link #habitats}: the k in 2..habitatKmax with the largest mean silhouette. */
+	public static final int BY_SILHOUETTE = -1;
+
+	public static final MapsOptions DEFAULTS = new MapsOptions(List.of(), 1, List.of(), List.of(), Map.of(), false, true, Map.of(), DEFAULT_HABITAT_FEATURES,
+			NO_HABITATS, 4, 20220101);
 
 	public MapsOptions {
 		lesionLabels = List.copyOf(lesionLabels);
@@ -61,15 +67,24 @@ public record MapsOptions(List<Long> lesionLabels, int kernelRadius, List<String
 		});
 		thresholds = java.util.Collections.unmodifiableMap(t);
 		habitatFeatures = habitatFeatures.stream().map(String::trim).filter(f -> !f.isEmpty()).map(MapsOptions::qualified).distinct().toList();
-		if (habitats < 0 || habitats == 1) throw new IllegalArgumentException("habitats must be 0 (chosen by silhouette) or at least 2, is " + habitats);
+		if (habitats < BY_SILHOUETTE || habitats == 1)
+			throw new IllegalArgumentException("habitats must be " + NO_HABITATS + " (none), " + BY_SILHOUETTE + " (chosen by silhouette) or at least 2, is " + habitats);
 		if (habitatKmax < 2 || habitatKmax > 10) throw new IllegalArgumentException("largest habitat k must be between 2 and 10, is " + habitatKmax);
+		if (habitats != NO_HABITATS && habitatFeatures.isEmpty())
+			throw new IllegalArgumentException("habitats asked for (" + (habitats == BY_SILHOUETTE ? "chosen by silhouette" : habitats)
+					+ ") but no habitat features: name the maps to cluster on (e.g. " + shortNames(DEFAULT_HABITAT_FEATURES) + "), or ask for no habitats");
 		List<String> columns = columns(featureSettings(classes, features, settings));
 		List<String> unknown = new ArrayList<>();
-		for (String f : habitatFeatures) if (!columns.contains(f)) unknown.add(f);
+		if (habitats != NO_HABITATS) for (String f : habitatFeatures) if (!columns.contains(f)) unknown.add(f);
 		for (String f : thresholds.keySet()) if (!columns.contains(f)) unknown.add(f);
 		if (!unknown.isEmpty())
 			throw new IllegalArgumentException("maps " + unknown + " (habitat features or thresholds) are not computed with these classes; choose among "
 					+ (columns.size() > 12 ? columns.subList(0, 12) + " … (" + columns.size() + " maps)" : columns) + ", or no habitat features");
+	}
+
+	/** Whether each lesion is clustered into habitats. */
+	public boolean withHabitats() {
+		return habitats != NO_HABITATS;
 	}
 
 	/** Features as the front ends show them: comma-separated, without the {@code original_} prefix. */

@@ -34,7 +34,7 @@ public final class MapsWorkflow {
 	 * One lesion's maps.
 	 *
 	 * @param geometry the map box in the image's physical space (origin at the box's first voxel)
-	 * @param habitats null when no habitat features were chosen
+	 * @param habitats null when no habitats were asked for
 	 */
 	public record LesionMaps(String patient, long label, String site, VoxelMaps.Maps maps, Geometry geometry, Map<String, MapSummary> summaries,
 			Habitats.Result habitats) {
@@ -127,20 +127,19 @@ public final class MapsWorkflow {
 		// the summaries (a sort per map for the quartiles) and the habitats' k-means run after the maps, so they share
 		// the threads too: on large lesions they cost as much as the maps themselves
 		List<Integer> featureIndexes = java.util.stream.IntStream.range(0, maps.features().size()).boxed().toList();
-		List<MapSummary> summaryList = lesionradiomics.progress.Parallel.map(featureIndexes, f -> {
-			double[] column = new double[n];
-			for (int v = 0; v < n; v++) column[v] = maps.values()[v][f];
-			return MapSummary.of(column, o.thresholds().getOrDefault(maps.features().get(f), Double.NaN));
-		}, execution.executor(), null, lesionradiomics.progress.Progress.NONE, "maps summarised");
+		double[][] columns = maps.columns();
+		List<MapSummary> summaryList = lesionradiomics.progress.Parallel.map(featureIndexes,
+				f -> MapSummary.of(columns[f], o.thresholds().getOrDefault(maps.features().get(f), Double.NaN)), execution.executor(), null,
+				lesionradiomics.progress.Progress.NONE, "maps summarised");
 		Map<String, MapSummary> summaries = new LinkedHashMap<>();
 		for (int f = 0; f < maps.features().size(); f++) summaries.put(maps.features().get(f), summaryList.get(f));
 		Habitats.Result habitats = null;
-		if (!o.habitatFeatures().isEmpty()) {
+		if (o.withHabitats()) {
 			int[] use = o.habitatFeatures().stream().mapToInt(maps.features()::indexOf).toArray();
 			double[][] x = new double[n][use.length];
 			for (int v = 0; v < n; v++)
 				for (int c = 0; c < use.length; c++) x[v][c] = maps.values()[v][use[c]];
-			habitats = Habitats.cluster(x, o.habitats(), o.habitatKmax(), o.seed(), execution.executor());
+			habitats = Habitats.cluster(x, o.habitats() == MapsOptions.BY_SILHOUETTE ? 0 : o.habitats(), o.habitatKmax(), o.seed(), execution.executor());
 		}
 		Geometry g = volume.geometry();
 		BoundingBox box = maps.box();

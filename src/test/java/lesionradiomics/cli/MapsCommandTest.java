@@ -3,6 +3,7 @@ package lesionradiomics.cli;
 import lesionradiomics.fiji.AsImagePlus;
 import lesionradiomics.fiji.FeatureMaps;
 import lesionradiomics.workflow.Bind;
+import lesionradiomics.workflow.MapsOptions;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -59,7 +60,7 @@ class MapsCommandTest {
 	@Test
 	void nrrdMapsSitOnTheLesionBoxInPhysicalSpace(@TempDir Path out) throws Exception {
 		assertEquals(0, Cli.run("maps", "--image", "test-data/P04_image.nrrd", "--labels", "test-data/P04_labels.nrrd", "--lesions", "test-data/lesions.csv",
-				"--patient", "P04", "--label", "1", "--classes", "firstorder,glcm", "--threshold", "firstorder_Mean=40", "--out", out.toString()));
+				"--patient", "P04", "--label", "1", "--classes", "firstorder,glcm", "--threshold", "firstorder_Mean=40", "--habitats", "--out", out.toString()));
 		ImageData image = NrrdReader.read(Path.of("test-data/P04_image.nrrd")), labels = NrrdReader.read(Path.of("test-data/P04_labels.nrrd"));
 		ImageData map = NrrdReader.read(out.resolve("P04_label1_maps/original_firstorder_Mean.nrrd"));
 		assertArrayEquals(image.geometry().spacing(), map.geometry().spacing(), 1e-12);
@@ -96,10 +97,20 @@ class MapsCommandTest {
 								sum += img.get().getRealDouble();
 								n++;
 							}
-					assertEquals(sum / n, value, 1e-9 * Math.max(1, Math.abs(value)), "voxel " + java.util.Arrays.toString(p));
+					// the NRRD maps are float32: the mean rounded to the nearest float (within one float ulp of it)
+					assertEquals(sum / n, value, Math.ulp((float) (sum / n)), "voxel " + java.util.Arrays.toString(p));
 					checked++;
 				}
 		assertTrue(checked > 50, "lesion voxels checked: " + checked);
+		// float32 NRRD (type: float, gzip): what Fiji opens as a 32-bit stack with the same values
+		String header = new String(Files.readAllBytes(out.resolve("P04_label1_maps/original_firstorder_Mean.nrrd")), java.nio.charset.StandardCharsets.ISO_8859_1);
+		header = header.substring(0, header.indexOf("\n\n"));
+		assertTrue(header.contains("\ntype: float\n") && header.contains("\nencoding: gzip\n"), header);
+		ij.ImagePlus fiji = lesionradiomics.io.ImagePlusAdapter.toImagePlus(map, "mean");
+		assertEquals(32, fiji.getBitDepth());
+		assertEquals(mapSize[2], fiji.getStackSize());
+		m.setPosition(new long[] { mapSize[0] / 2, mapSize[1] / 2, mapSize[2] / 2 });
+		assertEquals(m.get().getRealDouble(), fiji.getStack().getProcessor((int) (mapSize[2] / 2) + 1).getf((int) (mapSize[0] / 2), (int) (mapSize[1] / 2)), 0);
 		List<List<String>> summary = Csv.read(out.resolve("map_summary.csv"));
 		List<String> mean = summary.stream().filter(r -> r.get(3).equals("original_firstorder_Mean")).findFirst().orElseThrow();
 		assertEquals("liver", mean.get(2), "site from the lesion table");
@@ -115,11 +126,14 @@ class MapsCommandTest {
 	@Test
 	void classesAndSingleFeaturesChooseTheMaps(@TempDir Path out) throws Exception {
 		assertEquals(0, Cli.run("maps", "--image", "test-data/P04_image.nrrd", "--labels", "test-data/P04_labels.nrrd", "--label", "2", "--classes",
-				"ngtdm", "--features", "glcm:Contrast,firstorder:Mean", "--habitat-features", "none", "--no-nrrd", "--out", out.toString()));
+				"ngtdm", "--features", "glcm:Contrast,firstorder:Mean", "--no-nrrd", "--out", out.toString()));
 		List<String> maps = Csv.read(out.resolve("map_summary.csv")).stream().skip(1).map(r -> r.get(3)).toList();
 		assertEquals(List.of("original_firstorder_Mean", "original_glcm_Contrast", "original_ngtdm_Busyness", "original_ngtdm_Coarseness",
 				"original_ngtdm_Complexity", "original_ngtdm_Contrast", "original_ngtdm_Strength"), maps);
+		// habitats are opt-in (--habitats): by default none, and the default habitat features (glcm_JointEntropy is not
+		// computed here) are not even looked at
 		assertTrue(!Files.exists(out.resolve("lesion_habitats.csv")), "no habitats asked for");
+		assertTrue(!Files.exists(out.resolve("P04_labels_label2_habitats.nrrd")) && !Files.exists(out.resolve("P04_image_label2_habitats.nrrd")));
 	}
 
 	@Test
@@ -129,11 +143,37 @@ class MapsCommandTest {
 		try (org.scijava.Context context = new org.scijava.Context(org.scijava.command.CommandService.class, org.scijava.app.StatusService.class)) {
 			org.scijava.command.CommandModule m = context.service(org.scijava.command.CommandService.class).run(FeatureMaps.class, true,
 					java.util.Map.of("image", image, "labels", labels, "lesionLabels", "2", "classes", "firstorder", "habitatFeatures", "firstorder_Mean",
-							"output", out.toFile())).get();
+							"habitats", MapsOptions.BY_SILHOUETTE, "output", out.toFile())).get();
 			ij.measure.ResultsTable summary = (ij.measure.ResultsTable) m.getOutput("summary");
 			assertEquals(18, summary.size(), "one row per first-order map of lesion 2");
 			assertEquals(1, ((ij.measure.ResultsTable) m.getOutput("lesionHabitats")).size());
 			assertTrue(Files.exists(out.resolve("P04_image_label2_maps/original_firstorder_Mean.nrrd")));
+		}
+	}
+
+	/** Habitats asked for in Fiji with no map to cluster them on are refused with the reason, not silently skipped. */
+	@Test
+	void sciJavaFeatureMapsRefusesHabitatsWithoutHabitatFeatures(@TempDir Path out) throws Exception {
+		ij.ImagePlus image = AsImagePlus.of(NrrdReader.read(Path.of("test-data/P04_image.nrrd")));
+		ij.ImagePlus labels = AsImagePlus.of(NrrdReader.read(Path.of("test-data/P04_labels.nrrd")));
+		try (org.scijava.Context context = new org.scijava.Context(org.scijava.command.CommandService.class, org.scijava.app.StatusService.class)) {
+			for (int habitats : new int[] { 3, MapsOptions.BY_SILHOUETTE }) {
+				Path dir = out.resolve("k" + habitats);
+				Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> context.service(org.scijava.command.CommandService.class)
+						.run(FeatureMaps.class, true, java.util.Map.of("image", image, "labels", labels, "lesionLabels", "2", "classes", "firstorder",
+								"habitatFeatures", " ", "habitats", habitats, "output", dir.toFile())).get());
+				Throwable cause = e;
+				while (cause.getCause() != null && !(cause instanceof IllegalArgumentException)) cause = cause.getCause();
+				assertTrue(cause instanceof IllegalArgumentException && cause.getMessage().contains("Feature Maps")
+						&& cause.getMessage().contains("no habitat features"), String.valueOf(cause));
+				assertTrue(!Files.exists(dir.resolve("P04_image_label2_maps")), "refused before any lesion is mapped");
+			}
+			// with no habitats (the default) the blank habitat features are fine
+			org.scijava.command.CommandModule m = context.service(org.scijava.command.CommandService.class).run(FeatureMaps.class, true,
+					java.util.Map.of("image", image, "labels", labels, "lesionLabels", "2", "classes", "firstorder", "habitatFeatures", "", "output",
+							out.resolve("none").toFile())).get();
+			assertEquals(0, ((ij.measure.ResultsTable) m.getOutput("lesionHabitats")).size());
+			assertTrue(!Files.exists(out.resolve("none/lesion_habitats.csv")));
 		}
 	}
 
