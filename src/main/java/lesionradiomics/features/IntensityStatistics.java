@@ -2,25 +2,42 @@ package lesionradiomics.features;
 
 import java.util.Arrays;
 
-import org.apache.commons.math3.stat.descriptive.rank.Percentile;
-
 /**
  * IBSI 1 intensity-based statistical features (reference manual 3.3) of a set of intensities: population moments
  * (variance over N, skewness, excess kurtosis), percentiles interpolated linearly between order statistics
- * (Commons Math's R-7, numpy's default). A plain class on values, so other phases (IBSI 2 response maps) and the
+ * (R-7, numpy's default: read off the one sorted copy with the arithmetic of Commons Math's {@code Percentile}, so
+ * the values are its to the bit; IntensityStatisticsTest holds them together). A plain class on values, so other phases (IBSI 2 response maps) and the
  * intensity histogram family (on grey levels) use it as is.
  */
 public final class IntensityStatistics {
 
 	private final double[] sorted;
 	private final double mean, m2, m3, m4;
-	private final Percentile percentile = new Percentile().withEstimationType(Percentile.EstimationType.R_7);
 
 	public IntensityStatistics(double[] values) {
+		this(sortedCopy(values), 0);
+	}
+
+	private static double[] sortedCopy(double[] values) {
 		if (values.length == 0) throw new IllegalArgumentException("no voxels in the intensity mask");
-		sorted = values.clone();
-		Arrays.sort(sorted);
-		percentile.setData(sorted);
+		double[] s = values.clone();
+		Arrays.sort(s);
+		return s;
+	}
+
+	/**
+	 * Statistics of values already in ascending order (as {@link Arrays#sort} leaves them), kept without a copy: the
+	 * intensity families share one sort. The caller must not change the array afterwards.
+	 */
+	static IntensityStatistics ofSorted(double[] sorted) {
+		if (sorted.length == 0) throw new IllegalArgumentException("no voxels in the intensity mask");
+		for (int i = 1; i < sorted.length; i++)
+			if (Double.compare(sorted[i - 1], sorted[i]) > 0) throw new IllegalArgumentException("values not in ascending order at " + i);
+		return new IntensityStatistics(sorted, 0);
+	}
+
+	private IntensityStatistics(double[] sorted, int unused) {
+		this.sorted = sorted;
 		double s = 0;
 		for (double v : sorted) s += v;
 		mean = s / sorted.length;
@@ -36,8 +53,26 @@ public final class IntensityStatistics {
 		m4 = c / sorted.length;
 	}
 
-	/** The p-th percentile (0 < p ≤ 100). */
-	public double percentile(double p) { return percentile.evaluate(p); }
+	/** The values in ascending order (shared, not a copy: read only). */
+	double[] sorted() { return sorted; }
+
+	/**
+	 * The p-th percentile (0 < p ≤ 100), R-7: position h = 1 + (n − 1)·p/100 between the order statistics x_⌊h⌋ and
+	 * x_⌊h⌋+1, as Commons Math computes it (n at p = 100, the interpolation lower + (h − ⌊h⌋)(upper − lower)).
+	 */
+	public double percentile(double p) {
+		if (!(p > 0 && p <= 100)) throw new IllegalArgumentException("percentile " + p + " outside (0, 100]");
+		int n = sorted.length;
+		if (n == 1) return sorted[0];
+		double q = p / 100;
+		double pos = q == 1 ? n : 1 + (n - 1) * q;
+		double fpos = Math.floor(pos);
+		int intPos = (int) fpos;
+		if (pos < 1) return sorted[0];
+		if (pos >= n) return sorted[n - 1];
+		double lower = sorted[intPos - 1], upper = sorted[intPos];
+		return lower + (pos - fpos) * (upper - lower);
+	}
 
 	@IbsiFeature(name = "Mean intensity", code = "Q4LE") public double mean() { return mean; }
 	@IbsiFeature(name = "Intensity variance", code = "ECT3") public double variance() { return m2; }
