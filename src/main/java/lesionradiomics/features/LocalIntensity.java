@@ -25,7 +25,7 @@ final class LocalIntensity {
 		for (int i = 0; i < n; i++) {
 			double v = values[i];
 			if (intensityMask[i]) max = Math.max(max, v);
-			if (integers && !(v == Math.rint(v) && Math.abs(v) < 1 << 30)) integers = false;
+			if (integers && !(Math.abs(v) < 1 << 30 && v == (int) v)) integers = false; // whole and safely summed in a long
 		}
 		double[] r = integers ? runs(size, spacing, values, intensityMask, ry, rz, max) : direct(size, spacing, values, intensityMask, rx, ry, rz, max);
 		local = r[0];
