@@ -177,20 +177,28 @@ final class IbsiGrid {
 					for (int q = p + step; lv[q] == l; q += step) length++;
 					c[(l - 1) * maxRun + length - 1]++;
 				}
-		double[][] counts = new double[ng][maxRun];
+		// columns up to the longest run (at least one): the features skip empty columns, so the width is free
+		int longest = 1;
+		for (int i = 0; i < c.length; i++) if (c[i] != 0) longest = Math.max(longest, i % maxRun + 1);
+		double[][] counts = new double[ng][longest];
 		for (int l = 0; l < ng; l++)
-			for (int k = 0; k < maxRun; k++) counts[l][k] = c[l * maxRun + k];
+			for (int k = 0; k < longest; k++) counts[l][k] = c[l * maxRun + k];
 		return counts;
 	}
 
-	/** Sum of matrices of equal shape. */
+	/** Sum of matrices with the same rows, as wide as the widest (missing columns count 0). */
 	static double[][] sum(Iterable<double[][]> matrices) {
-		double[][] out = null;
+		int rows = -1, cols = 0;
 		for (double[][] m : matrices) {
-			if (out == null) out = new double[m.length][m.length == 0 ? 0 : m[0].length];
+			if (rows >= 0 && m.length != rows) throw new IllegalArgumentException("matrices with " + rows + " and " + m.length + " rows");
+			rows = m.length;
+			for (double[] row : m) cols = Math.max(cols, row.length);
+		}
+		if (rows < 0) return null;
+		double[][] out = new double[rows][cols];
+		for (double[][] m : matrices)
 			for (int r = 0; r < m.length; r++)
 				for (int c = 0; c < m[r].length; c++) out[r][c] += m[r][c];
-		}
 		return out;
 	}
 
@@ -233,29 +241,33 @@ final class IbsiGrid {
 	private Zones label(int z0, int z1, boolean inPlane) {
 		checkRange(!inPlane, z0, z1);
 		int[] before = steps(inPlane ? DIRECTIONS_2D : DIRECTIONS_3D); // p − step: the neighbours before p
-		int[] parent = new int[padded.length];
+		// the sets over the slab's padded indices from its first voxel on (every voxel joined is a mask voxel in it)
+		int base = index(0, 0, z0), span = index(nx - 1, ny - 1, z1 - 1) + 1 - base;
+		int[] parent = new int[Math.max(span, 0)];
 		int[] lv = padded;
 		for (int z = z0; z < z1; z++)
 			for (int y = 0; y < ny; y++)
 				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
 					int l = lv[p];
 					if (l == 0) continue;
-					parent[p] = p;
-					for (int s : before) if (lv[p - s] == l) union(parent, p, p - s);
+					parent[p - base] = p - base;
+					for (int s : before) if (lv[p - s] == l) union(parent, p - base, p - s - base);
 				}
 		int n = nx * ny * (z1 - z0);
-		int[] zoneOf = new int[n], id = new int[padded.length];
+		int[] zoneOf = new int[n], id = new int[parent.length];
 		int[] zl = new int[n], zs = new int[n];
 		int zones = 0;
 		for (int z = z0, v = 0; z < z1; z++)
 			for (int y = 0; y < ny; y++)
-				for (int p = index(0, y, z), end = p + nx; p < end; p++, v++) {
-					int l = lv[p];
+				for (int p = index(0, y, z) - base, end = p + nx; p < end; p++, v++) {
+					int l = lv[p + base];
 					if (l == 0) {
 						zoneOf[v] = -1;
 						continue;
 					}
-					int r = find(parent, p);
+					// parent[p] ≤ p, and every earlier voxel already points at its final root: one step finds p's
+					int r = parent[p] == p ? p : parent[parent[p]];
+					parent[p] = r;
 					if (r == p) { // a root is its zone's first voxel in scan order (the smaller index wins a union)
 						id[p] = zones;
 						zl[zones++] = l;

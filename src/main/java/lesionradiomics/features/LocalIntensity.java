@@ -20,14 +20,47 @@ final class LocalIntensity {
 		int n = size[0] * size[1] * size[2];
 		if (values.length != n || intensityMask.length != n) throw new IllegalArgumentException("values and mask do not match the box");
 		int rx = (int) Math.floor(RADIUS_MM / spacing[0]), ry = (int) Math.floor(RADIUS_MM / spacing[1]), rz = (int) Math.floor(RADIUS_MM / spacing[2]);
+		// only voxels within a sphere's reach of the mask enter a mean: the mask's bounds widened by the radius, kept
+		// inside the box (its faces still clip the spheres that reach them), hold every sum the whole box would give
+		int[] lo = { size[0], size[1], size[2] }, hi = { -1, -1, -1 };
+		for (int z = 0, row = 0; z < size[2]; z++)
+			for (int y = 0; y < size[1]; y++, row += size[0]) {
+				int first = row, last = row + size[0] - 1;
+				while (first <= last && !intensityMask[first]) first++;
+				if (first > last) continue;
+				while (!intensityMask[last]) last--;
+				lo[0] = Math.min(lo[0], first - row); hi[0] = Math.max(hi[0], last - row);
+				lo[1] = Math.min(lo[1], y); hi[1] = Math.max(hi[1], y);
+				lo[2] = Math.min(lo[2], z); hi[2] = Math.max(hi[2], z);
+			}
+		if (hi[0] < 0) { // no mask voxel: no mean
+			local = global = Double.NEGATIVE_INFINITY;
+			return;
+		}
+		int[] reach = { rx, ry, rz }, sub = new int[3];
+		for (int d = 0; d < 3; d++) {
+			lo[d] = Math.max(0, lo[d] - reach[d]);
+			hi[d] = Math.min(size[d] - 1, hi[d] + reach[d]);
+			sub[d] = hi[d] - lo[d] + 1;
+		}
+		int m = sub[0] * sub[1] * sub[2];
+		double[] v = new double[m];
+		boolean[] mask = new boolean[m];
+		for (int z = 0, i = 0; z < sub[2]; z++)
+			for (int y = 0; y < sub[1]; y++, i += sub[0]) {
+				int j = lo[0] + size[0] * ((y + lo[1]) + size[1] * (z + lo[2]));
+				System.arraycopy(values, j, v, i, sub[0]);
+				System.arraycopy(intensityMask, j, mask, i, sub[0]);
+			}
 		double max = Double.NEGATIVE_INFINITY;
 		boolean integers = true;
-		for (int i = 0; i < n; i++) {
-			double v = values[i];
-			if (intensityMask[i]) max = Math.max(max, v);
-			if (integers && !(Math.abs(v) < 1 << 30 && v == (int) v)) integers = false; // whole and safely summed in a long
+		for (int i = 0; i < m; i++) {
+			double x = v[i];
+			if (mask[i]) max = Math.max(max, x);
+			if (integers && !(Math.abs(x) < 1 << 30 && x == (int) x)) integers = false; // whole and safely summed in a long
 		}
-		double[] r = integers ? runs(size, spacing, values, intensityMask, ry, rz, max) : direct(size, spacing, values, intensityMask, rx, ry, rz, max);
+		// (integer sums are exact on either path, so which one runs does not move a value)
+		double[] r = integers ? runs(sub, spacing, v, mask, ry, rz, max) : direct(sub, spacing, v, mask, rx, ry, rz, max);
 		local = r[0];
 		global = r[1];
 	}

@@ -70,7 +70,12 @@ class IbsiGridTest {
 						}
 				String where = Arrays.toString(s) + " d " + Arrays.toString(d) + " z " + b[3] + ".." + b[4];
 				assertArrayEquals(co, g.cooccurrence(d, b[3], b[4]), "co-occurrences " + where);
-				assertArrayEquals(runs, g.runs(d, b[3], b[4]), "runs " + where);
+				// columns up to the longest run (at least one)
+				int longest = 1;
+				for (double[] row : runs) for (int k = 0; k < row.length; k++) if (row[k] != 0) longest = Math.max(longest, k + 1);
+				double[][] trimmed = new double[ng][];
+				for (int a = 0; a < ng; a++) trimmed[a] = Arrays.copyOf(runs[a], longest);
+				assertArrayEquals(trimmed, g.runs(d, b[3], b[4]), "runs " + where);
 			}
 		}
 	}
@@ -167,9 +172,17 @@ class IbsiGridTest {
 		assertArrayEquals(new int[] { 2 }, z[0]);
 		assertArrayEquals(new int[] { 24 }, z[1]);
 		assertEquals(6, g.runs(new int[] { 1, 0, 0 }, 0, 2)[1][3], "six rows of four along x");
+		assertEquals(4, g.runs(new int[] { 1, 0, 0 }, 0, 2)[1].length, "as wide as the longest run");
 		assertEquals(24, g.voxels(0, 2));
 		assertEquals(0, g.at(-1, 0, 0));
 		assertEquals(0, g.at(4, 2, 1));
+	}
+
+	@Test
+	void matricesOfDifferentWidthsSum() {
+		double[][] sum = IbsiGrid.sum(List.of(new double[][] { { 1 }, { 2 } }, new double[][] { { 1, 3 }, { 0, 4 } }));
+		assertArrayEquals(new double[][] { { 2, 3 }, { 2, 4 } }, sum);
+		assertThrows(IllegalArgumentException.class, () -> IbsiGrid.sum(List.of(new double[1][1], new double[2][1])));
 	}
 
 	@Test
