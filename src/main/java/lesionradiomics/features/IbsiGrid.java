@@ -18,6 +18,8 @@ final class IbsiGrid {
 	 * neighbour loops need no bounds checks (a neighbour beyond the box reads 0, as outside the mask).
 	 */
 	final int[] padded;
+	/** Run lengths so far, per padded voxel, while {@link #runs(int[], int, int)} counts. */
+	private int[] runScratch;
 	/** Mask voxels of each slice. */
 	private final int[] sliceVoxels;
 	/** Grey level of each matrix row: 1..Ng. */
@@ -159,23 +161,29 @@ final class IbsiGrid {
 
 	/**
 	 * Run counts [level − 1][length − 1] along d within slices [z0, z1) (d across slices: all slices; a voxel
-	 * outside the mask or the box ends a run). A run is found at its first voxel (the voxel before it holds another
-	 * level) and measured forwards, so each voxel is read about twice whatever the direction.
+	 * outside the mask or the box ends a run). A run is found by its end, one pass in scan order whatever the
+	 * direction.
 	 */
 	double[][] runs(int[] d, int z0, int z1) {
 		checkRange(d[2] != 0, z0, z1);
 		int maxRun = Math.max(nx, Math.max(ny, nz));
-		int step = offset(d);
+		int step = Math.abs(offset(d)); // runs along d and −d are the same
+		if (step == 0) throw new IllegalArgumentException("no direction");
 		int[] c = new int[ng * maxRun];
 		int[] lv = padded;
+		// the length so far of the run through each voxel: the voxel before p (p − step, earlier in scan order as
+		// every direction's step is positive) extends it or p starts one; where the next voxel differs the run ends
+		// and is counted (added 0 or 1 without a branch: run ends are as unpredictable as the image)
+		if (runScratch == null) runScratch = new int[padded.length]; // written before read in each pass: never cleared
+		int[] length = runScratch;
 		for (int z = z0; z < z1; z++)
 			for (int y = 0; y < ny; y++)
 				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
 					int l = lv[p];
-					if (l == 0 || lv[p - step] == l) continue;
-					int length = 1;
-					for (int q = p + step; lv[q] == l; q += step) length++;
-					c[(l - 1) * maxRun + length - 1]++;
+					if (l == 0) continue;
+					int len = lv[p - step] == l ? length[p - step] + 1 : 1;
+					length[p] = len;
+					c[(l - 1) * maxRun + len - 1] += lv[p + step] != l ? 1 : 0;
 				}
 		// columns up to the longest run (at least one): the features skip empty columns, so the width is free
 		int longest = 1;
@@ -250,8 +258,17 @@ final class IbsiGrid {
 				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
 					int l = lv[p];
 					if (l == 0) continue;
-					parent[p - base] = p - base;
-					for (int s : before) if (lv[p - s] == l) union(parent, p - base, p - s - base);
+					// p's root, followed here (no find for p): joins link the larger root below the smaller
+					int root = p - base;
+					parent[root] = root;
+					for (int s : before)
+						if (lv[p - s] == l) {
+							int r = find(parent, p - s - base);
+							if (r < root) {
+								parent[root] = r;
+								root = r;
+							} else if (r > root) parent[r] = root;
+						}
 				}
 		int n = nx * ny * (z1 - z0);
 		int[] zoneOf = new int[n], id = new int[parent.length];
@@ -292,13 +309,6 @@ final class IbsiGrid {
 			p = parent[p];
 		}
 		return p;
-	}
-
-	/** Joins the sets of p and q; the smaller root (the earlier voxel) becomes the root. */
-	private static void union(int[] parent, int p, int q) {
-		int a = find(parent, p), b = find(parent, q);
-		if (a < b) parent[b] = a;
-		else if (b < a) parent[a] = b;
 	}
 
 	/** Counts [level − 1][value − 1] of (level, value) pairs. */
