@@ -262,7 +262,7 @@ final class IbsiGrid {
 					int root = p - base;
 					parent[root] = root;
 					for (int s : before)
-						if (lv[p - s] == l) {
+						if (lv[p - s] == l && parent[p - s - base] != root) { // a neighbour whose parent is p's root is joined
 							int r = find(parent, p - s - base);
 							if (r < root) {
 								parent[root] = r;

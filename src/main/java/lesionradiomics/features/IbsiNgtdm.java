@@ -28,10 +28,8 @@ final class IbsiNgtdm {
 						int count = 0, sum = 0;
 						for (int st : steps) {
 							int l = lv[p + st];
-							if (l != 0) {
-								count++;
-								sum += l;
-							}
+							count += l != 0 ? 1 : 0;
+							sum += l; // 0 outside the mask
 						}
 						if (count == 0) continue;
 						n[level - 1]++;

@@ -26,7 +26,7 @@ final class Ngldm {
 						int level = lv[p];
 						if (level == 0) continue;
 						int k = 1;
-						for (int s : steps) if (lv[p + s] == level) k++;
+						for (int s : steps) k += lv[p + s] == level ? 1 : 0; // no branch: neighbours match at random
 						c[(level - 1) * maxK + k - 1]++;
 					}
 			double[][] m = new double[grid.ng][maxK];
