@@ -126,9 +126,24 @@ final class IbsiGrid {
 			throw new IllegalArgumentException("a neighbourhood across slices needs all slices, not [" + z0 + ", " + z1 + ")");
 	}
 
-	/** {@link #cooccurrence(int[], int, int)} of a block, counted once per grid; read only. */
+	/**
+	 * {@link #cooccurrence(int[], int, int)} of a block, counted once per grid; read only. A block not counted yet is
+	 * counted with the other directions of its kind (the 13 of 3D when it crosses slices, else the 4 in-plane ones)
+	 * over the same slices in one pass, as the aggregation methods ask for all of them.
+	 */
 	double[][] cooccurrence(IbsiAggregation.Block b) {
-		return cooccurrences.computeIfAbsent(new BlockKey(b), k -> cooccurrence(b.d(), b.z0(), b.z1()));
+		double[][] m = cooccurrences.get(new BlockKey(b));
+		if (m != null) return m;
+		java.util.List<int[]> todo = new java.util.ArrayList<>();
+		for (int[] d : b.d()[2] != 0 ? DIRECTIONS_3D : DIRECTIONS_2D)
+			if (!java.util.Arrays.equals(d, b.d()) && !cooccurrences.containsKey(new BlockKey(d[0], d[1], d[2], b.z0(), b.z1()))) todo.add(d);
+		todo.add(0, b.d());
+		double[][][] all = cooccurrences(todo.toArray(new int[0][]), b.z0(), b.z1());
+		for (int k = 0; k < all.length; k++) {
+			int[] d = todo.get(k);
+			cooccurrences.put(new BlockKey(d[0], d[1], d[2], b.z0(), b.z1()), all[k]);
+		}
+		return all[0];
 	}
 
 	/** {@link #runs(int[], int, int)} of a block, counted once per grid; read only. */
@@ -141,22 +156,35 @@ final class IbsiGrid {
 	 * each pair (a at v, b at v + d) counted once, then (a, b) and (b, a) from the one-sided counts.
 	 */
 	double[][] cooccurrence(int[] d, int z0, int z1) {
-		checkRange(d[2] != 0, z0, z1);
-		int step = offset(d);
-		int[] c = new int[ng * ng];
+		return cooccurrences(new int[][] { d }, z0, z1)[0];
+	}
+
+	/**
+	 * {@link #cooccurrence(int[], int, int)} of several directions in one pass over the voxels. The counts have a row
+	 * and a column for level 0 (outside the mask), so a pair is counted without testing its neighbour; they are
+	 * dropped at the end.
+	 */
+	private double[][][] cooccurrences(int[][] directions, int z0, int z1) {
+		int nd = directions.length, w = ng + 1, cells = w * w;
+		int[] steps = new int[nd];
+		for (int k = 0; k < nd; k++) {
+			checkRange(directions[k][2] != 0, z0, z1);
+			steps[k] = offset(directions[k]);
+		}
+		int[] c = new int[nd * cells];
 		int[] lv = padded;
 		for (int z = z0; z < z1; z++)
 			for (int y = 0; y < ny; y++)
 				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
 					int a = lv[p];
 					if (a == 0) continue;
-					int b = lv[p + step];
-					if (b != 0) c[(a - 1) * ng + b - 1]++;
+					for (int k = 0, row = a * w; k < nd; k++, row += cells) c[row + lv[p + steps[k]]]++;
 				}
-		double[][] m = new double[ng][ng];
-		for (int a = 0; a < ng; a++)
-			for (int b = 0; b < ng; b++) m[a][b] = c[a * ng + b] + c[b * ng + a];
-		return m;
+		double[][][] out = new double[nd][ng][ng];
+		for (int k = 0; k < nd; k++)
+			for (int a = 0; a < ng; a++)
+				for (int b = 0; b < ng; b++) out[k][a][b] = c[k * cells + (a + 1) * w + b + 1] + c[k * cells + (b + 1) * w + a + 1];
+		return out;
 	}
 
 	/**

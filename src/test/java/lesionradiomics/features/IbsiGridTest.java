@@ -179,6 +179,24 @@ class IbsiGridTest {
 	}
 
 	@Test
+	void blocksCountedTogetherAsEachAlone() {
+		for (Object[] c : cases()) {
+			int[] s = (int[]) c[0];
+			IbsiGrid together = new IbsiGrid(s, (int[]) c[1], (int) c[2]), alone = new IbsiGrid(s, (int[]) c[1], (int) c[2]);
+			// every aggregation's blocks, in the order the features ask for them (later ones come from the shared pass)
+			for (IbsiAggregation a : IbsiAggregation.values()) {
+				if (!a.directional()) continue;
+				for (java.util.List<IbsiAggregation.Block> g : a.groups(s[2]))
+					for (IbsiAggregation.Block b : g) {
+						String where = a + " " + Arrays.toString(b.d()) + " z " + b.z0();
+						assertArrayEquals(alone.cooccurrence(b.d(), b.z0(), b.z1()), together.cooccurrence(b), "co-occurrences " + where);
+						assertArrayEquals(alone.runs(b.d(), b.z0(), b.z1()), together.runs(b), "runs " + where);
+					}
+			}
+		}
+	}
+
+	@Test
 	void matricesOfDifferentWidthsSum() {
 		double[][] sum = IbsiGrid.sum(List.of(new double[][] { { 1 }, { 2 } }, new double[][] { { 1, 3 }, { 0, 4 } }));
 		assertArrayEquals(new double[][] { { 2, 3 }, { 2, 4 } }, sum);
