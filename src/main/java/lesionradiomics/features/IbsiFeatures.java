@@ -41,7 +41,8 @@ public final class IbsiFeatures {
 		if (families.contains(IbsiFamily.LOCAL_INTENSITY))
 			IbsiFamily.LOCAL_INTENSITY.values(new LocalIntensity(region.size(), region.spacing(), region.values(), region.intensityMask()), IbsiFamily.LOCAL_INTENSITY.prefix(null), out);
 		// one sort of the intensities for the statistics and the IVH; the histograms sort grey levels by counting
-		IntensityStatistics statistics = new IntensityStatistics(intensities);
+		IntensityStatistics statistics = families.contains(IbsiFamily.INTENSITY_STATISTICS) || families.contains(IbsiFamily.INTENSITY_VOLUME_HISTOGRAM)
+				? new IntensityStatistics(intensities) : null;
 		if (families.contains(IbsiFamily.INTENSITY_STATISTICS))
 			IbsiFamily.INTENSITY_STATISTICS.values(statistics, IbsiFamily.INTENSITY_STATISTICS.prefix(null), out);
 		IbsiDiscretisation.Binned binned = config.texture().apply(intensities, config.rangeLower(), config.rangeUpper());
