@@ -276,7 +276,15 @@ final class IbsiGrid {
 	 */
 	private Zones label(int z0, int z1, boolean inPlane) {
 		checkRange(!inPlane, z0, z1);
-		int[] before = steps(inPlane ? DIRECTIONS_2D : DIRECTIONS_3D); // p − step: the neighbours before p
+		// p − step: the neighbours before p. When the voxel before p on its row (p − 1) has p's level, p joins its set,
+		// which already holds every neighbour of p that is also next to p − 1: only those one step further on x are left
+		int[][] dirs = inPlane ? DIRECTIONS_2D : DIRECTIONS_3D;
+		java.util.List<int[]> ahead = new java.util.ArrayList<>(), others = new java.util.ArrayList<>();
+		for (int[] d : dirs) {
+			if (d[0] == -1) ahead.add(d); // the neighbour p + (1, −d[1], −d[2]): not next to p − 1
+			if (!(d[0] == 1 && d[1] == 0 && d[2] == 0)) others.add(d);
+		}
+		int[] all = steps(others.toArray(new int[0][])), rest = steps(ahead.toArray(new int[0][]));
 		// the sets over the slab's padded indices from its first voxel on (every voxel joined is a mask voxel in it)
 		int base = index(0, 0, z0), span = index(nx - 1, ny - 1, z1 - 1) + 1 - base;
 		int[] parent = new int[Math.max(span, 0)];
@@ -288,8 +296,13 @@ final class IbsiGrid {
 					if (l == 0) continue;
 					// p's root, followed here (no find for p): joins link the larger root below the smaller
 					int root = p - base;
-					parent[root] = root;
-					for (int s : before)
+					int[] check = all;
+					if (lv[p - 1] == l) {
+						root = find(parent, p - 1 - base);
+						check = rest;
+					}
+					parent[p - base] = root;
+					for (int s : check)
 						if (lv[p - s] == l && parent[p - s - base] != root) { // a neighbour whose parent is p's root is joined
 							int r = find(parent, p - s - base);
 							if (r < root) {
