@@ -289,6 +289,7 @@ final class IbsiGrid {
 		int base = index(0, 0, z0), span = index(nx - 1, ny - 1, z1 - 1) + 1 - base;
 		int[] parent = new int[Math.max(span, 0)];
 		int[] lv = padded;
+		int leftRoot = -1;
 		for (int z = z0; z < z1; z++)
 			for (int y = 0; y < ny; y++)
 				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
@@ -297,8 +298,8 @@ final class IbsiGrid {
 					// p's root, followed here (no find for p): joins link the larger root below the smaller
 					int root = p - base;
 					int[] check = all;
-					if (lv[p - 1] == l) {
-						root = find(parent, p - 1 - base);
+					if (lv[p - 1] == l) { // p − 1 was the voxel just done: its root is still the one it ended with
+						root = leftRoot;
 						check = rest;
 					}
 					parent[p - base] = root;
@@ -310,6 +311,7 @@ final class IbsiGrid {
 								root = r;
 							} else if (r > root) parent[r] = root;
 						}
+					leftRoot = root;
 				}
 		int n = nx * ny * (z1 - z0);
 		int[] zoneOf = new int[n], id = new int[parent.length];
