@@ -156,6 +156,7 @@ final class LocalIntensity {
 		// row by row: each run adds its window sums to every voxel of the row's mask extent in one contiguous loop
 		double bestLocal = Double.NEGATIVE_INFINITY, bestGlobal = Double.NEGATIVE_INFINITY;
 		long[] sums = new long[nx], counts = new long[nx];
+		int[] his = new int[rows], los = new int[rows];
 		for (int z = 0; z < nz; z++)
 			for (int y = 0; y < ny; y++) {
 				int row = nx * (y + ny * z), x0 = nx, x1 = -1;
@@ -174,11 +175,18 @@ final class LocalIntensity {
 					xb = x1;
 				}
 				int home = (y + ny * z) * stride;
-				if (xa <= xb)
+				if (xa <= xb) {
 					for (int k = 0; k < rows; k++) {
-						int hi = home + runDelta[k] + runW[k] + 1, lo = home + runDelta[k] - runW[k];
-						for (int x = xa; x <= xb; x++) sums[x] += prefix[hi + x] - prefix[lo + x];
+						his[k] = home + runDelta[k] + runW[k] + 1;
+						los[k] = home + runDelta[k] - runW[k];
 					}
+					// voxel by voxel over the runs (rows are short: one loop per run would be mostly loop overhead)
+					for (int x = xa; x <= xb; x++) {
+						long acc = 0;
+						for (int k = 0; k < rows; k++) acc += prefix[his[k] + x] - prefix[los[k] + x];
+						sums[x] = acc;
+					}
+				}
 				// the rest of the row (all of it near the box's faces): windows clipped to the box
 				for (int part = 0; part < 2; part++) {
 					int from = part == 0 ? x0 : xb + 1, to = part == 0 ? Math.min(x1 + 1, xa) : x1 + 1;
