@@ -40,13 +40,16 @@ public final class IbsiFeatures {
 			IbsiFamily.MORPHOLOGY.values(new Morphology(size, box.spacing(), box.morphologicalMask(), box.intensityMask(), box.values()), IbsiFamily.MORPHOLOGY.prefix(null), out);
 		if (families.contains(IbsiFamily.LOCAL_INTENSITY))
 			IbsiFamily.LOCAL_INTENSITY.values(new LocalIntensity(region.size(), region.spacing(), region.values(), region.intensityMask()), IbsiFamily.LOCAL_INTENSITY.prefix(null), out);
+		// one sort of the intensities for the statistics and the IVH; the histograms sort grey levels by counting
+		IntensityStatistics statistics = families.contains(IbsiFamily.INTENSITY_STATISTICS) || families.contains(IbsiFamily.INTENSITY_VOLUME_HISTOGRAM)
+				? new IntensityStatistics(intensities) : null;
 		if (families.contains(IbsiFamily.INTENSITY_STATISTICS))
-			IbsiFamily.INTENSITY_STATISTICS.values(new IntensityStatistics(intensities), IbsiFamily.INTENSITY_STATISTICS.prefix(null), out);
+			IbsiFamily.INTENSITY_STATISTICS.values(statistics, IbsiFamily.INTENSITY_STATISTICS.prefix(null), out);
 		IbsiDiscretisation.Binned binned = config.texture().apply(intensities, config.rangeLower(), config.rangeUpper());
 		if (families.contains(IbsiFamily.INTENSITY_HISTOGRAM))
 			IbsiFamily.INTENSITY_HISTOGRAM.values(new IntensityHistogram(binned.levels(), binned.ng()), IbsiFamily.INTENSITY_HISTOGRAM.prefix(null), out);
 		if (families.contains(IbsiFamily.INTENSITY_VOLUME_HISTOGRAM))
-			IbsiFamily.INTENSITY_VOLUME_HISTOGRAM.values(ivh(intensities, config), IbsiFamily.INTENSITY_VOLUME_HISTOGRAM.prefix(null), out);
+			IbsiFamily.INTENSITY_VOLUME_HISTOGRAM.values(ivh(intensities, statistics.sorted(), config), IbsiFamily.INTENSITY_VOLUME_HISTOGRAM.prefix(null), out);
 		int[] levels = new int[box.values().length];
 		boolean[] im = box.intensityMask();
 		for (int i = 0, k = 0; i < levels.length; i++) if (im[i]) levels[i] = binned.levels()[k++];
@@ -67,32 +70,41 @@ public final class IbsiFeatures {
 		return out;
 	}
 
-	/** The IVH of the intensity-mask values after the IVH discretisation. */
-	private static IntensityVolumeHistogram ivh(double[] values, Config c) {
+	/**
+	 * The IVH of the intensity-mask values after the IVH discretisation; {@code sorted}: the values in ascending
+	 * order. Discretised values come in ascending order from their levels' counts (a voxel's value increases with its
+	 * level), so nothing is sorted again.
+	 */
+	private static IntensityVolumeHistogram ivh(double[] values, double[] sorted, Config c) {
 		IbsiDiscretisation d = c.ivh();
-		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-		for (double v : values) {
-			min = Math.min(min, v);
-			max = Math.max(max, v);
-		}
+		double min = sorted[0], max = sorted[sorted.length - 1];
 		switch (d.kind()) {
 		case NONE:
-			return new IntensityVolumeHistogram(values, Double.isNaN(c.rangeLower()) ? min : c.rangeLower(), Double.isNaN(c.rangeUpper()) ? max : c.rangeUpper(), 1);
+			return IntensityVolumeHistogram.ofSorted(sorted, Double.isNaN(c.rangeLower()) ? min : c.rangeLower(), Double.isNaN(c.rangeUpper()) ? max : c.rangeUpper(), 1);
 		case FIXED_BIN_SIZE: {
 			// bins from the range's lower bound, each voxel at its bin centre (IBSI 3.5)
 			IbsiDiscretisation.Binned b = d.apply(values, c.rangeLower(), c.rangeUpper());
 			double w = d.value();
+			int[] count = levelCounts(b);
 			double[] centres = new double[values.length];
-			for (int i = 0; i < values.length; i++) centres[i] = b.lower() + (b.levels()[i] - 0.5) * w;
-			return new IntensityVolumeHistogram(centres, b.lower() + 0.5 * w, b.lower() + (b.ng() - 0.5) * w, w);
+			for (int l = 1, k = 0; l <= b.ng(); k += count[l - 1], l++) java.util.Arrays.fill(centres, k, k + count[l - 1], b.lower() + (l - 0.5) * w);
+			return IntensityVolumeHistogram.ofSorted(centres, b.lower() + 0.5 * w, b.lower() + (b.ng() - 0.5) * w, w);
 		}
 		default: {
 			IbsiDiscretisation.Binned b = d.apply(values, Double.NaN, Double.NaN);
+			int[] count = levelCounts(b);
 			double[] levels = new double[values.length];
-			for (int i = 0; i < values.length; i++) levels[i] = b.levels()[i];
-			return new IntensityVolumeHistogram(levels, 1, b.ng(), 1);
+			for (int l = 1, k = 0; l <= b.ng(); k += count[l - 1], l++) java.util.Arrays.fill(levels, k, k + count[l - 1], l);
+			return IntensityVolumeHistogram.ofSorted(levels, 1, b.ng(), 1);
 		}
 		}
+	}
+
+	/** Voxels per grey level 1..ng (index level − 1). */
+	private static int[] levelCounts(IbsiDiscretisation.Binned b) {
+		int[] count = new int[b.ng()];
+		for (int l : b.levels()) count[l - 1]++;
+		return count;
 	}
 
 	/** The region cut to the morphological mask's bounding box (morphology and texture need no more). */
@@ -100,27 +112,28 @@ public final class IbsiFeatures {
 		int[] s = r.size();
 		int[] lo = { s[0], s[1], s[2] }, hi = { -1, -1, -1 };
 		boolean[] m = r.morphologicalMask();
-		for (int z = 0, i = 0; z < s[2]; z++)
-			for (int y = 0; y < s[1]; y++)
-				for (int x = 0; x < s[0]; x++, i++)
-					if (m[i]) {
-						lo[0] = Math.min(lo[0], x); hi[0] = Math.max(hi[0], x);
-						lo[1] = Math.min(lo[1], y); hi[1] = Math.max(hi[1], y);
-						lo[2] = Math.min(lo[2], z); hi[2] = Math.max(hi[2], z);
-					}
+		for (int z = 0, row = 0; z < s[2]; z++)
+			for (int y = 0; y < s[1]; y++, row += s[0]) {
+				int first = row, last = row + s[0] - 1;
+				while (first <= last && !m[first]) first++;
+				if (first > last) continue;
+				while (!m[last]) last--;
+				lo[0] = Math.min(lo[0], first - row); hi[0] = Math.max(hi[0], last - row);
+				lo[1] = Math.min(lo[1], y); hi[1] = Math.max(hi[1], y);
+				lo[2] = Math.min(lo[2], z); hi[2] = Math.max(hi[2], z);
+			}
 		if (hi[0] < 0) throw new IllegalArgumentException("the morphological mask is empty");
 		int[] n = { hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1 };
 		int total = n[0] * n[1] * n[2];
 		double[] v = new double[total];
 		boolean[] mm = new boolean[total], im = new boolean[total];
 		for (int z = 0, i = 0; z < n[2]; z++)
-			for (int y = 0; y < n[1]; y++)
-				for (int x = 0; x < n[0]; x++, i++) {
-					int j = (x + lo[0]) + s[0] * ((y + lo[1]) + s[1] * (z + lo[2]));
-					v[i] = r.values()[j];
-					mm[i] = m[j];
-					im[i] = r.intensityMask()[j];
-				}
+			for (int y = 0; y < n[1]; y++, i += n[0]) {
+				int j = lo[0] + s[0] * ((y + lo[1]) + s[1] * (z + lo[2]));
+				System.arraycopy(r.values(), j, v, i, n[0]);
+				System.arraycopy(m, j, mm, i, n[0]);
+				System.arraycopy(r.intensityMask(), j, im, i, n[0]);
+			}
 		return new IbsiRegion(n, r.spacing(), v, mm, im);
 	}
 }

@@ -10,7 +10,18 @@ final class IbsiGrid {
 	final int nx, ny, nz;
 	/** Number of grey levels of the discretisation (IBSI's Ng; all of them are matrix rows, present or not). */
 	final int ng;
-	final int[] levels;
+	/** Row and plane strides of {@link #padded}: nx + 2 and (nx + 2)(ny + 2). */
+	final int px, pxy;
+	/**
+	 * The grey levels with a border of zeros one voxel wide on every side: (x, y, z) of the box is at
+	 * {@link #index(int, int, int)}, and every neighbour (Chebyshev distance 1) of a box voxel is in the array, so the
+	 * neighbour loops need no bounds checks (a neighbour beyond the box reads 0, as outside the mask).
+	 */
+	final int[] padded;
+	/** Run lengths so far, per padded voxel, while {@link #runs(int[], int, int)} counts. */
+	private int[] runScratch;
+	/** Mask voxels of each slice. */
+	private final int[] sliceVoxels;
 	/** Grey level of each matrix row: 1..Ng. */
 	final double[] rowLevels;
 
@@ -30,13 +41,28 @@ final class IbsiGrid {
 	/** The thirteen 3D directions (dx, dy, dz), one of each ± pair. */
 	static final int[][] DIRECTIONS_3D = directions3d();
 
+	/** @param levels grey levels 1..ng over the box (x fastest), 0 outside the intensity mask */
 	IbsiGrid(int[] size, int[] levels, int ng) {
 		nx = size[0];
 		ny = size[1];
 		nz = size[2];
-		this.levels = levels;
+		if (levels.length != nx * ny * nz) throw new IllegalArgumentException("grey levels do not match the box");
+		px = nx + 2;
+		pxy = px * (ny + 2);
+		padded = new int[pxy * (nz + 2)];
+		sliceVoxels = new int[nz];
 		int max = 0;
-		for (int l : levels) max = Math.max(max, l);
+		for (int z = 0, i = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++) {
+				int p = index(0, y, z);
+				for (int x = 0; x < nx; x++, i++, p++) {
+					int l = levels[i];
+					if (l < 0) throw new IllegalArgumentException("negative grey level " + l);
+					padded[p] = l;
+					if (l != 0) sliceVoxels[z]++;
+					max = Math.max(max, l);
+				}
+			}
 		if (max > ng) throw new IllegalArgumentException("grey level " + max + " above Ng = " + ng);
 		this.ng = ng;
 		rowLevels = new double[ng];
@@ -55,22 +81,69 @@ final class IbsiGrid {
 		return out;
 	}
 
+	/** Index in {@link #padded} of box voxel (x, y, z); −1 ≤ x ≤ nx etc. reach the zero border. */
+	int index(int x, int y, int z) { return (x + 1) + px * (y + 1) + pxy * (z + 1); }
+
+	/** Step in {@link #padded} of the offset (dx, dy, dz). */
+	int offset(int dx, int dy, int dz) { return dx + px * dy + pxy * dz; }
+
+	private int offset(int[] d) { return offset(d[0], d[1], d[2]); }
+
 	/** Grey level at (x, y, z); 0 outside the box or the mask. */
 	int at(int x, int y, int z) {
 		if (x < 0 || y < 0 || z < 0 || x >= nx || y >= ny || z >= nz) return 0;
-		return levels[x + nx * (y + ny * z)];
+		return padded[index(x, y, z)];
 	}
 
 	/** Mask voxels in slices [z0, z1). */
 	int voxels(int z0, int z1) {
 		int n = 0;
-		for (int i = nx * ny * z0; i < nx * ny * z1; i++) if (levels[i] != 0) n++;
+		for (int z = z0; z < z1; z++) n += sliceVoxels[z];
 		return n;
 	}
 
-	/** {@link #cooccurrence(int[], int, int)} of a block, counted once per grid; read only. */
+	/**
+	 * The steps to the neighbours (Chebyshev distance 1) of a voxel: the 8 in-plane ones when {@code inPlane}, else
+	 * the 26 of 3D.
+	 */
+	int[] neighbourSteps(boolean inPlane) {
+		int dzMax = inPlane ? 0 : 1, k = 0;
+		int[] out = new int[inPlane ? 8 : 26];
+		for (int dz = -dzMax; dz <= dzMax; dz++)
+			for (int dy = -1; dy <= 1; dy++)
+				for (int dx = -1; dx <= 1; dx++)
+					if (dx != 0 || dy != 0 || dz != 0) out[k++] = offset(dx, dy, dz);
+		return out;
+	}
+
+	/**
+	 * Neighbourhoods reach across z only over the whole volume: a block or slice range is either all slices or has
+	 * in-plane offsets (the aggregation methods only make those), which the zero border then bounds.
+	 */
+	private void checkRange(boolean acrossZ, int z0, int z1) {
+		if (z0 < 0 || z1 > nz || z0 > z1) throw new IllegalArgumentException("slices [" + z0 + ", " + z1 + ") outside [0, " + nz + ")");
+		if (acrossZ && (z0 != 0 || z1 != nz))
+			throw new IllegalArgumentException("a neighbourhood across slices needs all slices, not [" + z0 + ", " + z1 + ")");
+	}
+
+	/**
+	 * {@link #cooccurrence(int[], int, int)} of a block, counted once per grid; read only. A block not counted yet is
+	 * counted with the other directions of its kind (the 13 of 3D when it crosses slices, else the 4 in-plane ones)
+	 * over the same slices in one pass, as the aggregation methods ask for all of them.
+	 */
 	double[][] cooccurrence(IbsiAggregation.Block b) {
-		return cooccurrences.computeIfAbsent(new BlockKey(b), k -> cooccurrence(b.d(), b.z0(), b.z1()));
+		double[][] m = cooccurrences.get(new BlockKey(b));
+		if (m != null) return m;
+		java.util.List<int[]> todo = new java.util.ArrayList<>();
+		for (int[] d : b.d()[2] != 0 ? DIRECTIONS_3D : DIRECTIONS_2D)
+			if (!java.util.Arrays.equals(d, b.d()) && !cooccurrences.containsKey(new BlockKey(d[0], d[1], d[2], b.z0(), b.z1()))) todo.add(d);
+		todo.add(0, b.d());
+		double[][][] all = cooccurrences(todo.toArray(new int[0][]), b.z0(), b.z1());
+		for (int k = 0; k < all.length; k++) {
+			int[] d = todo.get(k);
+			cooccurrences.put(new BlockKey(d[0], d[1], d[2], b.z0(), b.z1()), all[k]);
+		}
+		return all[0];
 	}
 
 	/** {@link #runs(int[], int, int)} of a block, counted once per grid; read only. */
@@ -78,55 +151,90 @@ final class IbsiGrid {
 		return runLengths.computeIfAbsent(new BlockKey(b), k -> runs(b.d(), b.z0(), b.z1()));
 	}
 
-	/** Symmetric co-occurrence counts (pairs at offset d and −d) within slices [z0, z1). */
+	/**
+	 * Symmetric co-occurrence counts (pairs at offset d and −d) within slices [z0, z1) (d across slices: all slices):
+	 * each pair (a at v, b at v + d) counted once, then (a, b) and (b, a) from the one-sided counts.
+	 */
 	double[][] cooccurrence(int[] d, int z0, int z1) {
-		double[][] m = new double[ng][ng];
-		for (int z = z0; z < z1; z++) {
-			int zz = z + d[2];
-			if (zz < z0 || zz >= z1) continue;
-			for (int y = 0; y < ny; y++)
-				for (int x = 0; x < nx; x++) {
-					int a = levels[x + nx * (y + ny * z)];
-					if (a == 0) continue;
-					int b = at(x + d[0], y + d[1], zz);
-					if (b == 0) continue;
-					m[a - 1][b - 1]++;
-					m[b - 1][a - 1]++;
-				}
-		}
-		return m;
+		return cooccurrences(new int[][] { d }, z0, z1)[0];
 	}
 
-	/** Run counts [level − 1][length − 1] along d within slices [z0, z1) (a voxel outside the mask ends a run). */
-	double[][] runs(int[] d, int z0, int z1) {
-		int maxRun = Math.max(nx, Math.max(ny, nz));
-		double[][] counts = new double[ng][maxRun];
-		int[] row = new int[ng + 1];
-		for (int l = 1; l <= ng; l++) row[l] = l - 1;
-		Glrlm.LineRuns line = new Glrlm.LineRuns(counts, row);
-		// a line starts where the voxel before it is outside: a whole row (y, z) when that is so along y or z, else
-		// the row's first or last voxel when d moves along x
+	/**
+	 * {@link #cooccurrence(int[], int, int)} of several directions in one pass over the voxels. The counts have a row
+	 * and a column for level 0 (outside the mask), so a pair is counted without testing its neighbour; they are
+	 * dropped at the end.
+	 */
+	private double[][][] cooccurrences(int[][] directions, int z0, int z1) {
+		int nd = directions.length, w = ng + 1, cells = w * w;
+		int[] steps = new int[nd];
+		for (int k = 0; k < nd; k++) {
+			checkRange(directions[k][2] != 0, z0, z1);
+			steps[k] = offset(directions[k]);
+		}
+		int[] c = new int[nd * cells];
+		int[] lv = padded;
 		for (int z = z0; z < z1; z++)
-			for (int y = 0; y < ny; y++) {
-				boolean whole = d[1] == 1 && y == 0 || d[1] == -1 && y == ny - 1 || d[2] == 1 && z == z0 || d[2] == -1 && z == z1 - 1;
-				int from = whole || d[0] >= 0 ? 0 : nx - 1, to = whole ? nx : d[0] == 0 ? 0 : from + 1;
-				for (int x = from; x < to; x++) {
-					for (int cx = x, cy = y, cz = z; cx >= 0 && cy >= 0 && cx < nx && cy < ny && cz >= z0 && cz < z1; cx += d[0], cy += d[1], cz += d[2])
-						line.next(levels[cx + nx * (cy + ny * cz)]);
-					line.end();
+			for (int y = 0; y < ny; y++)
+				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
+					int a = lv[p];
+					if (a == 0) continue;
+					for (int k = 0, row = a * w; k < nd; k++, row += cells) c[row + lv[p + steps[k]]]++;
 				}
-			}
+		double[][][] out = new double[nd][ng][ng];
+		for (int k = 0; k < nd; k++)
+			for (int a = 0; a < ng; a++)
+				for (int b = 0; b < ng; b++) out[k][a][b] = c[k * cells + (a + 1) * w + b + 1] + c[k * cells + (b + 1) * w + a + 1];
+		return out;
+	}
+
+	/**
+	 * Run counts [level − 1][length − 1] along d within slices [z0, z1) (d across slices: all slices; a voxel
+	 * outside the mask or the box ends a run). A run is found by its end, one pass in scan order whatever the
+	 * direction.
+	 */
+	double[][] runs(int[] d, int z0, int z1) {
+		checkRange(d[2] != 0, z0, z1);
+		int maxRun = Math.max(nx, Math.max(ny, nz));
+		int step = Math.abs(offset(d)); // runs along d and −d are the same
+		if (step == 0) throw new IllegalArgumentException("no direction");
+		int[] c = new int[ng * maxRun];
+		int[] lv = padded;
+		// the length so far of the run through each voxel: the voxel before p (p − step, earlier in scan order as
+		// every direction's step is positive) extends it or p starts one; where the next voxel differs the run ends
+		// and is counted (added 0 or 1 without a branch: run ends are as unpredictable as the image)
+		if (runScratch == null) runScratch = new int[padded.length]; // written before read in each pass: never cleared
+		int[] length = runScratch;
+		for (int z = z0; z < z1; z++)
+			for (int y = 0; y < ny; y++)
+				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
+					int l = lv[p];
+					if (l == 0) continue;
+					int len = lv[p - step] == l ? length[p - step] + 1 : 1;
+					length[p] = len;
+					c[(l - 1) * maxRun + len - 1] += lv[p + step] != l ? 1 : 0;
+				}
+		// columns up to the longest run (at least one): the features skip empty columns, so the width is free
+		int longest = 1;
+		for (int i = 0; i < c.length; i++) if (c[i] != 0) longest = Math.max(longest, i % maxRun + 1);
+		double[][] counts = new double[ng][longest];
+		for (int l = 0; l < ng; l++)
+			for (int k = 0; k < longest; k++) counts[l][k] = c[l * maxRun + k];
 		return counts;
 	}
 
-	/** Sum of matrices of equal shape. */
+	/** Sum of matrices with the same rows, as wide as the widest (missing columns count 0). */
 	static double[][] sum(Iterable<double[][]> matrices) {
-		double[][] out = null;
+		int rows = -1, cols = 0;
 		for (double[][] m : matrices) {
-			if (out == null) out = new double[m.length][m.length == 0 ? 0 : m[0].length];
+			if (rows >= 0 && m.length != rows) throw new IllegalArgumentException("matrices with " + rows + " and " + m.length + " rows");
+			rows = m.length;
+			for (double[] row : m) cols = Math.max(cols, row.length);
+		}
+		if (rows < 0) return null;
+		double[][] out = new double[rows][cols];
+		for (double[][] m : matrices)
 			for (int r = 0; r < m.length; r++)
 				for (int c = 0; c < m[r].length; c++) out[r][c] += m[r][c];
-		}
 		return out;
 	}
 
@@ -137,10 +245,10 @@ final class IbsiGrid {
 	}
 
 	/**
-	 * Zones (connected voxels of one grey level; 8-connected in a slice when {@code inPlane}, else 26-connected)
-	 * within slices [z0, z1): for each zone its grey level, size and smallest value of {@code distance} (may be null:
-	 * Integer.MAX_VALUE). The labelling is found once per grid and slices: the size zone and the distance zone
-	 * matrices (IBSI 3.8, 3.9) count the same zones.
+	 * Zones (connected voxels of one grey level; 8-connected in a slice when {@code inPlane}, else 26-connected over
+	 * all slices) within slices [z0, z1): for each zone its grey level, size and smallest value of {@code distance}
+	 * (over the box; may be null: Integer.MAX_VALUE). The labelling is found once per grid and slices: the size zone
+	 * and the distance zone matrices (IBSI 3.8, 3.9) count the same zones.
 	 */
 	int[][] zones(int z0, int z1, boolean inPlane, int[] distance) {
 		Zones l = labellings.computeIfAbsent(new ZoneKey(z0, z1, inPlane), k -> label(z0, z1, inPlane));
@@ -161,47 +269,89 @@ final class IbsiGrid {
 
 	private final java.util.Map<ZoneKey, Zones> labellings = new java.util.HashMap<>();
 
-	/** Flood fill from each unlabelled mask voxel in scan order. */
+	/**
+	 * Union-find over the padded grid: each mask voxel joins its neighbours of the same grey level that come before it
+	 * in scan order (4 in a slice, 13 in 3D: half of the neighbourhood, the other half joins it in turn); zones are
+	 * numbered in the scan order of their first voxel.
+	 */
 	private Zones label(int z0, int z1, boolean inPlane) {
-		int plane = nx * ny, base = plane * z0, n = plane * (z1 - z0);
-		int[] zoneOf = new int[n];
-		java.util.Arrays.fill(zoneOf, -1);
-		int[] stack = new int[n];
+		checkRange(!inPlane, z0, z1);
+		// p − step: the neighbours before p. When the voxel before p on its row (p − 1) has p's level, p joins its set,
+		// which already holds every neighbour of p that is also next to p − 1: only those one step further on x are left
+		int[][] dirs = inPlane ? DIRECTIONS_2D : DIRECTIONS_3D;
+		java.util.List<int[]> ahead = new java.util.ArrayList<>(), others = new java.util.ArrayList<>();
+		for (int[] d : dirs) {
+			if (d[0] == -1) ahead.add(d); // the neighbour p + (1, −d[1], −d[2]): not next to p − 1
+			if (!(d[0] == 1 && d[1] == 0 && d[2] == 0)) others.add(d);
+		}
+		int[] all = steps(others.toArray(new int[0][])), rest = steps(ahead.toArray(new int[0][]));
+		// the sets over the slab's padded indices from its first voxel on (every voxel joined is a mask voxel in it)
+		int base = index(0, 0, z0), span = index(nx - 1, ny - 1, z1 - 1) + 1 - base;
+		int[] parent = new int[Math.max(span, 0)];
+		int[] lv = padded;
+		int leftRoot = -1;
+		for (int z = z0; z < z1; z++)
+			for (int y = 0; y < ny; y++)
+				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
+					int l = lv[p];
+					if (l == 0) continue;
+					// p's root, followed here (no find for p): joins link the larger root below the smaller
+					int root = p - base;
+					int[] check = all;
+					if (lv[p - 1] == l) { // p − 1 was the voxel just done: its root is still the one it ended with
+						root = leftRoot;
+						check = rest;
+					}
+					parent[p - base] = root;
+					for (int s : check)
+						if (lv[p - s] == l && parent[p - s - base] != root) { // a neighbour whose parent is p's root is joined
+							int r = find(parent, p - s - base);
+							if (r < root) {
+								parent[root] = r;
+								root = r;
+							} else if (r > root) parent[r] = root;
+						}
+					leftRoot = root;
+				}
+		int n = nx * ny * (z1 - z0);
+		int[] zoneOf = new int[n], id = new int[parent.length];
 		int[] zl = new int[n], zs = new int[n];
 		int zones = 0;
-		int dzMax = inPlane ? 0 : 1;
-		for (int start = base; start < base + n; start++) {
-			int level = levels[start];
-			if (level == 0 || zoneOf[start - base] >= 0) continue;
-			int top = 0, size = 0;
-			stack[top++] = start;
-			zoneOf[start - base] = zones;
-			while (top > 0) {
-				int v = stack[--top];
-				size++;
-				int x = v % nx, y = (v / nx) % ny, z = v / plane;
-				for (int dz = -dzMax; dz <= dzMax; dz++) {
-					int zz = z + dz;
-					if (zz < z0 || zz >= z1) continue;
-					for (int dy = -1; dy <= 1; dy++) {
-						int yy = y + dy;
-						if (yy < 0 || yy >= ny) continue;
-						for (int dx = -1; dx <= 1; dx++) {
-							int xx = x + dx;
-							if (xx < 0 || xx >= nx) continue;
-							int w = xx + nx * (yy + ny * zz);
-							if (zoneOf[w - base] < 0 && levels[w] == level) {
-								zoneOf[w - base] = zones;
-								stack[top++] = w;
-							}
-						}
+		for (int z = z0, v = 0; z < z1; z++)
+			for (int y = 0; y < ny; y++)
+				for (int p = index(0, y, z) - base, end = p + nx; p < end; p++, v++) {
+					int l = lv[p + base];
+					if (l == 0) {
+						zoneOf[v] = -1;
+						continue;
 					}
+					// parent[p] ≤ p, and every earlier voxel already points at its final root: one step finds p's
+					int r = parent[p] == p ? p : parent[parent[p]];
+					parent[p] = r;
+					if (r == p) { // a root is its zone's first voxel in scan order (the smaller index wins a union)
+						id[p] = zones;
+						zl[zones++] = l;
+					}
+					int k = id[r];
+					zoneOf[v] = k;
+					zs[k]++;
 				}
-			}
-			zl[zones] = level;
-			zs[zones++] = size;
-		}
 		return new Zones(zoneOf, java.util.Arrays.copyOf(zl, zones), java.util.Arrays.copyOf(zs, zones));
+	}
+
+	/** The steps of directions (one of each ± pair, the first non-zero component positive). */
+	private int[] steps(int[][] directions) {
+		int[] out = new int[directions.length];
+		for (int k = 0; k < out.length; k++) out[k] = offset(directions[k]);
+		return out;
+	}
+
+	private static int find(int[] parent, int p) {
+		while (parent[p] != p) {
+			parent[p] = parent[parent[p]]; // path halving
+			p = parent[p];
+		}
+		return p;
 	}
 
 	/** Counts [level − 1][value − 1] of (level, value) pairs. */
@@ -216,37 +366,42 @@ final class IbsiGrid {
 	/**
 	 * Distance of each voxel of {@code mask} (over this box) to the mask's border, in steps between face neighbours
 	 * (4-connected in a slice when {@code inPlane}, else 6-connected); 1 for voxels on the border; voxels outside
-	 * the box count as outside the mask (IBSI 3.9: the grey level distance zone's distance map).
+	 * the box count as outside the mask (IBSI 3.9: the grey level distance zone's distance map). Breadth-first from
+	 * the border over a copy of the mask with a border of false.
 	 */
 	int[] borderDistance(boolean[] mask, boolean inPlane) {
-		int n = mask.length, plane = nx * ny;
-		int[] dist = new int[n];
-		int[] queue = new int[n];
+		if (mask.length != nx * ny * nz) throw new IllegalArgumentException("mask does not match the box");
+		boolean[] in = new boolean[padded.length];
+		for (int z = 0, i = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++, i += nx) System.arraycopy(mask, i, in, index(0, y, z), nx);
+		int[] steps = inPlane ? new int[] { 1, -1, px, -px } : new int[] { 1, -1, px, -px, pxy, -pxy };
+		int[] dist = new int[padded.length];
+		int[] queue = new int[mask.length];
 		int head = 0, tail = 0;
-		for (int v = 0; v < n; v++) {
-			if (!mask[v]) continue;
-			int x = v % nx, y = (v / nx) % ny, z = v / plane;
-			boolean border = x == 0 || y == 0 || x == nx - 1 || y == ny - 1 || !mask[v - 1] || !mask[v + 1] || !mask[v - nx] || !mask[v + nx];
-			if (!inPlane) border |= z == 0 || z == nz - 1 || !mask[v - plane] || !mask[v + plane];
-			if (border) {
-				dist[v] = 1;
-				queue[tail++] = v;
-			}
-		}
-		int[] steps = inPlane ? new int[] { 1, -1, nx, -nx } : new int[] { 1, -1, nx, -nx, plane, -plane };
+		for (int z = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++)
+				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
+					if (!in[p]) continue;
+					boolean border = false;
+					for (int s : steps) border |= !in[p + s];
+					if (border) {
+						dist[p] = 1;
+						queue[tail++] = p;
+					}
+				}
 		while (head < tail) {
-			int v = queue[head++];
-			int x = v % nx, y = (v / nx) % ny, z = v / plane;
+			int p = queue[head++];
 			for (int s : steps) {
-				if (s == 1 && x == nx - 1 || s == -1 && x == 0 || s == nx && y == ny - 1 || s == -nx && y == 0 || s == plane && z == nz - 1
-						|| s == -plane && z == 0) continue;
-				int w = v + s;
-				if (mask[w] && dist[w] == 0) {
-					dist[w] = dist[v] + 1;
-					queue[tail++] = w;
+				int q = p + s;
+				if (in[q] && dist[q] == 0) {
+					dist[q] = dist[p] + 1;
+					queue[tail++] = q;
 				}
 			}
 		}
-		return dist;
+		int[] out = new int[mask.length];
+		for (int z = 0, i = 0; z < nz; z++)
+			for (int y = 0; y < ny; y++, i += nx) System.arraycopy(dist, index(0, y, z), out, i, nx);
+		return out;
 	}
 }

@@ -12,34 +12,28 @@ final class IbsiNgtdm {
 
 	IbsiNgtdm(IbsiGrid grid, IbsiAggregation aggregation) {
 		int[][] ranges = aggregation.sliceRanges(grid.nz);
-		boolean inPlane = aggregation.inPlane();
+		int[] steps = grid.neighbourSteps(aggregation.inPlane());
+		int[] lv = grid.padded;
 		double[] nAll = new double[grid.ng], sAll = new double[grid.ng];
 		java.util.List<Ngtdm> out = new java.util.ArrayList<>();
 		for (int[] r : ranges) {
 			double[] n = new double[grid.ng], s = new double[grid.ng];
-			int dzMax = inPlane ? 0 : 1;
+			// in scan order, as s_i is a floating-point sum; the zero border bounds the neighbourhood (single slices
+			// with in-plane neighbours, or all slices)
 			for (int z = r[0]; z < r[1]; z++)
 				for (int y = 0; y < grid.ny; y++)
-					for (int x = 0; x < grid.nx; x++) {
-						int level = grid.levels[x + grid.nx * (y + grid.ny * z)];
+					for (int p = grid.index(0, y, z), end = p + grid.nx; p < end; p++) {
+						int level = lv[p];
 						if (level == 0) continue;
-						int count = 0;
-						double sum = 0;
-						for (int dz = -dzMax; dz <= dzMax; dz++) {
-							if (z + dz < r[0] || z + dz >= r[1]) continue;
-							for (int dy = -1; dy <= 1; dy++)
-								for (int dx = -1; dx <= 1; dx++) {
-									if (dx == 0 && dy == 0 && dz == 0) continue;
-									int l = grid.at(x + dx, y + dy, z + dz);
-									if (l != 0) {
-										count++;
-										sum += l;
-									}
-								}
+						int count = 0, sum = 0;
+						for (int st : steps) {
+							int l = lv[p + st];
+							count += l != 0 ? 1 : 0;
+							sum += l; // 0 outside the mask
 						}
 						if (count == 0) continue;
 						n[level - 1]++;
-						s[level - 1] += Math.abs(level - sum / count);
+						s[level - 1] += Math.abs(level - (double) sum / count);
 					}
 			if (aggregation == IbsiAggregation.MERGED_SLICES_2_5D) {
 				for (int k = 0; k < grid.ng; k++) {

@@ -14,14 +14,18 @@ final class IntensityHistogram {
 
 	/** @param levels grey levels 1..ng of the intensity-mask voxels */
 	IntensityHistogram(int[] levels, int ng) {
-		double[] v = new double[levels.length];
 		h = new double[ng];
-		for (int i = 0; i < levels.length; i++) {
-			v[i] = levels[i];
-			h[levels[i] - 1]++;
+		int[] count = new int[ng];
+		for (int l : levels) count[l - 1]++;
+		// the grey levels in ascending order straight from the histogram (a counting sort)
+		double[] v = new double[levels.length];
+		for (int l = 0, k = 0; l < ng; l++) {
+			h[l] = count[l];
+			java.util.Arrays.fill(v, k, k + count[l], l + 1);
+			k += count[l];
 		}
 		n = levels.length;
-		s = new IntensityStatistics(v);
+		s = IntensityStatistics.ofSorted(v);
 	}
 
 	@IbsiFeature(name = "Mean discretised intensity", code = "X6K6") double mean() { return s.mean(); }

@@ -10,13 +10,34 @@ final class IntensityVolumeHistogram {
 
 	private final double[] sorted;
 	private final double lo, hi, step;
+	/** ν at each possible intensity lo + k·step, k = 0..steps (found once, on first use). */
+	private double[] volumes;
 
 	IntensityVolumeHistogram(double[] values, double lo, double hi, double step) {
-		sorted = values.clone();
+		this(lo, hi, step, values.clone());
 		java.util.Arrays.sort(sorted);
+	}
+
+	/** @param sorted the intensities in ascending order, kept without a copy (the caller must not change them) */
+	static IntensityVolumeHistogram ofSorted(double[] sorted, double lo, double hi, double step) {
+		for (int i = 1; i < sorted.length; i++)
+			if (Double.compare(sorted[i - 1], sorted[i]) > 0) throw new IllegalArgumentException("values not in ascending order at " + i);
+		return new IntensityVolumeHistogram(lo, hi, step, sorted);
+	}
+
+	private IntensityVolumeHistogram(double lo, double hi, double step, double[] sorted) {
+		this.sorted = sorted;
 		this.lo = lo;
 		this.hi = hi;
 		this.step = step;
+	}
+
+	/** The first index from {@code from} on whose value is not below t less a little (as {@link #volumeAbove}). */
+	private int firstAtOrAbove(double t, int from) {
+		double cut = t - 1e-9 * step;
+		int a = from;
+		while (a < sorted.length && sorted[a] < cut) a++;
+		return a;
 	}
 
 	/** Fraction of voxels with intensity ≥ t (a little below t, as intensities are multiples of the step). */
@@ -33,15 +54,27 @@ final class IntensityVolumeHistogram {
 
 	private int steps() { return (int) Math.round((hi - lo) / step); }
 
+	/** ν(lo + k·step) for k = 0..steps, in one sweep up the sorted values (the cuts increase with k). */
+	private double[] volumes() {
+		if (volumes == null) {
+			int n = Math.max(steps(), 0);
+			double[] v = new double[n + 1];
+			for (int k = 0, a = 0; k <= n; k++) {
+				a = firstAtOrAbove(lo + k * step, a);
+				v[k] = (sorted.length - a) / (double) sorted.length;
+			}
+			volumes = v;
+		}
+		return volumes;
+	}
+
 	/** Volume fraction at intensity fraction x. */
 	double volumeAt(double x) { return volumeAbove(lo + x * (hi - lo)); }
 
 	/** Lowest possible intensity with volume fraction ≤ x (hi + step when there is none). */
 	double intensityAt(double x) {
-		for (int k = 0; k <= steps(); k++) {
-			double i = lo + k * step;
-			if (volumeAbove(i) <= x) return i;
-		}
+		double[] v = volumes();
+		for (int k = 0; k <= steps(); k++) if (v[k] <= x) return lo + k * step;
 		return hi + step;
 	}
 
@@ -59,11 +92,11 @@ final class IntensityVolumeHistogram {
 	double areaUnderCurve() {
 		int n = steps();
 		if (n == 0) return 0;
-		double area = 0, prev = volumeAbove(lo);
+		double[] v = volumes();
+		double area = 0, prev = v[0];
 		for (int k = 1; k <= n; k++) {
-			double v = volumeAbove(lo + k * step);
-			area += (prev + v) / 2 / n;
-			prev = v;
+			area += (prev + v[k]) / 2 / n;
+			prev = v[k];
 		}
 		return area;
 	}

@@ -17,25 +17,75 @@ final class LocalIntensity {
 	 *               are left out of the mean)
 	 */
 	LocalIntensity(int[] size, double[] spacing, double[] values, boolean[] intensityMask) {
-		int nx = size[0], ny = size[1], nz = size[2];
+		int n = size[0] * size[1] * size[2];
+		if (values.length != n || intensityMask.length != n) throw new IllegalArgumentException("values and mask do not match the box");
 		int rx = (int) Math.floor(RADIUS_MM / spacing[0]), ry = (int) Math.floor(RADIUS_MM / spacing[1]), rz = (int) Math.floor(RADIUS_MM / spacing[2]);
+		// only voxels within a sphere's reach of the mask enter a mean: the mask's bounds widened by the radius, kept
+		// inside the box (its faces still clip the spheres that reach them), hold every sum the whole box would give
+		int[] lo = { size[0], size[1], size[2] }, hi = { -1, -1, -1 };
+		for (int z = 0, row = 0; z < size[2]; z++)
+			for (int y = 0; y < size[1]; y++, row += size[0]) {
+				int first = row, last = row + size[0] - 1;
+				while (first <= last && !intensityMask[first]) first++;
+				if (first > last) continue;
+				while (!intensityMask[last]) last--;
+				lo[0] = Math.min(lo[0], first - row); hi[0] = Math.max(hi[0], last - row);
+				lo[1] = Math.min(lo[1], y); hi[1] = Math.max(hi[1], y);
+				lo[2] = Math.min(lo[2], z); hi[2] = Math.max(hi[2], z);
+			}
+		if (hi[0] < 0) { // no mask voxel: no mean
+			local = global = Double.NEGATIVE_INFINITY;
+			return;
+		}
+		int[] reach = { rx, ry, rz }, sub = new int[3];
+		for (int d = 0; d < 3; d++) {
+			lo[d] = Math.max(0, lo[d] - reach[d]);
+			hi[d] = Math.min(size[d] - 1, hi[d] + reach[d]);
+			sub[d] = hi[d] - lo[d] + 1;
+		}
+		int m = sub[0] * sub[1] * sub[2];
+		double[] v = new double[m];
+		boolean[] mask = new boolean[m];
+		for (int z = 0, i = 0; z < sub[2]; z++)
+			for (int y = 0; y < sub[1]; y++, i += sub[0]) {
+				int j = lo[0] + size[0] * ((y + lo[1]) + size[1] * (z + lo[2]));
+				System.arraycopy(values, j, v, i, sub[0]);
+				System.arraycopy(intensityMask, j, mask, i, sub[0]);
+			}
+		double max = Double.NEGATIVE_INFINITY;
+		boolean integers = true;
+		for (int i = 0; i < m; i++) {
+			double x = v[i];
+			if (mask[i]) max = Math.max(max, x);
+			if (integers && !(Math.abs(x) < 1 << 30 && x == (int) x)) integers = false; // whole and safely summed in a long
+		}
+		// (integer sums are exact on either path, so which one runs does not move a value)
+		double[] r = integers ? runs(sub, spacing, v, mask, ry, rz, max) : direct(sub, spacing, v, mask, rx, ry, rz, max);
+		local = r[0];
+		global = r[1];
+	}
+
+	private static double sq(double v) { return v * v; }
+
+	/** Whether (dx, dy, dz) voxels away lies in the sphere (the one test every path uses). */
+	private static boolean inSphere(double[] spacing, int dx, int dy, int dz) {
+		return sq(dx * spacing[0]) + sq(dy * spacing[1]) + sq(dz * spacing[2]) <= RADIUS_MM * RADIUS_MM;
+	}
+
+	/**
+	 * The means summed voxel by voxel over the sphere's offsets (in offset order, as the floating-point sums depend
+	 * on it): without bounds checks, over precomputed index steps, for voxels whose sphere lies in the box; with them
+	 * (offsets beyond the box left out) near its faces.
+	 */
+	private static double[] direct(int[] size, double[] spacing, double[] values, boolean[] intensityMask, int rx, int ry, int rz, double max) {
+		int nx = size[0], ny = size[1], nz = size[2];
 		java.util.List<int[]> offsets = new java.util.ArrayList<>();
 		for (int dz = -rz; dz <= rz; dz++)
 			for (int dy = -ry; dy <= ry; dy++)
-				for (int dx = -rx; dx <= rx; dx++) {
-					double d2 = sq(dx * spacing[0]) + sq(dy * spacing[1]) + sq(dz * spacing[2]);
-					if (d2 <= RADIUS_MM * RADIUS_MM) offsets.add(new int[] { dx, dy, dz });
-				}
-		double max = Double.NEGATIVE_INFINITY;
-		for (int i = 0; i < values.length; i++) if (intensityMask[i]) max = Math.max(max, values[i]);
-		boolean integers = true;
-		for (double v : values) if (!(v == Math.rint(v) && Math.abs(v) < 1 << 30)) { integers = false; break; }
-		if (integers) {
-			double[] r = runs(size, spacing, values, intensityMask, ry, rz, max);
-			local = r[0];
-			global = r[1];
-			return;
-		}
+				for (int dx = -rx; dx <= rx; dx++)
+					if (inSphere(spacing, dx, dy, dz)) offsets.add(new int[] { dx, dy, dz });
+		int[] steps = new int[offsets.size()];
+		for (int k = 0; k < steps.length; k++) steps[k] = offsets.get(k)[0] + nx * (offsets.get(k)[1] + ny * offsets.get(k)[2]);
 		double bestLocal = Double.NEGATIVE_INFINITY, bestGlobal = Double.NEGATIVE_INFINITY;
 		for (int z = 0, i = 0; z < nz; z++)
 			for (int y = 0; y < ny; y++)
@@ -43,45 +93,61 @@ final class LocalIntensity {
 					if (!intensityMask[i]) continue;
 					double s = 0;
 					int n = 0;
-					for (int[] o : offsets) {
-						int xx = x + o[0], yy = y + o[1], zz = z + o[2];
-						if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) continue;
-						s += values[xx + nx * (yy + ny * zz)];
-						n++;
-					}
+					if (x >= rx && y >= ry && z >= rz && x < nx - rx && y < ny - ry && z < nz - rz) {
+						for (int st : steps) s += values[i + st];
+						n = steps.length;
+					} else
+						for (int[] o : offsets) {
+							int xx = x + o[0], yy = y + o[1], zz = z + o[2];
+							if (xx < 0 || yy < 0 || zz < 0 || xx >= nx || yy >= ny || zz >= nz) continue;
+							s += values[xx + nx * (yy + ny * zz)];
+							n++;
+						}
 					double mean = s / n;
 					bestGlobal = Math.max(bestGlobal, mean);
 					if (values[i] == max) bestLocal = Math.max(bestLocal, mean);
 				}
-		local = bestLocal;
-		global = bestGlobal;
+		return new double[] { bestLocal, bestGlobal };
 	}
-
-	private static double sq(double v) { return v * v; }
 
 	/**
 	 * The same means for integer-valued images, with the sphere as x-runs (one per (dy, dz)) summed from prefix sums
 	 * along each row: O(voxels × runs) instead of O(voxels × sphere voxels). Integer sums below 2⁵³ are exact in a
-	 * long and in a double alike, so the means are bit for bit those of the direct sum.
+	 * long and in a double alike, so the means are bit for bit those of the direct sum. Where the whole sphere lies
+	 * in the box (the lesion's interior box: all of it unless the lesion nears the image's faces) the windows are
+	 * not clipped and the count is the sphere's voxel count.
 	 */
 	private static double[] runs(int[] size, double[] spacing, double[] values, boolean[] mask, int ry, int rz, double max) {
 		int nx = size[0], ny = size[1], nz = size[2];
 		java.util.List<int[]> runs = new java.util.ArrayList<>(); // dy, dz, half-width in x
+		int widest = 0, sphere = 0;
 		for (int dz = -rz; dz <= rz; dz++)
 			for (int dy = -ry; dy <= ry; dy++) {
 				double rest = RADIUS_MM * RADIUS_MM - sq(dy * spacing[1]) - sq(dz * spacing[2]);
 				if (rest < 0) continue;
 				int w = (int) Math.floor(Math.sqrt(rest) / spacing[0]);
-				// the direct test d² ≤ r² decides, as in the loop above (the square root may round either way)
-				while (sq((w + 1) * spacing[0]) + sq(dy * spacing[1]) + sq(dz * spacing[2]) <= RADIUS_MM * RADIUS_MM) w++;
-				while (w >= 0 && sq(w * spacing[0]) + sq(dy * spacing[1]) + sq(dz * spacing[2]) > RADIUS_MM * RADIUS_MM) w--;
-				if (w >= 0) runs.add(new int[] { dy, dz, w });
+				// the direct test d² ≤ r² decides, as in the direct sum (the square root may round either way)
+				while (inSphere(spacing, w + 1, dy, dz)) w++;
+				while (w >= 0 && !inSphere(spacing, w, dy, dz)) w--;
+				if (w >= 0) {
+					runs.add(new int[] { dy, dz, w });
+					widest = Math.max(widest, w);
+					sphere += 2 * w + 1;
+				}
 			}
-		long[] prefix = new long[(nx + 1) * ny * nz];
+		int rows = runs.size(), stride = nx + 1;
+		int[] runDy = new int[rows], runDz = new int[rows], runW = new int[rows], runDelta = new int[rows];
+		for (int k = 0; k < rows; k++) {
+			int[] r = runs.get(k);
+			runDy[k] = r[0];
+			runDz[k] = r[1];
+			runW[k] = r[2];
+			runDelta[k] = (r[0] + ny * r[1]) * stride; // from a row's prefix sums to those of the run's row
+		}
+		long[] prefix = new long[stride * ny * nz];
 		for (int row = 0; row < ny * nz; row++) {
 			long s = 0;
-			int base = row * (nx + 1);
-			prefix[base] = 0;
+			int base = row * stride;
 			for (int x = 0; x < nx; x++) {
 				s += (long) values[x + nx * row];
 				prefix[base + x + 1] = s;
@@ -90,6 +156,7 @@ final class LocalIntensity {
 		// row by row: each run adds its window sums to every voxel of the row's mask extent in one contiguous loop
 		double bestLocal = Double.NEGATIVE_INFINITY, bestGlobal = Double.NEGATIVE_INFINITY;
 		long[] sums = new long[nx], counts = new long[nx];
+		int[] his = new int[rows], los = new int[rows];
 		for (int z = 0; z < nz; z++)
 			for (int y = 0; y < ny; y++) {
 				int row = nx * (y + ny * z), x0 = nx, x1 = -1;
@@ -100,20 +167,45 @@ final class LocalIntensity {
 					}
 				if (x1 < 0) continue;
 				java.util.Arrays.fill(sums, x0, x1 + 1, 0);
-				java.util.Arrays.fill(counts, x0, x1 + 1, 0);
-				for (int[] r : runs) {
-					int yy = y + r[0], zz = z + r[1], w = r[2];
-					if (yy < 0 || zz < 0 || yy >= ny || zz >= nz) continue;
-					int base = (yy + ny * zz) * (nx + 1);
-					for (int x = x0; x <= x1; x++) {
-						int lo = Math.max(0, x - w), hi = Math.min(nx, x + w + 1);
-						sums[x] += prefix[base + hi] - prefix[base + lo];
-						counts[x] += hi - lo;
+				// voxels [xa, xb] of an interior row have every window inside the box
+				boolean interior = y >= ry && y < ny - ry && z >= rz && z < nz - rz;
+				int xa = interior ? Math.max(x0, widest) : x1 + 1, xb = interior ? Math.min(x1, nx - 1 - widest) : x1;
+				if (xa > xb) {
+					xa = x1 + 1;
+					xb = x1;
+				}
+				int home = (y + ny * z) * stride;
+				if (xa <= xb) {
+					for (int k = 0; k < rows; k++) {
+						his[k] = home + runDelta[k] + runW[k] + 1;
+						los[k] = home + runDelta[k] - runW[k];
+					}
+					// voxel by voxel over the runs (rows are short: one loop per run would be mostly loop overhead)
+					for (int x = xa; x <= xb; x++) {
+						long acc = 0;
+						for (int k = 0; k < rows; k++) acc += prefix[his[k] + x] - prefix[los[k] + x];
+						sums[x] = acc;
+					}
+				}
+				// the rest of the row (all of it near the box's faces): windows clipped to the box
+				for (int part = 0; part < 2; part++) {
+					int from = part == 0 ? x0 : xb + 1, to = part == 0 ? Math.min(x1 + 1, xa) : x1 + 1;
+					if (from >= to) continue;
+					java.util.Arrays.fill(counts, from, to, 0);
+					for (int k = 0; k < rows; k++) {
+						int yy = y + runDy[k], zz = z + runDz[k], w = runW[k];
+						if (yy < 0 || zz < 0 || yy >= ny || zz >= nz) continue;
+						int base = (yy + ny * zz) * stride;
+						for (int x = from; x < to; x++) {
+							int lo = Math.max(0, x - w), hi = Math.min(nx, x + w + 1);
+							sums[x] += prefix[base + hi] - prefix[base + lo];
+							counts[x] += hi - lo;
+						}
 					}
 				}
 				for (int x = x0; x <= x1; x++)
 					if (mask[row + x]) {
-						double mean = (double) sums[x] / counts[x];
+						double mean = (double) sums[x] / (x >= xa && x <= xb ? sphere : counts[x]);
 						bestGlobal = Math.max(bestGlobal, mean);
 						if (values[row + x] == max) bestLocal = Math.max(bestLocal, mean);
 					}

@@ -12,26 +12,25 @@ final class Ngldm {
 
 	Ngldm(IbsiGrid grid, IbsiAggregation aggregation) {
 		boolean merge = aggregation == IbsiAggregation.MERGED_SLICES_2_5D;
-		int dzMax = aggregation.inPlane() ? 0 : 1;
-		int maxK = dzMax == 0 ? 9 : 27;
+		int[] steps = grid.neighbourSteps(aggregation.inPlane());
+		int maxK = steps.length + 1;
+		int[] lv = grid.padded;
 		double[][] merged = new double[grid.ng][maxK];
 		double voxels = 0;
 		for (int[] r : aggregation.sliceRanges(grid.nz)) {
-			double[][] m = new double[grid.ng][maxK];
+			// the slice ranges are single slices with in-plane neighbours, or all slices: the zero border bounds both
+			int[] c = new int[grid.ng * maxK];
 			for (int z = r[0]; z < r[1]; z++)
 				for (int y = 0; y < grid.ny; y++)
-					for (int x = 0; x < grid.nx; x++) {
-						int level = grid.levels[x + grid.nx * (y + grid.ny * z)];
+					for (int p = grid.index(0, y, z), end = p + grid.nx; p < end; p++) {
+						int level = lv[p];
 						if (level == 0) continue;
 						int k = 1;
-						for (int dz = -dzMax; dz <= dzMax; dz++) {
-							if (z + dz < r[0] || z + dz >= r[1]) continue;
-							for (int dy = -1; dy <= 1; dy++)
-								for (int dx = -1; dx <= 1; dx++)
-									if ((dx != 0 || dy != 0 || dz != 0) && grid.at(x + dx, y + dy, z + dz) == level) k++;
-						}
-						m[level - 1][k - 1]++;
+						for (int s : steps) k += lv[p + s] == level ? 1 : 0; // no branch: neighbours match at random
+						c[(level - 1) * maxK + k - 1]++;
 					}
+			double[][] m = new double[grid.ng][maxK];
+			for (int a = 0; a < grid.ng; a++) for (int b = 0; b < maxK; b++) m[a][b] = c[a * maxK + b];
 			double nv = grid.voxels(r[0], r[1]);
 			if (merge) {
 				for (int a = 0; a < grid.ng; a++) for (int b = 0; b < maxK; b++) merged[a][b] += m[a][b];
