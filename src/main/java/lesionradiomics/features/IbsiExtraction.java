@@ -94,8 +94,9 @@ public final class IbsiExtraction {
 		LesionRegion r;
 		double margin = marginMm(s.spacing() == null ? sp : s.spacing(), growMm);
 		if (s.spacing() == null) {
-			long pad = 0;
-			for (double x : sp) pad = Math.max(pad, (long) Math.ceil(margin / x));
+			// the margin in mm on each axis: 0.78 x 0.78 x 2.5 mm voxels need 4 slices, not the 12 of the in-plane count
+			long[] pad = new long[3];
+			for (int d = 0; d < 3; d++) pad[d] = (long) Math.ceil(margin / sp[d]);
 			r = LesionRegion.crop(volume, labels, label, box.padded(pad, n));
 			for (int d = 0; d < 3; d++) diag.put(DIAGNOSTICS.get(d), (double) n[d]);
 			statistics(diag, "Interpolated", new double[0], new boolean[0]);

@@ -25,10 +25,15 @@ public final class BoundingBox {
 
 	/** Grows the box by {@code pad} voxels on every side, clipped to an image of the given size. */
 	public BoundingBox padded(long pad, long[] imageSize) {
+		return padded(new long[] { pad, pad, pad }, imageSize);
+	}
+
+	/** This box grown by {@code pad[d]} voxels on both sides of axis d, clipped to the image. */
+	public BoundingBox padded(long[] pad, long[] imageSize) {
 		long[] lo = new long[3], hi = new long[3];
 		for (int d = 0; d < 3; d++) {
-			lo[d] = Math.max(0, min[d] - pad);
-			hi[d] = Math.min(imageSize[d] - 1, max[d] + pad);
+			lo[d] = Math.max(0, min[d] - pad[d]);
+			hi[d] = Math.min(imageSize[d] - 1, max[d] + pad[d]);
 		}
 		return new BoundingBox(lo, hi, voxelCount);
 	}
