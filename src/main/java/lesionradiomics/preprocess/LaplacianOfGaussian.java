@@ -224,6 +224,27 @@ public final class LaplacianOfGaussian {
 		for (int i = 0; i < ln; i++) sum[p + i] = (float) (sum[p + i] + (float) rows[i][j] * scale);
 	}
 
+	/**
+	 * Whether the JIT is the quick client compiler alone (C1: {@code -XX:TieredStopAtLevel=1}, as the command line's
+	 * short runs start). The optimising compiler (C2) turns the recursion's short loops into vector instructions as
+	 * they are; C1 compiles them as written, so there a step's two loops become one, which stores each value once
+	 * instead of storing, reloading and storing it ({@link Recursive#step}). Both give the same values bit for bit.
+	 */
+	static final class Compiler {
+		static final boolean CLIENT_ONLY = clientOnly();
+
+		private Compiler() {}
+
+		private static boolean clientOnly() {
+			try {
+				com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+				return Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue()) && Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4;
+			} catch (RuntimeException | LinkageError e) {
+				return false; // not HotSpot: the loops C2 vectorises, as before
+			}
+		}
+	}
+
 	/** The coefficients of one recursive Gaussian (ITK's RecursiveGaussianImageFilter::SetUp) and its line filter. */
 	static final class Recursive {
 		double n0, n1, n2, n3, d1, d2, d3, d4, m1, m2, m3, m4, bn1, bn2, bn3, bn4, bm1, bm2, bm3, bm4;
@@ -319,6 +340,11 @@ public final class LaplacianOfGaussian {
 		 * method's bit for bit; the loops over j touch only index j of separate rows, which lets the JIT vectorise them.
 		 */
 		void filter(double[][] data, double[][] out, double[][] scratch, int ln, int k) {
+			filter(data, out, scratch, ln, k, Compiler.CLIENT_ONLY);
+		}
+
+		/** The same, each step in one loop ({@link #step}, for the client compiler) or two (for C2's vectors). */
+		void filter(double[][] data, double[][] out, double[][] scratch, int ln, int k, boolean fused) {
 			double n0 = this.n0, n1 = this.n1, n2 = this.n2, n3 = this.n3, d1 = this.d1, d2 = this.d2, d3 = this.d3, d4 = this.d4;
 			double m1 = this.m1, m2 = this.m2, m3 = this.m3, m4 = this.m4;
 			// causal part, the line extended by its first value (ITK's boundary coefficients bn)
@@ -341,8 +367,11 @@ public final class LaplacianOfGaussian {
 			for (int i = 4; i < ln; i++) {
 				double[] x = data[i], y1 = data[i - 1], y2 = data[i - 2], y3 = data[i - 3];
 				double[] o = out[i], p1 = out[i - 1], p2 = out[i - 2], p3 = out[i - 3], p4 = out[i - 4];
-				weigh(o, x, n0, y1, n1, y2, n2, y3, n3, k);
-				subtractWeighted(o, p1, d1, p2, d2, p3, d3, p4, d4, k);
+				if (fused) step(o, x, n0, y1, n1, y2, n2, y3, n3, p1, d1, p2, d2, p3, d3, p4, d4, k);
+				else {
+					weigh(o, x, n0, y1, n1, y2, n2, y3, n3, k);
+					subtractWeighted(o, p1, d1, p2, d2, p3, d3, p4, d4, k);
+				}
 			}
 			// anti-causal part, the line extended by its last value (bm), added to out as it is made (ITK adds the two
 			// parts afterwards: the same sums); s1..s4 hold its values at i .. i + 3 while s0 gets the value at i - 1
@@ -372,9 +401,12 @@ public final class LaplacianOfGaussian {
 			double[] s0 = scratch[4];
 			for (int i = ln - 4; i > 0; i--) {
 				double[] r1 = data[i], r2 = data[i + 1], r3 = data[i + 2], r4 = data[i + 3], o = out[i - 1];
-				weigh(s0, r1, m1, r2, m2, r3, m3, r4, m4, k);
-				subtractWeighted(s0, s1, d1, s2, d2, s3, d3, s4, d4, k);
-				for (int j = 0; j < k; j++) o[j] += s0[j];
+				if (fused) stepAdding(s0, o, r1, m1, r2, m2, r3, m3, r4, m4, s1, d1, s2, d2, s3, d3, s4, d4, k);
+				else {
+					weigh(s0, r1, m1, r2, m2, r3, m3, r4, m4, k);
+					subtractWeighted(s0, s1, d1, s2, d2, s3, d3, s4, d4, k);
+					for (int j = 0; j < k; j++) o[j] += s0[j];
+				}
 				double[] t = s4; // the value at i + 3 is no longer needed
 				s4 = s3;
 				s3 = s2;
@@ -390,6 +422,29 @@ public final class LaplacianOfGaussian {
 		 */
 		private static void weigh(double[] o, double[] a, double ca, double[] b, double cb, double[] c, double cc, double[] d, double cd, int k) {
 			for (int j = 0; j < k; j++) o[j] = a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd;
+		}
+
+		/**
+		 * {@link #weigh} then {@link #subtractWeighted} in one loop, for the client compiler (see {@link Compiler}): o[j]
+		 * is stored once, not stored, reloaded and stored again; the same two roundings, so the same values.
+		 */
+		private static void step(double[] o, double[] a, double ca, double[] b, double cb, double[] c, double cc, double[] d, double cd, double[] e, double ce,
+				double[] f, double cf, double[] g, double cg, double[] h, double ch, int k) {
+			for (int j = 0; j < k; j++) {
+				double in = a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd;
+				o[j] = in - (e[j] * ce + f[j] * cf + g[j] * cg + h[j] * ch);
+			}
+		}
+
+		/** {@link #step} into {@code s}, whose values are also added to {@code o} (the anti-causal part's step). */
+		private static void stepAdding(double[] s, double[] o, double[] a, double ca, double[] b, double cb, double[] c, double cc, double[] d, double cd,
+				double[] e, double ce, double[] f, double cf, double[] g, double cg, double[] h, double ch, int k) {
+			for (int j = 0; j < k; j++) {
+				double in = a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd;
+				double v = in - (e[j] * ce + f[j] * cf + g[j] * cg + h[j] * ch);
+				s[j] = v;
+				o[j] += v;
+			}
 		}
 
 		/** {@code o[j] -= a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd}, a step's feedback terms in ITK's order. */

@@ -82,6 +82,31 @@ class LaplacianOfGaussianTest {
 		}
 	}
 
+	/**
+	 * The recursion's steps in one loop each (the client compiler's code) and in two (C2's, which the other tests run)
+	 * give ITK's one-line recursion bit for bit, for the smoothing and the second derivative, lines of 4 voxels and more.
+	 */
+	@Test
+	void fusedStepsEqualSingleLines() {
+		java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+		for (int order : new int[] { 0, 2 })
+			for (int ln : new int[] { 4, 5, 9, 40 }) {
+				LaplacianOfGaussian.Recursive c = LaplacianOfGaussian.Recursive.of(2.3, 0.7, order);
+				int k = 13;
+				double[][] data = new double[ln][k], out = new double[ln][k], scratch = new double[5][k];
+				for (int i = 0; i < ln; i++) for (int j = 0; j < k; j++) data[i][j] = r.nextDouble() * 3000 - 1000;
+				for (boolean fused : new boolean[] { true, false }) {
+					c.filter(data, out, scratch, ln, k, fused);
+					double[] line = new double[ln], single = new double[ln], anti = new double[ln];
+					for (int j = 0; j < k; j++) {
+						for (int i = 0; i < ln; i++) line[i] = data[i][j];
+						c.filter(line, single, anti, ln);
+						for (int i = 0; i < ln; i++) assertEquals(single[i], out[i][j], 0, "order " + order + ", length " + ln + ", fused " + fused);
+					}
+				}
+			}
+	}
+
 	/** The passes shared out over threads (images of 2^20 voxels and more) give the one-thread result bit for bit. */
 	@Test
 	void threadsDoNotChangeTheResult() throws Exception {
