@@ -20,7 +20,17 @@ public final class FirstOrder {
 
 	public FirstOrder(LesionData lesion) {
 		this.x = lesion.maskedValues();
-		this.order = new OrderStatistics(x);
+		int n = x.length;
+		int[] ranks = new int[12];
+		ranks[0] = 0;
+		ranks[1] = n - 1;
+		double[] qs = { 10, 25, 50, 75, 90 };
+		for (int k = 0; k < qs.length; k++) {
+			int lo = (int) Math.floor((n - 1) * qs[k] / 100.0);
+			ranks[2 + 2 * k] = lo;
+			ranks[3 + 2 * k] = Math.min(lo + 1, n - 1);
+		}
+		this.order = new OrderStatistics(x, ranks); // the ranks the features below ask for, selected at once
 		this.grayLevels = lesion.maskedGrayLevels();
 		this.shift = lesion.settings().voxelArrayShift();
 		double[] s = lesion.spacing();

@@ -23,6 +23,67 @@ final class OrderStatistics {
 		for (int i = 0; i < values.length; i++) keys[i] = key(values[i]);
 	}
 
+	/**
+	 * The same, with the ranks that will be asked for selected at once: one partition serves every rank on its side,
+	 * so the partitions split the values into the stretches between the ranks (a few passes over the values) instead
+	 * of each rank being selected again inside the bracket the others leave.
+	 */
+	OrderStatistics(double[] values, int[] ranks) {
+		this(values);
+		int[] r = ranks.clone();
+		Arrays.sort(r);
+		int m = 0;
+		for (int k : r) if (k >= 0 && k < keys.length && (m == 0 || r[m - 1] != k)) r[m++] = k;
+		selectAll(0, keys.length - 1, r, 0, m - 1, 64);
+		for (int i = 0; i < m; i++) fix(r[i]);
+	}
+
+	private void fix(int k) {
+		int insert = 0;
+		while (insert < fixedCount && fixed[insert] < k) insert++;
+		if (insert < fixedCount && fixed[insert] == k) return;
+		if (fixedCount == fixed.length) fixed = Arrays.copyOf(fixed, 2 * fixed.length);
+		System.arraycopy(fixed, insert, fixed, insert + 1, fixedCount - insert);
+		fixed[insert] = k;
+		fixedCount++;
+	}
+
+	/** Puts each of the ranks r[from..to] (ascending, within [lo, hi]) in place, as {@link #select} one rank. */
+	private void selectAll(int lo, int hi, int[] r, int from, int to, int budget) {
+		while (from <= to) {
+			if (from == to) {
+				select(lo, hi, r[from]);
+				return;
+			}
+			if (hi - lo < SMALL || budget-- == 0) {
+				Arrays.sort(keys, lo, hi + 1);
+				return;
+			}
+			long[] a = keys;
+			long x = a[lo], y = a[(lo + hi) >>> 1], z = a[hi];
+			long pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+			int lt = lo, i = lo, gt = hi;
+			while (i <= gt) {
+				long v = a[i];
+				if (v < pivot) {
+					a[i++] = a[lt];
+					a[lt++] = v;
+				} else if (v > pivot) {
+					a[i] = a[gt];
+					a[gt--] = v;
+				} else i++;
+			}
+			// ranks below lt go left, above gt right; those in between are the pivot's and already in place
+			int left = from;
+			while (left <= to && r[left] < lt) left++;
+			int right = left;
+			while (right <= to && r[right] <= gt) right++;
+			if (left - 1 >= from) selectAll(lo, lt - 1, r, from, left - 1, budget);
+			lo = gt + 1;
+			from = right;
+		}
+	}
+
 	int size() { return keys.length; }
 
 	/** The value of rank {@code k} (0-based) of the ascending order. */

@@ -32,7 +32,12 @@ class OrderStatisticsTest {
 			}
 			double[] sorted = v.clone();
 			Arrays.sort(sorted);
-			OrderStatistics order = new OrderStatistics(v);
+			// ranks selected at once beforehand (as first order does), or none
+			int[] ahead = new int[trial % 2 == 0 ? 0 : 1 + r.nextInt(14)];
+			for (int i = 0; i < ahead.length; i++) ahead[i] = i < 2 ? (i == 0 ? 0 : n - 1) : r.nextInt(n);
+			OrderStatistics order = ahead.length == 0 ? new OrderStatistics(v) : new OrderStatistics(v, ahead);
+			for (int k : ahead)
+				assertEquals(Double.doubleToLongBits(sorted[k]), Double.doubleToLongBits(order.at(k)), "trial " + trial + " n " + n + " rank ahead " + k);
 			int asks = 1 + r.nextInt(14);
 			for (int q = 0; q < asks; q++) {
 				int k = q == 0 && trial % 3 == 0 ? n - 1 : r.nextInt(n);
