@@ -57,34 +57,46 @@ public final class Glrlm {
 	 * Run counts [grey level row][length - 1] along the direction whose offset on the padded grid is {@code step}
 	 * (positive: the first non-zero component of pyradiomics' angle is); all zero when no line has two mask voxels.
 	 * The box is swept in memory order instead of line by line (a line along z or a diagonal jumps a slice per voxel):
-	 * each voxel's run length and count of mask voxels so far on its line follow from its predecessor's one step back,
-	 * which comes earlier in memory (the zero margin starts every line), and a run is counted at its last voxel, where
-	 * the next voxel on the line differs. These are the runs {@link LineRuns} finds walking each line, counted in
-	 * another order: the same integer counts.
+	 * each voxel's run length follows from its predecessor's one step back, which comes earlier in memory (the zero
+	 * margin starts every line), and a run is counted at its last voxel, where the next voxel on the line differs.
+	 * These are the runs {@link LineRuns} finds walking each line, counted in another order: the same integer counts.
+	 * Only when every run has length one are the mask voxels of each line counted ({@link #multiElement}).
 	 *
 	 * @param run      scratch of the padded grid's size, zero on the margin (only box voxels are written)
-	 * @param elements the same
+	 * @param elements scratch of the same size and margin, for {@link #multiElement}
 	 */
 	private static double[][] runs(TextureGrid g, TextureGrid.Padded padded, int step, int rows, int maxRun, int[] run, int[] elements) {
 		double[][] counts = new double[rows][maxRun];
 		int[] levels = padded.levels(), levelRow = g.levelRow;
-		boolean multiElement = false;
+		int longest = 0;
 		for (int z = 0; z < g.nz; z++)
 			for (int y = 0; y < g.ny; y++)
 				for (int x = 0, v = padded.index(0, y, z); x < g.nx; x++, v++) {
-					int l = levels[v], back = v - step;
-					if (l == 0) {
-						run[v] = 0;
-						elements[v] = elements[back];
-						continue;
-					}
-					int length = levels[back] == l ? run[back] + 1 : 1, seen = elements[back] + 1;
+					int l = levels[v];
+					if (l == 0) continue; // (its run length is never read: only a voxel of the same level reads it)
+					int back = v - step, length = levels[back] == l ? run[back] + 1 : 1;
 					run[v] = length;
-					elements[v] = seen;
-					if (seen > 1) multiElement = true;
-					if (levels[v + step] != l) counts[levelRow[l]][length - 1]++;
+					if (levels[v + step] != l) {
+						counts[levelRow[l]][length - 1]++;
+						if (length > longest) longest = length;
+					}
 				}
-		return multiElement ? counts : new double[rows][maxRun];
+		// a run of two is a line with two mask voxels; without one, count the mask voxels along each line
+		return longest > 1 || multiElement(g, padded, step, elements) ? counts : new double[rows][maxRun];
+	}
+
+	/** Whether some line along {@code step} holds two mask voxels (not necessarily neighbours). */
+	private static boolean multiElement(TextureGrid g, TextureGrid.Padded padded, int step, int[] elements) {
+		int[] levels = padded.levels();
+		boolean multi = false;
+		for (int z = 0; z < g.nz; z++)
+			for (int y = 0; y < g.ny; y++)
+				for (int x = 0, v = padded.index(0, y, z); x < g.nx; x++, v++) {
+					int seen = elements[v - step] + (levels[v] != 0 ? 1 : 0);
+					elements[v] = seen;
+					if (seen > 1) multi = true;
+				}
+		return multi;
 	}
 
 	/**
