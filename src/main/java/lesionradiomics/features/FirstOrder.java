@@ -1,7 +1,5 @@
 package lesionradiomics.features;
 
-import java.util.Arrays;
-
 /**
  * First-order (intensity histogram) features of pyradiomics 3.0 ({@code radiomics/firstorder.py}). Moments are
  * population moments as numpy's; percentiles use numpy's linear interpolation; {@code voxelArrayShift} enters only
@@ -13,7 +11,8 @@ public final class FirstOrder {
 	static final double EPS = Math.ulp(1.0);
 
 	private final double[] x;
-	private final double[] sorted;
+	/** The sorted values' ranks, selected as the features ask for them (no full sort). */
+	private final OrderStatistics order;
 	private final int[] grayLevels;
 	private final double shift;
 	private final double voxelVolume;
@@ -21,8 +20,17 @@ public final class FirstOrder {
 
 	public FirstOrder(LesionData lesion) {
 		this.x = lesion.maskedValues();
-		this.sorted = x.clone();
-		Arrays.sort(sorted);
+		int n = x.length;
+		int[] ranks = new int[12];
+		ranks[0] = 0;
+		ranks[1] = n - 1;
+		double[] qs = { 10, 25, 50, 75, 90 };
+		for (int k = 0; k < qs.length; k++) {
+			int lo = (int) Math.floor((n - 1) * qs[k] / 100.0);
+			ranks[2 + 2 * k] = lo;
+			ranks[3 + 2 * k] = Math.min(lo + 1, n - 1);
+		}
+		this.order = new OrderStatistics(x, ranks); // the ranks the features below ask for, selected at once
 		this.grayLevels = lesion.maskedGrayLevels();
 		this.shift = lesion.settings().voxelArrayShift();
 		double[] s = lesion.spacing();
@@ -42,6 +50,15 @@ public final class FirstOrder {
 		int lo = (int) Math.floor(pos);
 		int hi = Math.min(lo + 1, sortedValues.length - 1);
 		return lerp(sortedValues[lo], sortedValues[hi], pos - lo);
+	}
+
+	/** {@link #percentile(double[], double)} of the values, from their order statistics. */
+	private double percentile(double q) {
+		int n = order.size();
+		double pos = (n - 1) * q / 100.0;
+		int lo = (int) Math.floor(pos);
+		int hi = Math.min(lo + 1, n - 1);
+		return lerp(order.at(lo), order.at(hi), pos - lo);
 	}
 
 	/** numpy's _lerp: a + (b - a)·t, computed from the upper end when t ≥ 0.5. */
@@ -82,25 +99,25 @@ public final class FirstOrder {
 	}
 
 	@Feature
-	double minimum() { return sorted[0]; }
+	double minimum() { return order.at(0); }
 
 	@Feature("10Percentile")
-	double percentile10() { return percentile(sorted, 10); }
+	double percentile10() { return percentile(10); }
 
 	@Feature("90Percentile")
-	double percentile90() { return percentile(sorted, 90); }
+	double percentile90() { return percentile(90); }
 
 	@Feature
-	double maximum() { return sorted[sorted.length - 1]; }
+	double maximum() { return order.at(order.size() - 1); }
 
 	@Feature
 	double mean() { return mean; }
 
 	@Feature
-	double median() { return percentile(sorted, 50); }
+	double median() { return percentile(50); }
 
 	@Feature
-	double interquartileRange() { return percentile(sorted, 75) - percentile(sorted, 25); }
+	double interquartileRange() { return percentile(75) - percentile(25); }
 
 	@Feature
 	double range() { return maximum() - minimum(); }

@@ -363,7 +363,7 @@ public final class Glcm {
 	 * has a single eigenvalue). The matrices are symmetric (p_x = p_y), so Q = D⁻¹ P D⁻¹ P is similar to A², A = D^-½ P
 	 * D^-½ symmetric: Q's eigenvalues are the squares of A's and MCC is A's second largest |eigenvalue|. No product is
 	 * formed (it cost as much as the decomposition), and A's largest eigenvalue, 1 with eigenvector √px, is deflated
-	 * ({@link SymmetricEigenvalues#computeOthers}). Grey levels without neighbours in a direction add zero eigenvalues.
+	 * ({@link SymmetricEigenvalues#largestOtherMagnitude}). Grey levels without neighbours in a direction add zero eigenvalues.
 	 */
 	@Feature("MCC")
 	double mcc() {
@@ -391,15 +391,10 @@ public final class Glcm {
 			}
 			norm = Math.sqrt(norm);
 			for (int r = 0; r < m; r++) root[r] /= norm;
-			// A's eigenvalue 1 (eigenvector √px) deflated; zeros for the levels outside the support
-			double[] ev = new double[size];
-			if (m > 0) {
-				double[] others = new double[m];
-				new SymmetricEigenvalues(m).computeOthers(sym, m, m, root, others);
-				ev[0] = 1;
-				for (int k = 0; k < m - 1; k++) ev[k + 1] = Math.abs(others[k]);
-			}
-			java.util.Arrays.sort(ev);
+			// A's eigenvalue 1 (eigenvector √px) deflated; the levels outside the support add zeros. Of the sorted
+			// spectrum {1, |others|, 0, ...} the second largest is min(1, max |others|) for m ≥ 2 (the others lie in
+			// [-1, 1] up to rounding) and 0 for m = 1, so only the largest |other| is needed
+			double largest = m < 2 ? 0 : Math.min(1, new SymmetricEigenvalues(m).largestOtherMagnitude(sym, m, m, root));
 			// pyradiomics takes numpy.linalg.eigvals of the non-symmetric Q. numpy (numpy/linalg/_linalg.py, eigvals)
 			// returns the whole stack of directions as complex when any eigenvalue of any direction has a non-zero
 			// imaginary part, else real; sort() orders complex values by real, then imaginary part; sqrt of a real
@@ -411,7 +406,7 @@ public final class Glcm {
 			// complex stacks alike. So the direction counts as 0 (sqrt(+1e-17) = 7e-9), where our solver's rounding can
 			// give -1e-17 and NaN would drop it from the mean (0.4393 instead of pyradiomics' 0.3295 on 4 directions).
 			// Here MCC is A's second largest |eigenvalue| (= sqrt of Q's), never negative: a zero one counts as 0.
-			return ev[size - 2];
+			return largest;
 		});
 	}
 }

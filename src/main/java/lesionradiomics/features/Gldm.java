@@ -18,17 +18,28 @@ public final class Gldm {
 		// |level difference| is an integer: ≤ alpha exactly when ≤ ⌊alpha⌋ (-1 for a negative alpha: never)
 		int within = alpha < 0 ? -1 : (int) Math.min(Integer.MAX_VALUE, Math.floor(alpha));
 		int[] paddedLevels = padded.levels(), offsets = padded.offsets();
-		for (int z = 0, v = 0; z < grid.nz; z++)
+		// the relation "neighbours within alpha" is symmetric: each of the 13 pairs of directions is tested once per
+		// voxel, from the voxel to its neighbour at +a, and counts for both (the neighbour's -a is this voxel); the
+		// same integer dependence per voxel as testing all 26 neighbours of each
+		int[] dependence = new int[paddedLevels.length];
+		for (int z = 0; z < grid.nz; z++)
 			for (int y = 0; y < grid.ny; y++)
-				for (int x = 0; x < grid.nx; x++, v++) {
-					int level = grid.levels[v];
+				for (int x = 0, pv = padded.index(0, y, z); x < grid.nx; x++, pv++) {
+					int level = paddedLevels[pv];
 					if (level == 0) continue;
-					int dependence = 0;
-					for (int k = 0, pv = padded.index(x, y, z); k < offsets.length; k++) {
-						int other = paddedLevels[pv + offsets[k]];
-						if (other != 0 && Math.abs(level - other) <= within) dependence++;
+					for (int k = 0; k < offsets.length; k += 2) {
+						int w = pv + offsets[k], other = paddedLevels[w];
+						if (other != 0 && Math.abs(level - other) <= within) {
+							dependence[pv]++;
+							dependence[w]++;
+						}
 					}
-					counts[grid.levelRow[level]][dependence]++;
+				}
+		for (int z = 0; z < grid.nz; z++)
+			for (int y = 0; y < grid.ny; y++)
+				for (int x = 0, pv = padded.index(0, y, z); x < grid.nx; x++, pv++) {
+					int level = paddedLevels[pv];
+					if (level != 0) counts[grid.levelRow[level]][dependence[pv]]++;
 				}
 		double[] levels = grid.levelValues();
 		m = new SizeMatrix(levels, counts);

@@ -23,7 +23,9 @@ public final class Glrlm {
 		int rows = grid.presentLevels.length;
 		double[] levels = grid.levelValues();
 		double[][][] perAngle = new double[grid.angles.length][][];
-		for (int a = 0; a < grid.angles.length; a++) perAngle[a] = runs(grid, grid.angles[a], rows, maxRun);
+		TextureGrid.Padded padded = grid.padded();
+		int[] run = new int[padded.levels().length], elements = new int[run.length];
+		for (int a = 0; a < grid.angles.length; a++) perAngle[a] = runs(grid, padded, padded.offsets()[2 * a], rows, maxRun, run, elements);
 		String norm = lesion.settings().weightingNorm();
 		if (norm != null) {
 			double[] w = new double[grid.angles.length];
@@ -51,24 +53,50 @@ public final class Glrlm {
 		runPercentageScale = 1;
 	}
 
-	/** Run counts [grey level row][length - 1] along direction {@code a}; all zero when no line has two mask voxels. */
-	private static double[][] runs(TextureGrid g, int[] a, int rows, int maxRun) {
+	/**
+	 * Run counts [grey level row][length - 1] along the direction whose offset on the padded grid is {@code step}
+	 * (positive: the first non-zero component of pyradiomics' angle is); all zero when no line has two mask voxels.
+	 * The box is swept in memory order instead of line by line (a line along z or a diagonal jumps a slice per voxel):
+	 * each voxel's run length follows from its predecessor's one step back, which comes earlier in memory (the zero
+	 * margin starts every line), and a run is counted at its last voxel, where the next voxel on the line differs.
+	 * These are the runs {@link LineRuns} finds walking each line, counted in another order: the same integer counts.
+	 * Only when every run has length one are the mask voxels of each line counted ({@link #multiElement}).
+	 *
+	 * @param run      scratch of the padded grid's size, zero on the margin (only box voxels are written)
+	 * @param elements scratch of the same size and margin, for {@link #multiElement}
+	 */
+	private static double[][] runs(TextureGrid g, TextureGrid.Padded padded, int step, int rows, int maxRun, int[] run, int[] elements) {
 		double[][] counts = new double[rows][maxRun];
-		LineRuns line = new LineRuns(counts, g.levelRow);
-		int step = a[2] + g.nx * (a[1] + g.ny * a[0]);
-		for (int z = 0, v = 0; z < g.nz; z++)
+		int[] levels = padded.levels(), levelRow = g.levelRow;
+		int longest = 0;
+		for (int z = 0; z < g.nz; z++)
 			for (int y = 0; y < g.ny; y++)
-				for (int x = 0; x < g.nx; x++, v++) {
-					if (g.neighbour(x, y, z, a, -1) >= 0) continue; // not the start of a line
-					// the line's length from where it leaves the box along each moving axis: no bounds check per step
-					int length = Integer.MAX_VALUE;
-					if (a[2] != 0) length = Math.min(length, (a[2] > 0 ? g.nx - 1 - x : x) / Math.abs(a[2]));
-					if (a[1] != 0) length = Math.min(length, (a[1] > 0 ? g.ny - 1 - y : y) / Math.abs(a[1]));
-					if (a[0] != 0) length = Math.min(length, (a[0] > 0 ? g.nz - 1 - z : z) / Math.abs(a[0]));
-					for (int w = v, left = length + 1; left > 0; left--, w += step) line.next(g.levels[w]);
-					line.end();
+				for (int x = 0, v = padded.index(0, y, z); x < g.nx; x++, v++) {
+					int l = levels[v];
+					if (l == 0) continue; // (its run length is never read: only a voxel of the same level reads it)
+					int back = v - step, length = levels[back] == l ? run[back] + 1 : 1;
+					run[v] = length;
+					if (levels[v + step] != l) {
+						counts[levelRow[l]][length - 1]++;
+						if (length > longest) longest = length;
+					}
 				}
-		return line.multiElement() ? counts : new double[rows][maxRun];
+		// a run of two is a line with two mask voxels; without one, count the mask voxels along each line
+		return longest > 1 || multiElement(g, padded, step, elements) ? counts : new double[rows][maxRun];
+	}
+
+	/** Whether some line along {@code step} holds two mask voxels (not necessarily neighbours). */
+	private static boolean multiElement(TextureGrid g, TextureGrid.Padded padded, int step, int[] elements) {
+		int[] levels = padded.levels();
+		boolean multi = false;
+		for (int z = 0; z < g.nz; z++)
+			for (int y = 0; y < g.ny; y++)
+				for (int x = 0, v = padded.index(0, y, z); x < g.nx; x++, v++) {
+					int seen = elements[v - step] + (levels[v] != 0 ? 1 : 0);
+					elements[v] = seen;
+					if (seen > 1) multi = true;
+				}
+		return multi;
 	}
 
 	/**

@@ -16,8 +16,9 @@ public final class Glszm {
 		// flood fill on the zero-padded grid: no bounds checks, no index → (x, y, z) divisions; the zones (and so the
 		// matrix) do not depend on the order they are found in
 		TextureGrid.Padded padded = grid.padded();
-		int[] levels = padded.levels(), offsets = padded.offsets();
-		boolean[] done = new boolean[levels.length];
+		// a copy of the padded levels in which each voxel is set to 0 once taken into a zone: one load and compare per
+		// neighbour instead of a "done" flag and the level (the padded grid itself is shared by the families)
+		int[] levels = padded.levels().clone(), offsets = padded.offsets();
 		int[] stack = new int[grid.voxelCount];
 		int[] zoneLevel = new int[grid.voxelCount];
 		int[] zoneSize = new int[grid.voxelCount];
@@ -26,17 +27,17 @@ public final class Glszm {
 			for (int y = 0; y < grid.ny; y++)
 				for (int x = 0, start = padded.index(0, y, z); x < grid.nx; x++, start++) {
 					int level = levels[start];
-					if (level == 0 || done[start]) continue;
+					if (level == 0) continue;
 					int top = 0, size = 0;
 					stack[top++] = start;
-					done[start] = true;
+					levels[start] = 0;
 					while (top > 0) {
 						int v = stack[--top];
 						size++;
 						for (int offset : offsets) {
 							int w = v + offset;
-							if (!done[w] && levels[w] == level) {
-								done[w] = true;
+							if (levels[w] == level) {
+								levels[w] = 0;
 								stack[top++] = w;
 							}
 						}

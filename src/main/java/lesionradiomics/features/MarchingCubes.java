@@ -176,16 +176,41 @@ final class MarchingCubes {
 		cz /= n;
 		cy /= n;
 		cx /= n;
-		// order by decreasing distance from the centroid: sort (float radius bits, index) keys, descending
-		long[] keys = new long[n];
 		double[] r = new double[n];
+		double rMaxAll = 0;
+		int far = 0;
 		for (int k = 0; k < n; k++) {
 			int i = idx[from + k];
 			double dz = v[3 * i] - cz, dy = v[3 * i + 1] - cy, dx = v[3 * i + 2] - cx;
 			r[k] = Math.sqrt(dz * dz + dy * dy + dx * dx);
-			keys[k] = (long) Float.floatToIntBits((float) r[k]) << 32 | k;
+			if (r[k] > rMaxAll) {
+				rMaxAll = r[k];
+				far = k;
+			}
 		}
+		// a first pair: the vertex farthest from the centroid and the vertex farthest from it. A pair's distance is at
+		// most the sum of its radii, so a vertex with r + rMax below that distance is in no farther pair: only the
+		// others are sorted (usually a small part of the surface), and the search below finds the same maximum
+		double first = 0;
+		{
+			int i = idx[from + far];
+			double az = v[3 * i], ay = v[3 * i + 1], ax = v[3 * i + 2];
+			for (int k = from; k < to; k++) {
+				int j = idx[k];
+				double dz = az - v[3 * j], dy = ay - v[3 * j + 1], dx = ax - v[3 * j + 2];
+				first = Math.max(first, dz * dz + dy * dy + dx * dx);
+			}
+		}
+		double firstD = Math.sqrt(first) / (1 + 1e-6);
+		int m = 0;
+		for (int k = 0; k < n; k++) if (r[k] + rMaxAll >= firstD) m++;
+		// order the candidates by decreasing distance from the centroid: sort (float radius bits, index) keys, descending
+		long[] keys = new long[m];
+		for (int k = 0, c = 0; k < n; k++)
+			if (r[k] + rMaxAll >= firstD) keys[c++] = (long) Float.floatToIntBits((float) r[k]) << 32 | k;
 		java.util.Arrays.sort(keys);
+		n = m;
+		if (n < 2) return first; // (the pair's partner is a candidate, so never, but rounding aside)
 		// float keys order radii only to ~1e-7: the pruning bound carries that slack
 		double slack = 1 + 1e-6;
 		double best = 0, bestD = 0;
@@ -208,6 +233,6 @@ final class MarchingCubes {
 				}
 			}
 		}
-		return best;
+		return Math.max(best, first);
 	}
 }

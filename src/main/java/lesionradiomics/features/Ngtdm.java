@@ -41,21 +41,32 @@ public final class Ngtdm {
 		double[] n = new double[rows], s = new double[rows];
 		TextureGrid.Padded padded = grid.padded();
 		int[] paddedLevels = padded.levels(), offsets = padded.offsets();
-		for (int z = 0, v = 0; z < grid.nz; z++)
+		// neighbourhood is symmetric: each of the 13 pairs of directions is visited once per voxel and counts for both
+		// voxels (each one's count and sum of the other's level). The sums are of integers, exact in int and in double
+		// alike, so the mean sum / count is the 26-neighbour loop's to the bit
+		int[] count = new int[paddedLevels.length], sum = new int[paddedLevels.length];
+		for (int z = 0; z < grid.nz; z++)
 			for (int y = 0; y < grid.ny; y++)
-				for (int x = 0; x < grid.nx; x++, v++) {
-					int level = grid.levels[v];
+				for (int x = 0, pv = padded.index(0, y, z); x < grid.nx; x++, pv++) {
+					int level = paddedLevels[pv];
 					if (level == 0) continue;
-					int count = 0;
-					double sum = 0;
-					for (int k = 0, pv = padded.index(x, y, z); k < offsets.length; k++) {
-						int other = paddedLevels[pv + offsets[k]];
+					for (int k = 0; k < offsets.length; k += 2) {
+						int w = pv + offsets[k], other = paddedLevels[w];
 						if (other != 0) {
-							count++;
-							sum += other;
+							count[pv]++;
+							sum[pv] += other;
+							count[w]++;
+							sum[w] += level;
 						}
 					}
-					double diff = count == 0 ? 0 : Math.abs(level - sum / count);
+				}
+		for (int z = 0; z < grid.nz; z++)
+			for (int y = 0; y < grid.ny; y++)
+				for (int x = 0, pv = padded.index(0, y, z); x < grid.nx; x++, pv++) {
+					int level = paddedLevels[pv];
+					if (level == 0) continue;
+					int c = count[pv];
+					double diff = c == 0 ? 0 : Math.abs(level - (double) sum[pv] / c);
 					n[grid.levelRow[level]]++;
 					s[grid.levelRow[level]] += diff;
 				}

@@ -37,6 +37,42 @@ final class SymmetricEigenvalues {
 	 */
 	void computeOthers(double[] a, int s, int n, double[] x, double[] out) {
 		if (n <= 1) return;
+		deflate(a, s, n, x);
+		int m = n - 1;
+		if (m == 1) out[0] = a[0];
+		else if (m == 2) {
+			double mean = (a[0] + a[s + 1]) / 2, half2 = (a[0] - a[s + 1]) / 2, root = Math.sqrt(half2 * half2 + a[s] * a[s]);
+			out[0] = mean + root;
+			out[1] = mean - root;
+		} else {
+			tridiagonalize(a, s, m);
+			ql(m);
+			System.arraycopy(d, 0, out, 0, m);
+		}
+	}
+
+	/**
+	 * The largest |eigenvalue| among those {@link #computeOthers} gives (0 for {@code n ≤ 1}): glcm's MCC needs that one
+	 * alone. The deflated matrix is tridiagonalised as there, and then, instead of the QL iteration's whole spectrum,
+	 * its two extreme eigenvalues are bisected with Sturm counts (Golub &amp; Van Loan 8.4.1; LAPACK dstebz) to the last
+	 * bits — the smallest only when it could be the larger in magnitude. Sizes 1 and 2 take computeOthers' closed
+	 * forms, bit for bit.
+	 */
+	double largestOtherMagnitude(double[] a, int s, int n, double[] x) {
+		if (n <= 1) return 0;
+		deflate(a, s, n, x);
+		int m = n - 1;
+		if (m == 1) return Math.abs(a[0]);
+		if (m == 2) {
+			double mean = (a[0] + a[s + 1]) / 2, half2 = (a[0] - a[s + 1]) / 2, root = Math.sqrt(half2 * half2 + a[s] * a[s]);
+			return Math.max(Math.abs(mean + root), Math.abs(mean - root));
+		}
+		tridiagonalize(a, s, m);
+		return largestMagnitude(m);
+	}
+
+	/** B = H A H without its first row and column ({@link #computeOthers}), in the top-left (n - 1)×(n - 1) corner of a. */
+	private void deflate(double[] a, int s, int n, double[] x) {
 		// u = x + e₁ (x₀ ≥ 0: no cancellation), uᵀu = 2 (1 + x₀), β = 2 / uᵀu
 		for (int i = 0; i < n; i++) u[i] = x[i];
 		u[0] += 1;
@@ -52,16 +88,91 @@ final class SymmetricEigenvalues {
 		int m = n - 1;
 		for (int r = 0; r < m; r++)
 			for (int c = 0; c <= r; c++) a[r * s + c] = a[(r + 1) * s + c + 1] - u[r + 1] * w[c + 1] - w[r + 1] * u[c + 1];
-		if (m == 1) out[0] = a[0];
-		else if (m == 2) {
-			double mean = (a[0] + a[s + 1]) / 2, half2 = (a[0] - a[s + 1]) / 2, root = Math.sqrt(half2 * half2 + a[s] * a[s]);
-			out[0] = mean + root;
-			out[1] = mean - root;
-		} else {
-			tridiagonalize(a, s, m);
-			ql(m);
-			System.arraycopy(d, 0, out, 0, m);
+	}
+
+	/**
+	 * max |λ| of the tridiagonal (d, e) of size n ≥ 1: the largest eigenvalue, and the smallest when some eigenvalue
+	 * lies below minus the largest.
+	 */
+	private double largestMagnitude(int n) {
+		// Gershgorin's bound g ≥ |λ| for all λ; squared couplings for the counts (e[n - 1] = 0)
+		double g = 0, e2max = 0;
+		for (int i = 0; i < n; i++) {
+			double left = i > 0 ? Math.abs(e[i - 1]) : 0;
+			g = Math.max(g, Math.abs(d[i]) + left + Math.abs(e[i]));
+			p[i] = e[i] * e[i];
+			e2max = Math.max(e2max, p[i]);
 		}
+		if (!(g > 0)) return g == 0 ? 0 : Double.NaN;
+		// LAPACK's pivot floor (dstebz): a zero pivot becomes -pivmin, so that a zero or tiny coupling (a split, from a
+		// zero column in the reduction) never makes 0/0
+		double pivmin = Double.MIN_NORMAL * Math.max(1, e2max);
+		double bound = g + 4 * Math.ulp(g) + 2 * pivmin;
+		// below the eigenvalues' magnitude times 2^-64 an interval is not halved further: zero eigenvalues (rank-deficient
+		// directions) then stop after ~70 halvings instead of ~1000 towards the smallest double
+		double floor = g * 0x1p-64;
+		double top = kth(-bound, bound, n, n, pivmin, floor);
+		if (top >= 0 && count(-top, n, pivmin) == 0) return top;
+		double bottom = kth(-bound, Math.min(bound, top >= 0 ? -top : top), 1, n, pivmin, floor);
+		return Math.max(Math.abs(top), Math.abs(bottom));
+	}
+
+	/**
+	 * The k-th smallest eigenvalue (1-based) of (d, p = e²) in [lo, hi] (count(lo) < k ≤ count(hi)): the interval is
+	 * quartered by three Sturm counts per sweep, computed side by side (their chains of divisions overlap), until its
+	 * quarter points fall on its ends or it is narrower than {@code floor}; returns its midpoint.
+	 */
+	private double kth(double lo, double hi, int k, int n, double pivmin, double floor) {
+		while (hi - lo > floor) {
+			double q = (hi - lo) * 0.25, x1 = lo + q, x2 = lo + 2 * q, x3 = hi - q;
+			if (!(lo < x1 && x1 < x2 && x2 < x3 && x3 < hi)) { // fewer than four doubles per quarter left: plain halving
+				double mid = 0.5 * (lo + hi);
+				if (mid <= lo || mid >= hi) break;
+				if (count(mid, n, pivmin) >= k) hi = mid;
+				else lo = mid;
+				continue;
+			}
+			// three Sturm sequences at once
+			double d0 = d[0], a1 = d0 - x1, a2 = d0 - x2, a3 = d0 - x3;
+			if (Math.abs(a1) <= pivmin) a1 = -pivmin;
+			if (Math.abs(a2) <= pivmin) a2 = -pivmin;
+			if (Math.abs(a3) <= pivmin) a3 = -pivmin;
+			int c1 = a1 < 0 ? 1 : 0, c2 = a2 < 0 ? 1 : 0, c3 = a3 < 0 ? 1 : 0;
+			for (int i = 1; i < n; i++) {
+				double di = d[i], ei2 = p[i - 1];
+				a1 = di - x1 - ei2 / a1;
+				a2 = di - x2 - ei2 / a2;
+				a3 = di - x3 - ei2 / a3;
+				if (Math.abs(a1) <= pivmin) a1 = -pivmin;
+				if (Math.abs(a2) <= pivmin) a2 = -pivmin;
+				if (Math.abs(a3) <= pivmin) a3 = -pivmin;
+				if (a1 < 0) c1++;
+				if (a2 < 0) c2++;
+				if (a3 < 0) c3++;
+			}
+			if (c1 >= k) hi = x1;
+			else if (c2 >= k) {
+				lo = x1;
+				hi = x2;
+			} else if (c3 >= k) {
+				lo = x2;
+				hi = x3;
+			} else lo = x3;
+		}
+		return 0.5 * (lo + hi);
+	}
+
+	/** Sturm count: the number of eigenvalues of (d, p = e²) below x (negative pivots of T - xI, LAPACK's dlaebz). */
+	private int count(double x, int n, double pivmin) {
+		double q = d[0] - x;
+		if (Math.abs(q) <= pivmin) q = -pivmin;
+		int c = q < 0 ? 1 : 0;
+		for (int i = 1; i < n; i++) {
+			q = d[i] - x - p[i - 1] / q;
+			if (Math.abs(q) <= pivmin) q = -pivmin;
+			if (q < 0) c++;
+		}
+		return c;
 	}
 
 	/**

@@ -112,6 +112,15 @@ final class TextureGrid {
 	 * so the neighbourhood loops of gldm and ngtdm need no bounds checks and visit the same neighbours in the same order.
 	 */
 	Padded padded() {
+		Padded p = padded;
+		if (p == null) padded = p = pad();
+		return p;
+	}
+
+	/** {@link #padded()}, made once per grid: every texture family reads it (none writes it). */
+	private Padded padded;
+
+	private Padded pad() {
 		int m = 0;
 		for (int[] a : angles) for (int d : a) m = Math.max(m, Math.abs(d));
 		int px = nx + 2 * m, py = ny + 2 * m, pz = nz + 2 * m;

@@ -29,6 +29,22 @@ public final class LaplacianOfGaussian {
 	 * depend on it.
 	 */
 	public static float[] apply(double[] values, int[] size, double[] spacing, double sigma, java.util.concurrent.Executor executor) {
+		return apply(values, size, spacing, sigma, executor, null);
+	}
+
+	/**
+	 * The filtered image where {@code boxes} need it: exactly {@link #apply(double[], int[], double[], double)}'s
+	 * values inside every box ({@code {min, max}}, inclusive voxel coordinates of this grid; null: everywhere), any
+	 * values elsewhere. Each axis's three passes filter whole lines, so no line is cut; they only skip the lines no box
+	 * depends on. The last pass of an axis (along a₃) needs its lines through the boxes' footprints across a₃; the
+	 * second (along a₂) the lines whose coordinate on the first pass's axis a₁ lies in some box's range (a₃ free, as the
+	 * last pass reads its whole lines); the first pass needs every line. A block of lines is filtered when one of its
+	 * lines is needed, with the same arithmetic per line as always, so the values inside the boxes are the whole
+	 * filter's bit for bit; what is left undone is lines of the second and third passes outside the lesions' slabs and
+	 * columns.
+	 */
+	public static float[] apply(double[] values, int[] size, double[] spacing, double sigma, java.util.concurrent.Executor executor,
+			java.util.List<int[][]> boxes) {
 		if (!(sigma > 0)) throw new IllegalArgumentException("LoG sigma must be greater than 0, is " + sigma);
 		for (int d = 0; d < 3; d++)
 			if (size[d] < 4) throw new IllegalArgumentException("LoG needs at least 4 voxels along each axis, axis " + d + " has " + size[d]);
@@ -37,15 +53,57 @@ public final class LaplacianOfGaussian {
 		// written and blocks never share a line
 		float[] sum = new float[n], work = new float[n];
 		for (int dim = 0; dim < 3; dim++) {
-			pass(values, null, new Target(work, null, 0), size, dim, Recursive.of(sigma, spacing[dim], 2), executor);
+			pass(values, null, new Target(work, null, 0), size, dim, Recursive.of(sigma, spacing[dim], 2), executor, null);
 			for (int other = 0, left = 2; other < 3; other++) {
 				if (other == dim) continue;
 				// the last pass adds its float image / spacing² straight into the sum (ITK's cumulative image)
-				Target to = --left > 0 ? new Target(work, null, 0) : new Target(null, sum, 1.0 / (spacing[dim] * spacing[dim]));
-				pass(null, work, to, size, other, Recursive.of(sigma, spacing[other], 0), executor);
+				boolean last = --left == 0;
+				Target to = !last ? new Target(work, null, 0) : new Target(null, sum, 1.0 / (spacing[dim] * spacing[dim]));
+				boolean[] needed = boxes == null ? null : last ? footprint(size, other, boxes) : slabs(size, other, dim, boxes);
+				pass(null, work, to, size, other, Recursive.of(sigma, spacing[other], 0), executor, needed);
 			}
 		}
 		return sum;
+	}
+
+	/**
+	 * The index of the line along {@code axis} that starts at voxel {@code p} (coordinate 0 on that axis) among the
+	 * lines along it: (y, z) → y + ny z along x, (x, z) → x + nx z along y, (x, y) → x + nx y along z.
+	 */
+	private static int lineIndex(int[] size, int axis, int p) {
+		return switch (axis) {
+		case 0 -> p / size[0];
+		case 1 -> p % size[0] + size[0] * (p / (size[0] * size[1]));
+		default -> p;
+		};
+	}
+
+	/** The two axes other than {@code axis}, in increasing order (the coordinates of {@link #lineIndex}). */
+	private static int[] across(int axis) {
+		return axis == 0 ? new int[] { 1, 2 } : axis == 1 ? new int[] { 0, 2 } : new int[] { 0, 1 };
+	}
+
+	/** Lines along {@code axis} through some box: the boxes' footprints across it. */
+	private static boolean[] footprint(int[] size, int axis, java.util.List<int[][]> boxes) {
+		int[] o = across(axis);
+		int nu = size[o[0]];
+		boolean[] needed = new boolean[nu * size[o[1]]];
+		for (int[][] b : boxes)
+			for (int v = Math.max(0, b[0][o[1]]); v <= Math.min(size[o[1]] - 1, b[1][o[1]]); v++)
+				for (int u = Math.max(0, b[0][o[0]]); u <= Math.min(nu - 1, b[1][o[0]]); u++) needed[u + nu * v] = true;
+		return needed;
+	}
+
+	/** Lines along {@code axis} whose coordinate on axis {@code slab} lies in some box's range (any on the third axis). */
+	private static boolean[] slabs(int[] size, int axis, int slab, java.util.List<int[][]> boxes) {
+		int[] o = across(axis);
+		int nu = size[o[0]], nv = size[o[1]];
+		boolean[] inRange = new boolean[size[slab]];
+		for (int[][] b : boxes) for (int c = Math.max(0, b[0][slab]); c <= Math.min(size[slab] - 1, b[1][slab]); c++) inRange[c] = true;
+		boolean[] needed = new boolean[nu * nv];
+		for (int v = 0; v < nv; v++)
+			for (int u = 0; u < nu; u++) needed[u + nu * v] = inRange[o[0] == slab ? u : v];
+		return needed;
 	}
 
 	/**
@@ -58,18 +116,19 @@ public final class LaplacianOfGaussian {
 	 * lines shared out over {@code executor} in contiguous runs; every line gets the same arithmetic whichever run or
 	 * block it falls in, so the result does not depend on the executor.
 	 */
-	private static void pass(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, java.util.concurrent.Executor executor) {
+	private static void pass(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, java.util.concurrent.Executor executor,
+			boolean[] needed) {
 		int width = width(axis), blocks = LineBlocks.count(size, axis, width);
 		long voxels = (long) size[0] * size[1] * size[2];
 		int chunks = executor == null || voxels < (1 << 20) ? 1 : Math.min(64, blocks);
 		if (chunks <= 1) {
-			blocks(fromDouble, fromFloat, to, size, axis, c, 0, blocks, width);
+			blocks(fromDouble, fromFloat, to, size, axis, c, 0, blocks, width, needed);
 			return;
 		}
 		java.util.List<java.util.concurrent.CompletableFuture<Void>> parts = new java.util.ArrayList<>();
 		for (int k = 0; k < chunks; k++) {
 			int from = (int) ((long) blocks * k / chunks), until = (int) ((long) blocks * (k + 1) / chunks);
-			parts.add(java.util.concurrent.CompletableFuture.runAsync(() -> blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width), executor));
+			parts.add(java.util.concurrent.CompletableFuture.runAsync(() -> blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, needed), executor));
 		}
 		for (java.util.concurrent.CompletableFuture<Void> p : parts) p.join();
 	}
@@ -92,12 +151,19 @@ public final class LaplacianOfGaussian {
 	 * quickly, where one large method was recompiled as each new branch was taken (seconds of compiling per run).
 	 */
 	static void blocks(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, int from, int until, int width) {
+		blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, null);
+	}
+
+	/** The same, skipping the blocks none of whose lines is {@code needed} (by {@link #lineIndex}; null: all needed). */
+	static void blocks(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, int from, int until, int width,
+			boolean[] needed) {
 		int ln = size[axis];
 		LineBlocks geometry = new LineBlocks(size, axis, width);
 		int step = geometry.step, stride = geometry.stride;
 		double[][] in = new double[ln][width], out = new double[ln][width], scratch = new double[5][width];
 		for (int b = from; b < until; b++) {
 			int start = geometry.start(b), k = geometry.lines(b);
+			if (needed != null && !anyNeeded(needed, size, axis, start, step, k)) continue;
 			if (step == 1) { // lines side by side in memory: each step of the block is a run of voxels
 				for (int i = 0; i < ln; i++)
 					if (fromDouble != null) read(fromDouble, start + i * stride, in[i], k);
@@ -116,6 +182,12 @@ public final class LaplacianOfGaussian {
 					else addLine(out, j, to.sum(), to.scale(), start + j * step, ln);
 			}
 		}
+	}
+
+	private static boolean anyNeeded(boolean[] needed, int[] size, int axis, int start, int step, int k) {
+		for (int j = 0; j < k; j++)
+			if (needed[lineIndex(size, axis, start + j * step)]) return true;
+		return false;
 	}
 
 	private static void read(double[] from, int p, double[] row, int k) {
@@ -150,6 +222,27 @@ public final class LaplacianOfGaussian {
 
 	private static void addLine(double[][] rows, int j, float[] sum, double scale, int p, int ln) {
 		for (int i = 0; i < ln; i++) sum[p + i] = (float) (sum[p + i] + (float) rows[i][j] * scale);
+	}
+
+	/**
+	 * Whether the JIT is the quick client compiler alone (C1: {@code -XX:TieredStopAtLevel=1}, as the command line's
+	 * short runs start). The optimising compiler (C2) turns the recursion's short loops into vector instructions as
+	 * they are; C1 compiles them as written, so there a step's two loops become one, which stores each value once
+	 * instead of storing, reloading and storing it ({@link Recursive#step}). Both give the same values bit for bit.
+	 */
+	static final class Compiler {
+		static final boolean CLIENT_ONLY = clientOnly();
+
+		private Compiler() {}
+
+		private static boolean clientOnly() {
+			try {
+				com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+				return Boolean.parseBoolean(vm.getVMOption("TieredCompilation").getValue()) && Integer.parseInt(vm.getVMOption("TieredStopAtLevel").getValue()) < 4;
+			} catch (RuntimeException | LinkageError e) {
+				return false; // not HotSpot: the loops C2 vectorises, as before
+			}
+		}
 	}
 
 	/** The coefficients of one recursive Gaussian (ITK's RecursiveGaussianImageFilter::SetUp) and its line filter. */
@@ -247,6 +340,11 @@ public final class LaplacianOfGaussian {
 		 * method's bit for bit; the loops over j touch only index j of separate rows, which lets the JIT vectorise them.
 		 */
 		void filter(double[][] data, double[][] out, double[][] scratch, int ln, int k) {
+			filter(data, out, scratch, ln, k, Compiler.CLIENT_ONLY);
+		}
+
+		/** The same, each step in one loop ({@link #step}, for the client compiler) or two (for C2's vectors). */
+		void filter(double[][] data, double[][] out, double[][] scratch, int ln, int k, boolean fused) {
 			double n0 = this.n0, n1 = this.n1, n2 = this.n2, n3 = this.n3, d1 = this.d1, d2 = this.d2, d3 = this.d3, d4 = this.d4;
 			double m1 = this.m1, m2 = this.m2, m3 = this.m3, m4 = this.m4;
 			// causal part, the line extended by its first value (ITK's boundary coefficients bn)
@@ -269,8 +367,11 @@ public final class LaplacianOfGaussian {
 			for (int i = 4; i < ln; i++) {
 				double[] x = data[i], y1 = data[i - 1], y2 = data[i - 2], y3 = data[i - 3];
 				double[] o = out[i], p1 = out[i - 1], p2 = out[i - 2], p3 = out[i - 3], p4 = out[i - 4];
-				weigh(o, x, n0, y1, n1, y2, n2, y3, n3, k);
-				subtractWeighted(o, p1, d1, p2, d2, p3, d3, p4, d4, k);
+				if (fused) step(o, x, n0, y1, n1, y2, n2, y3, n3, p1, d1, p2, d2, p3, d3, p4, d4, k);
+				else {
+					weigh(o, x, n0, y1, n1, y2, n2, y3, n3, k);
+					subtractWeighted(o, p1, d1, p2, d2, p3, d3, p4, d4, k);
+				}
 			}
 			// anti-causal part, the line extended by its last value (bm), added to out as it is made (ITK adds the two
 			// parts afterwards: the same sums); s1..s4 hold its values at i .. i + 3 while s0 gets the value at i - 1
@@ -300,9 +401,12 @@ public final class LaplacianOfGaussian {
 			double[] s0 = scratch[4];
 			for (int i = ln - 4; i > 0; i--) {
 				double[] r1 = data[i], r2 = data[i + 1], r3 = data[i + 2], r4 = data[i + 3], o = out[i - 1];
-				weigh(s0, r1, m1, r2, m2, r3, m3, r4, m4, k);
-				subtractWeighted(s0, s1, d1, s2, d2, s3, d3, s4, d4, k);
-				for (int j = 0; j < k; j++) o[j] += s0[j];
+				if (fused) stepAdding(s0, o, r1, m1, r2, m2, r3, m3, r4, m4, s1, d1, s2, d2, s3, d3, s4, d4, k);
+				else {
+					weigh(s0, r1, m1, r2, m2, r3, m3, r4, m4, k);
+					subtractWeighted(s0, s1, d1, s2, d2, s3, d3, s4, d4, k);
+					for (int j = 0; j < k; j++) o[j] += s0[j];
+				}
 				double[] t = s4; // the value at i + 3 is no longer needed
 				s4 = s3;
 				s3 = s2;
@@ -318,6 +422,29 @@ public final class LaplacianOfGaussian {
 		 */
 		private static void weigh(double[] o, double[] a, double ca, double[] b, double cb, double[] c, double cc, double[] d, double cd, int k) {
 			for (int j = 0; j < k; j++) o[j] = a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd;
+		}
+
+		/**
+		 * {@link #weigh} then {@link #subtractWeighted} in one loop, for the client compiler (see {@link Compiler}): o[j]
+		 * is stored once, not stored, reloaded and stored again; the same two roundings, so the same values.
+		 */
+		private static void step(double[] o, double[] a, double ca, double[] b, double cb, double[] c, double cc, double[] d, double cd, double[] e, double ce,
+				double[] f, double cf, double[] g, double cg, double[] h, double ch, int k) {
+			for (int j = 0; j < k; j++) {
+				double in = a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd;
+				o[j] = in - (e[j] * ce + f[j] * cf + g[j] * cg + h[j] * ch);
+			}
+		}
+
+		/** {@link #step} into {@code s}, whose values are also added to {@code o} (the anti-causal part's step). */
+		private static void stepAdding(double[] s, double[] o, double[] a, double ca, double[] b, double cb, double[] c, double cc, double[] d, double cd,
+				double[] e, double ce, double[] f, double cf, double[] g, double cg, double[] h, double ch, int k) {
+			for (int j = 0; j < k; j++) {
+				double in = a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd;
+				double v = in - (e[j] * ce + f[j] * cf + g[j] * cg + h[j] * ch);
+				s[j] = v;
+				o[j] += v;
+			}
 		}
 
 		/** {@code o[j] -= a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd}, a step's feedback terms in ITK's order. */

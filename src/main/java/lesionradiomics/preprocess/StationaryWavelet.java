@@ -140,6 +140,27 @@ public final class StationaryWavelet {
 			while (j < f) for (int k = 0; k < n && j < f; k++, j++) sum += filter[j] * x[n - 1 - k];
 			out[o] = sum;
 		}
+		if (f == 6 && i < n) { // coif1, pyradiomics' default: the taps and the last inputs in local variables
+			double f0 = filter[0], f1 = filter[1], f2 = filter[2], f3 = filter[3], f4 = filter[4], f5 = filter[5];
+			double x1 = x[i - 1], x2 = x[i - 2], x3 = x[i - 3], x4 = x[i - 4], x5 = x[i - 5];
+			for (; i < n; i++, o++) {
+				double x0 = x[i];
+				// the loop's sum, term by term from 0 (0 + -0.0 is 0.0, as there)
+				double sum = 0;
+				sum += x0 * f0;
+				sum += x1 * f1;
+				sum += x2 * f2;
+				sum += x3 * f3;
+				sum += x4 * f4;
+				sum += x5 * f5;
+				out[o] = sum;
+				x5 = x4;
+				x4 = x3;
+				x3 = x2;
+				x2 = x1;
+				x1 = x0;
+			}
+		}
 		for (; i < n; i++, o++) {
 			double sum = 0;
 			for (int j = 0; j < f; j++) sum += x[i - j] * filter[j];
@@ -228,6 +249,26 @@ public final class StationaryWavelet {
 			for (; j <= i; j++) sum += filter[j] * x[i - j];
 			while (j < f) for (int k = 0; k < n && j < f; k++, j++) sum += filter[j] * x[n - 1 - k];
 			out[o] = sum;
+		}
+		if (f == 6 && i < n) { // as in periodicConvolution
+			float f0 = filter[0], f1 = filter[1], f2 = filter[2], f3 = filter[3], f4 = filter[4], f5 = filter[5];
+			float x1 = x[i - 1], x2 = x[i - 2], x3 = x[i - 3], x4 = x[i - 4], x5 = x[i - 5];
+			for (; i < n; i++, o++) {
+				float x0 = x[i];
+				float sum = 0;
+				sum += x0 * f0;
+				sum += x1 * f1;
+				sum += x2 * f2;
+				sum += x3 * f3;
+				sum += x4 * f4;
+				sum += x5 * f5;
+				out[o] = sum;
+				x5 = x4;
+				x4 = x3;
+				x3 = x2;
+				x2 = x1;
+				x1 = x0;
+			}
 		}
 		for (; i < n; i++, o++) {
 			float sum = 0;

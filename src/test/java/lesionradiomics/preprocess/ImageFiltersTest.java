@@ -61,4 +61,38 @@ class ImageFiltersTest {
 		double[] expected = { 2.4748737341529163, 2.6001195592392525, 4.596194077712559, 4.470948252626223 };
 		for (int i = 0; i < 4; i++) assertEquals(expected[i], out[i], 1e-13);
 	}
+
+	/**
+	 * Lines of every length from 1 to 40 against pywt's definition written out directly — out[o] = Σ_j filter[j] ·
+	 * x[(o + F/2 − j) mod N], terms added from 0 in increasing j — in double and in float32, for coif1's six taps
+	 * (whose unwrapped outputs have a loop of their own) and haar's two: bit for bit where the filter does not wrap
+	 * around (there the code sums in this order), to rounding where it does (it sums the wrapped terms in pywt's order).
+	 */
+	@Test
+	void periodicConvolutionIsTheDefinitionBitForBit() {
+		java.util.SplittableRandom r = new java.util.SplittableRandom(4);
+		for (StationaryWavelet.Wavelet w : StationaryWavelet.WAVELETS)
+			for (double[] filter : new double[][] { w.lowPass(), w.highPass() })
+				for (int n = 1; n <= 40; n++) {
+					double[] x = new double[n], out = new double[n];
+					float[] x32 = new float[n], out32 = new float[n], filter32 = new float[filter.length];
+					for (int i = 0; i < n; i++) x32[i] = (float) (x[i] = r.nextInt(5) == 0 ? -0.0 : r.nextDouble() * 2000 - 1000);
+					for (int j = 0; j < filter.length; j++) filter32[j] = (float) filter[j];
+					StationaryWavelet.periodicConvolution(x, filter, out);
+					StationaryWavelet.periodicConvolution32(x32, filter32, out32);
+					int f = filter.length;
+					for (int o = 0; o < n; o++) {
+						double sum = 0;
+						float sum32 = 0;
+						for (int j = 0; j < f; j++) {
+							int k = Math.floorMod(o + f / 2 - j, n);
+							sum += filter[j] * x[k];
+							sum32 += filter32[j] * x32[k];
+						}
+						boolean wraps = o + f / 2 - (f - 1) < 0 || o + f / 2 >= n;
+						assertEquals(sum, out[o], wraps ? 1e-12 * 1000 * f : 0, w.name() + " n " + n + " o " + o);
+						assertEquals(sum32, out32[o], wraps ? 1e-5f * 1000 * f : 0, w.name() + " float32 n " + n + " o " + o);
+					}
+				}
+	}
 }

@@ -82,6 +82,31 @@ class LaplacianOfGaussianTest {
 		}
 	}
 
+	/**
+	 * The recursion's steps in one loop each (the client compiler's code) and in two (C2's, which the other tests run)
+	 * give ITK's one-line recursion bit for bit, for the smoothing and the second derivative, lines of 4 voxels and more.
+	 */
+	@Test
+	void fusedStepsEqualSingleLines() {
+		java.util.SplittableRandom r = new java.util.SplittableRandom(9);
+		for (int order : new int[] { 0, 2 })
+			for (int ln : new int[] { 4, 5, 9, 40 }) {
+				LaplacianOfGaussian.Recursive c = LaplacianOfGaussian.Recursive.of(2.3, 0.7, order);
+				int k = 13;
+				double[][] data = new double[ln][k], out = new double[ln][k], scratch = new double[5][k];
+				for (int i = 0; i < ln; i++) for (int j = 0; j < k; j++) data[i][j] = r.nextDouble() * 3000 - 1000;
+				for (boolean fused : new boolean[] { true, false }) {
+					c.filter(data, out, scratch, ln, k, fused);
+					double[] line = new double[ln], single = new double[ln], anti = new double[ln];
+					for (int j = 0; j < k; j++) {
+						for (int i = 0; i < ln; i++) line[i] = data[i][j];
+						c.filter(line, single, anti, ln);
+						for (int i = 0; i < ln; i++) assertEquals(single[i], out[i][j], 0, "order " + order + ", length " + ln + ", fused " + fused);
+					}
+				}
+			}
+	}
+
 	/** The passes shared out over threads (images of 2^20 voxels and more) give the one-thread result bit for bit. */
 	@Test
 	void threadsDoNotChangeTheResult() throws Exception {
@@ -93,6 +118,49 @@ class LaplacianOfGaussianTest {
 		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
 		try {
 			assertArrayEquals(LaplacianOfGaussian.apply(in, size, spacing, 3), LaplacianOfGaussian.apply(in, size, spacing, 3, pool));
+		} finally {
+			pool.shutdown();
+		}
+	}
+
+	/**
+	 * The filter restricted to the lines that some boxes need: inside the boxes ITK's values (as the whole filter,
+	 * worst relative difference below 1e-6, and the same voxels bit-identical to ITK), and the whole filter's values
+	 * bit for bit — on one thread and on three (public_m1 has more than 2^20 voxels, so its passes are shared out).
+	 */
+	@ParameterizedTest
+	@CsvSource({ "1.0, public_m1_log-sigma-1-0-mm-3D.nrrd", "3.0, public_m1_log-sigma-3-0-mm-3D.nrrd" })
+	void boxesGetTheWholeFiltersValues(double sigma, String reference) throws Exception {
+		Volume in = NrrdReader.read(SharedReference.require("multilesion/public_m1_image.nrrd")).asVolume();
+		double[] expected = values(NrrdReader.read(SharedReference.require("filters/" + reference)).asVolume());
+		int[] size = size(in);
+		double[] values = values(in);
+		// a box at a corner, one through the middle, a single voxel and one across the whole z extent
+		java.util.List<int[][]> boxes = java.util.List.of(new int[][] { { 0, 0, 0 }, { 9, 14, 3 } },
+				new int[][] { { size[0] / 3, size[1] / 2, size[2] / 2 - 2 }, { size[0] / 3 + 20, size[1] / 2 + 11, size[2] / 2 + 3 } },
+				new int[][] { { size[0] - 1, 5, 7 }, { size[0] - 1, 5, 7 } }, new int[][] { { 40, size[1] - 8, 0 }, { 47, size[1] - 1, size[2] - 1 } });
+		float[] whole = LaplacianOfGaussian.apply(values, size, in.geometry().spacing(), sigma);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+		try {
+			for (java.util.concurrent.Executor executor : new java.util.concurrent.Executor[] { null, pool }) {
+				float[] got = LaplacianOfGaussian.apply(values, size, in.geometry().spacing(), sigma, executor, boxes);
+				int inside = 0, identical = 0, identicalWhole = 0;
+				double worst = 0;
+				for (int[][] b : boxes)
+					for (int z = b[0][2]; z <= b[1][2]; z++)
+						for (int y = b[0][1]; y <= b[1][1]; y++)
+							for (int x = b[0][0]; x <= b[1][0]; x++) {
+								int i = x + size[0] * (y + size[1] * z);
+								inside++;
+								if (got[i] == (float) expected[i]) identical++;
+								if (whole[i] == (float) expected[i]) identicalWhole++;
+								worst = Math.max(worst, Math.abs(got[i] - expected[i]) / Math.max(1, Math.abs(expected[i])));
+								assertEquals(whole[i], got[i], 0, "voxel " + x + ", " + y + ", " + z);
+							}
+				assertTrue(worst < 1e-6, "worst relative difference " + worst);
+				assertEquals(identicalWhole, identical);
+				assertTrue(inside > 2000, "voxels compared: " + inside);
+			}
 		} finally {
 			pool.shutdown();
 		}
