@@ -418,10 +418,21 @@ public final class LesionExtractor {
 			List<String> notes = new ArrayList<>();
 			Map<String, float[]> images = new LinkedHashMap<>();
 			int[] whole = { (int) imageSize[0], (int) imageSize[1], (int) imageSize[2] };
+			// only Shared.copy reads the hull images, inside each lesion's prepared box: the LoG filters the lines those need
+			List<int[][]> inHull = new ArrayList<>();
+			for (BoundingBox b : lesions.values()) {
+				BoundingBox prepared = perturbationMargin == 0 ? b : b.padded(perturbationMargin, imageSize);
+				int[][] r = new int[2][3];
+				for (int d = 0; d < 3; d++) {
+					r[0][d] = (int) (prepared.min(d) - min[d]);
+					r[1][d] = (int) (prepared.max(d) - min[d]);
+				}
+				inHull.add(r);
+			}
 			for (int k = 0; k < t.sigmas().size(); k++) {
 				String skipped = ImageType.skipped(t.sigmas().get(k), whole, spacing);
 				if (skipped != null) notes.add(skipped);
-				else images.put(t.names().get(k), LaplacianOfGaussian.apply(values, size, spacing, Double.parseDouble(t.sigmas().get(k)), executor));
+				else images.put(t.names().get(k), LaplacianOfGaussian.apply(values, size, spacing, Double.parseDouble(t.sigmas().get(k)), executor, inHull));
 			}
 			out.put(t, new Shared(min, size, images, notes));
 		}
