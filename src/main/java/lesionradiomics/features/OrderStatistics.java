@@ -59,20 +59,8 @@ final class OrderStatistics {
 				Arrays.sort(keys, lo, hi + 1);
 				return;
 			}
-			long[] a = keys;
-			long x = a[lo], y = a[(lo + hi) >>> 1], z = a[hi];
-			long pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
-			int lt = lo, i = lo, gt = hi;
-			while (i <= gt) {
-				long v = a[i];
-				if (v < pivot) {
-					a[i++] = a[lt];
-					a[lt++] = v;
-				} else if (v > pivot) {
-					a[i] = a[gt];
-					a[gt--] = v;
-				} else i++;
-			}
+			long bounds = partition(lo, hi);
+			int lt = (int) (bounds >>> 32), gt = (int) bounds;
 			// ranks below lt go left, above gt right; those in between are the pivot's and already in place
 			int left = from;
 			while (left <= to && r[left] < lt) left++;
@@ -103,6 +91,28 @@ final class OrderStatistics {
 		return value(keys[k]);
 	}
 
+	/**
+	 * Three-way partition of [lo, hi] around the median of three: keys below the pivot before {@code lt}, above it after
+	 * {@code gt}, equal to it in between. Returns {@code lt} in the high and {@code gt} in the low 32 bits.
+	 */
+	private long partition(int lo, int hi) {
+		long[] a = keys;
+		long x = a[lo], y = a[(lo + hi) >>> 1], z = a[hi];
+		long pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+		int lt = lo, i = lo, gt = hi;
+		while (i <= gt) {
+			long v = a[i];
+			if (v < pivot) {
+				a[i++] = a[lt];
+				a[lt++] = v;
+			} else if (v > pivot) {
+				a[i] = a[gt];
+				a[gt--] = v;
+			} else i++;
+		}
+		return ((long) lt << 32) | (gt & 0xffffffffL);
+	}
+
 	/** Puts rank k of [lo, hi] at k, the smaller keys before it and the larger after. */
 	private void select(int lo, int hi, int k) {
 		long[] a = keys;
@@ -111,19 +121,8 @@ final class OrderStatistics {
 				Arrays.sort(a, lo, hi + 1);
 				return;
 			}
-			long x = a[lo], y = a[(lo + hi) >>> 1], z = a[hi];
-			long pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z)); // median of three
-			int lt = lo, i = lo, gt = hi;
-			while (i <= gt) {
-				long v = a[i];
-				if (v < pivot) {
-					a[i++] = a[lt];
-					a[lt++] = v;
-				} else if (v > pivot) {
-					a[i] = a[gt];
-					a[gt--] = v;
-				} else i++;
-			}
+			long bounds = partition(lo, hi);
+			int lt = (int) (bounds >>> 32), gt = (int) bounds;
 			if (k < lt) hi = lt - 1;
 			else if (k > gt) lo = gt + 1;
 			else return; // k among the keys equal to the pivot
