@@ -401,25 +401,31 @@ final class EnclosingShapes {
 			boolean exact = newton(q, u, active);
 			if (!exact && tolerance < 1e-2) budget -= ascend(q, u, active, tolerance, budget);
 			double[][] xi = inverse(moment(q, u, active));
-			Integer[] outside = java.util.stream.IntStream.range(0, n).filter(i -> !in[i]).boxed().toArray(Integer[]::new);
 			double[] m = new double[n];
 			double bound = (1 + tolerance) * (d + 1);
+			int[] outside = new int[n];
 			int count = 0;
-			for (int i : outside) {
-				m[i] = quad(xi, q[i]);
-				if (m[i] > bound) outside[count++] = i;
-			}
+			for (int i = 0; i < n; i++)
+				if (!in[i]) {
+					m[i] = quad(xi, q[i]);
+					if (m[i] > bound) outside[count++] = i;
+				}
 			if (count == 0) {
 				if (tolerance == MVEE_TOLERANCE) break;
 				tolerance = exact ? MVEE_TOLERANCE : Math.max(MVEE_TOLERANCE, tolerance / 10);
 				continue;
 			}
-			Arrays.sort(outside, 0, count, (a, b) -> Double.compare(m[b], m[a]));
+			// the farthest CORE_GROWTH, largest M first, ties in index order (as a stable sort by falling M gives them)
 			int grow = Math.min(count, CORE_GROWTH);
 			int[] next = Arrays.copyOf(active, active.length + grow);
 			for (int t = 0; t < grow; t++) {
-				next[active.length + t] = outside[t];
-				in[outside[t]] = true;
+				int top = t;
+				for (int c = t + 1; c < count; c++) if (m[outside[c]] > m[outside[top]]) top = c;
+				int pick = outside[top];
+				System.arraycopy(outside, t, outside, t + 1, top - t); // the others keep their order
+				outside[t] = pick;
+				next[active.length + t] = pick;
+				in[pick] = true;
 			}
 			active = next;
 		}
@@ -457,8 +463,7 @@ final class EnclosingShapes {
 		// the heaviest (d+1)(d+2)/2 weighted points: a support of more is degenerate (G∘G has at most that rank), and
 		// the ascent leaves small weights on points the optimum has at 0; if a point left out belongs to the support,
 		// the check over all active points fails and the ascent goes on
-		int[] s = Arrays.stream(active).filter(i -> u[i] > 0).boxed().sorted((a, b) -> Double.compare(u[b], u[a])).limit((d + 1) * (d + 2) / 2)
-				.mapToInt(Integer::intValue).toArray();
+		int[] s = heaviest(u, active, (d + 1) * (d + 2) / 2);
 		double[] w = new double[s.length];
 		for (int k = 0; k < s.length; k++) w[k] = u[s[k]];
 		for (int iteration = 0; iteration < NEWTON_STEPS && s.length > d; iteration++) {
@@ -517,6 +522,25 @@ final class EnclosingShapes {
 			for (int k = 0; k < ns; k++) w[k] += step[k];
 		}
 		return false;
+	}
+
+	/**
+	 * The at most {@code limit} points of {@code active} with the largest positive weights, heaviest first, ties in
+	 * the order of {@code active} (what a stable sort by falling weight, cut at limit, gives).
+	 */
+	static int[] heaviest(double[] u, int[] active, int limit) {
+		int[] c = new int[active.length];
+		int count = 0;
+		for (int i : active) if (u[i] > 0) c[count++] = i;
+		int k = Math.min(limit, count);
+		for (int t = 0; t < k; t++) {
+			int top = t;
+			for (int j = t + 1; j < count; j++) if (Double.compare(u[c[j]], u[c[top]]) > 0) top = j;
+			int pick = c[top];
+			System.arraycopy(c, t, c, t + 1, top - t);
+			c[t] = pick;
+		}
+		return Arrays.copyOf(c, k);
 	}
 
 	/** Points that join the active set per round of {@link #mveeSemiAxes}. */

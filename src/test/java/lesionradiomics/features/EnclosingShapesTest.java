@@ -314,4 +314,20 @@ class EnclosingShapesTest {
 	}
 
 	private static double turn(double[] o, double[] a, double[] b) { return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]); }
+
+	/** The MVEE's support selection against a stable stream sort by falling weight, with ties and zero weights. */
+	@Test
+	void heaviestEqualsStableSortByWeight() {
+		Random random = new Random(3);
+		for (int trial = 0; trial < 500; trial++) {
+			int n = 1 + random.nextInt(40);
+			double[] u = new double[n + 5];
+			for (int i = 0; i < u.length; i++) u[i] = random.nextInt(4) == 0 ? 0 : random.nextInt(6) / 8.0;
+			int[] active = java.util.stream.IntStream.range(0, u.length).filter(i -> random.nextBoolean()).toArray();
+			int limit = 1 + random.nextInt(12);
+			int[] expected = java.util.Arrays.stream(active).filter(i -> u[i] > 0).boxed().sorted((a, b) -> Double.compare(u[b], u[a])).limit(limit)
+					.mapToInt(Integer::intValue).toArray();
+			org.junit.jupiter.api.Assertions.assertArrayEquals(expected, EnclosingShapes.heaviest(u, active, limit), "trial " + trial);
+		}
+	}
 }
