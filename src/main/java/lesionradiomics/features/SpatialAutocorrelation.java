@@ -21,6 +21,9 @@ final class SpatialAutocorrelation {
 	 */
 	private static final double PAIRS_PER_FFT_STEP = 0.5;
 
+	/** Rows per chunk of the Fourier route's x pass: its buffers hold a chunk of slices, not the grid. */
+	private static final int CHUNK_LINES = 256;
+
 	/** How the pair sums are computed. */
 	enum Route { DIRECT, FOURIER }
 
@@ -76,9 +79,9 @@ final class SpatialAutocorrelation {
 			for (int y = 0; y < ny; y++)
 				for (int x = 0; x < nx; x++, i++)
 					if (mask[i]) {
-						xs[k] = x;
-						ys[k] = y;
-						zs[k] = z;
+						xs[k] = x; // the offsets' weight index |Δx| + nx|Δy| + nx·ny·Δz from premultiplied coordinates
+						ys[k] = nx * y;
+						zs[k] = nx * ny * z;
 						d[k++] = dev[i];
 					}
 		double sw = 0, cross = 0, squares = 0;
@@ -86,10 +89,10 @@ final class SpatialAutocorrelation {
 			double di = d[i], di2 = di * di;
 			double swi = 0, crossi = 0, squaresi = 0;
 			for (int j = i + 1; j < count; j++) {
-				double w = weight[Math.abs(xs[j] - xs[i]) + nx * (Math.abs(ys[j] - ys[i]) + ny * (zs[j] - zs[i]))];
+				double w = weight[Math.abs(xs[j] - xs[i]) + Math.abs(ys[j] - ys[i]) + (zs[j] - zs[i])], wd = w * d[j];
 				swi += w;
-				crossi += w * d[j];
-				squaresi += w * d[j] * d[j];
+				crossi += wd;
+				squaresi += wd * d[j];
 			}
 			sw += swi;
 			cross += di * crossi;
@@ -107,33 +110,42 @@ final class SpatialAutocorrelation {
 	 * (x̂ₖ = (zₖ + conj z₋ₖ)/2, ŷₖ = (zₖ − conj z₋ₖ)/2i for z = x + i·y); their spectra are Hermitian, so the y and z
 	 * passes and the sum need only kx ≤ p[0]/2, the terms at 0 &lt; kx &lt; p[0]/2 counted twice (with their mirror
 	 * kx' = p[0] − kx, whose sum is the conjugate). Forward x and y the data beyond size are zero (the padding is not
-	 * transformed); z is transformed line by line out of the grid ({@link Fft#spectrum}), so the grid is held size[2]
-	 * deep, not p[2].
+	 * transformed); x goes by chunks of slices (its buffers hold one chunk), z line by line out of the grid
+	 * ({@link Fft#spectrum}), so the grid is held size[2] deep, not p[2]: three half-width complex grids, 1.5 times the
+	 * two full-width ones of a forward-and-inverse convolution.
 	 */
 	private static double[] fourier(int[] size, int[] p, double[] spacing, boolean[] mask, double[] dev) {
 		int nx = size[0], ny = size[1], nz = size[2], px = p[0], py = p[1], pz = p[2];
 		Fft[] fft = { new Fft(px), new Fft(py), new Fft(pz) };
 		double[] kernel = kernelSpectrum(size, p, spacing, fft);
-		// along x: lines l = y + ny·z; a = m + i·d; b = e of line l (l < half) + i·e of line l + half
-		int lines = ny * nz, half = (lines + 1) / 2;
-		double[] ar = new double[px * lines], ai = new double[px * lines], br = new double[px * half], bi = new double[px * half];
-		for (int l = 0, i = 0; l < lines; l++)
-			for (int x = 0; x < nx; x++, i++)
-				if (mask[i]) {
-					ar[x + px * l] = 1;
-					ai[x + px * l] = dev[i];
-					if (l < half) br[x + px * l] = dev[i] * dev[i];
-					else bi[x + px * (l - half)] = dev[i] * dev[i];
-				}
-		fft[0].transform(ar, 0, ai, 0, 1, lines, px, false);
-		fft[0].transform(br, 0, bi, 0, 1, half, px, false);
-		// separated at kx < hx into m̂, d̂, ê on a grid hx × py × nz (x fastest), y ≥ ny zero
+		// by chunks of slices (at least CHUNK_LINES rows, so the transforms run in full batches): along x, a = m + i·d
+		// and b = e of row l (l < half) + i·e of row l + half, rows l = y + ny·(z − z0) of the chunk; separated at
+		// kx < hx into m̂, d̂, ê on a grid hx × py × nz (x fastest; y ≥ ny zero), then along y
 		int hx = px / 2 + 1, hy = py / 2 + 1, plane = hx * py;
+		int slices = Math.min(nz, Math.max(1, (CHUNK_LINES + ny - 1) / ny)), most = ny * slices, mostHalf = (most + 1) / 2;
 		double[] mr = new double[plane * nz], mi = new double[plane * nz], dr = new double[plane * nz], di = new double[plane * nz],
 				er = new double[plane * nz], ei = new double[plane * nz];
-		for (int z = 0; z < nz; z++)
-			for (int y = 0; y < ny; y++) {
-				int l = y + ny * z, a = px * l, o = hx * (y + py * z), b = px * (l < half ? l : l - half);
+		double[] ar = new double[px * most], ai = new double[px * most], br = new double[px * mostHalf], bi = new double[px * mostHalf];
+		for (int z0 = 0; z0 < nz; z0 += slices) {
+			int z1 = Math.min(nz, z0 + slices), lines = ny * (z1 - z0), half = (lines + 1) / 2;
+			if (z0 > 0) {
+				java.util.Arrays.fill(ar, 0);
+				java.util.Arrays.fill(ai, 0);
+				java.util.Arrays.fill(br, 0);
+				java.util.Arrays.fill(bi, 0);
+			}
+			for (int l = 0, i = nx * ny * z0; l < lines; l++)
+				for (int x = 0; x < nx; x++, i++)
+					if (mask[i]) {
+						ar[x + px * l] = 1;
+						ai[x + px * l] = dev[i];
+						if (l < half) br[x + px * l] = dev[i] * dev[i];
+						else bi[x + px * (l - half)] = dev[i] * dev[i];
+					}
+			fft[0].transform(ar, 0, ai, 0, 1, lines, px, false);
+			fft[0].transform(br, 0, bi, 0, 1, half, px, false);
+			for (int l = 0; l < lines; l++) {
+				int a = px * l, o = hx * (l % ny + py * (z0 + l / ny)), b = px * (l < half ? l : l - half);
 				for (int k = 0; k < hx; k++) {
 					int q = k == 0 ? 0 : px - k;
 					double zr = ar[a + k], zi = ai[a + k], wr = ar[a + q], wi = ai[a + q];
@@ -151,6 +163,7 @@ final class SpatialAutocorrelation {
 					}
 				}
 			}
+		}
 		ar = ai = br = bi = null;
 		for (int z = 0; z < nz; z++) {
 			fft[1].transform(mr, z * plane, mi, z * plane, hx, hx, 1, false);
