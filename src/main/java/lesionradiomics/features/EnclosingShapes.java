@@ -163,19 +163,16 @@ final class EnclosingShapes {
 			hLo = Math.min(hLo, h);
 			hHi = Math.max(hHi, h);
 		}
-		double[][] q = new double[rims][];
+		double[] qx = new double[rims], qy = new double[rims];
 		for (int i = 0; i < rims; i++) {
 			int r = rim[i];
-			q[i] = new double[] { px[r] * u[0] + py[r] * u[1] + pz[r] * u[2], px[r] * v[0] + py[r] * v[1] + pz[r] * v[2] };
+			qx[i] = px[r] * u[0] + py[r] * u[1] + pz[r] * u[2];
+			qy[i] = px[r] * v[0] + py[r] * v[1] + pz[r] * v[2];
 		}
-		double[][] poly = hull2d(q);
-		int m = poly.length;
+		double[] polyX = new double[2 * rims + 1], polyY = new double[2 * rims + 1];
+		int m = hull2d(qx, qy, rims, polyX, polyY);
 		if (m < 3) return new double[] { Double.MAX_VALUE, 0, 0, 0, 0 };
-		double[] hx = new double[m], hy = new double[m];
-		for (int i = 0; i < m; i++) {
-			hx[i] = poly[i][0];
-			hy[i] = poly[i][1];
-		}
+		double[] hx = Arrays.copyOf(polyX, m), hy = Arrays.copyOf(polyY, m);
 		// rotating calipers (Toussaint 1983): as the edge turns counter-clockwise, the point farthest from it and the
 		// extremes along it move forward around the hull, so each pointer goes round once instead of a scan per edge
 		double scale = 0;
@@ -241,42 +238,102 @@ final class EnclosingShapes {
 	 * shadow). Dropping them moves the polygon by at most ~10⁻¹² of its size.
 	 */
 	static double[][] hull2d(double[][] pts) {
-		double[][] p = pts.clone();
-		Arrays.sort(p, (a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
-		int n = p.length;
-		if (n < 3) return p;
+		int n = pts.length;
+		double[] xs = new double[n], ys = new double[n], hx = new double[2 * n + 1], hy = new double[2 * n + 1];
+		for (int i = 0; i < n; i++) {
+			xs[i] = pts[i][0];
+			ys[i] = pts[i][1];
+		}
+		int m = hull2d(xs, ys, n, hx, hy);
+		double[][] h = new double[m][];
+		for (int i = 0; i < m; i++) h[i] = new double[] { hx[i], hy[i] };
+		return h;
+	}
+
+	/**
+	 * {@link #hull2d(double[][])} on flat arrays, without a boxed sort: the n points (xs, ys) give the hull's m
+	 * vertices at hx, hy[0..m) (room for 2n + 1), m returned; fewer than 3 points come back sorted.
+	 */
+	static int hull2d(double[] xs, double[] ys, int n, double[] hx, double[] hy) {
+		int[] order = new int[n];
+		for (int i = 0; i < n; i++) order[i] = i;
+		sortByXThenY(order, new int[n], 0, n, xs, ys);
+		double[] sx = new double[n], sy = new double[n];
+		for (int i = 0; i < n; i++) {
+			sx[i] = xs[order[i]];
+			sy[i] = ys[order[i]];
+		}
+		if (n < 3) {
+			System.arraycopy(sx, 0, hx, 0, n);
+			System.arraycopy(sy, 0, hy, 0, n);
+			return n;
+		}
 		double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
-		for (double[] q : p) {
-			lo = Math.min(lo, Math.min(q[0], q[1]));
-			hi = Math.max(hi, Math.max(q[0], q[1]));
+		for (int i = 0; i < n; i++) {
+			lo = Math.min(lo, Math.min(sx[i], sy[i]));
+			hi = Math.max(hi, Math.max(sx[i], sy[i]));
 		}
 		double tol = 1e-12 * (hi - lo) * (hi - lo);
-		double[][] h = new double[2 * n][];
 		int k = 0;
 		for (int i = 0; i < n; i++) {
-			while (k >= 2 && turn(h[k - 2], h[k - 1], p[i]) <= tol) k--;
-			h[k++] = p[i];
+			while (k >= 2 && turn(hx[k - 2], hy[k - 2], hx[k - 1], hy[k - 1], sx[i], sy[i]) <= tol) k--;
+			hx[k] = sx[i];
+			hy[k++] = sy[i];
 		}
 		for (int i = n - 2, lower = k + 1; i >= 0; i--) {
-			while (k >= lower && turn(h[k - 2], h[k - 1], p[i]) <= tol) k--;
-			h[k++] = p[i];
+			while (k >= lower && turn(hx[k - 2], hy[k - 2], hx[k - 1], hy[k - 1], sx[i], sy[i]) <= tol) k--;
+			hx[k] = sx[i];
+			hy[k++] = sy[i];
 		}
 		// the chains' ends (lowest and highest x) were never tested between their two neighbours: a last pass round
 		// the polygon until every vertex turns by more than tol
 		k--;
 		for (boolean changed = true; changed && k > 3;) {
 			changed = false;
-			for (int i = 0; i < k && k > 3; i++)
-				if (turn(h[(i + k - 1) % k], h[i], h[(i + 1) % k]) <= tol) {
-					System.arraycopy(h, i + 1, h, i, k - i - 1);
+			for (int i = 0; i < k && k > 3; i++) {
+				int a = (i + k - 1) % k, b = (i + 1) % k;
+				if (turn(hx[a], hy[a], hx[i], hy[i], hx[b], hy[b]) <= tol) {
+					System.arraycopy(hx, i + 1, hx, i, k - i - 1);
+					System.arraycopy(hy, i + 1, hy, i, k - i - 1);
 					k--;
 					changed = true;
 				}
+			}
 		}
-		return Arrays.copyOf(h, k);
+		return k;
 	}
 
-	private static double turn(double[] o, double[] a, double[] b) { return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]); }
+	/** Stable merge sort of order[from..to) by {@link #before}; insertion sort for short runs. */
+	private static void sortByXThenY(int[] order, int[] tmp, int from, int to, double[] xs, double[] ys) {
+		if (to - from <= 16) {
+			for (int i = from + 1; i < to; i++) {
+				int t = order[i], j = i - 1;
+				while (j >= from && before(t, order[j], xs, ys)) {
+					order[j + 1] = order[j];
+					j--;
+				}
+				order[j + 1] = t;
+			}
+			return;
+		}
+		int mid = (from + to) >>> 1;
+		sortByXThenY(order, tmp, from, mid, xs, ys);
+		sortByXThenY(order, tmp, mid, to, xs, ys);
+		if (!before(order[mid], order[mid - 1], xs, ys)) return;
+		System.arraycopy(order, from, tmp, from, to - from);
+		for (int i = from, a = from, b = mid; i < to; i++)
+			order[i] = b >= to || (a < mid && !before(tmp[b], tmp[a], xs, ys)) ? tmp[a++] : tmp[b++];
+	}
+
+	/** Whether point i sorts strictly before point j: x first (0 and −0 equal), then y by Double.compare. */
+	private static boolean before(int i, int j, double[] xs, double[] ys) {
+		return xs[i] != xs[j] ? Double.compare(xs[i], xs[j]) < 0 : Double.compare(ys[i], ys[j]) < 0;
+	}
+
+	private static double turn(double ox, double oy, double ax, double ay, double bx, double by) {
+		return (ax - ox) * (by - oy) - (ay - oy) * (bx - ox);
+	}
+
 
 	/** Khachiyan's stopping tolerance ε: the points lie in the ellipsoid grown by 1 + ε before the final rescale. */
 	static final double MVEE_TOLERANCE = 1e-6;
@@ -344,25 +401,31 @@ final class EnclosingShapes {
 			boolean exact = newton(q, u, active);
 			if (!exact && tolerance < 1e-2) budget -= ascend(q, u, active, tolerance, budget);
 			double[][] xi = inverse(moment(q, u, active));
-			Integer[] outside = java.util.stream.IntStream.range(0, n).filter(i -> !in[i]).boxed().toArray(Integer[]::new);
 			double[] m = new double[n];
 			double bound = (1 + tolerance) * (d + 1);
+			int[] outside = new int[n];
 			int count = 0;
-			for (int i : outside) {
-				m[i] = quad(xi, q[i]);
-				if (m[i] > bound) outside[count++] = i;
-			}
+			for (int i = 0; i < n; i++)
+				if (!in[i]) {
+					m[i] = quad(xi, q[i]);
+					if (m[i] > bound) outside[count++] = i;
+				}
 			if (count == 0) {
 				if (tolerance == MVEE_TOLERANCE) break;
 				tolerance = exact ? MVEE_TOLERANCE : Math.max(MVEE_TOLERANCE, tolerance / 10);
 				continue;
 			}
-			Arrays.sort(outside, 0, count, (a, b) -> Double.compare(m[b], m[a]));
+			// the farthest CORE_GROWTH, largest M first, ties in index order (as a stable sort by falling M gives them)
 			int grow = Math.min(count, CORE_GROWTH);
 			int[] next = Arrays.copyOf(active, active.length + grow);
 			for (int t = 0; t < grow; t++) {
-				next[active.length + t] = outside[t];
-				in[outside[t]] = true;
+				int top = t;
+				for (int c = t + 1; c < count; c++) if (m[outside[c]] > m[outside[top]]) top = c;
+				int pick = outside[top];
+				System.arraycopy(outside, t, outside, t + 1, top - t); // the others keep their order
+				outside[t] = pick;
+				next[active.length + t] = pick;
+				in[pick] = true;
 			}
 			active = next;
 		}
@@ -400,8 +463,7 @@ final class EnclosingShapes {
 		// the heaviest (d+1)(d+2)/2 weighted points: a support of more is degenerate (G∘G has at most that rank), and
 		// the ascent leaves small weights on points the optimum has at 0; if a point left out belongs to the support,
 		// the check over all active points fails and the ascent goes on
-		int[] s = Arrays.stream(active).filter(i -> u[i] > 0).boxed().sorted((a, b) -> Double.compare(u[b], u[a])).limit((d + 1) * (d + 2) / 2)
-				.mapToInt(Integer::intValue).toArray();
+		int[] s = heaviest(u, active, (d + 1) * (d + 2) / 2);
 		double[] w = new double[s.length];
 		for (int k = 0; k < s.length; k++) w[k] = u[s[k]];
 		for (int iteration = 0; iteration < NEWTON_STEPS && s.length > d; iteration++) {
@@ -460,6 +522,25 @@ final class EnclosingShapes {
 			for (int k = 0; k < ns; k++) w[k] += step[k];
 		}
 		return false;
+	}
+
+	/**
+	 * The at most {@code limit} points of {@code active} with the largest positive weights, heaviest first, ties in
+	 * the order of {@code active} (what a stable sort by falling weight, cut at limit, gives).
+	 */
+	static int[] heaviest(double[] u, int[] active, int limit) {
+		int[] c = new int[active.length];
+		int count = 0;
+		for (int i : active) if (u[i] > 0) c[count++] = i;
+		int k = Math.min(limit, count);
+		for (int t = 0; t < k; t++) {
+			int top = t;
+			for (int j = t + 1; j < count; j++) if (Double.compare(u[c[j]], u[c[top]]) > 0) top = j;
+			int pick = c[top];
+			System.arraycopy(c, t, c, t + 1, top - t);
+			c[t] = pick;
+		}
+		return Arrays.copyOf(c, k);
 	}
 
 	/** Points that join the active set per round of {@link #mveeSemiAxes}. */

@@ -117,19 +117,26 @@ public final class IbsiExtraction {
 		Map<String, Double> diag = new LinkedHashMap<>(p.diagnostics());
 		boolean[] morph = r.mask();
 		boolean[] intensity = s.resegmentation().apply(r.values(), morph);
-		diag.put("diagnostics_ibsi_MorphologicalMaskVoxels", (double) count(morph));
-		diag.put("diagnostics_ibsi_IntensityMaskVoxels", (double) count(intensity));
-		statistics(diag, "Resegmented", r.values(), intensity);
+		// one pass over the crop: both masks' counts and the re-segmented statistics
+		double[] values = r.values();
+		double sum = 0, min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+		int morphCount = 0, k = 0;
+		for (int i = 0; i < values.length; i++) {
+			if (morph[i]) morphCount++;
+			if (intensity[i]) {
+				sum += values[i];
+				min = Math.min(min, values[i]);
+				max = Math.max(max, values[i]);
+				k++;
+			}
+		}
+		diag.put("diagnostics_ibsi_MorphologicalMaskVoxels", (double) morphCount);
+		diag.put("diagnostics_ibsi_IntensityMaskVoxels", (double) k);
+		put(diag, "Resegmented", k, sum, min, max);
 		IbsiRegion region = new IbsiRegion(r.size(), r.spacing(), r.values(), morph, intensity);
 		Map<String, Double> ordered = new LinkedHashMap<>();
 		for (String c : DIAGNOSTICS) ordered.put(c, diag.get(c));
 		return new Result(IbsiFeatures.compute(region, s.features(), families), ordered);
-	}
-
-	private static int count(boolean[] m) {
-		int c = 0;
-		for (boolean b : m) if (b) c++;
-		return c;
 	}
 
 	/** Mean, minimum and maximum of the masked values after a step (NaN when the step was not taken). */
@@ -143,6 +150,10 @@ public final class IbsiExtraction {
 				max = Math.max(max, values[i]);
 				k++;
 			}
+		put(diag, step, k, sum, min, max);
+	}
+
+	private static void put(Map<String, Double> diag, String step, int k, double sum, double min, double max) {
 		diag.put("diagnostics_ibsi_" + step + "Mean", k == 0 ? Double.NaN : sum / k);
 		diag.put("diagnostics_ibsi_" + step + "Minimum", k == 0 ? Double.NaN : min);
 		diag.put("diagnostics_ibsi_" + step + "Maximum", k == 0 ? Double.NaN : max);

@@ -21,6 +21,9 @@ final class SpatialAutocorrelation {
 	 */
 	private static final double PAIRS_PER_FFT_STEP = 0.5;
 
+	/** Rows per chunk of the Fourier route's x pass: its buffers hold a chunk of slices, not the grid. */
+	private static final int CHUNK_LINES = 256;
+
 	/** How the pair sums are computed. */
 	enum Route { DIRECT, FOURIER }
 
@@ -76,9 +79,9 @@ final class SpatialAutocorrelation {
 			for (int y = 0; y < ny; y++)
 				for (int x = 0; x < nx; x++, i++)
 					if (mask[i]) {
-						xs[k] = x;
-						ys[k] = y;
-						zs[k] = z;
+						xs[k] = x; // the offsets' weight index |Δx| + nx|Δy| + nx·ny·Δz from premultiplied coordinates
+						ys[k] = nx * y;
+						zs[k] = nx * ny * z;
 						d[k++] = dev[i];
 					}
 		double sw = 0, cross = 0, squares = 0;
@@ -86,10 +89,10 @@ final class SpatialAutocorrelation {
 			double di = d[i], di2 = di * di;
 			double swi = 0, crossi = 0, squaresi = 0;
 			for (int j = i + 1; j < count; j++) {
-				double w = weight[Math.abs(xs[j] - xs[i]) + nx * (Math.abs(ys[j] - ys[i]) + ny * (zs[j] - zs[i]))];
+				double w = weight[Math.abs(xs[j] - xs[i]) + Math.abs(ys[j] - ys[i]) + (zs[j] - zs[i])], wd = w * d[j];
 				swi += w;
-				crossi += w * d[j];
-				squaresi += w * d[j] * d[j];
+				crossi += wd;
+				squaresi += wd * d[j];
 			}
 			sw += swi;
 			cross += di * crossi;
@@ -99,60 +102,99 @@ final class SpatialAutocorrelation {
 	}
 
 	/**
-	 * The same sums as Σᵢ mᵢ (W ∗ m)ᵢ, dᵢ (W ∗ d)ᵢ, dᵢ² (W ∗ m)ᵢ over the mask voxels: W ∗ m + i·W ∗ d is the inverse FFT
-	 * of Ŵ·FFT(m + i·d) (Ŵ is real, W being even). Each axis is padded to a 5-smooth length ≥ 2n − 1, so the kernel's
-	 * offsets −(n − 1) … n − 1 do not wrap onto each other. The z axis goes last forward and first back, fused
-	 * ({@link Fft#convolve}: forward, times Ŵ, inverse per line), and only z &lt; size is kept on either side of it, so
-	 * the grid is held size[2] deep, not p[2].
+	 * The same sums by Parseval's theorem: Σᵢ aᵢ (W ∗ b)ᵢ = (1/P) Σₖ Ŵₖ conj(âₖ) b̂ₖ over the P points of the padded
+	 * grid, so Σw = (1/P) Σ Ŵ |m̂|², Σ w dᵢdⱼ = (1/P) Σ Ŵ |d̂|², Σ w dᵢ² = (1/P) Σ Ŵ Re(conj(ê) m̂) with e = d²: forward
+	 * transforms only, no inverse. Each axis is padded to a 5-smooth length ≥ 2n − 1, so the kernel's offsets
+	 * −(n − 1) … n − 1 do not wrap onto each other. The three inputs are real: along x, m + i·d go through one complex
+	 * transform and e through another, two of its lines at once as real and imaginary parts, and are then separated
+	 * (x̂ₖ = (zₖ + conj z₋ₖ)/2, ŷₖ = (zₖ − conj z₋ₖ)/2i for z = x + i·y); their spectra are Hermitian, so the y and z
+	 * passes and the sum need only kx ≤ p[0]/2, the terms at 0 &lt; kx &lt; p[0]/2 counted twice (with their mirror
+	 * kx' = p[0] − kx, whose sum is the conjugate). Forward x and y the data beyond size are zero (the padding is not
+	 * transformed); x goes by chunks of slices (its buffers hold one chunk), z line by line out of the grid
+	 * ({@link Fft#spectrum}), so the grid is held size[2] deep, not p[2]: three half-width complex grids, 1.5 times the
+	 * two full-width ones of a forward-and-inverse convolution.
 	 */
 	private static double[] fourier(int[] size, int[] p, double[] spacing, boolean[] mask, double[] dev) {
 		int nx = size[0], ny = size[1], nz = size[2], px = p[0], py = p[1], pz = p[2];
 		Fft[] fft = { new Fft(px), new Fft(py), new Fft(pz) };
 		double[] kernel = kernelSpectrum(size, p, spacing, fft);
-		int total = px * py * nz;
-		double[] re = new double[total], im = new double[total];
-		for (int z = 0, i = 0; z < nz; z++)
-			for (int y = 0; y < ny; y++)
+		// by chunks of slices (at least CHUNK_LINES rows, so the transforms run in full batches): along x, a = m + i·d
+		// and b = e of row l (l < half) + i·e of row l + half, rows l = y + ny·(z − z0) of the chunk; separated at
+		// kx < hx into m̂, d̂, ê on a grid hx × py × nz (x fastest; y ≥ ny zero), then along y
+		int hx = px / 2 + 1, hy = py / 2 + 1, plane = hx * py;
+		int slices = Math.min(nz, Math.max(1, (CHUNK_LINES + ny - 1) / ny)), most = ny * slices, mostHalf = (most + 1) / 2;
+		double[] mr = new double[plane * nz], mi = new double[plane * nz], dr = new double[plane * nz], di = new double[plane * nz],
+				er = new double[plane * nz], ei = new double[plane * nz];
+		double[] ar = new double[px * most], ai = new double[px * most], br = new double[px * mostHalf], bi = new double[px * mostHalf];
+		for (int z0 = 0; z0 < nz; z0 += slices) {
+			int z1 = Math.min(nz, z0 + slices), lines = ny * (z1 - z0), half = (lines + 1) / 2;
+			if (z0 > 0) {
+				java.util.Arrays.fill(ar, 0);
+				java.util.Arrays.fill(ai, 0);
+				java.util.Arrays.fill(br, 0);
+				java.util.Arrays.fill(bi, 0);
+			}
+			for (int l = 0, i = nx * ny * z0; l < lines; l++)
 				for (int x = 0; x < nx; x++, i++)
 					if (mask[i]) {
-						int j = x + px * (y + py * z);
-						re[j] = 1;
-						im[j] = dev[i];
+						ar[x + px * l] = 1;
+						ai[x + px * l] = dev[i];
+						if (l < half) br[x + px * l] = dev[i] * dev[i];
+						else bi[x + px * (l - half)] = dev[i] * dev[i];
 					}
-		for (int a = 0; a < 2; a++) lines(fft[a], re, im, size, p, a, false);
-		// Ŵ at (x, y, k) is kernel[min(x, px − x) + hx (min(y, py − y) + hy k)]
-		int hx = px / 2 + 1, hy = py / 2 + 1;
-		int[] offset = new int[px];
-		for (int y = 0; y < py; y++) {
-			for (int x = 0; x < px; x++) offset[x] = Math.min(x, px - x) + hx * Math.min(y, py - y);
-			fft[2].convolve(re, px * y, im, px * y, px * py, px, 1, nz, nz, kernel, offset, hx * hy);
+			fft[0].transform(ar, 0, ai, 0, 1, lines, px, false);
+			fft[0].transform(br, 0, bi, 0, 1, half, px, false);
+			for (int l = 0; l < lines; l++) {
+				int a = px * l, o = hx * (l % ny + py * (z0 + l / ny)), b = px * (l < half ? l : l - half);
+				for (int k = 0; k < hx; k++) {
+					int q = k == 0 ? 0 : px - k;
+					double zr = ar[a + k], zi = ai[a + k], wr = ar[a + q], wi = ai[a + q];
+					mr[o + k] = (zr + wr) / 2;
+					mi[o + k] = (zi - wi) / 2;
+					dr[o + k] = (zi + wi) / 2;
+					di[o + k] = -(zr - wr) / 2;
+					double ur = br[b + k], ui = bi[b + k], vr = br[b + q], vi = bi[b + q];
+					if (l < half) {
+						er[o + k] = (ur + vr) / 2;
+						ei[o + k] = (ui - vi) / 2;
+					} else {
+						er[o + k] = (ui + vi) / 2;
+						ei[o + k] = -(ur - vr) / 2;
+					}
+				}
+			}
 		}
-		for (int a = 1; a >= 0; a--) lines(fft[a], re, im, size, p, a, true);
+		ar = ai = br = bi = null;
+		for (int z = 0; z < nz; z++) {
+			fft[1].transform(mr, z * plane, mi, z * plane, hx, hx, 1, false);
+			fft[1].transform(dr, z * plane, di, z * plane, hx, hx, 1, false);
+			fft[1].transform(er, z * plane, ei, z * plane, hx, hx, 1, false);
+		}
+		// along z per y, the hx lines out of the grid; Ŵ at (kx, ky, kz) is kernel[kx + hx (min(ky, py − ky) + hy kz)]
+		double[] smr = new double[hx * pz], smi = new double[hx * pz], sdr = new double[hx * pz], sdi = new double[hx * pz],
+				ser = new double[hx * pz], sei = new double[hx * pz];
 		double sw = 0, cross = 0, squares = 0;
-		for (int z = 0, i = 0; z < nz; z++)
-			for (int y = 0; y < ny; y++)
-				for (int x = 0; x < nx; x++, i++)
-					if (mask[i]) {
-						int j = x + px * (y + py * z);
-						sw += re[j];
-						cross += dev[i] * im[j];
-						squares += dev[i] * dev[i] * re[j];
-					}
+		for (int y = 0; y < py; y++) {
+			fft[2].spectrum(mr, hx * y, mi, hx * y, plane, hx, 1, nz, smr, smi);
+			fft[2].spectrum(dr, hx * y, di, hx * y, plane, hx, 1, nz, sdr, sdi);
+			fft[2].spectrum(er, hx * y, ei, hx * y, plane, hx, 1, nz, ser, sei);
+			int row = hx * Math.min(y, py - y);
+			for (int x = 0; x < hx; x++) {
+				double lineW = 0, lineC = 0, lineS = 0;
+				for (int k = 0, o = x * pz; k < pz; k++, o++) {
+					double w = kernel[x + row + hx * hy * k];
+					lineW += w * (smr[o] * smr[o] + smi[o] * smi[o]);
+					lineC += w * (sdr[o] * sdr[o] + sdi[o] * sdi[o]);
+					lineS += w * (ser[o] * smr[o] + sei[o] * smi[o]);
+				}
+				double times = x == 0 || 2 * x == px ? 1 : 2;
+				sw += times * lineW;
+				cross += times * lineC;
+				squares += times * lineS;
+			}
+		}
 		double points = (double) px * py * pz;
 		return new double[] { sw / points, cross / points, squares / points };
-	}
-
-	/**
-	 * Transforms along {@code axis} the lines of the padded grid that matter: an axis b before it (x, y, z order)
-	 * over all of p[b], one after it only below size[b]. Forward (axes x, y) the data there are zero beyond size
-	 * (the padding is not transformed); inverse (axes y, x) only outputs below size are read. The grid's z stride is
-	 * p[0]·p[1].
-	 */
-	private static void lines(Fft fft, double[] re, double[] im, int[] size, int[] p, int axis, boolean inverse) {
-		int[] stride = { 1, p[0], p[0] * p[1] };
-		int b = axis == 0 ? 1 : 0, c = axis == 2 ? 1 : 2;
-		int nb = b < axis ? p[b] : size[b], nc = c < axis ? p[c] : size[c];
-		for (int ic = 0; ic < nc; ic++) fft.transform(re, ic * stride[c], im, ic * stride[c], stride[axis], nb, stride[b], inverse);
 	}
 
 	/**

@@ -252,4 +252,82 @@ class EnclosingShapesTest {
 		}
 		return area * (hi - lo);
 	}
+
+	/**
+	 * The flat-array 2D hull (merge sort of indices) against Andrew's monotone chain on boxed points sorted by
+	 * Arrays.sort, with the same tolerances: lattice points with duplicates and collinear runs, and lattice points
+	 * projected along a lattice direction (near-duplicates), the same vertices in the same order.
+	 */
+	@Test
+	void flatHull2dEqualsBoxedMonotoneChain() {
+		Random random = new Random(11);
+		for (int trial = 0; trial < 300; trial++) {
+			int n = 1 + random.nextInt(trial < 150 ? 40 : 400);
+			double[][] pts = new double[n][];
+			double ux = 1 / Math.sqrt(2), uy = 1 / Math.sqrt(3);
+			for (int i = 0; i < n; i++) {
+				int a = random.nextInt(7), b = random.nextInt(7), c = random.nextInt(7);
+				pts[i] = trial % 2 == 0 ? new double[] { a - 3, b - 3 } : new double[] { a * ux - b * ux, a * uy + b * uy - 2 * c * uy + 0.1 * c };
+			}
+			double[][] expected = boxedHull(pts), got = EnclosingShapes.hull2d(pts);
+			assertEquals(expected.length, got.length, "trial " + trial);
+			for (int i = 0; i < got.length; i++) {
+				assertEquals(expected[i][0], got[i][0], 0, "trial " + trial);
+				assertEquals(expected[i][1], got[i][1], 0, "trial " + trial);
+			}
+		}
+	}
+
+	/** The boxed implementation the flat one replaced. */
+	private static double[][] boxedHull(double[][] pts) {
+		double[][] p = pts.clone();
+		java.util.Arrays.sort(p, (a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[1], b[1]));
+		int n = p.length;
+		if (n < 3) return p;
+		double lo = Double.MAX_VALUE, hi = -Double.MAX_VALUE;
+		for (double[] q : p) {
+			lo = Math.min(lo, Math.min(q[0], q[1]));
+			hi = Math.max(hi, Math.max(q[0], q[1]));
+		}
+		double tol = 1e-12 * (hi - lo) * (hi - lo);
+		double[][] h = new double[2 * n][];
+		int k = 0;
+		for (int i = 0; i < n; i++) {
+			while (k >= 2 && turn(h[k - 2], h[k - 1], p[i]) <= tol) k--;
+			h[k++] = p[i];
+		}
+		for (int i = n - 2, lower = k + 1; i >= 0; i--) {
+			while (k >= lower && turn(h[k - 2], h[k - 1], p[i]) <= tol) k--;
+			h[k++] = p[i];
+		}
+		k--;
+		for (boolean changed = true; changed && k > 3;) {
+			changed = false;
+			for (int i = 0; i < k && k > 3; i++)
+				if (turn(h[(i + k - 1) % k], h[i], h[(i + 1) % k]) <= tol) {
+					System.arraycopy(h, i + 1, h, i, k - i - 1);
+					k--;
+					changed = true;
+				}
+		}
+		return java.util.Arrays.copyOf(h, k);
+	}
+
+	private static double turn(double[] o, double[] a, double[] b) { return (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]); }
+
+	/** The MVEE's support selection against a stable stream sort by falling weight, with ties and zero weights. */
+	@Test
+	void heaviestEqualsStableSortByWeight() {
+		Random random = new Random(3);
+		for (int trial = 0; trial < 500; trial++) {
+			int n = 1 + random.nextInt(40);
+			double[] u = new double[n + 5];
+			for (int i = 0; i < u.length; i++) u[i] = random.nextInt(4) == 0 ? 0 : random.nextInt(6) / 8.0;
+			int[] active = java.util.stream.IntStream.range(0, u.length).filter(i -> random.nextBoolean()).toArray();
+			int limit = 1 + random.nextInt(12);
+			int[] expected = java.util.Arrays.stream(active).filter(i -> u[i] > 0).boxed().sorted((a, b) -> Double.compare(u[b], u[a])).limit(limit)
+					.mapToInt(Integer::intValue).toArray();
+			org.junit.jupiter.api.Assertions.assertArrayEquals(expected, EnclosingShapes.heaviest(u, active, limit), "trial " + trial);
+		}
+	}
 }
