@@ -81,7 +81,7 @@ public final class Resampler {
 		Interpolator kind = Interpolator.parse(interpolator);
 		RealType<?> type = Util.getTypeFromInterval(image.image());
 		boolean integer = type instanceof IntegerType && intensityMap == null;
-		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap);
+		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap, blockRange(position, size, kind, imageSize));
 		if (integer) {
 			double min = type.getMinValue(), max = type.getMaxValue();
 			for (int i = 0; i < values.length; i++) values[i] = castToInteger(values[i], min, max);
@@ -92,11 +92,85 @@ public final class Resampler {
 	}
 
 	/**
+	 * Taps of a B-spline grid grown past the grid its coefficient block was sized for keep at least this many input
+	 * voxels of that block around them (or reach the image's border, where the block's mirror boundary is ITK's own):
+	 * the recursive filter's boundary then weighs at most |z|^13 ≈ 4e-8, against |z|^16 for the grid's own points.
+	 */
+	static final int GROWN_MARGIN = 13;
+
+	/**
+	 * {@link #resampleLesion}'s region of the lesion and, around it, the same grid extended by {@code extra} voxels on
+	 * every side (as far as the image's grid goes): {@code region} is the grown grid and {@code offset}, {@code size}
+	 * place the plain one inside it. The extended grid's inner points are the plain grid's positions (the same doubles)
+	 * and all of it is interpolated from the plain grid's B-spline coefficient block, so the plain region cut out of it
+	 * is the one {@link #resampleLesion} returns, bit for bit; the grown voxels' taps stay {@link #GROWN_MARGIN} inside
+	 * that block. Null when the spacing is kept, or the growth would bring taps nearer the block's edge than that (then
+	 * resample the grown box on its own).
+	 */
+	public record Grown(LesionRegion region, int[] offset, int[] size) {
+		/** The plain grid's region, as {@link #resampleLesion} gives it. */
+		public LesionRegion plain() {
+			return region.sub(offset, size);
+		}
+	}
+
+	public static Grown resampleLesionGrown(Volume image, LabelMap labels, long label, BoundingBox box, double[] targetSpacing, String interpolator,
+			int padDistance, DoubleUnaryOperator intensityMap, int extra) {
+		long[] imageSize = image.geometry().size();
+		Grid grid = grid(image.geometry(), box, targetSpacing, padDistance);
+		if (grid.same) return null;
+		Interpolator kind = Interpolator.parse(interpolator);
+		long[][] block = blockRange(grid.position, grid.size, kind, imageSize);
+		int[] size = new int[3], offset = new int[3];
+		double[][] position = new double[3][];
+		for (int d = 0; d < 3; d++) {
+			int before = Math.min(extra, grid.lo[d]), after = Math.min(extra, grid.maxHi[d] - (grid.lo[d] + grid.size[d] - 1));
+			offset[d] = before;
+			size[d] = grid.size[d] + before + after;
+			position[d] = new double[size[d]];
+			double origin = grid.position[d][0], step = grid.spacing[d] / image.geometry().spacing()[d];
+			// the plain grid's own formula (origin + o * step) continued: o = 0 of the plain grid is the same double
+			for (int o = 0; o < size[d]; o++) position[d][o] = origin + (o - before) * step;
+			System.arraycopy(grid.position[d], 0, position[d], before, grid.size[d]); // the plain grid's points as they are
+			if (kind == Interpolator.BSPLINE) {
+				long lowest = (long) Math.floor(position[d][0]) - 1, highest = (long) Math.floor(position[d][size[d] - 1]) + 2;
+				if (block[0][d] > 0 && lowest - block[0][d] < GROWN_MARGIN) return null;
+				if (block[1][d] < imageSize[d] - 1 && block[1][d] - highest < GROWN_MARGIN) return null;
+			}
+		}
+		// linear and nearest neighbour read the data themselves (no coefficients): the grown grid's own block
+		if (kind != Interpolator.BSPLINE) block = blockRange(position, size, kind, imageSize);
+		checkGrid(size, grid.spacing, box.voxelCount());
+		RealType<?> type = Util.getTypeFromInterval(image.image());
+		boolean integer = type instanceof IntegerType && intensityMap == null;
+		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap, block);
+		if (integer) {
+			double min = type.getMinValue(), max = type.getMaxValue();
+			for (int i = 0; i < values.length; i++) values[i] = castToInteger(values[i], min, max);
+		}
+		boolean[] mask = new boolean[values.length], others = new boolean[values.length];
+		nearestLabels(labels.labels(), imageSize, position, size, label, mask, others);
+		return new Grown(new LesionRegion(size, grid.spacing, values, mask, others), offset, grid.size.clone());
+	}
+
+	/** The input block {@code {lo, hi}} whose B-spline coefficients serve a grid: its taps plus the coefficient margin, clipped to the image. */
+	private static long[][] blockRange(double[][] pos, int[] size, Interpolator kind, long[] imageSize) {
+		int support = kind == Interpolator.BSPLINE ? 2 : 1;
+		int margin = kind == Interpolator.BSPLINE ? COEFFICIENT_MARGIN : 0;
+		long[] lo = new long[3], hi = new long[3];
+		for (int d = 0; d < 3; d++) {
+			lo[d] = Math.max(0, (long) Math.floor(pos[d][0]) - support - margin);
+			hi[d] = Math.min(imageSize[d] - 1, (long) Math.floor(pos[d][size[d] - 1]) + support + margin);
+		}
+		return new long[][] { lo, hi };
+	}
+
+	/**
 	 * The output grid of {@link #resampleLesion}: its spacing, size and, per axis, the continuous input index of each
 	 * output index (pyradiomics' resampleImage: the lesion box plus padDistance on a grid whose voxel 0 has its corner
 	 * at the image's corner); {@code same} when the spacing does not change (the box is then cropped as it is).
 	 */
-	private record Grid(double[] spacing, boolean same, int[] size, double[][] position) {}
+	private record Grid(double[] spacing, boolean same, int[] size, double[][] position, int[] lo, int[] maxHi) {}
 
 	private static Grid grid(Geometry geometry, BoundingBox box, double[] targetSpacing, int padDistance) {
 		double[] spacing = geometry.spacing();
@@ -107,8 +181,8 @@ public final class Resampler {
 			target[d] = targetSpacing[d] == 0 || box.size(d) == 1 ? spacing[d] : targetSpacing[d];
 			if (Math.abs(spacing[d] - target[d]) > 1e-8 + 1e-5 * Math.abs(target[d])) same = false; // numpy.allclose
 		}
-		if (same) return new Grid(target, true, null, null);
-		int[] size = new int[3];
+		if (same) return new Grid(target, true, null, null, null, null);
+		int[] size = new int[3], first = new int[3], last = new int[3];
 		double[][] position = new double[3][]; // continuous input index of each output index, per axis
 		for (int d = 0; d < 3; d++) {
 			double ratio = spacing[d] / target[d];
@@ -119,11 +193,13 @@ public final class Resampler {
 			hi = Math.min(hi, maxHi);
 			if (hi - lo + 1 > 1 << 20) checkGrid(new int[] { Integer.MAX_VALUE, 1, 1 }, target, box.voxelCount());
 			size[d] = (int) (hi - lo + 1);
+			first[d] = (int) lo;
+			last[d] = (int) maxHi;
 			double origin = 0.5 * (target[d] - spacing[d]) / spacing[d] + lo / ratio;
 			position[d] = new double[size[d]];
 			for (int o = 0; o < size[d]; o++) position[d][o] = origin + o * (target[d] / spacing[d]);
 		}
-		return new Grid(target, false, size, position);
+		return new Grid(target, false, size, position, first, last);
 	}
 
 	/**
@@ -196,14 +272,8 @@ public final class Resampler {
 	 * taps reach, each 1-D pass being the same computation on the same line as over the whole block.
 	 */
 	private static double[] interpolate(RandomAccessibleInterval<? extends RealType<?>> image, long[] imageSize, double[][] pos, int[] size,
-			Interpolator kind, DoubleUnaryOperator intensityMap) {
-		int support = kind == Interpolator.BSPLINE ? 2 : 1;
-		int margin = kind == Interpolator.BSPLINE ? COEFFICIENT_MARGIN : 0;
-		long[] lo = new long[3], hi = new long[3];
-		for (int d = 0; d < 3; d++) {
-			lo[d] = Math.max(0, (long) Math.floor(pos[d][0]) - support - margin);
-			hi[d] = Math.min(imageSize[d] - 1, (long) Math.floor(pos[d][size[d] - 1]) + support + margin);
-		}
+			Interpolator kind, DoubleUnaryOperator intensityMap, long[][] blockRange) {
+		long[] lo = blockRange[0], hi = blockRange[1];
 		int[] bs = { (int) (hi[0] - lo[0] + 1), (int) (hi[1] - lo[1] + 1), (int) (hi[2] - lo[2] + 1) };
 
 		// Per axis: the input indices (block coordinates) and weights contributing to each output index.
