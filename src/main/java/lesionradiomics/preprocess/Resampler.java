@@ -28,6 +28,8 @@ public final class Resampler {
 	 * filter's influence decays as |z|^n (|z| ≈ 0.268), below 1e-9 after this many voxels. */
 	private static final int COEFFICIENT_MARGIN = 16;
 	private static final double POLE = Math.sqrt(3) - 2;
+	/** The recursive filter's gain, as ITK computes it: (1 - z)(1 - 1/z). */
+	private static final double LAMBDA = (1 - POLE) * (1 - 1 / POLE);
 
 	public enum Interpolator { BSPLINE, LINEAR, NEAREST;
 		/** pyradiomics / SimpleITK names: sitkBSpline, sitkLinear, sitkNearestNeighbor (case and prefix optional). */
@@ -299,10 +301,24 @@ public final class Resampler {
 				}
 			}
 		}
-		double[] block = BoxReader.values(image, lo, hi);
-		if (intensityMap != null) for (int i = 0; i < block.length; i++) block[i] = intensityMap.applyAsDouble(block[i]);
 		int[] reach = { to[0] - from[0] + 1, to[1] - from[1] + 1, to[2] - from[2] + 1 };
-		double[] coefficients = kind == Interpolator.BSPLINE ? bsplineCoefficients(block, bs, from, reach) : sub(block, bs, from, reach);
+		double[] coefficients;
+		if (kind == Interpolator.BSPLINE) {
+			// the block's rows go straight into the transposed planes of the first pass: no copy of the whole block
+			BoxReader.ValueRows rows = BoxReader.valueRows(image);
+			double[] row = new double[bs[0]];
+			coefficients = coefficients((z, plane, scale) -> {
+				for (int y = 0; y < bs[1]; y++) {
+					rows.read(lo[0], lo[1] + y, lo[2] + z, row, 0, bs[0]);
+					if (intensityMap != null) for (int x = 0; x < row.length; x++) row[x] = intensityMap.applyAsDouble(row[x]);
+					for (int x = 0, i = y; x < row.length; x++, i += bs[1]) plane[i] = row[x] * scale;
+				}
+			}, bs, from, reach);
+		} else {
+			double[] block = BoxReader.values(image, lo, hi);
+			if (intensityMap != null) for (int i = 0; i < block.length; i++) block[i] = intensityMap.applyAsDouble(block[i]);
+			coefficients = sub(block, bs, from, reach);
+		}
 		for (int d = 0; d < 3; d++)
 			for (int[] k : idx[d])
 				for (int t = 0; t < taps; t++) k[t] -= from[d];
@@ -407,23 +423,41 @@ public final class Resampler {
 	 * that its lines lie side by side too.
 	 */
 	static double[] bsplineCoefficients(double[] data, int[] size, int[] from, int[] reach) {
+		int bx = size[0], by = size[1];
+		return coefficients((z, plane, scale) -> {
+			int base = z * bx * by;
+			for (int y = 0; y < by; y++)
+				for (int x = 0; x < bx; x++) plane[x * by + y] = data[base + y * bx + x] * scale;
+		}, size, from, reach);
+	}
+
+	/** The block's z planes, transposed ({@code plane[x * by + y]}) and multiplied by {@code scale}. */
+	@FunctionalInterface
+	interface Planes {
+		void read(int z, double[] plane, double scale);
+	}
+
+	/**
+	 * {@link #bsplineCoefficients} of the block {@code planes} gives. Each line's first operation (ITK multiplies every
+	 * sample by the filter's gain λ) is done as the plane is read; each pass's anti-causal sweep stops at the first kept
+	 * sample (those below it are discarded).
+	 */
+	private static double[] coefficients(Planes planes, int[] size, int[] from, int[] reach) {
 		int bx = size[0], by = size[1], bz = size[2], rx = reach[0], ry = reach[1], rz = reach[2];
 		// along x: z planes of the block -> [z][y][reached x]
 		double[] alongX = new double[rx * by * bz], plane = new double[bx * by];
 		for (int z = 0; z < bz; z++) {
-			int base = z * bx * by;
-			for (int y = 0; y < by; y++)
-				for (int x = 0; x < bx; x++) plane[x * by + y] = data[base + y * bx + x];
-			if (bx > 1) coefficientLines(plane, 0, bx, by, by);
+			planes.read(z, plane, bx > 1 ? LAMBDA : 1);
+			if (bx > 1) coefficientLines(plane, 0, bx, by, by, false, from[0]);
 			for (int y = 0; y < by; y++)
 				for (int x = 0; x < rx; x++) alongX[(z * by + y) * rx + x] = plane[(from[0] + x) * by + y];
 		}
 		// along y, in place: then -> [z][reached y][reached x]
-		if (by > 1) for (int z = 0; z < bz; z++) coefficientLines(alongX, z * by * rx, by, rx, rx);
+		if (by > 1) for (int z = 0; z < bz; z++) coefficientLines(alongX, z * by * rx, by, rx, rx, true, from[1]);
 		double[] alongY = new double[rx * ry * bz];
 		for (int z = 0; z < bz; z++) System.arraycopy(alongX, (z * by + from[1]) * rx, alongY, z * ry * rx, ry * rx);
 		// along z, in place: then the reached z planes
-		if (bz > 1) coefficientLines(alongY, 0, bz, rx * ry, rx * ry);
+		if (bz > 1) coefficientLines(alongY, 0, bz, rx * ry, rx * ry, true, from[2]);
 		return java.util.Arrays.copyOfRange(alongY, from[2] * rx * ry, (from[2] + rz) * rx * ry);
 	}
 
@@ -435,10 +469,18 @@ public final class Resampler {
 	 * processor overlaps them instead of waiting on each multiply-add of one line.
 	 */
 	static void coefficientLines(double[] a, int offset, int n, int stride, int lanes) {
+		coefficientLines(a, offset, n, stride, lanes, true, 0);
+	}
+
+	/**
+	 * {@link #coefficientLines(double[], int, int, int, int)}, the gain λ applied first unless {@code scale} is false
+	 * (the caller multiplied), and elements below {@code keep} of each line left unfinished (not read afterwards).
+	 */
+	private static void coefficientLines(double[] a, int offset, int n, int stride, int lanes, boolean scale, int keep) {
 		double z = POLE;
-		double lambda = (1 - z) * (1 - 1 / z);
+		double lambda = LAMBDA;
 		int end = offset + (n - 1) * stride;
-		for (int k = 0; k < n; k++)
+		if (scale) for (int k = 0; k < n; k++)
 			for (int i = offset + k * stride, e = i + lanes; i < e; i++) a[i] *= lambda;
 		// causal initialisation: the same weights on every line
 		int horizon = (int) Math.ceil(Math.log(1e-10) / Math.log(Math.abs(z)));
@@ -469,7 +511,7 @@ public final class Resampler {
 		// anti-causal initialisation
 		double c = z / (z * z - 1);
 		for (int i = end, e = end + lanes; i < e; i++) a[i] = c * (z * a[i - stride] + a[i]);
-		for (int k = n - 2; k >= 0; k--)
+		for (int k = n - 2; k >= keep; k--)
 			for (int i = offset + k * stride, e = i + lanes; i < e; i++) a[i] = z * (a[i + stride] - a[i]);
 	}
 }
