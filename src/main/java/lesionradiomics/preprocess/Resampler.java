@@ -251,16 +251,25 @@ public final class Resampler {
 		}
 		int[] bs = { (int) (hi[0] - lo[0] + 1), (int) (hi[1] - lo[1] + 1), (int) (hi[2] - lo[2] + 1) };
 		long[] block = BoxReader.labels(labels, lo, hi);
+		// per axis once: the nearest index (ITK rounds half up) in block coordinates, -1 outside the image
+		int[][] near = new int[3][];
+		for (int d = 0; d < 3; d++) {
+			near[d] = new int[size[d]];
+			for (int o = 0; o < size[d]; o++)
+				near[d][o] = inside(pos[d][o], imageSize[d]) ? (int) ((long) Math.floor(pos[d][o] + 0.5) - lo[d]) : -1;
+		}
+		int[] nx = near[0];
 		for (int z = 0, i = 0; z < size[2]; z++) {
-			long kz = (long) Math.floor(pos[2][z] + 0.5); // ITK rounds half up to the nearest index
-			for (int y = 0; y < size[1]; y++) {
-				long ky = (long) Math.floor(pos[1][y] + 0.5);
-				for (int x = 0; x < size[0]; x++, i++) {
-					long kx = (long) Math.floor(pos[0][x] + 0.5);
-					if (!inside(pos[0][x], imageSize[0]) || !inside(pos[1][y], imageSize[1]) || !inside(pos[2][z], imageSize[2])) continue;
-					long l = block[(int) ((kx - lo[0]) + bs[0] * ((ky - lo[1]) + bs[1] * (kz - lo[2])))];
-					mask[i] = l == label;
-					others[i] = l != 0 && l != label;
+			int kz = near[2][z];
+			for (int y = 0; y < size[1]; y++, i += size[0]) {
+				int ky = near[1][y];
+				if (kz < 0 || ky < 0) continue;
+				int row = bs[0] * (ky + bs[1] * kz);
+				for (int x = 0; x < size[0]; x++) {
+					if (nx[x] < 0) continue;
+					long l = block[row + nx[x]];
+					mask[i + x] = l == label;
+					others[i + x] = l != 0 && l != label;
 				}
 			}
 		}
