@@ -453,18 +453,17 @@ public final class Resampler {
 	 */
 	private static double[] coefficients(Planes planes, int[] size, int[] from, int[] reach) {
 		int bx = size[0], by = size[1], bz = size[2], rx = reach[0], ry = reach[1], rz = reach[2];
-		// along x: z planes of the block -> [z][y][reached x]
-		double[] alongX = new double[rx * by * bz], plane = new double[bx * by];
+		// plane by plane: along x (z plane of the block -> [y][reached x]), then along y in place (-> [reached y][reached
+		// x] of alongY); a plane's y lines need only its own x pass
+		double[] alongX = new double[rx * by], plane = new double[bx * by], alongY = new double[rx * ry * bz];
 		for (int z = 0; z < bz; z++) {
 			planes.read(z, plane, bx > 1 ? LAMBDA : 1);
 			if (bx > 1) coefficientLines(plane, 0, bx, by, by, false, from[0]);
 			for (int y = 0; y < by; y++)
-				for (int x = 0; x < rx; x++) alongX[(z * by + y) * rx + x] = plane[(from[0] + x) * by + y];
+				for (int x = 0; x < rx; x++) alongX[y * rx + x] = plane[(from[0] + x) * by + y];
+			if (by > 1) coefficientLines(alongX, 0, by, rx, rx, true, from[1]);
+			System.arraycopy(alongX, from[1] * rx, alongY, z * ry * rx, ry * rx);
 		}
-		// along y, in place: then -> [z][reached y][reached x]
-		if (by > 1) for (int z = 0; z < bz; z++) coefficientLines(alongX, z * by * rx, by, rx, rx, true, from[1]);
-		double[] alongY = new double[rx * ry * bz];
-		for (int z = 0; z < bz; z++) System.arraycopy(alongX, (z * by + from[1]) * rx, alongY, z * ry * rx, ry * rx);
 		// along z, in place: then the reached z planes
 		if (bz > 1) coefficientLines(alongY, 0, bz, rx * ry, rx * ry, true, from[2]);
 		return java.util.Arrays.copyOfRange(alongY, from[2] * rx * ry, (from[2] + rz) * rx * ry);
