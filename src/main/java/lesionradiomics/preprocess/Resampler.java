@@ -341,28 +341,28 @@ public final class Resampler {
 				idxX[x * taps + t] = idx[0][x][t];
 				wX[x * taps + t] = w[0][x][t];
 			}
-		// along x: (z, y) lines of the reached box -> output x
-		double[] alongX = new double[nx * ry * rz];
-		for (int line = 0; line < ry * rz; line++) {
-			int src = line * rx, dst = line * nx;
-			for (int x = 0, xt = 0; x < nx; x++) {
-				double v = 0;
-				for (int t = 0; t < taps; t++, xt++) v += wX[xt] * coefficients[src + idxX[xt]];
-				alongX[dst + x] = v;
+		// reached z plane by plane: along x ((y) lines of the plane -> output x), then along y (-> output y). Each output
+		// row adds its taps' rows one tap after the other, so every voxel gets 0 + w0 c0 + w1 c1 + ... in the order of
+		// the one-voxel sum, over contiguous rows
+		double[] alongX = new double[nx * ry], alongY = new double[nx * ny * rz];
+		for (int z = 0; z < rz; z++) {
+			for (int line = 0; line < ry; line++) {
+				int src = (z * ry + line) * rx, dst = line * nx;
+				for (int x = 0, xt = 0; x < nx; x++) {
+					double v = 0;
+					for (int t = 0; t < taps; t++, xt++) v += wX[xt] * coefficients[src + idxX[xt]];
+					alongX[dst + x] = v;
+				}
 			}
-		}
-		// along y: reached z planes -> output y. Each output row adds its taps' rows one tap after the other, so every
-		// voxel gets 0 + w0 c0 + w1 c1 + ... in the order of the one-voxel sum, over contiguous rows
-		double[] alongY = new double[nx * ny * rz];
-		for (int z = 0; z < rz; z++)
 			for (int y = 0; y < ny; y++) {
 				int dst = (z * ny + y) * nx;
 				for (int t = 0; t < taps; t++) {
 					double weight = w[1][y][t];
-					int src = (z * ry + idx[1][y][t]) * nx;
+					int src = idx[1][y][t] * nx;
 					for (int x = 0; x < nx; x++) alongY[dst + x] += weight * alongX[src + x];
 				}
 			}
+		}
 		// along z -> output, plane by plane as y
 		double[] out = new double[nx * ny * nz];
 		int plane = nx * ny;
