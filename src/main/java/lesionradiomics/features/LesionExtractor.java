@@ -134,7 +134,9 @@ public final class LesionExtractor {
 		if (settings.ibsi()) return ibsi(image, labels, label, box, out);
 		List<String> notes = new ArrayList<>();
 		if (settings.resampledPixelSpacing() != null) {
-			LesionRegion region = resampled(image, labels, label, box, normalization, 0, 0, notes), grown = null;
+			LesionRegion[] once = sharedGrown(image, labels, label, box, normalization);
+			LesionRegion region = once != null ? once[0] : resampled(image, labels, label, box, normalization, 0, 0, notes),
+					grown = once != null ? once[1] : null;
 			for (int v = 0; v < out.length; v++) {
 				MaskPerturbation p = v == 0 ? null : perturbations.get(v - 1);
 				LesionRegion base = region;
@@ -218,6 +220,27 @@ public final class LesionExtractor {
 			throw new ExtractionAborted(label, e.getMessage());
 		}
 		return filteredWhole(label, region, needsMaxAbs() ? maxAbs(region.values()) : Double.NaN, float32(image, normalization), notes);
+	}
+
+	/**
+	 * With a dilated mask or a ring asked, pyradiomics' corner grid, no filtered image type (a filter sees the
+	 * resampled box as its whole image, so the original variant's box must be resampled alone) and an actual change of
+	 * spacing: one resampling of the grown grid, {@code {plain region, grown region}}, the plain one cut out of the
+	 * grown one ({@link Resampler#resampleLesionGrown}: bit for bit the region of resampling pyradiomics' box alone).
+	 * Null otherwise: then each is resampled on its own.
+	 */
+	private LesionRegion[] sharedGrown(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
+		if (settings.centreAlignedGrid() || settings.filtered() || growingMm() == 0
+				|| Resampler.keepsSpacing(image.geometry(), box, settings.resampledPixelSpacing())) return null;
+		double[] spacing = Resampler.regionGeometry(image.geometry(), box, settings.resampledPixelSpacing(), settings.padDistance()).spacing();
+		Resampler.Grown g;
+		try {
+			g = Resampler.resampleLesionGrown(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
+					settings.padDistance(), normalization == null ? null : normalization::apply, growingMargin(spacing));
+		} catch (Resampler.GridTooLargeException e) {
+			throw new ExtractionAborted(label, e.getMessage());
+		}
+		return g == null ? null : new LesionRegion[] { g.plain(), g.region() };
 	}
 
 	/** Voxels of a grid of this spacing the growing perturbations (dilation, ring) need around the lesion. */

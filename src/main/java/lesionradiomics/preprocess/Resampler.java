@@ -28,6 +28,8 @@ public final class Resampler {
 	 * filter's influence decays as |z|^n (|z| ≈ 0.268), below 1e-9 after this many voxels. */
 	private static final int COEFFICIENT_MARGIN = 16;
 	private static final double POLE = Math.sqrt(3) - 2;
+	/** The recursive filter's gain, as ITK computes it: (1 - z)(1 - 1/z). */
+	private static final double LAMBDA = (1 - POLE) * (1 - 1 / POLE);
 
 	public enum Interpolator { BSPLINE, LINEAR, NEAREST;
 		/** pyradiomics / SimpleITK names: sitkBSpline, sitkLinear, sitkNearestNeighbor (case and prefix optional). */
@@ -81,7 +83,7 @@ public final class Resampler {
 		Interpolator kind = Interpolator.parse(interpolator);
 		RealType<?> type = Util.getTypeFromInterval(image.image());
 		boolean integer = type instanceof IntegerType && intensityMap == null;
-		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap);
+		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap, blockRange(position, size, kind, imageSize));
 		if (integer) {
 			double min = type.getMinValue(), max = type.getMaxValue();
 			for (int i = 0; i < values.length; i++) values[i] = castToInteger(values[i], min, max);
@@ -92,11 +94,85 @@ public final class Resampler {
 	}
 
 	/**
+	 * Taps of a B-spline grid grown past the grid its coefficient block was sized for keep at least this many input
+	 * voxels of that block around them (or reach the image's border, where the block's mirror boundary is ITK's own):
+	 * the recursive filter's boundary then weighs at most |z|^13 ≈ 4e-8, against |z|^16 for the grid's own points.
+	 */
+	static final int GROWN_MARGIN = 13;
+
+	/**
+	 * {@link #resampleLesion}'s region of the lesion and, around it, the same grid extended by {@code extra} voxels on
+	 * every side (as far as the image's grid goes): {@code region} is the grown grid and {@code offset}, {@code size}
+	 * place the plain one inside it. The extended grid's inner points are the plain grid's positions (the same doubles)
+	 * and all of it is interpolated from the plain grid's B-spline coefficient block, so the plain region cut out of it
+	 * is the one {@link #resampleLesion} returns, bit for bit; the grown voxels' taps stay {@link #GROWN_MARGIN} inside
+	 * that block. Null when the spacing is kept, or the growth would bring taps nearer the block's edge than that (then
+	 * resample the grown box on its own).
+	 */
+	public record Grown(LesionRegion region, int[] offset, int[] size) {
+		/** The plain grid's region, as {@link #resampleLesion} gives it. */
+		public LesionRegion plain() {
+			return region.sub(offset, size);
+		}
+	}
+
+	public static Grown resampleLesionGrown(Volume image, LabelMap labels, long label, BoundingBox box, double[] targetSpacing, String interpolator,
+			int padDistance, DoubleUnaryOperator intensityMap, int extra) {
+		long[] imageSize = image.geometry().size();
+		Grid grid = grid(image.geometry(), box, targetSpacing, padDistance);
+		if (grid.same) return null;
+		Interpolator kind = Interpolator.parse(interpolator);
+		long[][] block = blockRange(grid.position, grid.size, kind, imageSize);
+		int[] size = new int[3], offset = new int[3];
+		double[][] position = new double[3][];
+		for (int d = 0; d < 3; d++) {
+			int before = Math.min(extra, grid.lo[d]), after = Math.min(extra, grid.maxHi[d] - (grid.lo[d] + grid.size[d] - 1));
+			offset[d] = before;
+			size[d] = grid.size[d] + before + after;
+			position[d] = new double[size[d]];
+			double origin = grid.position[d][0], step = grid.spacing[d] / image.geometry().spacing()[d];
+			// the plain grid's own formula (origin + o * step) continued: o = 0 of the plain grid is the same double
+			for (int o = 0; o < size[d]; o++) position[d][o] = origin + (o - before) * step;
+			System.arraycopy(grid.position[d], 0, position[d], before, grid.size[d]); // the plain grid's points as they are
+			if (kind == Interpolator.BSPLINE) {
+				long lowest = (long) Math.floor(position[d][0]) - 1, highest = (long) Math.floor(position[d][size[d] - 1]) + 2;
+				if (block[0][d] > 0 && lowest - block[0][d] < GROWN_MARGIN) return null;
+				if (block[1][d] < imageSize[d] - 1 && block[1][d] - highest < GROWN_MARGIN) return null;
+			}
+		}
+		// linear and nearest neighbour read the data themselves (no coefficients): the grown grid's own block
+		if (kind != Interpolator.BSPLINE) block = blockRange(position, size, kind, imageSize);
+		checkGrid(size, grid.spacing, box.voxelCount());
+		RealType<?> type = Util.getTypeFromInterval(image.image());
+		boolean integer = type instanceof IntegerType && intensityMap == null;
+		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap, block);
+		if (integer) {
+			double min = type.getMinValue(), max = type.getMaxValue();
+			for (int i = 0; i < values.length; i++) values[i] = castToInteger(values[i], min, max);
+		}
+		boolean[] mask = new boolean[values.length], others = new boolean[values.length];
+		nearestLabels(labels.labels(), imageSize, position, size, label, mask, others);
+		return new Grown(new LesionRegion(size, grid.spacing, values, mask, others), offset, grid.size.clone());
+	}
+
+	/** The input block {@code {lo, hi}} whose B-spline coefficients serve a grid: its taps plus the coefficient margin, clipped to the image. */
+	private static long[][] blockRange(double[][] pos, int[] size, Interpolator kind, long[] imageSize) {
+		int support = kind == Interpolator.BSPLINE ? 2 : 1;
+		int margin = kind == Interpolator.BSPLINE ? COEFFICIENT_MARGIN : 0;
+		long[] lo = new long[3], hi = new long[3];
+		for (int d = 0; d < 3; d++) {
+			lo[d] = Math.max(0, (long) Math.floor(pos[d][0]) - support - margin);
+			hi[d] = Math.min(imageSize[d] - 1, (long) Math.floor(pos[d][size[d] - 1]) + support + margin);
+		}
+		return new long[][] { lo, hi };
+	}
+
+	/**
 	 * The output grid of {@link #resampleLesion}: its spacing, size and, per axis, the continuous input index of each
 	 * output index (pyradiomics' resampleImage: the lesion box plus padDistance on a grid whose voxel 0 has its corner
 	 * at the image's corner); {@code same} when the spacing does not change (the box is then cropped as it is).
 	 */
-	private record Grid(double[] spacing, boolean same, int[] size, double[][] position) {}
+	private record Grid(double[] spacing, boolean same, int[] size, double[][] position, int[] lo, int[] maxHi) {}
 
 	private static Grid grid(Geometry geometry, BoundingBox box, double[] targetSpacing, int padDistance) {
 		double[] spacing = geometry.spacing();
@@ -107,8 +183,8 @@ public final class Resampler {
 			target[d] = targetSpacing[d] == 0 || box.size(d) == 1 ? spacing[d] : targetSpacing[d];
 			if (Math.abs(spacing[d] - target[d]) > 1e-8 + 1e-5 * Math.abs(target[d])) same = false; // numpy.allclose
 		}
-		if (same) return new Grid(target, true, null, null);
-		int[] size = new int[3];
+		if (same) return new Grid(target, true, null, null, null, null);
+		int[] size = new int[3], first = new int[3], last = new int[3];
 		double[][] position = new double[3][]; // continuous input index of each output index, per axis
 		for (int d = 0; d < 3; d++) {
 			double ratio = spacing[d] / target[d];
@@ -119,11 +195,13 @@ public final class Resampler {
 			hi = Math.min(hi, maxHi);
 			if (hi - lo + 1 > 1 << 20) checkGrid(new int[] { Integer.MAX_VALUE, 1, 1 }, target, box.voxelCount());
 			size[d] = (int) (hi - lo + 1);
+			first[d] = (int) lo;
+			last[d] = (int) maxHi;
 			double origin = 0.5 * (target[d] - spacing[d]) / spacing[d] + lo / ratio;
 			position[d] = new double[size[d]];
 			for (int o = 0; o < size[d]; o++) position[d][o] = origin + o * (target[d] / spacing[d]);
 		}
-		return new Grid(target, false, size, position);
+		return new Grid(target, false, size, position, first, last);
 	}
 
 	/**
@@ -173,16 +251,25 @@ public final class Resampler {
 		}
 		int[] bs = { (int) (hi[0] - lo[0] + 1), (int) (hi[1] - lo[1] + 1), (int) (hi[2] - lo[2] + 1) };
 		long[] block = BoxReader.labels(labels, lo, hi);
+		// per axis once: the nearest index (ITK rounds half up) in block coordinates, -1 outside the image
+		int[][] near = new int[3][];
+		for (int d = 0; d < 3; d++) {
+			near[d] = new int[size[d]];
+			for (int o = 0; o < size[d]; o++)
+				near[d][o] = inside(pos[d][o], imageSize[d]) ? (int) ((long) Math.floor(pos[d][o] + 0.5) - lo[d]) : -1;
+		}
+		int[] nx = near[0];
 		for (int z = 0, i = 0; z < size[2]; z++) {
-			long kz = (long) Math.floor(pos[2][z] + 0.5); // ITK rounds half up to the nearest index
-			for (int y = 0; y < size[1]; y++) {
-				long ky = (long) Math.floor(pos[1][y] + 0.5);
-				for (int x = 0; x < size[0]; x++, i++) {
-					long kx = (long) Math.floor(pos[0][x] + 0.5);
-					if (!inside(pos[0][x], imageSize[0]) || !inside(pos[1][y], imageSize[1]) || !inside(pos[2][z], imageSize[2])) continue;
-					long l = block[(int) ((kx - lo[0]) + bs[0] * ((ky - lo[1]) + bs[1] * (kz - lo[2])))];
-					mask[i] = l == label;
-					others[i] = l != 0 && l != label;
+			int kz = near[2][z];
+			for (int y = 0; y < size[1]; y++, i += size[0]) {
+				int ky = near[1][y];
+				if (kz < 0 || ky < 0) continue;
+				int row = bs[0] * (ky + bs[1] * kz);
+				for (int x = 0; x < size[0]; x++) {
+					if (nx[x] < 0) continue;
+					long l = block[row + nx[x]];
+					mask[i + x] = l == label;
+					others[i + x] = l != 0 && l != label;
 				}
 			}
 		}
@@ -196,14 +283,8 @@ public final class Resampler {
 	 * taps reach, each 1-D pass being the same computation on the same line as over the whole block.
 	 */
 	private static double[] interpolate(RandomAccessibleInterval<? extends RealType<?>> image, long[] imageSize, double[][] pos, int[] size,
-			Interpolator kind, DoubleUnaryOperator intensityMap) {
-		int support = kind == Interpolator.BSPLINE ? 2 : 1;
-		int margin = kind == Interpolator.BSPLINE ? COEFFICIENT_MARGIN : 0;
-		long[] lo = new long[3], hi = new long[3];
-		for (int d = 0; d < 3; d++) {
-			lo[d] = Math.max(0, (long) Math.floor(pos[d][0]) - support - margin);
-			hi[d] = Math.min(imageSize[d] - 1, (long) Math.floor(pos[d][size[d] - 1]) + support + margin);
-		}
+			Interpolator kind, DoubleUnaryOperator intensityMap, long[][] blockRange) {
+		long[] lo = blockRange[0], hi = blockRange[1];
 		int[] bs = { (int) (hi[0] - lo[0] + 1), (int) (hi[1] - lo[1] + 1), (int) (hi[2] - lo[2] + 1) };
 
 		// Per axis: the input indices (block coordinates) and weights contributing to each output index.
@@ -229,10 +310,24 @@ public final class Resampler {
 				}
 			}
 		}
-		double[] block = BoxReader.values(image, lo, hi);
-		if (intensityMap != null) for (int i = 0; i < block.length; i++) block[i] = intensityMap.applyAsDouble(block[i]);
 		int[] reach = { to[0] - from[0] + 1, to[1] - from[1] + 1, to[2] - from[2] + 1 };
-		double[] coefficients = kind == Interpolator.BSPLINE ? bsplineCoefficients(block, bs, from, reach) : sub(block, bs, from, reach);
+		double[] coefficients;
+		if (kind == Interpolator.BSPLINE) {
+			// the block's rows go straight into the transposed planes of the first pass: no copy of the whole block
+			BoxReader.ValueRows rows = BoxReader.valueRows(image);
+			double[] row = new double[bs[0]];
+			coefficients = coefficients((z, plane, scale) -> {
+				for (int y = 0; y < bs[1]; y++) {
+					rows.read(lo[0], lo[1] + y, lo[2] + z, row, 0, bs[0]);
+					if (intensityMap != null) for (int x = 0; x < row.length; x++) row[x] = intensityMap.applyAsDouble(row[x]);
+					for (int x = 0, i = y; x < row.length; x++, i += bs[1]) plane[i] = row[x] * scale;
+				}
+			}, bs, from, reach);
+		} else {
+			double[] block = BoxReader.values(image, lo, hi);
+			if (intensityMap != null) for (int i = 0; i < block.length; i++) block[i] = intensityMap.applyAsDouble(block[i]);
+			coefficients = sub(block, bs, from, reach);
+		}
 		for (int d = 0; d < 3; d++)
 			for (int[] k : idx[d])
 				for (int t = 0; t < taps; t++) k[t] -= from[d];
@@ -246,28 +341,28 @@ public final class Resampler {
 				idxX[x * taps + t] = idx[0][x][t];
 				wX[x * taps + t] = w[0][x][t];
 			}
-		// along x: (z, y) lines of the reached box -> output x
-		double[] alongX = new double[nx * ry * rz];
-		for (int line = 0; line < ry * rz; line++) {
-			int src = line * rx, dst = line * nx;
-			for (int x = 0, xt = 0; x < nx; x++) {
-				double v = 0;
-				for (int t = 0; t < taps; t++, xt++) v += wX[xt] * coefficients[src + idxX[xt]];
-				alongX[dst + x] = v;
+		// reached z plane by plane: along x ((y) lines of the plane -> output x), then along y (-> output y). Each output
+		// row adds its taps' rows one tap after the other, so every voxel gets 0 + w0 c0 + w1 c1 + ... in the order of
+		// the one-voxel sum, over contiguous rows
+		double[] alongX = new double[nx * ry], alongY = new double[nx * ny * rz];
+		for (int z = 0; z < rz; z++) {
+			for (int line = 0; line < ry; line++) {
+				int src = (z * ry + line) * rx, dst = line * nx;
+				for (int x = 0, xt = 0; x < nx; x++) {
+					double v = 0;
+					for (int t = 0; t < taps; t++, xt++) v += wX[xt] * coefficients[src + idxX[xt]];
+					alongX[dst + x] = v;
+				}
 			}
-		}
-		// along y: reached z planes -> output y. Each output row adds its taps' rows one tap after the other, so every
-		// voxel gets 0 + w0 c0 + w1 c1 + ... in the order of the one-voxel sum, over contiguous rows
-		double[] alongY = new double[nx * ny * rz];
-		for (int z = 0; z < rz; z++)
 			for (int y = 0; y < ny; y++) {
 				int dst = (z * ny + y) * nx;
 				for (int t = 0; t < taps; t++) {
 					double weight = w[1][y][t];
-					int src = (z * ry + idx[1][y][t]) * nx;
+					int src = idx[1][y][t] * nx;
 					for (int x = 0; x < nx; x++) alongY[dst + x] += weight * alongX[src + x];
 				}
 			}
+		}
 		// along z -> output, plane by plane as y
 		double[] out = new double[nx * ny * nz];
 		int plane = nx * ny;
@@ -337,23 +432,40 @@ public final class Resampler {
 	 * that its lines lie side by side too.
 	 */
 	static double[] bsplineCoefficients(double[] data, int[] size, int[] from, int[] reach) {
-		int bx = size[0], by = size[1], bz = size[2], rx = reach[0], ry = reach[1], rz = reach[2];
-		// along x: z planes of the block -> [z][y][reached x]
-		double[] alongX = new double[rx * by * bz], plane = new double[bx * by];
-		for (int z = 0; z < bz; z++) {
+		int bx = size[0], by = size[1];
+		return coefficients((z, plane, scale) -> {
 			int base = z * bx * by;
 			for (int y = 0; y < by; y++)
-				for (int x = 0; x < bx; x++) plane[x * by + y] = data[base + y * bx + x];
-			if (bx > 1) coefficientLines(plane, 0, bx, by, by);
+				for (int x = 0; x < bx; x++) plane[x * by + y] = data[base + y * bx + x] * scale;
+		}, size, from, reach);
+	}
+
+	/** The block's z planes, transposed ({@code plane[x * by + y]}) and multiplied by {@code scale}. */
+	@FunctionalInterface
+	interface Planes {
+		void read(int z, double[] plane, double scale);
+	}
+
+	/**
+	 * {@link #bsplineCoefficients} of the block {@code planes} gives. Each line's first operation (ITK multiplies every
+	 * sample by the filter's gain λ) is done as the plane is read; each pass's anti-causal sweep stops at the first kept
+	 * sample (those below it are discarded).
+	 */
+	private static double[] coefficients(Planes planes, int[] size, int[] from, int[] reach) {
+		int bx = size[0], by = size[1], bz = size[2], rx = reach[0], ry = reach[1], rz = reach[2];
+		// plane by plane: along x (z plane of the block -> [y][reached x]), then along y in place (-> [reached y][reached
+		// x] of alongY); a plane's y lines need only its own x pass
+		double[] alongX = new double[rx * by], plane = new double[bx * by], alongY = new double[rx * ry * bz];
+		for (int z = 0; z < bz; z++) {
+			planes.read(z, plane, bx > 1 ? LAMBDA : 1);
+			if (bx > 1) coefficientLines(plane, 0, bx, by, by, false, from[0]);
 			for (int y = 0; y < by; y++)
-				for (int x = 0; x < rx; x++) alongX[(z * by + y) * rx + x] = plane[(from[0] + x) * by + y];
+				for (int x = 0; x < rx; x++) alongX[y * rx + x] = plane[(from[0] + x) * by + y];
+			if (by > 1) coefficientLines(alongX, 0, by, rx, rx, true, from[1]);
+			System.arraycopy(alongX, from[1] * rx, alongY, z * ry * rx, ry * rx);
 		}
-		// along y, in place: then -> [z][reached y][reached x]
-		if (by > 1) for (int z = 0; z < bz; z++) coefficientLines(alongX, z * by * rx, by, rx, rx);
-		double[] alongY = new double[rx * ry * bz];
-		for (int z = 0; z < bz; z++) System.arraycopy(alongX, (z * by + from[1]) * rx, alongY, z * ry * rx, ry * rx);
 		// along z, in place: then the reached z planes
-		if (bz > 1) coefficientLines(alongY, 0, bz, rx * ry, rx * ry);
+		if (bz > 1) coefficientLines(alongY, 0, bz, rx * ry, rx * ry, true, from[2]);
 		return java.util.Arrays.copyOfRange(alongY, from[2] * rx * ry, (from[2] + rz) * rx * ry);
 	}
 
@@ -365,10 +477,18 @@ public final class Resampler {
 	 * processor overlaps them instead of waiting on each multiply-add of one line.
 	 */
 	static void coefficientLines(double[] a, int offset, int n, int stride, int lanes) {
+		coefficientLines(a, offset, n, stride, lanes, true, 0);
+	}
+
+	/**
+	 * {@link #coefficientLines(double[], int, int, int, int)}, the gain λ applied first unless {@code scale} is false
+	 * (the caller multiplied), and elements below {@code keep} of each line left unfinished (not read afterwards).
+	 */
+	private static void coefficientLines(double[] a, int offset, int n, int stride, int lanes, boolean scale, int keep) {
 		double z = POLE;
-		double lambda = (1 - z) * (1 - 1 / z);
+		double lambda = LAMBDA;
 		int end = offset + (n - 1) * stride;
-		for (int k = 0; k < n; k++)
+		if (scale) for (int k = 0; k < n; k++)
 			for (int i = offset + k * stride, e = i + lanes; i < e; i++) a[i] *= lambda;
 		// causal initialisation: the same weights on every line
 		int horizon = (int) Math.ceil(Math.log(1e-10) / Math.log(Math.abs(z)));
@@ -399,7 +519,7 @@ public final class Resampler {
 		// anti-causal initialisation
 		double c = z / (z * z - 1);
 		for (int i = end, e = end + lanes; i < e; i++) a[i] = c * (z * a[i - stride] + a[i]);
-		for (int k = n - 2; k >= 0; k--)
+		for (int k = n - 2; k >= keep; k--)
 			for (int i = offset + k * stride, e = i + lanes; i < e; i++) a[i] = z * (a[i + stride] - a[i]);
 	}
 }

@@ -91,6 +91,42 @@ public final class BoxReader {
 		};
 	}
 
+	/** Reads part of one row of an image: n intensities from (x0, y, z) along x into out[offset …]. */
+	@FunctionalInterface
+	public interface ValueRows {
+		void read(long x0, long y, long z, double[] out, int offset, int n);
+	}
+
+	/**
+	 * Row reads of an image, the values {@link #values} gives: straight from the primitive array of an array image of
+	 * signed or unsigned 16-bit integers or 32-bit floats, otherwise through a random access moved along x. One reader
+	 * per thread (it holds a random access).
+	 */
+	public static ValueRows valueRows(RandomAccessibleInterval<? extends RealType<?>> image) {
+		long width = image.dimension(0), plane = width * image.dimension(1);
+		if (image instanceof ArrayImg) {
+			Object storage = ((ArrayDataAccess<?>) ((ArrayImg<?, ?>) image).update(null)).getCurrentStorageArray();
+			Object type = Util.getTypeFromInterval(image);
+			if (storage instanceof short[] a && (type instanceof ShortType || type instanceof UnsignedShortType)) {
+				int mask = type instanceof UnsignedShortType ? 0xffff : -1;
+				return (x0, y, z, out, o, n) -> {
+					int from = Math.toIntExact(x0 + width * y + plane * z);
+					for (int x = 0; x < n; x++) out[o + x] = a[from + x] & mask;
+				};
+			}
+			if (storage instanceof float[] a && type instanceof FloatType)
+				return (x0, y, z, out, o, n) -> {
+					int from = Math.toIntExact(x0 + width * y + plane * z);
+					for (int x = 0; x < n; x++) out[o + x] = a[from + x];
+				};
+		}
+		RandomAccess<? extends RealType<?>> a = image.randomAccess();
+		return (x0, y, z, out, o, n) -> {
+			a.setPosition(new long[] { x0, y, z });
+			for (int x = 0; x < n; x++, a.fwd(0)) out[o + x] = a.get().getRealDouble();
+		};
+	}
+
 	/**
 	 * The box read straight from the primitive array of an array image of the usual scanner types (signed and unsigned
 	 * 16-bit, 32-bit float): the value getRealDouble gives, without a call per voxel. False for any other image.

@@ -83,6 +83,45 @@ class GrowingMasksTest {
 		check(s, IbsiExtraction.prepare(image, labels, 1, CUBE, ibsi, 0).region());
 	}
 
+	@Test
+	void robustnessPassResamplesOnceAndItsOriginalVariantIsThePlainExtraction() {
+		// 1 mm dilation/erosion on a 0.7 x 0.9 x 1.3 mm B-spline grid: the original variant is cut out of the grid grown
+		// for the dilation; it must equal an extraction without perturbations (the box resampled alone) bit for bit, and
+		// the dilated mask must hold the original one (its inner grid points are the original grid's)
+		// an image large enough that the B-spline coefficient block does not reach its border on any side
+		int n = 90;
+		Geometry g = Geometry.of(new long[] { n, n, n }, new double[] { 1, 1, 1 });
+		double[] values = new double[n * n * n];
+		byte[] lab = new byte[values.length];
+		for (int z = 0, i = 0; z < n; z++)
+			for (int y = 0; y < n; y++)
+				for (int x = 0; x < n; x++, i++) {
+					values[i] = 100 + (7 * x + 3 * y + 5 * z) % 41 + (x * y + z) % 7;
+					lab[i] = (byte) (x >= 40 && x <= 47 && y >= 41 && y <= 49 && z >= 40 && z <= 46 && (x + y + z) % 9 != 0 ? 1 : 0);
+				}
+		Volume image = new Volume(ArrayImgs.doubles(values, n, n, n), g);
+		LabelMap labels = new LabelMap(ArrayImgs.unsignedBytes(lab, n, n, n), g);
+		BoundingBox box = labels.lesions().get(1L);
+		FeatureSettings settings = FeatureSettings.fromMap(new HashMap<>(Map.of("resampledPixelSpacing", "0.7,0.9,1.3", "binWidth", "5")));
+		SortedMap<Long, BoundingBox> lesions = new TreeMap<>(Map.of(1L, box));
+		ExecutorService executor = Executors.newSingleThreadExecutor();
+		try {
+			LesionFeatures plain = new LesionExtractor(settings).extract(image, labels, lesions, executor, Progress.NONE).get(0);
+			Map<String, List<LesionFeatures>> variants = new LesionExtractor(settings, List.of(new MaskPerturbation(MaskPerturbation.Kind.ERODE, 1),
+					new MaskPerturbation(MaskPerturbation.Kind.DILATE, 1)), false).extractVariants(image, labels, lesions, executor, Progress.NONE);
+			LesionFeatures original = variants.get("original").get(0);
+			assertTrue(plain.ok() && original.ok());
+			assertEquals(plain.values().keySet(), original.values().keySet());
+			for (String k : plain.values().keySet())
+				assertEquals(Double.doubleToLongBits(plain.get(k)), Double.doubleToLongBits(original.get(k)), k + ": " + plain.get(k) + " vs " + original.get(k));
+			double[] sp = { 0.7, 0.9, 1.3 };
+			LesionRegion r = Resampler.resampleLesion(image, labels, 1, box, sp, "sitkBSpline", 5, null);
+			assertEquals(bruteForce(r, 1, false), voxels(variants.get("dilated").get(0), settings, sp));
+		} finally {
+			executor.shutdown();
+		}
+	}
+
 	/** The dilated and ring variants' voxel counts against brute force on the original variant's mask and grid. */
 	private void check(Map<String, String> map, LesionRegion original) {
 		FeatureSettings settings = FeatureSettings.fromMap(new HashMap<>(map));
