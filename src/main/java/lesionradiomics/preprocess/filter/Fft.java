@@ -18,8 +18,8 @@ public final class Fft {
 	private final int[] permutation;
 	/** Per stage: e^{−2πi j t / L} at [j (r − 1) + t − 1], j < L/r, 1 ≤ t &lt; r. */
 	private final double[][] twiddleRe, twiddleIm;
-	/** Work rows: position k of line c at k·count + c; {@code vr, vi} a second pair for {@link #convolve}, made on first use. */
-	private double[] wr, wi, vr, vi;
+	/** Work rows: position k of line c at k·count + c. */
+	private double[] wr, wi;
 
 	private static final double SIN60 = Math.sqrt(3) / 2, C1 = Math.cos(2 * Math.PI / 5), C2 = Math.cos(4 * Math.PI / 5),
 			S1 = Math.sin(2 * Math.PI / 5), S2 = Math.sin(4 * Math.PI / 5);
@@ -93,58 +93,6 @@ public final class Fft {
 		if (n == 1) return;
 		for (int c0 = 0; c0 < count; c0 += BATCH)
 			batch(re, reOff + c0 * step, im, imOff + c0 * step, stride, Math.min(BATCH, count - c0), step, inverse);
-	}
-
-	/**
-	 * A circular convolution along lines by a real spectrum, in one pass per batch of lines: the forward transform,
-	 * position k of line c times factor[factorOffset[c] + k·factorStride], the inverse transform (unnormalised), with
-	 * the lines still in the work rows in between (no scatter, multiply pass and gather over the whole array). Inputs
-	 * at k ≥ {@code inLength} are taken as zero and not read; only outputs k &lt; {@code outLength} are written, so the
-	 * array needs to hold max(inLength, outLength) positions per line. The arithmetic is that of
-	 * {@link #transform transform} forward, the multiplication, and {@code transform} inverse, operation for operation.
-	 */
-	public void convolve(double[] re, int reOff, double[] im, int imOff, int stride, int count, int step, int inLength, int outLength,
-			double[] factor, int[] factorOffset, int factorStride) {
-		if (inLength > n || outLength > n) throw new IllegalArgumentException("lengths " + inLength + ", " + outLength + " beyond " + n);
-		if (vr == null) {
-			vr = new double[n * BATCH];
-			vi = new double[n * BATCH];
-		}
-		for (int c0 = 0; c0 < count; c0 += BATCH) {
-			int m = Math.min(BATCH, count - c0), ro = reOff + c0 * step, io = imOff + c0 * step;
-			java.util.Arrays.fill(wr, 0, n * m, 0);
-			java.util.Arrays.fill(wi, 0, n * m, 0);
-			for (int k = 0; k < inLength; k++) {
-				int p = permutation[k] * m, r = ro + k * stride, i = io + k * stride;
-				for (int c = 0; c < m; c++) {
-					wr[p + c] = re[r + c * step];
-					wi[p + c] = im[i + c * step];
-				}
-			}
-			for (int s = 0, len = 1; s < radices.length; len *= radices[s], s++) stage(radices[s], len, m, twiddleRe[s], twiddleIm[s]);
-			// times the factors, conjugated (inverse = conj(forward(conj x))) and gathered in digit-reversed order
-			for (int k = 0; k < n; k++) {
-				int p = permutation[k] * m, q = k * m, f = k * factorStride;
-				for (int c = 0; c < m; c++) {
-					double g = factor[factorOffset[c0 + c] + f];
-					vr[p + c] = wr[q + c] * g;
-					vi[p + c] = -(wi[q + c] * g);
-				}
-			}
-			double[] tr = wr, ti = wi;
-			wr = vr;
-			wi = vi;
-			vr = tr;
-			vi = ti;
-			for (int s = 0, len = 1; s < radices.length; len *= radices[s], s++) stage(radices[s], len, m, twiddleRe[s], twiddleIm[s]);
-			for (int k = 0; k < outLength; k++) {
-				int p = k * m, r = ro + k * stride, i = io + k * stride;
-				for (int c = 0; c < m; c++) {
-					re[r + c * step] = wr[p + c];
-					im[i + c * step] = -wi[p + c];
-				}
-			}
-		}
 	}
 
 	/**
