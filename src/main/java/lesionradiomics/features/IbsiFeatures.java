@@ -110,18 +110,8 @@ public final class IbsiFeatures {
 	/** The region cut to the morphological mask's bounding box (morphology and texture need no more). */
 	static IbsiRegion tight(IbsiRegion r) {
 		int[] s = r.size();
-		int[] lo = { s[0], s[1], s[2] }, hi = { -1, -1, -1 };
-		boolean[] m = r.morphologicalMask();
-		for (int z = 0, row = 0; z < s[2]; z++)
-			for (int y = 0; y < s[1]; y++, row += s[0]) {
-				int first = row, last = row + s[0] - 1;
-				while (first <= last && !m[first]) first++;
-				if (first > last) continue;
-				while (!m[last]) last--;
-				lo[0] = Math.min(lo[0], first - row); hi[0] = Math.max(hi[0], last - row);
-				lo[1] = Math.min(lo[1], y); hi[1] = Math.max(hi[1], y);
-				lo[2] = Math.min(lo[2], z); hi[2] = Math.max(hi[2], z);
-			}
+		int[] b = lesionradiomics.volume.LesionRegion.maskBounds(r.morphologicalMask(), s);
+		int[] lo = { b[0], b[1], b[2] }, hi = { b[3], b[4], b[5] };
 		if (hi[0] < 0) throw new IllegalArgumentException("the morphological mask is empty");
 		int[] n = { hi[0] - lo[0] + 1, hi[1] - lo[1] + 1, hi[2] - lo[2] + 1 };
 		int total = n[0] * n[1] * n[2];
@@ -131,7 +121,7 @@ public final class IbsiFeatures {
 			for (int y = 0; y < n[1]; y++, i += n[0]) {
 				int j = lo[0] + s[0] * ((y + lo[1]) + s[1] * (z + lo[2]));
 				System.arraycopy(r.values(), j, v, i, n[0]);
-				System.arraycopy(m, j, mm, i, n[0]);
+				System.arraycopy(r.morphologicalMask(), j, mm, i, n[0]);
 				System.arraycopy(r.intensityMask(), j, im, i, n[0]);
 			}
 		return new IbsiRegion(n, r.spacing(), v, mm, im);

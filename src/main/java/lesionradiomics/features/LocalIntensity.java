@@ -22,17 +22,8 @@ final class LocalIntensity {
 		int rx = (int) Math.floor(RADIUS_MM / spacing[0]), ry = (int) Math.floor(RADIUS_MM / spacing[1]), rz = (int) Math.floor(RADIUS_MM / spacing[2]);
 		// only voxels within a sphere's reach of the mask enter a mean: the mask's bounds widened by the radius, kept
 		// inside the box (its faces still clip the spheres that reach them), hold every sum the whole box would give
-		int[] lo = { size[0], size[1], size[2] }, hi = { -1, -1, -1 };
-		for (int z = 0, row = 0; z < size[2]; z++)
-			for (int y = 0; y < size[1]; y++, row += size[0]) {
-				int first = row, last = row + size[0] - 1;
-				while (first <= last && !intensityMask[first]) first++;
-				if (first > last) continue;
-				while (!intensityMask[last]) last--;
-				lo[0] = Math.min(lo[0], first - row); hi[0] = Math.max(hi[0], last - row);
-				lo[1] = Math.min(lo[1], y); hi[1] = Math.max(hi[1], y);
-				lo[2] = Math.min(lo[2], z); hi[2] = Math.max(hi[2], z);
-			}
+		int[] b = lesionradiomics.volume.LesionRegion.maskBounds(intensityMask, size);
+		int[] lo = { b[0], b[1], b[2] }, hi = { b[3], b[4], b[5] };
 		if (hi[0] < 0) { // no mask voxel: no mean
 			local = global = Double.NEGATIVE_INFINITY;
 			return;

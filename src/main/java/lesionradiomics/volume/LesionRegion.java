@@ -131,15 +131,25 @@ public final class LesionRegion {
 
 	/** Bounds of the mask: {min x, min y, min z, max x, max y, max z} in region voxels (min > max when empty). */
 	public int[] maskBounds() {
+		return maskBounds(mask, size);
+	}
+
+	/**
+	 * Bounds of a mask on a grid of this size, in {@link #maskBounds()}'s layout (max x = -1 when empty): each row
+	 * scanned from its two ends only.
+	 */
+	public static int[] maskBounds(boolean[] mask, int[] size) {
 		int[] b = { Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, -1, -1, -1 };
-		for (int z = 0, i = 0; z < size[2]; z++)
-			for (int y = 0; y < size[1]; y++)
-				for (int x = 0; x < size[0]; x++, i++)
-					if (mask[i]) {
-						b[0] = Math.min(b[0], x); b[3] = Math.max(b[3], x);
-						b[1] = Math.min(b[1], y); b[4] = Math.max(b[4], y);
-						b[2] = Math.min(b[2], z); b[5] = Math.max(b[5], z);
-					}
+		for (int z = 0, row = 0; z < size[2]; z++)
+			for (int y = 0; y < size[1]; y++, row += size[0]) {
+				int first = row, last = row + size[0] - 1;
+				while (first <= last && !mask[first]) first++;
+				if (first > last) continue;
+				while (!mask[last]) last--;
+				b[0] = Math.min(b[0], first - row); b[3] = Math.max(b[3], last - row);
+				b[1] = Math.min(b[1], y); b[4] = Math.max(b[4], y);
+				b[2] = Math.min(b[2], z); b[5] = Math.max(b[5], z);
+			}
 		return b;
 	}
 
