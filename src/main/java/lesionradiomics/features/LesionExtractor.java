@@ -202,8 +202,7 @@ public final class LesionExtractor {
 	/**
 	 * The lesion resampled as pyradiomics does (its box plus padDistance) or on IBSI's centre-aligned grid, with
 	 * {@code extra} more voxels of the new grid (or {@code extraMm} on the centre-aligned grid) on every side for a mask
-	 * that will be grown, then filtered: pyradiomics
-	 * filters the resampled box as its whole image.
+	 * that will be grown, then filtered (pyradiomics filters the resampled box as its whole image).
 	 */
 	private LesionRegion resampled(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization, int extra,
 			double extraMm, List<String> notes) {
