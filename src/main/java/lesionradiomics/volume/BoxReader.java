@@ -26,13 +26,9 @@ public final class BoxReader {
 	public static double[] values(RandomAccessibleInterval<? extends RealType<?>> image, long[] min, long[] max) {
 		int sx = width(min, max, 0), sy = width(min, max, 1), sz = width(min, max, 2);
 		double[] out = new double[Math.multiplyExact(Math.multiplyExact(sx, sy), sz)];
-		if (fromStorage(image, min, sx, sy, sz, out)) return out;
-		RandomAccess<? extends RealType<?>> a = image.randomAccess(new net.imglib2.FinalInterval(min, max));
+		ValueRows rows = valueRows(image);
 		for (int z = 0, i = 0; z < sz; z++)
-			for (int y = 0; y < sy; y++) {
-				a.setPosition(new long[] { min[0], min[1] + y, min[2] + z });
-				for (int x = 0; x < sx; x++, a.fwd(0)) out[i++] = a.get().getRealDouble();
-			}
+			for (int y = 0; y < sy; y++, i += sx) rows.read(min[0], min[1] + y, min[2] + z, out, i, sx);
 		return out;
 	}
 
@@ -125,28 +121,6 @@ public final class BoxReader {
 			a.setPosition(new long[] { x0, y, z });
 			for (int x = 0; x < n; x++, a.fwd(0)) out[o + x] = a.get().getRealDouble();
 		};
-	}
-
-	/**
-	 * The box read straight from the primitive array of an array image of the usual scanner types (signed and unsigned
-	 * 16-bit, 32-bit float): the value getRealDouble gives, without a call per voxel. False for any other image.
-	 */
-	private static boolean fromStorage(RandomAccessibleInterval<? extends RealType<?>> image, long[] min, int sx, int sy, int sz, double[] out) {
-		if (!(image instanceof ArrayImg)) return false;
-		Object storage = ((ArrayDataAccess<?>) ((ArrayImg<?, ?>) image).update(null)).getCurrentStorageArray();
-		Object type = Util.getTypeFromInterval(image);
-		short[] shorts = storage instanceof short[] && (type instanceof ShortType || type instanceof UnsignedShortType) ? (short[]) storage : null;
-		float[] floats = storage instanceof float[] && type instanceof FloatType ? (float[]) storage : null;
-		if (shorts == null && floats == null) return false;
-		int mask = type instanceof UnsignedShortType ? 0xffff : -1;
-		long width = image.dimension(0), plane = width * image.dimension(1);
-		for (int z = 0, i = 0; z < sz; z++)
-			for (int y = 0; y < sy; y++, i += sx) {
-				int from = Math.toIntExact(min[0] + width * (min[1] + y) + plane * (min[2] + z));
-				if (shorts != null) for (int x = 0; x < sx; x++) out[i + x] = shorts[from + x] & mask;
-				else for (int x = 0; x < sx; x++) out[i + x] = floats[from + x];
-			}
-		return true;
 	}
 
 	private static int width(long[] min, long[] max, int d) {
