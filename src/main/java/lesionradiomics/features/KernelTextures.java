@@ -24,6 +24,8 @@ final class KernelTextures {
 	 * their levels, and those within gldm_a.
 	 */
 	private final int[] parent, zoneSize, neighbourCount, neighbourSum, dependence;
+	/** Per voxel of {@link KernelBox#grey}: the length of its run so far along the direction being counted. */
+	private final int[] runLength;
 	/** Run counts of one direction, reused: [level row][length − 1]. */
 	private final double[][] runs;
 	/**
@@ -46,11 +48,15 @@ final class KernelTextures {
 		neighbourCount = new int[cells];
 		neighbourSum = new int[cells];
 		dependence = new int[cells];
+		runLength = new int[cells];
 		steps = new int[angles.length];
 		for (int k = 0; k < angles.length; k++) steps[k] = kernel.step(angles[k]);
 	}
 
-	/** Runs of equal grey level along each direction through the box; directions without runs dropped. */
+	/**
+	 * Runs of equal grey level along each direction through the box; directions without runs dropped. A direction along
+	 * which no line holds two lesion voxels has no runs, as in {@link Glrlm} (pyradiomics' calculate_glrlm).
+	 */
 	Glrlm glrlm() {
 		KernelBox k = kernel;
 		int n = k.levelCount, maxRun = Math.max(k.sx, Math.max(k.sy, k.sz));
@@ -58,23 +64,49 @@ final class KernelTextures {
 		List<SizeMatrix> matrices = new ArrayList<>();
 		SizeMatrix first = null;
 		for (int angle = 0; angle < angles.length; angle++) {
-			int[] a = angles[angle];
 			double[][] counts = runs;
 			for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
-			Glrlm.LineRuns line = new Glrlm.LineRuns(counts, k.levelRow);
-			int[][] lines = lines(angle);
-			int base = k.index(0, 0, 0), step = k.step(a);
-			for (int l = 0; l < lines[0].length; l++) {
-				for (int i = base + lines[0][l], left = lines[1][l]; left > 0; left--, i += step) line.next(k.grey[i]);
-				line.end();
-			}
-			if (!line.multiElement()) for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
+			if (!countRuns(steps[angle], counts) && !twoOnALine(angle)) for (int r = 0; r < n; r++) java.util.Arrays.fill(counts[r], 0, maxRun, 0);
 			SizeMatrix m = new SizeMatrix(levels, counts, n, maxRun);
 			if (first == null) first = m;
 			if (m.total > 0) matrices.add(m);
 		}
 		if (matrices.isEmpty()) matrices.add(first);
 		return new Glrlm(matrices, k.voxelCount);
+	}
+
+	/**
+	 * Counts the runs along {@code step} into {@code counts} [level row][length − 1], visiting the kernel's lesion voxels
+	 * in ascending order, as {@link Glrlm}'s memory-order sweep does: a voxel's run length follows from the voxel one
+	 * step back, which comes earlier (steps are positive; the border reads 0), and a run is counted at its last voxel.
+	 * Integer counts, so the same as walking each line. Returns whether two lesion voxels are neighbours along
+	 * {@code step} (then some line holds two).
+	 */
+	private boolean countRuns(int step, double[][] counts) {
+		KernelBox k = kernel;
+		int[] grey = k.grey, voxels = k.voxels, levelRow = k.levelRow;
+		boolean neighbours = false;
+		for (int v = 0, count = k.voxelCount; v < count; v++) {
+			int i = voxels[v], level = grey[i], back = i - step, next = grey[i + step];
+			int length = grey[back] == level ? runLength[back] + 1 : 1;
+			runLength[i] = length;
+			if (next != 0) neighbours = true;
+			if (next != level) counts[levelRow[level]][length - 1]++;
+		}
+		return neighbours;
+	}
+
+	/** Whether some line through the box along direction {@code angle} holds two lesion voxels (not neighbours). */
+	private boolean twoOnALine(int angle) {
+		KernelBox k = kernel;
+		int[][] lines = lines(angle);
+		int base = k.index(0, 0, 0), step = steps[angle];
+		for (int l = 0; l < lines[0].length; l++) {
+			int found = 0;
+			for (int i = base + lines[0][l], left = lines[1][l]; left > 0; left--, i += step)
+				if (k.grey[i] != 0 && ++found == 2) return true;
+		}
+		return false;
 	}
 
 	/**
