@@ -98,9 +98,10 @@ public final class IbsiExtraction {
 			BoundingBox around = box.padded(pad, n);
 			r = LesionRegion.crop(volume, labels, label, around);
 			// the lesion's box out of the crop around it: the voxels a crop to the box reads, without reading them again
+			long[] lo = box.min(), aroundLo = around.min();
 			int[] offset = new int[3], size = new int[3];
 			for (int d = 0; d < 3; d++) {
-				offset[d] = Math.toIntExact(box.min()[d] - around.min()[d]);
+				offset[d] = Math.toIntExact(lo[d] - aroundLo[d]);
 				size[d] = Math.toIntExact(box.size(d));
 			}
 			LesionRegion original = r.sub(offset, size);
