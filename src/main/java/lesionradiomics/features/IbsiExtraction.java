@@ -89,18 +89,28 @@ public final class IbsiExtraction {
 		Map<String, Double> diag = new LinkedHashMap<>();
 		long[] n = volume.geometry().size();
 		double[] sp = volume.geometry().spacing();
-		LesionRegion original = LesionRegion.crop(volume, labels, label, box);
-		statistics(diag, "Original", original.values(), original.mask());
 		LesionRegion r;
 		double margin = marginMm(s.spacing() == null ? sp : s.spacing(), growMm);
 		if (s.spacing() == null) {
 			// the margin in mm on each axis: 0.78 x 0.78 x 2.5 mm voxels need 4 slices, not the 12 of the in-plane count
 			long[] pad = new long[3];
 			for (int d = 0; d < 3; d++) pad[d] = (long) Math.ceil(margin / sp[d]);
-			r = LesionRegion.crop(volume, labels, label, box.padded(pad, n));
+			BoundingBox around = box.padded(pad, n);
+			r = LesionRegion.crop(volume, labels, label, around);
+			// the lesion's box out of the crop around it: the voxels a crop to the box reads, without reading them again
+			long[] lo = box.min(), aroundLo = around.min();
+			int[] offset = new int[3], size = new int[3];
+			for (int d = 0; d < 3; d++) {
+				offset[d] = Math.toIntExact(lo[d] - aroundLo[d]);
+				size[d] = Math.toIntExact(box.size(d));
+			}
+			LesionRegion original = r.sub(offset, size);
+			statistics(diag, "Original", original.values(), original.mask());
 			for (int d = 0; d < 3; d++) diag.put(DIAGNOSTICS.get(d), (double) n[d]);
 			statistics(diag, "Interpolated", new double[0], new boolean[0]);
 		} else {
+			LesionRegion original = LesionRegion.crop(volume, labels, label, box);
+			statistics(diag, "Original", original.values(), original.mask());
 			boolean integral = true;
 			for (double v : original.values()) integral &= v == Math.rint(v);
 			r = IbsiInterpolation.resampleLesion(volume, labels, label, box, s.spacing(), s.image(), s.mask(), s.maskThreshold(), s.round() && integral,

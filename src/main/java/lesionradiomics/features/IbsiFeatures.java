@@ -1,5 +1,6 @@
 package lesionradiomics.features;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +43,7 @@ public final class IbsiFeatures {
 			IbsiFamily.LOCAL_INTENSITY.values(new LocalIntensity(region.size(), region.spacing(), region.values(), region.intensityMask()), IbsiFamily.LOCAL_INTENSITY.prefix(null), out);
 		// one sort of the intensities for the statistics and the IVH; the histograms sort grey levels by counting
 		IntensityStatistics statistics = families.contains(IbsiFamily.INTENSITY_STATISTICS) || families.contains(IbsiFamily.INTENSITY_VOLUME_HISTOGRAM)
-				? new IntensityStatistics(intensities) : null;
+				? IntensityStatistics.ofSorted(ascending(intensities)) : null;
 		if (families.contains(IbsiFamily.INTENSITY_STATISTICS))
 			IbsiFamily.INTENSITY_STATISTICS.values(statistics, IbsiFamily.INTENSITY_STATISTICS.prefix(null), out);
 		IbsiDiscretisation.Binned binned = config.texture().apply(intensities, config.rangeLower(), config.rangeUpper());
@@ -87,18 +88,48 @@ public final class IbsiFeatures {
 			double w = d.value();
 			int[] count = levelCounts(b);
 			double[] centres = new double[values.length];
-			for (int l = 1, k = 0; l <= b.ng(); k += count[l - 1], l++) java.util.Arrays.fill(centres, k, k + count[l - 1], b.lower() + (l - 0.5) * w);
+			for (int l = 1, k = 0; l <= b.ng(); k += count[l - 1], l++) Arrays.fill(centres, k, k + count[l - 1], b.lower() + (l - 0.5) * w);
 			return IntensityVolumeHistogram.ofSorted(centres, b.lower() + 0.5 * w, b.lower() + (b.ng() - 0.5) * w, w);
 		}
 		default: {
 			IbsiDiscretisation.Binned b = d.apply(values, Double.NaN, Double.NaN);
 			int[] count = levelCounts(b);
 			double[] levels = new double[values.length];
-			for (int l = 1, k = 0; l <= b.ng(); k += count[l - 1], l++) java.util.Arrays.fill(levels, k, k + count[l - 1], l);
+			for (int l = 1, k = 0; l <= b.ng(); k += count[l - 1], l++) Arrays.fill(levels, k, k + count[l - 1], l);
 			return IntensityVolumeHistogram.ofSorted(levels, 1, b.ng(), 1);
 		}
 		}
 	}
+
+	/**
+	 * A copy of the values in ascending order, the array {@link Arrays#sort(double[])} leaves: by counting when they
+	 * are whole numbers over a range at most four times their number plus 4096 (a small lesion's counts are still
+	 * cheap to clear), as CT in HU is (a comparison sort of the bench
+	 * case's 2·10⁵ intensity-mask voxels took ~6 ms of IBSI mode's ~230), by that sort otherwise. −0.0, which the sort
+	 * puts before 0.0, takes the sort, as do fractions, NaN and values too large to count in an int.
+	 */
+	static double[] ascending(double[] values) {
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+		boolean countable = true;
+		for (double v : values) {
+			countable &= Math.abs(v) < 1 << 30 && v == (int) v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO;
+			min = Math.min(min, v);
+			max = Math.max(max, v);
+		}
+		if (!countable || max - min > 4.0 * values.length + 4096) {
+			double[] sorted = values.clone();
+			Arrays.sort(sorted);
+			return sorted;
+		}
+		int lo = (int) min;
+		int[] count = new int[(int) max - lo + 1];
+		for (double v : values) count[(int) v - lo]++;
+		double[] sorted = new double[values.length];
+		for (int k = 0, i = 0; k < count.length; i += count[k], k++) Arrays.fill(sorted, i, i + count[k], lo + k);
+		return sorted;
+	}
+
+	private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
 	/** Voxels per grey level 1..ng (index level − 1). */
 	private static int[] levelCounts(IbsiDiscretisation.Binned b) {
