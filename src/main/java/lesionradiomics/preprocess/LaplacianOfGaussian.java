@@ -35,12 +35,12 @@ public final class LaplacianOfGaussian {
 		// written and blocks never share a line
 		float[] sum = new float[n], work = new float[n];
 		for (int dim = 0; dim < 3; dim++) {
-			pass(values, null, new Target(work, null, 0), size, dim, Recursive.of(sigma, spacing[dim], 2), executor, null);
+			pass(values, null, new Target(work, null, 0), size, dim, Recursive.of(sigma, spacing[dim], 2), executor);
 			for (int other = 0, left = 2; other < 3; other++) {
 				if (other == dim) continue;
 				// the last pass adds its float image / spacing² straight into the sum (ITK's cumulative image)
 				Target to = --left > 0 ? new Target(work, null, 0) : new Target(null, sum, 1.0 / (spacing[dim] * spacing[dim]));
-				pass(null, work, to, size, other, Recursive.of(sigma, spacing[other], 0), executor, null);
+				pass(null, work, to, size, other, Recursive.of(sigma, spacing[other], 0), executor);
 			}
 		}
 		return sum;
@@ -81,7 +81,7 @@ public final class LaplacianOfGaussian {
 			Planes planes = new Planes(size, dim, boxes);
 			float[] kept = planes.filter(rows, Recursive.of(sigma, spacing[dim], 2), Recursive.of(sigma, spacing[planes.a1], 0), executor);
 			int[] lines = { planes.footprint.length, size[planes.a2], 1 };
-			pass(null, kept, new Target(kept, null, 0), lines, 1, Recursive.of(sigma, spacing[planes.a2], 0), executor, null);
+			pass(null, kept, new Target(kept, null, 0), lines, 1, Recursive.of(sigma, spacing[planes.a2], 0), executor);
 			planes.addInto(kept, 1.0 / (spacing[dim] * spacing[dim]), boxes, out);
 		}
 		return out;
@@ -128,19 +128,12 @@ public final class LaplacianOfGaussian {
 		 */
 		float[] filter(java.util.function.Supplier<Rows> source, Recursive along, Recursive across, java.util.concurrent.Executor executor) {
 			float[] kept = new float[footprint.length * count];
-			int chunks = executor == null ? 1 : Math.min(64, count);
-			java.util.List<java.util.concurrent.CompletableFuture<Void>> parts = new java.util.ArrayList<>();
-			for (int k = 0; k < chunks; k++) {
-				int from = (int) ((long) count * k / chunks), until = (int) ((long) count * (k + 1) / chunks);
-				if (executor == null) filter(source.get(), along, across, from, until, kept);
-				else parts.add(java.util.concurrent.CompletableFuture.runAsync(() -> filter(source.get(), along, across, from, until, kept), executor));
-			}
-			for (java.util.concurrent.CompletableFuture<Void> p : parts) p.join();
+			shareOut(count, executor, () -> worker(source.get(), along, across, kept));
 			return kept;
 		}
 
-		/** Planes {@code [from, until)}: read, filtered along {@code dim} and then along a₁ where needed, footprint kept. */
-		private void filter(Rows source, Recursive along, Recursive across, int from, int until, float[] kept) {
+		/** A worker with its own reader and buffers: planes [from, until) read, filtered along {@code dim} and along a₁ where needed, footprint kept. */
+		private Run worker(Rows source, Recursive along, Recursive across, float[] kept) {
 			int[] plane = { nx, rows, 1 };
 			int first = dim == 0 ? 0 : 1, second = 1 - first;
 			double[] values = new double[nx * rows];
@@ -148,12 +141,14 @@ public final class LaplacianOfGaussian {
 			Target to = new Target(work, null, 0);
 			Buffers forFirst = Buffers.of(plane[first], width(first)), forSecond = Buffers.of(plane[second], width(second));
 			int blocksFirst = LineBlocks.count(plane, first, width(first)), blocksSecond = LineBlocks.count(plane, second, width(second));
-			for (int c = from; c < until; c++) {
-				for (int r = 0; r < rows; r++) source.read(a2 == 2 ? r : c, a2 == 2 ? c : r, values, r * nx);
-				blocks(values, null, to, plane, first, along, 0, blocksFirst, width(first), null, forFirst);
-				blocks(null, work, to, plane, second, across, 0, blocksSecond, width(second), inRange, forSecond);
-				for (int f = 0, base = footprint.length * c; f < footprint.length; f++) kept[base + f] = work[footprint[f]];
-			}
+			return (from, until) -> {
+				for (int c = from; c < until; c++) {
+					for (int r = 0; r < rows; r++) source.read(a2 == 2 ? r : c, a2 == 2 ? c : r, values, r * nx);
+					blocks(values, null, to, plane, first, along, 0, blocksFirst, width(first), null, forFirst);
+					blocks(null, work, to, plane, second, across, 0, blocksSecond, width(second), inRange, forSecond);
+					for (int f = 0, base = footprint.length * c; f < footprint.length; f++) kept[base + f] = work[footprint[f]];
+				}
+			};
 		}
 
 		/** The last pass's float values {@code kept} over spacing² ({@code scale}) added into each box (ITK's cumulative image). */
@@ -204,23 +199,45 @@ public final class LaplacianOfGaussian {
 
 	/**
 	 * One recursive pass along {@code axis} from {@code fromDouble} (or {@code fromFloat}) into {@code to}, its blocks of
-	 * lines shared out over {@code executor} in contiguous runs; every line gets the same arithmetic whichever run or
-	 * block it falls in, so the result does not depend on the executor.
+	 * lines shared out over {@code executor} (images of 2^20 voxels and more); every line gets the same arithmetic
+	 * whichever run or block it falls in, so the result does not depend on the executor.
 	 */
-	private static void pass(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, java.util.concurrent.Executor executor,
-			boolean[] needed) {
+	private static void pass(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, java.util.concurrent.Executor executor) {
 		int width = width(axis), blocks = LineBlocks.count(size, axis, width);
 		long voxels = (long) size[0] * size[1] * size[2];
-		int chunks = executor == null || voxels < (1 << 20) ? 1 : Math.min(64, blocks);
-		if (chunks <= 1) {
-			blocks(fromDouble, fromFloat, to, size, axis, c, 0, blocks, width, needed);
+		shareOut(blocks, voxels < (1 << 20) ? null : executor, () -> {
+			Buffers buffers = Buffers.of(size[axis], width);
+			return (from, until) -> blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, null, buffers);
+		});
+	}
+
+	/** Work on the items {@code [from, until)} of a run, with the state (buffers) of the worker that claimed it. */
+	@FunctionalInterface
+	interface Run {
+		void items(int from, int until);
+	}
+
+	/**
+	 * Items {@code [0, count)} in runs of about 1/64 of them, shared out over {@code executor} (null: this thread): up to
+	 * 64 tasks claim runs until none is left, each making its worker (its buffers) at its first claim, so a pool of
+	 * few threads allocates a few workers, not one per run.
+	 */
+	private static void shareOut(int count, java.util.concurrent.Executor executor, java.util.function.Supplier<Run> worker) {
+		int tasks = executor == null ? 1 : Math.min(64, count), run = Math.max(1, (count + 63) / 64);
+		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		Runnable task = () -> {
+			Run w = null;
+			for (int from; (from = next.getAndAdd(run)) < count;) {
+				if (w == null) w = worker.get();
+				w.items(from, Math.min(count, from + run));
+			}
+		};
+		if (tasks <= 1) {
+			task.run();
 			return;
 		}
 		java.util.List<java.util.concurrent.CompletableFuture<Void>> parts = new java.util.ArrayList<>();
-		for (int k = 0; k < chunks; k++) {
-			int from = (int) ((long) blocks * k / chunks), until = (int) ((long) blocks * (k + 1) / chunks);
-			parts.add(java.util.concurrent.CompletableFuture.runAsync(() -> blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, needed), executor));
-		}
+		for (int k = 0; k < tasks; k++) parts.add(java.util.concurrent.CompletableFuture.runAsync(task, executor));
 		for (java.util.concurrent.CompletableFuture<Void> p : parts) p.join();
 	}
 
@@ -238,20 +255,17 @@ public final class LaplacianOfGaussian {
 	/**
 	 * Blocks {@code [from, until)} of {@link LineBlocks} (blocks of at most {@code width} lines) along {@code axis}, each
 	 * line with exactly the arithmetic of ITK's one-line recursion ({@link Recursive#filter(double[], double[], double[],
-	 * int)}); the buffers are allocated once per call. Every loop is a small method of its own: C2 compiles each once,
+	 * int)}). Every loop is a small method of its own: C2 compiles each once,
 	 * quickly, where one large method was recompiled as each new branch was taken (seconds of compiling per run).
 	 */
 	static void blocks(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, int from, int until, int width) {
-		blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, null);
+		blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, null, Buffers.of(size[axis], width));
 	}
 
-	/** The same, skipping the blocks none of whose lines is {@code needed} (by {@link #lineIndex}; null: all needed). */
-	static void blocks(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, int from, int until, int width,
-			boolean[] needed) {
-		blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, needed, Buffers.of(size[axis], width));
-	}
-
-	/** The same in {@code buffers} (for lines of {@code size[axis]} values, blocks of {@code width}). */
+	/**
+	 * The same in {@code buffers} (for lines of {@code size[axis]} values, blocks of {@code width}), skipping the blocks
+	 * none of whose lines is {@code needed} (by {@link #lineIndex}; null: all needed).
+	 */
 	private static void blocks(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, int from, int until, int width,
 			boolean[] needed, Buffers buffers) {
 		int ln = size[axis];
