@@ -475,7 +475,9 @@ public final class LaplacianOfGaussian {
 				o2[j] = a2;
 				o3[j] = a3;
 			}
-			for (int i = 4; i < ln; i++) {
+			int i = 4;
+			if (fused) for (; i + 1 < ln; i += 2) twoSteps(out[i], out[i + 1], data[i + 1], data[i], data[i - 1], data[i - 2], data[i - 3], out[i - 1], out[i - 2], out[i - 3], out[i - 4], k);
+			for (; i < ln; i++) {
 				double[] x = data[i], y1 = data[i - 1], y2 = data[i - 2], y3 = data[i - 3];
 				double[] o = out[i], p1 = out[i - 1], p2 = out[i - 2], p3 = out[i - 3], p4 = out[i - 4];
 				if (fused) step(o, x, n0, y1, n1, y2, n2, y3, n3, p1, d1, p2, d2, p3, d3, p4, d4, k);
@@ -510,7 +512,17 @@ public final class LaplacianOfGaussian {
 				q4[j] += a4;
 			}
 			double[] s0 = scratch[4];
-			for (int i = ln - 4; i > 0; i--) {
+			i = ln - 4;
+			if (fused)
+				for (; i > 1; i -= 2) {
+					twoStepsAdding(out[i - 1], out[i - 2], data[i - 1], data[i], data[i + 1], data[i + 2], data[i + 3], s1, s2, s3, s4, k);
+					double[] atI1 = s4, atI2 = s3; // the values at i - 1 and i - 2 went to the rows of those at i + 3 and i + 2
+					s4 = s2;
+					s3 = s1;
+					s2 = atI1;
+					s1 = atI2;
+				}
+			for (; i > 0; i--) {
 				double[] r1 = data[i], r2 = data[i + 1], r3 = data[i + 2], r4 = data[i + 3], o = out[i - 1];
 				if (fused) stepAdding(s0, o, r1, m1, r2, m2, r3, m3, r4, m4, s1, d1, s2, d2, s3, d3, s4, d4, k);
 				else {
@@ -544,6 +556,47 @@ public final class LaplacianOfGaussian {
 			for (int j = 0; j < k; j++) {
 				double in = a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd;
 				o[j] = in - (e[j] * ce + f[j] * cf + g[j] * cg + h[j] * ch);
+			}
+		}
+
+		/**
+		 * Two causal steps of {@link #step} in one loop, for the client compiler: the values at i ({@code o0}) and i + 1
+		 * ({@code o1}) from the inputs at i + 1 .. i − 3 ({@code x1 .. xm3}) and the outputs at i − 1 .. i − 4
+		 * ({@code p1 .. p4}). Each input and output is loaded once for both (where two single steps load most of them
+		 * twice), and the value at i comes from a register; the same operations in the same order, so the same values.
+		 */
+		private void twoSteps(double[] o0, double[] o1, double[] x1, double[] x0, double[] xm1, double[] xm2, double[] xm3, double[] p1, double[] p2,
+				double[] p3, double[] p4, int k) {
+			double n0 = this.n0, n1 = this.n1, n2 = this.n2, n3 = this.n3, d1 = this.d1, d2 = this.d2, d3 = this.d3, d4 = this.d4;
+			for (int j = 0; j < k; j++) {
+				double a0 = x0[j], am1 = xm1[j], am2 = xm2[j], q1 = p1[j], q2 = p2[j], q3 = p3[j];
+				double in = a0 * n0 + am1 * n1 + am2 * n2 + xm3[j] * n3;
+				double v = in - (q1 * d1 + q2 * d2 + q3 * d3 + p4[j] * d4);
+				o0[j] = v;
+				double next = x1[j] * n0 + a0 * n1 + am1 * n2 + am2 * n3;
+				o1[j] = next - (v * d1 + q1 * d2 + q2 * d3 + q3 * d4);
+			}
+		}
+
+		/**
+		 * Two anti-causal steps of {@link #stepAdding} in one loop (as {@link #twoSteps}): from the inputs at i − 1 ..
+		 * i + 3 ({@code r0 .. r4}) and the anti-causal values at i .. i + 3 ({@code s1 .. s4}), the values at i − 1 and
+		 * i − 2, added to {@code o0} and {@code o1} and stored over those at i + 3 ({@code s4}) and i + 2 ({@code s3}),
+		 * which are read first.
+		 */
+		private void twoStepsAdding(double[] o0, double[] o1, double[] r0, double[] r1, double[] r2, double[] r3, double[] r4, double[] s1, double[] s2,
+				double[] s3, double[] s4, int k) {
+			double m1 = this.m1, m2 = this.m2, m3 = this.m3, m4 = this.m4, d1 = this.d1, d2 = this.d2, d3 = this.d3, d4 = this.d4;
+			for (int j = 0; j < k; j++) {
+				double b1 = r1[j], b2 = r2[j], b3 = r3[j], t1 = s1[j], t2 = s2[j], t3 = s3[j];
+				double in = b1 * m1 + b2 * m2 + b3 * m3 + r4[j] * m4;
+				double v = in - (t1 * d1 + t2 * d2 + t3 * d3 + s4[j] * d4);
+				o0[j] += v;
+				double next = r0[j] * m1 + b1 * m2 + b2 * m3 + b3 * m4;
+				double w = next - (v * d1 + t1 * d2 + t2 * d3 + t3 * d4);
+				o1[j] += w;
+				s4[j] = v;
+				s3[j] = w;
 			}
 		}
 

@@ -83,8 +83,9 @@ class LaplacianOfGaussianTest {
 	}
 
 	/**
-	 * The recursion's steps in one loop each (the client compiler's code) and in two (C2's, which the other tests run)
-	 * give ITK's one-line recursion bit for bit, for the smoothing and the second derivative, lines of 4 voxels and more.
+	 * The recursion's steps in one loop each, two steps at a time with a single one left over (the client compiler's
+	 * code), and in two loops each (C2's, which the other tests run) give ITK's one-line recursion bit for bit, for the
+	 * smoothing and the second derivative, lines of 4 voxels and more (odd and even numbers of steps).
 	 */
 	@Test
 	void fusedStepsEqualSingleLines() {
