@@ -505,6 +505,9 @@ public final class LesionExtractor {
 	/** Rows of the hull box at {@code min} ({@code width} voxels along x), normalised; a non-finite one clears {@code finite[0]}. */
 	private static LaplacianOfGaussian.Rows hullRows(Volume image, long[] min, int width, Normalization normalization, boolean[] finite) {
 		lesionradiomics.volume.BoxReader.ValueRows rows = lesionradiomics.volume.BoxReader.valueRows(image.image());
+		// an integer image as stored is finite everywhere: no test per voxel (the LoG reads the image three times)
+		if (normalization == null && net.imglib2.util.Util.getTypeFromInterval(image.image()) instanceof net.imglib2.type.numeric.IntegerType)
+			return (y, z, out, offset) -> rows.read(min[0], min[1] + y, min[2] + z, out, offset, width);
 		return (y, z, out, offset) -> {
 			rows.read(min[0], min[1] + y, min[2] + z, out, offset, width);
 			for (int x = offset; x < offset + width; x++) {
