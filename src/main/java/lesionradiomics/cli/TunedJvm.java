@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * Makes the plain {@code java -jar lesion-radiomics-cli.jar <short command>} as fast as {@code bin/lesion-radiomics}:
  * on Java 17 a jar's manifest cannot give the JVM options a short run needs (the class-data-sharing archive
- * {@code mvn package} makes, the quick client compiler only), so {@link Main} starts one child JVM with them
+ * {@code mvn package} makes, the quick client compiler only, the serial collector), so {@link Main} starts one child JVM with them
  * and waits for it. The child inherits standard input, output, error and the environment, gets the user's own JVM
  * options after ours (so theirs win), and its exit code is returned. Measured on the benchmark case: the optimising
  * compiler alone costs a short run more CPU time than a second JVM start. This runs before the child starts, in a JVM
