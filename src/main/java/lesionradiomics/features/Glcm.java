@@ -275,9 +275,9 @@ public final class Glcm {
 		for (int r = 0; r < g.length; r++) {
 			hx -= px[a][r] * TextureGrid.log2(px[a][r]);
 			for (int c = 0; c < g.length; c++) {
-				double pp = px[a][r] * px[a][c];
-				hxy1 -= p[a][r][c] * TextureGrid.log2(pp);
-				hxy2 -= pp * TextureGrid.log2(pp);
+				double pp = px[a][r] * px[a][c], logPp = TextureGrid.log2(pp); // one logarithm for both sums
+				hxy1 -= p[a][r][c] * logPp;
+				hxy2 -= pp * logPp;
 			}
 		}
 		return new double[] { hx, hxy1, hxy2 };

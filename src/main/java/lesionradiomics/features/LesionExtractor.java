@@ -313,7 +313,7 @@ public final class LesionExtractor {
 			if (t.kind() == ImageType.Kind.ORIGINAL) continue;
 			Shared s = shared.get(t);
 			if (s != null) {
-				s.images().forEach((name, hull) -> channels.put(name, s.copy(hull, prepared)));
+				channels.putAll(s.inBox(label, prepared));
 				notes.addAll(s.notes());
 				continue;
 			}
@@ -372,11 +372,32 @@ public final class LesionExtractor {
 		return new int[] { (int) v[0], (int) v[1], (int) v[2] };
 	}
 
-	/** Images of one type computed once over the box around all lesions (with the type's margin), shared by them. */
-	record Shared(long[] min, int[] size, Map<String, float[]> images, List<String> notes) {
+	/** Images of one type computed once for all lesions, each lesion taking its own part. */
+	interface Shared {
+		/** The images of lesion {@code label} inside its prepared box (x fastest), by name. */
+		Map<String, double[]> inBox(long label, BoundingBox prepared);
+
+		/** Why some of the type's images were not made (e.g. skipped LoG sigmas). */
+		List<String> notes();
+	}
+
+	/** A filter's response over a box of the image ({@code min}, {@code size}) holding every lesion's prepared box. */
+	record Hull(long[] min, int[] size, Map<String, float[]> images) implements Shared {
+
+		@Override
+		public Map<String, double[]> inBox(long label, BoundingBox box) {
+			Map<String, double[]> out = new LinkedHashMap<>();
+			images.forEach((name, hull) -> out.put(name, copy(hull, box)));
+			return out;
+		}
+
+		@Override
+		public List<String> notes() {
+			return List.of();
+		}
 
 		/** The part of a hull image inside {@code box}, as doubles. */
-		double[] copy(float[] hull, BoundingBox box) {
+		private double[] copy(float[] hull, BoundingBox box) {
 			int sx = (int) box.size(0), sy = (int) box.size(1), sz = (int) box.size(2);
 			double[] out = new double[sx * sy * sz];
 			for (int z = 0, i = 0; z < sz; z++)
@@ -388,9 +409,25 @@ public final class LesionExtractor {
 		}
 	}
 
+	/** Images made for each lesion's prepared box: label → image name → values (x fastest). */
+	record PerLesion(Map<Long, Map<String, float[]>> images, List<String> notes) implements Shared {
+
+		@Override
+		public Map<String, double[]> inBox(long label, BoundingBox prepared) {
+			Map<String, double[]> out = new LinkedHashMap<>();
+			images.get(label).forEach((name, f) -> {
+				double[] v = new double[f.length];
+				for (int k = 0; k < f.length; k++) v[k] = f[k];
+				out.put(name, v);
+			});
+			return out;
+		}
+	}
+
 	/**
 	 * The LoG images computed once over the hull of all lesions' margins when that costs less than filtering each
-	 * lesion's own crop (many or large lesions: the LoG margin is 16 sigma), with the lines of each pass in parallel.
+	 * lesion's own crop (many or large lesions: the LoG margin is 16 sigma), streamed plane by plane from the image
+	 * and kept only inside the lesions' prepared boxes ({@link LaplacianOfGaussian#inBoxes}).
 	 */
 	private Map<ImageType, Shared> shareFilters(Volume image, SortedMap<Long, BoundingBox> lesions, Normalization normalization, Executor executor) {
 		Map<ImageType, Shared> out = new LinkedHashMap<>();
@@ -431,16 +468,7 @@ public final class LesionExtractor {
 			}
 			int[] size = { (int) (max[0] - min[0] + 1), (int) (max[1] - min[1] + 1), (int) (max[2] - min[2] + 1) };
 			if (separately <= (double) size[0] * size[1] * size[2]) continue; // each lesion's own crop is cheaper
-			double[] values = new double[size[0] * size[1] * size[2]];
-			int i = 0;
-			for (RealType<?> v : Views.flatIterable(Views.interval(image.image(), min, max)))
-				values[i++] = normalization == null ? v.getRealDouble() : normalization.apply(v.getRealDouble());
-			for (double v : values)
-				if (!Double.isFinite(v)) return out; // NaN would spread: each lesion's own crop reports it
-			List<String> notes = new ArrayList<>();
-			Map<String, float[]> images = new LinkedHashMap<>();
-			int[] whole = { (int) imageSize[0], (int) imageSize[1], (int) imageSize[2] };
-			// only Shared.copy reads the hull images, inside each lesion's prepared box: the LoG filters the lines those need
+			List<Long> labels = new ArrayList<>(lesions.keySet());
 			List<int[][]> inHull = new ArrayList<>();
 			for (BoundingBox b : lesions.values()) {
 				BoundingBox prepared = perturbationMargin == 0 ? b : b.padded(perturbationMargin, imageSize);
@@ -451,14 +479,50 @@ public final class LesionExtractor {
 				}
 				inHull.add(r);
 			}
+			// NaN would spread through the filter: then each lesion's own crop reports it
+			boolean[] finite = { true };
+			java.util.function.Supplier<LaplacianOfGaussian.Rows> rows = () -> hullRows(image, min, size[0], normalization, finite);
+			List<String> notes = new ArrayList<>();
+			Map<Long, Map<String, float[]>> images = new LinkedHashMap<>();
+			for (Long label : labels) images.put(label, new LinkedHashMap<>());
+			int[] whole = { (int) imageSize[0], (int) imageSize[1], (int) imageSize[2] };
 			for (int k = 0; k < t.sigmas().size(); k++) {
 				String skipped = ImageType.skipped(t.sigmas().get(k), whole, spacing);
-				if (skipped != null) notes.add(skipped);
-				else images.put(t.names().get(k), LaplacianOfGaussian.apply(values, size, spacing, Double.parseDouble(t.sigmas().get(k)), executor, inHull));
+				if (skipped != null) {
+					notes.add(skipped);
+					continue;
+				}
+				List<float[]> inBoxes = LaplacianOfGaussian.inBoxes(rows, size, spacing, Double.parseDouble(t.sigmas().get(k)), executor, inHull);
+				if (!finite[0]) return out;
+				for (int i = 0; i < labels.size(); i++) images.get(labels.get(i)).put(t.names().get(k), inBoxes.get(i));
 			}
-			out.put(t, new Shared(min, size, images, notes));
+			if (notes.size() == t.sigmas().size() && !allFinite(rows.get(), size, finite)) return out;
+			out.put(t, new PerLesion(images, notes));
 		}
 		return out;
+	}
+
+	/** Rows of the hull box at {@code min} ({@code width} voxels along x), normalised; a non-finite one clears {@code finite[0]}. */
+	private static LaplacianOfGaussian.Rows hullRows(Volume image, long[] min, int width, Normalization normalization, boolean[] finite) {
+		lesionradiomics.volume.BoxReader.ValueRows rows = lesionradiomics.volume.BoxReader.valueRows(image.image());
+		// an integer image as stored is finite everywhere: no test per voxel (the LoG reads the image three times)
+		if (normalization == null && net.imglib2.util.Util.getTypeFromInterval(image.image()) instanceof net.imglib2.type.numeric.IntegerType)
+			return (y, z, out, offset) -> rows.read(min[0], min[1] + y, min[2] + z, out, offset, width);
+		return (y, z, out, offset) -> {
+			rows.read(min[0], min[1] + y, min[2] + z, out, offset, width);
+			for (int x = offset; x < offset + width; x++) {
+				if (normalization != null) out[x] = normalization.apply(out[x]);
+				if (!Double.isFinite(out[x])) finite[0] = false;
+			}
+		};
+	}
+
+	/** Whether every row is finite, when no filter read them ({@code finite} as {@link #hullRows} keeps it). */
+	private static boolean allFinite(LaplacianOfGaussian.Rows rows, int[] size, boolean[] finite) {
+		double[] row = new double[size[0]];
+		for (int z = 0; z < size[2] && finite[0]; z++)
+			for (int y = 0; y < size[1]; y++) rows.read(y, z, row, 0);
+		return finite[0];
 	}
 
 	/**
@@ -480,7 +544,7 @@ public final class LesionExtractor {
 		double[] r = t.filter().apply(values, size, image.geometry().spacing());
 		float[] f = new float[r.length];
 		for (int k = 0; k < r.length; k++) f[k] = (float) r[k];
-		return new Shared(new long[3], size, Map.of(t.names().get(0), f), List.of());
+		return new Hull(new long[3], size, Map.of(t.names().get(0), f));
 	}
 
 	/** The images of one type from a box (NaN intensities would spread through the filter: then the lesion fails). */

@@ -29,41 +29,150 @@ public final class LaplacianOfGaussian {
 	 * depend on it.
 	 */
 	public static float[] apply(double[] values, int[] size, double[] spacing, double sigma, java.util.concurrent.Executor executor) {
-		return apply(values, size, spacing, sigma, executor, null);
-	}
-
-	/**
-	 * The filtered image where {@code boxes} need it: exactly {@link #apply(double[], int[], double[], double)}'s
-	 * values inside every box ({@code {min, max}}, inclusive voxel coordinates of this grid; null: everywhere), any
-	 * values elsewhere. Each axis's three passes filter whole lines, so no line is cut; they only skip the lines no box
-	 * depends on. The last pass of an axis (along a₃) needs its lines through the boxes' footprints across a₃; the
-	 * second (along a₂) the lines whose coordinate on the first pass's axis a₁ lies in some box's range (a₃ free, as the
-	 * last pass reads its whole lines); the first pass needs every line. A block of lines is filtered when one of its
-	 * lines is needed, with the same arithmetic per line as always, so the values inside the boxes are the whole
-	 * filter's bit for bit; what is left undone is lines of the second and third passes outside the lesions' slabs and
-	 * columns.
-	 */
-	public static float[] apply(double[] values, int[] size, double[] spacing, double sigma, java.util.concurrent.Executor executor,
-			java.util.List<int[][]> boxes) {
-		if (!(sigma > 0)) throw new IllegalArgumentException("LoG sigma must be greater than 0, is " + sigma);
-		for (int d = 0; d < 3; d++)
-			if (size[d] < 4) throw new IllegalArgumentException("LoG needs at least 4 voxels along each axis, axis " + d + " has " + size[d]);
+		check(size, sigma);
 		int n = values.length;
 		// one work image: a pass may write the image it reads, since each block of lines is read whole before it is
 		// written and blocks never share a line
 		float[] sum = new float[n], work = new float[n];
 		for (int dim = 0; dim < 3; dim++) {
-			pass(values, null, new Target(work, null, 0), size, dim, Recursive.of(sigma, spacing[dim], 2), executor, null);
+			pass(values, null, new Target(work, null, 0), size, dim, Recursive.of(sigma, spacing[dim], 2), executor);
 			for (int other = 0, left = 2; other < 3; other++) {
 				if (other == dim) continue;
 				// the last pass adds its float image / spacing² straight into the sum (ITK's cumulative image)
-				boolean last = --left == 0;
-				Target to = !last ? new Target(work, null, 0) : new Target(null, sum, 1.0 / (spacing[dim] * spacing[dim]));
-				boolean[] needed = boxes == null ? null : last ? footprint(size, other, boxes) : slabs(size, other, dim, boxes);
-				pass(null, work, to, size, other, Recursive.of(sigma, spacing[other], 0), executor, needed);
+				Target to = --left > 0 ? new Target(work, null, 0) : new Target(null, sum, 1.0 / (spacing[dim] * spacing[dim]));
+				pass(null, work, to, size, other, Recursive.of(sigma, spacing[other], 0), executor);
 			}
 		}
 		return sum;
+	}
+
+	private static void check(int[] size, double sigma) {
+		if (!(sigma > 0)) throw new IllegalArgumentException("LoG sigma must be greater than 0, is " + sigma);
+		for (int d = 0; d < 3; d++)
+			if (size[d] < 4) throw new IllegalArgumentException("LoG needs at least 4 voxels along each axis, axis " + d + " has " + size[d]);
+	}
+
+	/** Reads the row (y, z) of an image along x, all {@code size[0]} intensities, into {@code out[offset …]}; one per thread. */
+	@FunctionalInterface
+	public interface Rows {
+		void read(int y, int z, double[] out, int offset);
+	}
+
+	/**
+	 * The filtered image inside each of {@code boxes} ({@code {min, max}}, inclusive voxel coordinates of this grid;
+	 * each result x fastest): exactly {@link #apply(double[], int[], double[], double)}'s values there, bit for bit,
+	 * without holding the image or its filtered copies. Each axis's first two passes (along the axis and along the
+	 * lower other axis a₁) run within the planes across the third axis a₂, one plane at a time; only the lines along
+	 * a₂ through the boxes' footprints are kept from them for the last pass, which adds them into the boxes. Every line
+	 * gets the same arithmetic as in the whole filter, so the values are its own; what is left undone is the second
+	 * pass's lines outside the boxes' ranges on the axis and the last pass's lines outside their footprints, and the
+	 * memory is the planes, those lines and the boxes (a whole image's double and float copies page-faulted in cost
+	 * more system time than the filtering on the bench case).
+	 *
+	 * @param rows one reader of the image's rows per thread that asks
+	 */
+	public static java.util.List<float[]> inBoxes(java.util.function.Supplier<Rows> rows, int[] size, double[] spacing, double sigma,
+			java.util.concurrent.Executor executor, java.util.List<int[][]> boxes) {
+		check(size, sigma);
+		java.util.List<float[]> out = new java.util.ArrayList<>();
+		if (boxes.isEmpty()) return out;
+		for (int[][] b : boxes) out.add(new float[(b[1][0] - b[0][0] + 1) * (b[1][1] - b[0][1] + 1) * (b[1][2] - b[0][2] + 1)]);
+		for (int dim = 0; dim < 3; dim++) {
+			Planes planes = new Planes(size, dim, boxes);
+			float[] kept = planes.filter(rows, Recursive.of(sigma, spacing[dim], 2), Recursive.of(sigma, spacing[planes.a1], 0), executor);
+			int[] lines = { planes.footprint.length, size[planes.a2], 1 };
+			pass(null, kept, new Target(kept, null, 0), lines, 1, Recursive.of(sigma, spacing[planes.a2], 0), executor);
+			planes.addInto(kept, 1.0 / (spacing[dim] * spacing[dim]), boxes, out);
+		}
+		return out;
+	}
+
+	/**
+	 * The planes across axis a₂ (the higher axis other than {@code dim}) in which {@link #inBoxes} runs an axis's first
+	 * two passes: each plane x fastest, then its other axis ({@code y} for dims x and y, {@code z} for dim z).
+	 */
+	private static final class Planes {
+		final int dim, a1, a2, other, nx, rows, count;
+		/** Whether each line along a₁ (by its coordinate on {@code dim}) crosses a box's range on {@code dim}. */
+		final boolean[] inRange;
+		/** Plane positions of the lines along a₂ that some box holds, and each plane position's index among them or −1. */
+		final int[] footprint, index;
+
+		Planes(int[] size, int dim, java.util.List<int[][]> boxes) {
+			this.dim = dim;
+			int[] o = across(dim);
+			a1 = o[0];
+			a2 = o[1];
+			other = a2 == 2 ? 1 : 2;
+			nx = size[0];
+			rows = size[other];
+			count = size[a2];
+			inRange = new boolean[size[dim]];
+			index = new int[nx * rows];
+			java.util.Arrays.fill(index, -1);
+			int lines = 0;
+			for (int[][] b : boxes) {
+				for (int c = b[0][dim]; c <= b[1][dim]; c++) inRange[c] = true;
+				for (int r = b[0][other]; r <= b[1][other]; r++)
+					for (int x = b[0][0]; x <= b[1][0]; x++)
+						if (index[x + nx * r] < 0) index[x + nx * r] = lines++;
+			}
+			footprint = new int[lines];
+			for (int p = 0; p < index.length; p++) if (index[p] >= 0) footprint[index[p]] = p;
+		}
+
+		/**
+		 * The first two passes over every plane, shared out over {@code executor} in runs of planes: the footprint's
+		 * lines along a₂ side by side ({@code kept[f + footprint.length * c]} for line f at a₂ = c), as floats (ITK's
+		 * float image between passes).
+		 */
+		float[] filter(java.util.function.Supplier<Rows> source, Recursive along, Recursive across, java.util.concurrent.Executor executor) {
+			float[] kept = new float[footprint.length * count];
+			shareOut(count, executor, () -> worker(source.get(), along, across, kept));
+			return kept;
+		}
+
+		/** A worker with its own reader and buffers: planes [from, until) read, filtered along {@code dim} and along a₁ where needed, footprint kept. */
+		private Run worker(Rows source, Recursive along, Recursive across, float[] kept) {
+			int[] plane = { nx, rows, 1 };
+			int first = dim == 0 ? 0 : 1, second = 1 - first;
+			double[] values = new double[nx * rows];
+			float[] work = new float[nx * rows];
+			Target to = new Target(work, null, 0);
+			Buffers forFirst = Buffers.of(plane[first], width(first)), forSecond = Buffers.of(plane[second], width(second));
+			int blocksFirst = LineBlocks.count(plane, first, width(first)), blocksSecond = LineBlocks.count(plane, second, width(second));
+			return (from, until) -> {
+				for (int c = from; c < until; c++) {
+					for (int r = 0; r < rows; r++) source.read(a2 == 2 ? r : c, a2 == 2 ? c : r, values, r * nx);
+					blocks(values, null, to, plane, first, along, 0, blocksFirst, width(first), null, forFirst);
+					blocks(null, work, to, plane, second, across, 0, blocksSecond, width(second), inRange, forSecond);
+					for (int f = 0, base = footprint.length * c; f < footprint.length; f++) kept[base + f] = work[footprint[f]];
+				}
+			};
+		}
+
+		/** The last pass's float values {@code kept} over spacing² ({@code scale}) added into each box (ITK's cumulative image). */
+		void addInto(float[] kept, double scale, java.util.List<int[][]> boxes, java.util.List<float[]> out) {
+			for (int k = 0; k < boxes.size(); k++) {
+				int[][] b = boxes.get(k);
+				float[] sum = out.get(k);
+				int[] c = new int[3];
+				int i = 0;
+				for (c[2] = b[0][2]; c[2] <= b[1][2]; c[2]++)
+					for (c[1] = b[0][1]; c[1] <= b[1][1]; c[1]++)
+						for (c[0] = b[0][0]; c[0] <= b[1][0]; c[0]++, i++) {
+							float v = kept[index[c[0] + nx * c[other]] + footprint.length * c[a2]];
+							sum[i] = (float) (sum[i] + v * scale);
+						}
+			}
+		}
+	}
+
+	/** The rows a block of lines is filtered in: {@code ln × width} values in and out, and 5 scratch rows. */
+	record Buffers(double[][] in, double[][] out, double[][] scratch) {
+		static Buffers of(int ln, int width) {
+			return new Buffers(new double[ln][width], new double[ln][width], new double[5][width]);
+		}
 	}
 
 	/**
@@ -83,29 +192,6 @@ public final class LaplacianOfGaussian {
 		return axis == 0 ? new int[] { 1, 2 } : axis == 1 ? new int[] { 0, 2 } : new int[] { 0, 1 };
 	}
 
-	/** Lines along {@code axis} through some box: the boxes' footprints across it. */
-	private static boolean[] footprint(int[] size, int axis, java.util.List<int[][]> boxes) {
-		int[] o = across(axis);
-		int nu = size[o[0]];
-		boolean[] needed = new boolean[nu * size[o[1]]];
-		for (int[][] b : boxes)
-			for (int v = Math.max(0, b[0][o[1]]); v <= Math.min(size[o[1]] - 1, b[1][o[1]]); v++)
-				for (int u = Math.max(0, b[0][o[0]]); u <= Math.min(nu - 1, b[1][o[0]]); u++) needed[u + nu * v] = true;
-		return needed;
-	}
-
-	/** Lines along {@code axis} whose coordinate on axis {@code slab} lies in some box's range (any on the third axis). */
-	private static boolean[] slabs(int[] size, int axis, int slab, java.util.List<int[][]> boxes) {
-		int[] o = across(axis);
-		int nu = size[o[0]], nv = size[o[1]];
-		boolean[] inRange = new boolean[size[slab]];
-		for (int[][] b : boxes) for (int c = Math.max(0, b[0][slab]); c <= Math.min(size[slab] - 1, b[1][slab]); c++) inRange[c] = true;
-		boolean[] needed = new boolean[nu * nv];
-		for (int v = 0; v < nv; v++)
-			for (int u = 0; u < nu; u++) needed[u + nu * v] = inRange[o[0] == slab ? u : v];
-		return needed;
-	}
-
 	/**
 	 * Where a pass puts its float values f: {@code image[p] = f}, or {@code sum[p] = (float) (sum[p] + f * scale)}.
 	 */
@@ -113,23 +199,45 @@ public final class LaplacianOfGaussian {
 
 	/**
 	 * One recursive pass along {@code axis} from {@code fromDouble} (or {@code fromFloat}) into {@code to}, its blocks of
-	 * lines shared out over {@code executor} in contiguous runs; every line gets the same arithmetic whichever run or
-	 * block it falls in, so the result does not depend on the executor.
+	 * lines shared out over {@code executor} (images of 2^20 voxels and more); every line gets the same arithmetic
+	 * whichever run or block it falls in, so the result does not depend on the executor.
 	 */
-	private static void pass(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, java.util.concurrent.Executor executor,
-			boolean[] needed) {
+	private static void pass(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, java.util.concurrent.Executor executor) {
 		int width = width(axis), blocks = LineBlocks.count(size, axis, width);
 		long voxels = (long) size[0] * size[1] * size[2];
-		int chunks = executor == null || voxels < (1 << 20) ? 1 : Math.min(64, blocks);
-		if (chunks <= 1) {
-			blocks(fromDouble, fromFloat, to, size, axis, c, 0, blocks, width, needed);
+		shareOut(blocks, voxels < (1 << 20) ? null : executor, () -> {
+			Buffers buffers = Buffers.of(size[axis], width);
+			return (from, until) -> blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, null, buffers);
+		});
+	}
+
+	/** Work on the items {@code [from, until)} of a run, with the state (buffers) of the worker that claimed it. */
+	@FunctionalInterface
+	interface Run {
+		void items(int from, int until);
+	}
+
+	/**
+	 * Items {@code [0, count)} in runs of about 1/64 of them, shared out over {@code executor} (null: this thread): up to
+	 * 64 tasks claim runs until none is left, each making its worker (its buffers) at its first claim, so a pool of
+	 * few threads allocates a few workers, not one per run.
+	 */
+	private static void shareOut(int count, java.util.concurrent.Executor executor, java.util.function.Supplier<Run> worker) {
+		int tasks = executor == null ? 1 : Math.min(64, count), run = Math.max(1, (count + 63) / 64);
+		java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+		Runnable task = () -> {
+			Run w = null;
+			for (int from; (from = next.getAndAdd(run)) < count;) {
+				if (w == null) w = worker.get();
+				w.items(from, Math.min(count, from + run));
+			}
+		};
+		if (tasks <= 1) {
+			task.run();
 			return;
 		}
 		java.util.List<java.util.concurrent.CompletableFuture<Void>> parts = new java.util.ArrayList<>();
-		for (int k = 0; k < chunks; k++) {
-			int from = (int) ((long) blocks * k / chunks), until = (int) ((long) blocks * (k + 1) / chunks);
-			parts.add(java.util.concurrent.CompletableFuture.runAsync(() -> blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, needed), executor));
-		}
+		for (int k = 0; k < tasks; k++) parts.add(java.util.concurrent.CompletableFuture.runAsync(task, executor));
 		for (java.util.concurrent.CompletableFuture<Void> p : parts) p.join();
 	}
 
@@ -147,20 +255,23 @@ public final class LaplacianOfGaussian {
 	/**
 	 * Blocks {@code [from, until)} of {@link LineBlocks} (blocks of at most {@code width} lines) along {@code axis}, each
 	 * line with exactly the arithmetic of ITK's one-line recursion ({@link Recursive#filter(double[], double[], double[],
-	 * int)}); the buffers are allocated once per call. Every loop is a small method of its own: C2 compiles each once,
+	 * int)}). Every loop is a small method of its own: C2 compiles each once,
 	 * quickly, where one large method was recompiled as each new branch was taken (seconds of compiling per run).
 	 */
 	static void blocks(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, int from, int until, int width) {
-		blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, null);
+		blocks(fromDouble, fromFloat, to, size, axis, c, from, until, width, null, Buffers.of(size[axis], width));
 	}
 
-	/** The same, skipping the blocks none of whose lines is {@code needed} (by {@link #lineIndex}; null: all needed). */
-	static void blocks(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, int from, int until, int width,
-			boolean[] needed) {
+	/**
+	 * The same in {@code buffers} (for lines of {@code size[axis]} values, blocks of {@code width}), skipping the blocks
+	 * none of whose lines is {@code needed} (by {@link #lineIndex}; null: all needed).
+	 */
+	private static void blocks(double[] fromDouble, float[] fromFloat, Target to, int[] size, int axis, Recursive c, int from, int until, int width,
+			boolean[] needed, Buffers buffers) {
 		int ln = size[axis];
 		LineBlocks geometry = new LineBlocks(size, axis, width);
 		int step = geometry.step, stride = geometry.stride;
-		double[][] in = new double[ln][width], out = new double[ln][width], scratch = new double[5][width];
+		double[][] in = buffers.in(), out = buffers.out(), scratch = buffers.scratch();
 		for (int b = from; b < until; b++) {
 			int start = geometry.start(b), k = geometry.lines(b);
 			if (needed != null && !anyNeeded(needed, size, axis, start, step, k)) continue;
@@ -364,7 +475,9 @@ public final class LaplacianOfGaussian {
 				o2[j] = a2;
 				o3[j] = a3;
 			}
-			for (int i = 4; i < ln; i++) {
+			int i = 4;
+			if (fused) for (; i + 1 < ln; i += 2) twoSteps(out[i], out[i + 1], data[i + 1], data[i], data[i - 1], data[i - 2], data[i - 3], out[i - 1], out[i - 2], out[i - 3], out[i - 4], k);
+			for (; i < ln; i++) {
 				double[] x = data[i], y1 = data[i - 1], y2 = data[i - 2], y3 = data[i - 3];
 				double[] o = out[i], p1 = out[i - 1], p2 = out[i - 2], p3 = out[i - 3], p4 = out[i - 4];
 				if (fused) step(o, x, n0, y1, n1, y2, n2, y3, n3, p1, d1, p2, d2, p3, d3, p4, d4, k);
@@ -399,7 +512,17 @@ public final class LaplacianOfGaussian {
 				q4[j] += a4;
 			}
 			double[] s0 = scratch[4];
-			for (int i = ln - 4; i > 0; i--) {
+			i = ln - 4;
+			if (fused)
+				for (; i > 1; i -= 2) {
+					twoStepsAdding(out[i - 1], out[i - 2], data[i - 1], data[i], data[i + 1], data[i + 2], data[i + 3], s1, s2, s3, s4, k);
+					double[] atI1 = s4, atI2 = s3; // the values at i - 1 and i - 2 went to the rows of those at i + 3 and i + 2
+					s4 = s2;
+					s3 = s1;
+					s2 = atI1;
+					s1 = atI2;
+				}
+			for (; i > 0; i--) {
 				double[] r1 = data[i], r2 = data[i + 1], r3 = data[i + 2], r4 = data[i + 3], o = out[i - 1];
 				if (fused) stepAdding(s0, o, r1, m1, r2, m2, r3, m3, r4, m4, s1, d1, s2, d2, s3, d3, s4, d4, k);
 				else {
@@ -433,6 +556,47 @@ public final class LaplacianOfGaussian {
 			for (int j = 0; j < k; j++) {
 				double in = a[j] * ca + b[j] * cb + c[j] * cc + d[j] * cd;
 				o[j] = in - (e[j] * ce + f[j] * cf + g[j] * cg + h[j] * ch);
+			}
+		}
+
+		/**
+		 * Two causal steps of {@link #step} in one loop, for the client compiler: the values at i ({@code o0}) and i + 1
+		 * ({@code o1}) from the inputs at i + 1 .. i − 3 ({@code x1 .. xm3}) and the outputs at i − 1 .. i − 4
+		 * ({@code p1 .. p4}). Each input and output is loaded once for both (where two single steps load most of them
+		 * twice), and the value at i comes from a register; the same operations in the same order, so the same values.
+		 */
+		private void twoSteps(double[] o0, double[] o1, double[] x1, double[] x0, double[] xm1, double[] xm2, double[] xm3, double[] p1, double[] p2,
+				double[] p3, double[] p4, int k) {
+			double n0 = this.n0, n1 = this.n1, n2 = this.n2, n3 = this.n3, d1 = this.d1, d2 = this.d2, d3 = this.d3, d4 = this.d4;
+			for (int j = 0; j < k; j++) {
+				double a0 = x0[j], am1 = xm1[j], am2 = xm2[j], q1 = p1[j], q2 = p2[j], q3 = p3[j];
+				double in = a0 * n0 + am1 * n1 + am2 * n2 + xm3[j] * n3;
+				double v = in - (q1 * d1 + q2 * d2 + q3 * d3 + p4[j] * d4);
+				o0[j] = v;
+				double next = x1[j] * n0 + a0 * n1 + am1 * n2 + am2 * n3;
+				o1[j] = next - (v * d1 + q1 * d2 + q2 * d3 + q3 * d4);
+			}
+		}
+
+		/**
+		 * Two anti-causal steps of {@link #stepAdding} in one loop (as {@link #twoSteps}): from the inputs at i − 1 ..
+		 * i + 3 ({@code r0 .. r4}) and the anti-causal values at i .. i + 3 ({@code s1 .. s4}), the values at i − 1 and
+		 * i − 2, added to {@code o0} and {@code o1} and stored over those at i + 3 ({@code s4}) and i + 2 ({@code s3}),
+		 * which are read first.
+		 */
+		private void twoStepsAdding(double[] o0, double[] o1, double[] r0, double[] r1, double[] r2, double[] r3, double[] r4, double[] s1, double[] s2,
+				double[] s3, double[] s4, int k) {
+			double m1 = this.m1, m2 = this.m2, m3 = this.m3, m4 = this.m4, d1 = this.d1, d2 = this.d2, d3 = this.d3, d4 = this.d4;
+			for (int j = 0; j < k; j++) {
+				double b1 = r1[j], b2 = r2[j], b3 = r3[j], t1 = s1[j], t2 = s2[j], t3 = s3[j];
+				double in = b1 * m1 + b2 * m2 + b3 * m3 + r4[j] * m4;
+				double v = in - (t1 * d1 + t2 * d2 + t3 * d3 + s4[j] * d4);
+				o0[j] += v;
+				double next = r0[j] * m1 + b1 * m2 + b2 * m3 + b3 * m4;
+				double w = next - (v * d1 + t1 * d2 + t2 * d3 + t3 * d4);
+				o1[j] += w;
+				s4[j] = v;
+				s3[j] = w;
 			}
 		}
 

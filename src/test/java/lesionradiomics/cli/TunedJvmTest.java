@@ -31,8 +31,11 @@ class TunedJvmTest {
 		List<String> child = TunedJvm.command(args, new String[] { "-Xmx8g", "-jar", jar.toString(), "extract", "--image", "a b.nrrd" }, jar, javaBin)
 				.orElseThrow();
 		assertEquals(List.of(javaBin.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseTransparentHugePages", "-Dlesionradiomics.relaunch=false",
-				"-Dlesionradiomics.launcher=" + ProcessHandle.current().pid(), "-Xmx8g",
+				"-Dlesionradiomics.launcher=" + ProcessHandle.current().pid(), "-XX:+UseSerialGC", "-Xmx8g",
 				"-jar", jar.toString(), "extract", "--image", "a b.nrrd"), child);
+		// a collector of the user's replaces ours (the JVM refuses two)
+		child = TunedJvm.command(args, new String[] { "-XX:+UseG1GC", "-jar", jar.toString() }, jar, javaBin).orElseThrow();
+		assertTrue(child.contains("-XX:+UseG1GC") && !child.contains("-XX:+UseSerialGC"), "the user's collector alone: " + child);
 
 		Path jsa = Files.createFile(dir.resolve("cli.jsa"));
 		Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jsa).toMillis() - 10_000));
