@@ -134,15 +134,17 @@ public final class LesionExtractor {
 		if (settings.ibsi()) return ibsi(image, labels, label, box, out);
 		List<String> notes = new ArrayList<>();
 		if (settings.resampledPixelSpacing() != null) {
-			LesionRegion[] once = sharedGrown(image, labels, label, box, normalization);
-			LesionRegion region = once != null ? once[0] : resampled(image, labels, label, box, normalization, 0, 0, notes),
-					grown = once != null ? once[1] : null;
+			// a dilated mask or a ring reaches past pyradiomics' box (the lesion's box plus padDistance): it is grown on
+			// pyradiomics' grid extended with room for the largest such perturbation (the same grid points)
+			Resampler.Grown once = sharedGrown(image, labels, label, box, normalization);
+			LesionRegion region = once != null && once.plainExact() ? filteredWhole(label, once.plain(), image, normalization, notes)
+					: resampled(image, labels, label, box, normalization, 0, 0, notes);
+			LesionRegion grown = once != null ? filteredWhole(label, once.region(), image, normalization, new ArrayList<>()) : null;
 			for (int v = 0; v < out.length; v++) {
 				MaskPerturbation p = v == 0 ? null : perturbations.get(v - 1);
 				LesionRegion base = region;
 				if (p != null && p.margin(region.spacing()) > 0) {
-					// a dilated mask or a ring reaches past pyradiomics' box (the lesion's box plus padDistance): it is
-					// grown on a box resampled with room for the largest such perturbation, on the same grid points
+					// the image's own spacing or IBSI's centre-aligned grid: the box resampled (or cropped) with that room
 					if (grown == null) grown = resampled(image, labels, label, box, normalization, growingMargin(region.spacing()),
 							growingMm() + max(region.spacing()), new ArrayList<>());
 					base = grown;
@@ -218,28 +220,28 @@ public final class LesionExtractor {
 		} catch (Resampler.GridTooLargeException e) {
 			throw new ExtractionAborted(label, e.getMessage());
 		}
+		return filteredWhole(label, region, image, normalization, notes);
+	}
+
+	/** The resampled region's filtered images, each filter seeing the region as its whole image (as pyradiomics). */
+	private LesionRegion filteredWhole(long label, LesionRegion region, Volume image, Normalization normalization, List<String> notes) {
 		return filteredWhole(label, region, needsMaxAbs() ? maxAbs(region.values()) : Double.NaN, float32(image, normalization), notes);
 	}
 
 	/**
-	 * With a dilated mask or a ring asked, pyradiomics' corner grid, no filtered image type (a filter sees the
-	 * resampled box as its whole image, so the original variant's box must be resampled alone) and an actual change of
-	 * spacing: one resampling of the grown grid, {@code {plain region, grown region}}, the plain one cut out of the
-	 * grown one ({@link Resampler#resampleLesionGrown}: bit for bit the region of resampling pyradiomics' box alone).
-	 * Null otherwise: then each is resampled on its own.
+	 * With a dilated mask or a ring asked, pyradiomics' corner grid and an actual change of spacing: one resampling of
+	 * pyradiomics' grid grown by the perturbations' room ({@link Resampler#resampleLesionGrown}), whose plain part is
+	 * the lesion's own region bit for bit where {@link Resampler.Grown#plainExact}. Null otherwise.
 	 */
-	private LesionRegion[] sharedGrown(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
-		if (settings.centreAlignedGrid() || settings.filtered() || growingMm() == 0
-				|| Resampler.keepsSpacing(image.geometry(), box, settings.resampledPixelSpacing())) return null;
+	private Resampler.Grown sharedGrown(Volume image, LabelMap labels, long label, BoundingBox box, Normalization normalization) {
+		if (settings.centreAlignedGrid() || growingMm() == 0 || Resampler.keepsSpacing(image.geometry(), box, settings.resampledPixelSpacing())) return null;
 		double[] spacing = Resampler.regionGeometry(image.geometry(), box, settings.resampledPixelSpacing(), settings.padDistance()).spacing();
-		Resampler.Grown g;
 		try {
-			g = Resampler.resampleLesionGrown(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
+			return Resampler.resampleLesionGrown(image, labels, label, box, settings.resampledPixelSpacing(), settings.interpolator(),
 					settings.padDistance(), normalization == null ? null : normalization::apply, growingMargin(spacing));
 		} catch (Resampler.GridTooLargeException e) {
 			throw new ExtractionAborted(label, e.getMessage());
 		}
-		return g == null ? null : new LesionRegion[] { g.plain(), g.region() };
 	}
 
 	/** Voxels of a grid of this spacing the growing perturbations (dilation, ring) need around the lesion. */

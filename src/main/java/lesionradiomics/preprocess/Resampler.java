@@ -103,14 +103,18 @@ public final class Resampler {
 	/**
 	 * {@link #resampleLesion}'s region of the lesion and, around it, the same grid extended by {@code extra} voxels on
 	 * every side (as far as the image's grid goes): {@code region} is the grown grid and {@code offset}, {@code size}
-	 * place the plain one inside it. The extended grid's inner points are the plain grid's positions (the same doubles)
-	 * and all of it is interpolated from the plain grid's B-spline coefficient block, so the plain region cut out of it
-	 * is the one {@link #resampleLesion} returns, bit for bit; the grown voxels' taps stay {@link #GROWN_MARGIN} inside
-	 * that block. Null when the spacing is kept, or the growth would bring taps nearer the block's edge than that (then
-	 * resample the grown box on its own).
+	 * place the plain one inside it. The extended grid's inner points are the plain grid's positions (the same doubles),
+	 * so nearest-neighbour labels inside it are the plain grid's, voxel for voxel: a dilated mask or ring grown on it
+	 * surrounds exactly the lesion the original variant measures (a grid computed afresh for the grown box has
+	 * positions differing in the last bits, which rounds ties in z the other way). Where the grown voxels' taps stay
+	 * {@link #GROWN_MARGIN} inside the plain grid's B-spline coefficient block, all of it is interpolated from that block
+	 * and {@code plainExact}: the plain region cut out of it is the one {@link #resampleLesion} returns, bit for bit.
+	 * Otherwise (a wide ring) the grown grid gets its own block, and the plain part's values agree with
+	 * {@link #resampleLesion}'s to the block's truncation only. Null when the spacing is kept (pyradiomics resamples
+	 * nothing then: crop the grown box).
 	 */
-	public record Grown(LesionRegion region, int[] offset, int[] size) {
-		/** The plain grid's region, as {@link #resampleLesion} gives it. */
+	public record Grown(LesionRegion region, int[] offset, int[] size, boolean plainExact) {
+		/** The plain grid's region: as {@link #resampleLesion} gives it where {@link #plainExact}. */
 		public LesionRegion plain() {
 			return region.sub(offset, size);
 		}
@@ -123,6 +127,7 @@ public final class Resampler {
 		if (grid.same) return null;
 		Interpolator kind = Interpolator.parse(interpolator);
 		long[][] block = blockRange(grid.position, grid.size, kind, imageSize);
+		boolean plainExact = kind == Interpolator.BSPLINE;
 		int[] size = new int[3], offset = new int[3];
 		double[][] position = new double[3][];
 		for (int d = 0; d < 3; d++) {
@@ -134,14 +139,14 @@ public final class Resampler {
 			// the plain grid's own formula (origin + o * step) continued: o = 0 of the plain grid is the same double
 			for (int o = 0; o < size[d]; o++) position[d][o] = origin + (o - before) * step;
 			System.arraycopy(grid.position[d], 0, position[d], before, grid.size[d]); // the plain grid's points as they are
-			if (kind == Interpolator.BSPLINE) {
-				long lowest = (long) Math.floor(position[d][0]) - 1, highest = (long) Math.floor(position[d][size[d] - 1]) + 2;
-				if (block[0][d] > 0 && lowest - block[0][d] < GROWN_MARGIN) return null;
-				if (block[1][d] < imageSize[d] - 1 && block[1][d] - highest < GROWN_MARGIN) return null;
-			}
+			long lowest = (long) Math.floor(position[d][0]) - 1, highest = (long) Math.floor(position[d][size[d] - 1]) + 2;
+			if (block[0][d] > 0 && lowest - block[0][d] < GROWN_MARGIN || block[1][d] < imageSize[d] - 1 && block[1][d] - highest < GROWN_MARGIN)
+				plainExact = false;
 		}
-		// linear and nearest neighbour read the data themselves (no coefficients): the grown grid's own block
-		if (kind != Interpolator.BSPLINE) block = blockRange(position, size, kind, imageSize);
+		// linear and nearest neighbour read the data themselves (no coefficients): the grown grid's own block, which
+		// leaves the plain points' values as they are; B-spline too when the growth comes too near the plain block's edge
+		if (!plainExact) block = blockRange(position, size, kind, imageSize);
+		plainExact |= kind != Interpolator.BSPLINE;
 		checkGrid(size, grid.spacing, box.voxelCount());
 		RealType<?> type = Util.getTypeFromInterval(image.image());
 		boolean integer = type instanceof IntegerType && intensityMap == null;
@@ -152,7 +157,7 @@ public final class Resampler {
 		}
 		boolean[] mask = new boolean[values.length], others = new boolean[values.length];
 		nearestLabels(labels.labels(), imageSize, position, size, label, mask, others);
-		return new Grown(new LesionRegion(size, grid.spacing, values, mask, others), offset, grid.size.clone());
+		return new Grown(new LesionRegion(size, grid.spacing, values, mask, others), offset, grid.size.clone(), plainExact);
 	}
 
 	/** The input block {@code {lo, hi}} whose B-spline coefficients serve a grid: its taps plus the coefficient margin, clipped to the image. */

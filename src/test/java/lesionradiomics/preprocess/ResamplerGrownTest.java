@@ -3,7 +3,9 @@ package lesionradiomics.preprocess;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 
@@ -55,6 +57,7 @@ class ResamplerGrownTest {
 						java.util.function.DoubleUnaryOperator map = label == 3 ? v -> v * 0.37 + 12.5 : null;
 						Resampler.Grown g = Resampler.resampleLesionGrown(image, labels, label, box, target, interpolator, 5, map, extra);
 						assertNotNull(g, label + " " + interpolator + " " + java.util.Arrays.toString(target) + " " + extra);
+						assertTrue(g.plainExact(), label + " " + interpolator + " " + java.util.Arrays.toString(target) + " " + extra);
 						LesionRegion alone = Resampler.resampleLesion(image, labels, label, box, target, interpolator, 5, map);
 						LesionRegion cut = g.plain();
 						String what = "label " + label + ", " + interpolator + ", " + java.util.Arrays.toString(target) + ", extra " + extra;
@@ -75,11 +78,56 @@ class ResamplerGrownTest {
 	}
 
 	@Test
-	void aGrowthThatWouldReachTheCoefficientBlocksEdgeIsLeftToItsOwnResampling() {
+	void aGrowthPastTheCoefficientBlockGetsItsOwnBlockAndKeepsThePlainGridsLabels() {
 		BoundingBox box = labels.lesions().get(1L);
-		// 12 new voxels of 1 mm are 15 input voxels of 0.78 mm: taps 2 voxels from the block's edge
-		assertNull(Resampler.resampleLesionGrown(image, labels, 1, box, new double[] { 1, 1, 1 }, "sitkBSpline", 0, null, 12));
-		// the image's own spacing: pyradiomics resamples nothing
-		assertNull(Resampler.resampleLesionGrown(image, labels, 1, box, new double[] { 0.78, 0.78, 2.5 }, "sitkBSpline", 5, null, 2));
+		// 12 new voxels of 1 mm are 15 input voxels of 0.78 mm: taps 2 voxels from the plain block's edge (a wide ring)
+		Resampler.Grown g = Resampler.resampleLesionGrown(image, labels, 1, box, new double[] { 1, 1, 1 }, "sitkBSpline", 0, null, 12);
+		assertNotNull(g);
+		assertFalse(g.plainExact());
+		LesionRegion alone = Resampler.resampleLesion(image, labels, 1, box, new double[] { 1, 1, 1 }, "sitkBSpline", 0, null);
+		// the same grid points: the lesion inside the grown grid is the plain grid's, label for label
+		assertArrayEquals(alone.mask(), g.plain().mask());
+		assertArrayEquals(alone.others(), g.plain().others());
+		for (int i = 0; i < alone.values().length; i++) assertEquals(alone.values()[i], g.plain().values()[i], 1, "at " + i); // rounded HU
+		// the grown box resampled on its own: the same extent, values to the truncation
+		LesionRegion own = Resampler.resampleLesion(image, labels, 1, box, new double[] { 1, 1, 1 }, "sitkBSpline", 12, null);
+		assertArrayEquals(own.size(), g.region().size());
+		// linear reads the data itself: exact whatever the growth
+		assertTrue(Resampler.resampleLesionGrown(image, labels, 1, box, new double[] { 1, 1, 1 }, "sitkLinear", 0, null, 12).plainExact());
+	}
+
+	/**
+	 * 2.5 mm slices resampled to 1 mm put every fifth output slice exactly half-way between two input slices, where
+	 * nearest neighbour is a tie that the last bit of the position decides: a grid computed afresh for the grown box
+	 * (the route before) took whole slices of the lesion from the other side (180–195 of 500 voxels here), so a ring
+	 * surrounded another lesion than the one measured. The grown grid keeps the plain grid's doubles.
+	 */
+	@Test
+	void aRingAroundTheLesionSurroundsTheLesionAsMeasuredDespiteNearestNeighbourTies() {
+		int n = 40;
+		short[] values = new short[n * n * n];
+		byte[] lab = new byte[values.length];
+		for (int z = 0, i = 0; z < n; z++)
+			for (int y = 0; y < n; y++)
+				for (int x = 0; x < n; x++, i++) {
+					values[i] = (short) (7 * x + 3 * y + z);
+					if (x >= 15 && x <= 24 && y >= 15 && y <= 24 && z >= 10 && z <= 14) lab[i] = 1;
+				}
+		Geometry g = Geometry.of(new long[] { n, n, n }, new double[] { 0.78, 0.78, 2.5 });
+		Volume img = new Volume(ArrayImgs.shorts(values, n, n, n), g);
+		LabelMap lm = new LabelMap(ArrayImgs.unsignedBytes(lab, n, n, n), g);
+		BoundingBox box = lm.lesions().get(1L);
+		double[] mm = { 1, 1, 1 };
+		LesionRegion alone = Resampler.resampleLesion(img, lm, 1, box, mm, "sitkBSpline", 5, null);
+		Resampler.Grown grown = Resampler.resampleLesionGrown(img, lm, 1, box, mm, "sitkBSpline", 5, null, 12);
+		LesionRegion afresh = Resampler.resampleLesion(img, lm, 1, box, mm, "sitkBSpline", 5 + 12, null).sub(grown.offset(), grown.size());
+		assertFalse(java.util.Arrays.equals(alone.mask(), afresh.mask()), "the case has ties the fresh grid rounds the other way");
+		assertArrayEquals(alone.mask(), grown.plain().mask());
+	}
+
+	@Test
+	void theImagesOwnSpacingIsNotResampled() {
+		// pyradiomics resamples nothing then: the caller crops the grown box
+		assertNull(Resampler.resampleLesionGrown(image, labels, 1, labels.lesions().get(1L), new double[] { 0.78, 0.78, 2.5 }, "sitkBSpline", 5, null, 2));
 	}
 }
