@@ -41,15 +41,15 @@ public final class BenchMapsCli implements Callable<Integer> {
 	@Option(names = "--repeat", paramLabel = "N", description = "Timed repetitions after one warm-up (default 2; the best is kept).")
 	int repeat = 2;
 
-	@Option(names = "--reference", paramLabel = "DIR", description = "pyradiomics' reference folder (default ../shared/reference when present).")
-	Path reference = Path.of("..", "shared", "reference");
+	@Option(names = "--reference", paramLabel = "DIR", description = "pyradiomics' reference folder (default: $LESION_RADIOMICS_SHARED/reference, ../shared/reference, or the one beside this jar's checkout, when present).")
+	Path reference = BenchCommands.sharedReference();
 
 	private static final String[] CLASSES = { "firstorder", "glcm", "gldm", "glrlm", "glszm", "ngtdm", "all" };
 
 	@Override
 	public Integer call() throws Exception {
 		if (budget < 1 || repeat < 1) throw new IllegalArgumentException("--voxels (" + budget + ") and --repeat (" + repeat + ") must be at least 1");
-		if (!java.nio.file.Files.isDirectory(reference) && !reference.equals(Path.of("..", "shared", "reference"))) // only the default may be absent
+		if (!java.nio.file.Files.isDirectory(reference) && !reference.equals(BenchCommands.sharedReference())) // only the default may be absent
 			throw new IllegalArgumentException("--reference " + reference + ": no such folder");
 		long t = System.nanoTime();
 		SyntheticCase c = new SyntheticCase(new int[] { 512, 512, 120 }, new double[] { 0.78, 0.78, 2.5 }, 60, 20, 20000, 7, 60);

@@ -55,8 +55,8 @@ public final class BenchReportCli implements Callable<Integer> {
 	@Option(names = "--pyradiomics-repeat", paramLabel = "N", description = "Runs of pyradiomics' whole bench extraction (default 1: about a minute each).")
 	int pyradiomicsRepeat = 1;
 
-	@Option(names = "--reference", paramLabel = "DIR", description = "Reference folder with multilesion/public_m1_* (default ../shared/reference).")
-	Path reference = Path.of("..", "shared", "reference");
+	@Option(names = "--reference", paramLabel = "DIR", description = "Reference folder with multilesion/public_m1_* (default: $LESION_RADIOMICS_SHARED/reference, ../shared/reference, or the one beside this jar's checkout).")
+	Path reference = BenchCommands.sharedReference();
 
 	private static final String FILTERED = "Original;LoG:sigma=3;Wavelet";
 
