@@ -8,8 +8,9 @@ import lesionradiomics.preprocess.filter.Fft;
  * Σw, Σ w dᵢdⱼ and Σ w dᵢ² (d the deviations from the mean), from which Σ w (dᵢ − dⱼ)² = 2 Σ w dᵢ² − 2 Σ w dᵢdⱼ.
  * Small lesions sum the pairs directly; larger ones use that w depends on the offset only, so each sum is
  * Σᵢ aᵢ (W ∗ b)ᵢ, a correlation with the weight kernel W: Σw = m·(W ∗ m), Σ w dᵢdⱼ = d·(W ∗ d), Σ w dᵢ² = d²·(W ∗ m)
- * with m the mask, computed by FFTs on a grid padded against wrap-around (N² pairs, 10¹⁰ for a 10⁵-voxel lesion,
- * become three transforms). The route is chosen by an operation count; both give the same sums up to rounding.
+ * with m the mask, computed by FFTs along x and y on a grid padded against wrap-around and a lag sum over the slices
+ * (N² pairs, 10¹⁰ for a 10⁵-voxel lesion, become three 2D transforms per slice). The route is chosen by an operation
+ * count; both give the same sums up to rounding.
  */
 final class SpatialAutocorrelation {
 
@@ -20,6 +21,9 @@ final class SpatialAutocorrelation {
 	 * take equal time near 500 voxels of a compact lesion at 0.78 × 0.78 × 2.5 mm (measured, JIT-compiled).
 	 */
 	private static final double PAIRS_PER_FFT_STEP = 0.5;
+
+	/** FFT steps a point of the lag sum (three products of complex numbers) is worth. */
+	private static final double LAG_STEPS = 2;
 
 	/** Rows per chunk of the Fourier route's x pass: its buffers hold a chunk of slices, not the grid. */
 	private static final int CHUNK_LINES = 256;
@@ -46,20 +50,22 @@ final class SpatialAutocorrelation {
 				dev[i] = values[i] - mean;
 				ss += dev[i] * dev[i];
 			}
-		int[] padded = new int[3];
-		for (int a = 0; a < 3; a++) padded[a] = Fft.size(2 * size[a] - 1);
-		if (route == null) route = cheaper(n, padded);
+		int[] padded = { Fft.size(2 * size[0] - 1), Fft.size(2 * size[1] - 1) };
+		if (route == null) route = cheaper(n, size, padded);
 		double[] sums = route == Route.DIRECT ? direct(size, spacing, mask, dev) : fourier(size, padded, spacing, mask, dev);
 		double sw = sums[0], cross = sums[1], squares = sums[2];
 		moransI = ss == 0 ? Double.NaN : n / sw * cross / ss;
 		gearysC = ss == 0 ? Double.NaN : (n - 1) * (2 * squares - 2 * cross) / (2 * sw * ss);
 	}
 
-	/** N²/2 pair steps against 2.5 transforms of the padded grid p, each p·log₂(length) butterfly steps per axis. */
-	static Route cheaper(int n, int[] p) {
-		long points = (long) p[0] * p[1] * p[2];
-		double fftSteps = 0;
-		for (int a = 0; a < 3; a++) fftSteps += 2.5 * points * Math.max(1, Math.log(p[a]) / Math.log(2));
+	/**
+	 * N²/2 pair steps against 2.5 transforms along x and y of the grid padded in x and y (p) and size[2] deep, each
+	 * p·log₂(length) butterfly steps per axis, and the lag sum, LAG_STEPS per point of a half-width plane and slice pair.
+	 */
+	static Route cheaper(int n, int[] size, int[] p) {
+		double points = (double) p[0] * p[1] * size[2], fftSteps = 0;
+		for (int a = 0; a < 2; a++) fftSteps += 2.5 * points * Math.max(1, Math.log(p[a]) / Math.log(2));
+		fftSteps += LAG_STEPS * (p[0] / 2 + 1) * p[1] * (size[2] * (size[2] + 1) / 2.0);
 		return 0.5 * n * (double) n <= PAIRS_PER_FFT_STEP * fftSteps ? Route.DIRECT : Route.FOURIER;
 	}
 
@@ -102,26 +108,29 @@ final class SpatialAutocorrelation {
 	}
 
 	/**
-	 * The same sums by Parseval's theorem: Σᵢ aᵢ (W ∗ b)ᵢ = (1/P) Σₖ Ŵₖ conj(âₖ) b̂ₖ over the P points of the padded
-	 * grid, so Σw = (1/P) Σ Ŵ |m̂|², Σ w dᵢdⱼ = (1/P) Σ Ŵ |d̂|², Σ w dᵢ² = (1/P) Σ Ŵ Re(conj(ê) m̂) with e = d²: forward
-	 * transforms only, no inverse. Each axis is padded to a 5-smooth length ≥ 2n − 1, so the kernel's offsets
-	 * −(n − 1) … n − 1 do not wrap onto each other. The three inputs are real: along x, m + i·d go through one complex
-	 * transform and e through another, two of its lines at once as real and imaginary parts, and are then separated
-	 * (x̂ₖ = (zₖ + conj z₋ₖ)/2, ŷₖ = (zₖ − conj z₋ₖ)/2i for z = x + i·y); their spectra are Hermitian, so the y and z
-	 * passes and the sum need only kx ≤ p[0]/2, the terms at 0 &lt; kx &lt; p[0]/2 counted twice (with their mirror
-	 * kx' = p[0] − kx, whose sum is the conjugate). Forward x and y the data beyond size are zero (the padding is not
-	 * transformed); x goes by chunks of slices (its buffers hold one chunk), z line by line out of the grid
-	 * ({@link Fft#spectrum}), so the grid is held size[2] deep, not p[2]: three half-width complex grids, 1.5 times the
-	 * two full-width ones of a forward-and-inverse convolution.
+	 * The same sums by Parseval's theorem along x and y and directly along z: with âz the 2D transform (x, y) of slice
+	 * z of a on a grid padded against wrap-around and K(Δ) that of the kernel's plane at z offset Δ,
+	 * Σᵢ aᵢ (W ∗ b)ᵢ = (1/(p[0] p[1])) Σ_{kx,ky} Σ_{z,z'} K(|z − z'|) Re(conj(âz) b̂z'), the inner double sum a lag sum
+	 * over the size[2] slices: the 3D Parseval sum with its z transform written out, so z is not padded and neither the
+	 * kernel nor the three grids are transformed along z (the lag sum costs about what the three grids' z transforms
+	 * did at the bench case's ≤ 18 slices, the kernel's z pass is saved; it grows as size[2]², which
+	 * {@link #cheaper} counts). So Σw = Σ K Re(conj(m̂) m̂), Σ w dᵢdⱼ = Σ K Re(conj(d̂) d̂), Σ w dᵢ² = Σ K Re(conj(ê) m̂)
+	 * with e = d²: forward transforms only, no inverse. x and y are padded to a 5-smooth length ≥ 2n − 1, so the
+	 * kernel's offsets −(n − 1) … n − 1 do not wrap onto each other. The three inputs are real: along x, m + i·d go
+	 * through one complex transform and e through another, two of its lines at once as real and imaginary parts, and
+	 * are then separated (x̂ₖ = (zₖ + conj z₋ₖ)/2, ŷₖ = (zₖ − conj z₋ₖ)/2i for z = x + i·y); their spectra are
+	 * Hermitian, so the y pass and the sum need only kx ≤ p[0]/2, the terms at 0 &lt; kx &lt; p[0]/2 counted twice
+	 * (with their mirror kx' = p[0] − kx, whose sum is the conjugate). Forward x and y the data beyond size are zero
+	 * (the padding is not transformed); x goes by chunks of slices (its buffers hold one chunk).
 	 */
 	private static double[] fourier(int[] size, int[] p, double[] spacing, boolean[] mask, double[] dev) {
-		int nx = size[0], ny = size[1], nz = size[2], px = p[0], py = p[1], pz = p[2];
-		Fft[] fft = { new Fft(px), new Fft(py), new Fft(pz) };
+		int nx = size[0], ny = size[1], nz = size[2], px = p[0], py = p[1];
+		Fft[] fft = { new Fft(px), new Fft(py) };
 		double[] kernel = kernelSpectrum(size, p, spacing, fft);
 		// by chunks of slices (at least CHUNK_LINES rows, so the transforms run in full batches): along x, a = m + i·d
 		// and b = e of row l (l < half) + i·e of row l + half, rows l = y + ny·(z − z0) of the chunk; separated at
 		// kx < hx into m̂, d̂, ê on a grid hx × py × nz (x fastest; y ≥ ny zero), then along y
-		int hx = px / 2 + 1, hy = py / 2 + 1, plane = hx * py;
+		int hx = px / 2 + 1, plane = hx * py;
 		int slices = Math.min(nz, Math.max(1, (CHUNK_LINES + ny - 1) / ny)), most = ny * slices, mostHalf = (most + 1) / 2;
 		double[] mr = new double[plane * nz], mi = new double[plane * nz], dr = new double[plane * nz], di = new double[plane * nz],
 				er = new double[plane * nz], ei = new double[plane * nz];
@@ -170,49 +179,47 @@ final class SpatialAutocorrelation {
 			fft[1].transform(dr, z * plane, di, z * plane, hx, hx, 1, false);
 			fft[1].transform(er, z * plane, ei, z * plane, hx, hx, 1, false);
 		}
-		// along z per y, the hx lines out of the grid; Ŵ at (kx, ky, kz) is kernel[kx + hx (min(ky, py − ky) + hy kz)]
-		double[] smr = new double[hx * pz], smi = new double[hx * pz], sdr = new double[hx * pz], sdi = new double[hx * pz],
-				ser = new double[hx * pz], sei = new double[hx * pz];
-		double sw = 0, cross = 0, squares = 0;
-		for (int y = 0; y < py; y++) {
-			fft[2].spectrum(mr, hx * y, mi, hx * y, plane, hx, 1, nz, smr, smi);
-			fft[2].spectrum(dr, hx * y, di, hx * y, plane, hx, 1, nz, sdr, sdi);
-			fft[2].spectrum(er, hx * y, ei, hx * y, plane, hx, 1, nz, ser, sei);
-			int row = hx * Math.min(y, py - y);
-			for (int x = 0; x < hx; x++) {
-				double lineW = 0, lineC = 0, lineS = 0;
-				for (int k = 0, o = x * pz; k < pz; k++, o++) {
-					double w = kernel[x + row + hx * hy * k];
-					lineW += w * (smr[o] * smr[o] + smi[o] * smi[o]);
-					lineC += w * (sdr[o] * sdr[o] + sdi[o] * sdi[o]);
-					lineS += w * (ser[o] * smr[o] + sei[o] * smi[o]);
+		// per row y and lag Δ, the slice pairs (z, z + Δ) along the contiguous kx, both orders of a pair (Re(conj(ê) m̂)
+		// is not symmetric): the lag 0 then counts each slice twice, and takes half the kernel's weight
+		for (int i = 0; i < plane; i++) kernel[i] /= 2;
+		double[] accW = new double[hx], accC = new double[hx], accS = new double[hx];
+		for (int y = 0; y < py; y++)
+			for (int lag = 0; lag < nz; lag++)
+				for (int z = 0, w = hx * (y + py * lag); z + lag < nz; z++) {
+					int a = hx * (y + py * z), b = a + plane * lag;
+					for (int k = 0; k < hx; k++) {
+						double kw = kernel[w + k];
+						accW[k] += kw * (mr[a + k] * mr[b + k] + mi[a + k] * mi[b + k]);
+						accC[k] += kw * (dr[a + k] * dr[b + k] + di[a + k] * di[b + k]);
+						accS[k] += kw * (er[a + k] * mr[b + k] + ei[a + k] * mi[b + k] + er[b + k] * mr[a + k] + ei[b + k] * mi[a + k]);
+					}
 				}
-				double times = x == 0 || 2 * x == px ? 1 : 2;
-				sw += times * lineW;
-				cross += times * lineC;
-				squares += times * lineS;
-			}
+		double sw = 0, cross = 0, squares = 0;
+		for (int k = 0; k < hx; k++) { // each row's pairs counted twice, and so the kx mirrored
+			double times = k == 0 || 2 * k == px ? 1 : 2;
+			sw += 2 * times * accW[k];
+			cross += 2 * times * accC[k];
+			squares += times * accS[k];
 		}
-		double points = (double) px * py * pz;
+		double points = (double) px * py;
 		return new double[] { sw / points, cross / points, squares / points };
 	}
 
 	/**
-	 * Ŵ of the kernel W(o) = 1/|o| (0 at o = 0) placed at o mod p, at x ≤ p[0]/2, y ≤ p[1]/2 and every z, x fastest
-	 * (row p[0]/2 + 1, plane (p[0]/2 + 1)(p[1]/2 + 1)). W is even along every axis, so it is computed on the octant
-	 * o ≥ 0 only, and the transform along each axis of each line is real and even: two lines go through one complex
-	 * transform as its real and imaginary parts, and half the indices of each axis are mirror copies. Each axis
-	 * transforms only the lines at the other axes' indices ≤ p/2 (a quarter of the lines), in a buffer that holds
-	 * just those: its own axis in full, the axes done before it up to p/2, the ones after it up to p/2.
+	 * The 2D transform (x, y) of each plane z &lt; size[2] of the kernel W(o) = 1/|o| (0 at o = 0) placed at o mod p, at
+	 * x ≤ p[0]/2 and every y, x fastest (row p[0]/2 + 1, plane (p[0]/2 + 1) p[1]). W is even along x and y, so the
+	 * transform along each axis of each line is real and even: two lines go through one complex transform as its real
+	 * and imaginary parts, and half the indices of each axis are mirror copies. x transforms only the lines at
+	 * y &lt; size[1] (the others are zero), y only the lines at x ≤ p[0]/2.
 	 */
 	private static double[] kernelSpectrum(int[] size, int[] p, double[] spacing, Fft[] fft) {
-		int px = p[0], py = p[1], pz = p[2], sx = size[0], sy = size[1], sz = size[2];
-		int hx = px / 2 + 1, hy = py / 2 + 1, hz = pz / 2 + 1; // ≥ size: p ≥ 2 size − 1
-		// along x: lines at y < hy, z < hz, all x (x and px − x hold the same weight)
-		double[] a = new double[px * hy * hz];
+		int px = p[0], py = p[1], sx = size[0], sy = size[1], sz = size[2];
+		int hx = px / 2 + 1; // ≥ size: p ≥ 2 size − 1
+		// along x: lines at y < sy, z < sz, all x (x and px − x hold the same weight)
+		double[] a = new double[px * sy * sz];
 		for (int z = 0; z < sz; z++)
 			for (int y = 0; y < sy; y++) {
-				int row = px * (y + hy * z);
+				int row = px * (y + sy * z);
 				double ys = sq(y * spacing[1]), zs = sq(z * spacing[2]);
 				for (int x = 0; x < sx; x++) {
 					double w = x == 0 && y == 0 && z == 0 ? 0 : 1 / Math.sqrt(sq(x * spacing[0]) + ys + zs);
@@ -220,18 +227,16 @@ final class SpatialAutocorrelation {
 					if (x > 0) a[row + px - x] = w;
 				}
 			}
-		for (int z = 0; z < hz; z++) pairs(fft[0], a, z * px * hy, px, hy, 1);
-		// along y: lines at x < hx, z < hz, all y (y ≥ hy mirrored)
-		double[] b = new double[hx * py * hz];
-		for (int z = 0; z < hz; z++)
-			for (int y = 0; y < py; y++) System.arraycopy(a, px * (Math.min(y, py - y) + hy * z), b, hx * (y + py * z), hx);
-		for (int z = 0; z < hz; z++) pairs(fft[1], b, z * hx * py, 1, hx, hx);
-		// along z: lines at x < hx, y < hy, all z (z ≥ hz mirrored)
-		double[] c = a.length >= hx * hy * pz ? a : new double[hx * hy * pz];
-		for (int z = 0; z < pz; z++)
-			for (int y = 0; y < hy; y++) System.arraycopy(b, hx * (y + py * Math.min(z, pz - z)), c, hx * (y + hy * z), hx);
-		for (int y = 0; y < hy; y++) pairs(fft[2], c, y * hx, 1, hx, hx * hy);
-		return c;
+		pairs(fft[0], a, 0, px, sy * sz, 1);
+		// along y: lines at x < hx, z < sz, all y (y > py/2 mirrored; |y| ≥ sy zero)
+		double[] b = new double[hx * py * sz];
+		for (int z = 0; z < sz; z++)
+			for (int y = 0; y < py; y++) {
+				int from = Math.min(y, py - y);
+				if (from < sy) System.arraycopy(a, px * (from + sy * z), b, hx * (y + py * z), hx);
+			}
+		for (int z = 0; z < sz; z++) pairs(fft[1], b, z * hx * py, 1, hx, hx);
+		return b;
 	}
 
 	/** Transforms the {@code count} lines (stride along them {@code stride}) at base + l·gap two by two. */

@@ -11,10 +11,12 @@ class SpatialAutocorrelationTest {
 
 	@Test
 	void bothRoutesEqualThePairSums() {
-		// 2n − 1 = 13, 9, 7: padded to 15, 9, 8 (radices 3, 5, 2, 4); 25, 21, 11: 25, 24, 12
+		// x and y: 2n − 1 = 13, 9 padded to 15, 9 (radices 3, 5); 25, 21: 25, 24 (5; 4, 2, 3); z unpadded, its lag sum
+		// over 4, 6, 1 and 11 slices
 		check(new int[] { 7, 5, 4 }, new double[] { 0.8, 1.1, 2.5 }, 24);
 		check(new int[] { 13, 11, 6 }, new double[] { 0.78, 0.78, 2.5 }, 7);
 		check(new int[] { 1, 9, 1 }, new double[] { 1, 2, 3 }, 3);
+		check(new int[] { 4, 3, 11 }, new double[] { 1, 1, 0.7 }, 11);
 	}
 
 	private static void check(int[] size, double[] spacing, long seed) {
