@@ -1,5 +1,7 @@
 package lesionradiomics.analysis;
 
+import lesionradiomics.features.SortedNumbers;
+
 /**
  * One feature map summarised inside its lesion: mean, standard deviation (population, as numpy.std: the map covers
  * every voxel of the lesion), quartiles (numpy's linear percentiles) and, with a threshold, the fraction of the lesion's

@@ -43,7 +43,7 @@ public final class IbsiFeatures {
 			IbsiFamily.LOCAL_INTENSITY.values(new LocalIntensity(region.size(), region.spacing(), region.values(), region.intensityMask()), IbsiFamily.LOCAL_INTENSITY.prefix(null), out);
 		// one sort of the intensities for the statistics and the IVH; the histograms sort grey levels by counting
 		IntensityStatistics statistics = families.contains(IbsiFamily.INTENSITY_STATISTICS) || families.contains(IbsiFamily.INTENSITY_VOLUME_HISTOGRAM)
-				? IntensityStatistics.ofSorted(ascending(intensities)) : null;
+				? IntensityStatistics.ofSorted(SortedNumbers.ascending(intensities)) : null;
 		if (families.contains(IbsiFamily.INTENSITY_STATISTICS))
 			IbsiFamily.INTENSITY_STATISTICS.values(statistics, IbsiFamily.INTENSITY_STATISTICS.prefix(null), out);
 		IbsiDiscretisation.Binned binned = config.texture().apply(intensities, config.rangeLower(), config.rangeUpper());
@@ -100,36 +100,6 @@ public final class IbsiFeatures {
 		}
 		}
 	}
-
-	/**
-	 * A copy of the values in ascending order, the array {@link Arrays#sort(double[])} leaves: by counting when they
-	 * are whole numbers over a range at most four times their number plus 4096 (a small lesion's counts are still
-	 * cheap to clear), as CT in HU is (a comparison sort of the bench
-	 * case's 2·10⁵ intensity-mask voxels took ~6 ms of IBSI mode's ~230), by that sort otherwise. −0.0, which the sort
-	 * puts before 0.0, takes the sort, as do fractions, NaN and values too large to count in an int.
-	 */
-	static double[] ascending(double[] values) {
-		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-		boolean countable = true;
-		for (double v : values) {
-			countable &= Math.abs(v) < 1 << 30 && v == (int) v && Double.doubleToRawLongBits(v) != NEGATIVE_ZERO;
-			min = Math.min(min, v);
-			max = Math.max(max, v);
-		}
-		if (!countable || max - min > 4.0 * values.length + 4096) {
-			double[] sorted = values.clone();
-			Arrays.sort(sorted);
-			return sorted;
-		}
-		int lo = (int) min;
-		int[] count = new int[(int) max - lo + 1];
-		for (double v : values) count[(int) v - lo]++;
-		double[] sorted = new double[values.length];
-		for (int k = 0, i = 0; k < count.length; i += count[k], k++) Arrays.fill(sorted, i, i + count[k], lo + k);
-		return sorted;
-	}
-
-	private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
 	/** Voxels per grey level 1..ng (index level − 1). */
 	private static int[] levelCounts(IbsiDiscretisation.Binned b) {

@@ -95,37 +95,6 @@ public final class Fft {
 			batch(re, reOff + c0 * step, im, imOff + c0 * step, stride, Math.min(BATCH, count - c0), step, inverse);
 	}
 
-	/**
-	 * The forward transforms of {@code count} lines as {@link #transform transform} gives them, written elsewhere: line c
-	 * at re[reOff + c·step + k·stride] + i·im[imOff + c·step + k·stride] goes to outRe/outIm[c·n + k], k &lt; n. Inputs at
-	 * k ≥ {@code inLength} are taken as zero and not read, so the input array needs only inLength positions per line
-	 * (the z lines of a grid held less deep than its padded length). The arithmetic is that of {@code transform}.
-	 */
-	public void spectrum(double[] re, int reOff, double[] im, int imOff, int stride, int count, int step, int inLength,
-			double[] outRe, double[] outIm) {
-		if (inLength > n) throw new IllegalArgumentException("length " + inLength + " beyond " + n);
-		for (int c0 = 0; c0 < count; c0 += BATCH) {
-			int m = Math.min(BATCH, count - c0), ro = reOff + c0 * step, io = imOff + c0 * step;
-			java.util.Arrays.fill(wr, 0, n * m, 0);
-			java.util.Arrays.fill(wi, 0, n * m, 0);
-			for (int k = 0; k < inLength; k++) {
-				int p = permutation[k] * m, r = ro + k * stride, i = io + k * stride;
-				for (int c = 0; c < m; c++) {
-					wr[p + c] = re[r + c * step];
-					wi[p + c] = im[i + c * step];
-				}
-			}
-			for (int s = 0, len = 1; s < radices.length; len *= radices[s], s++) stage(radices[s], len, m, twiddleRe[s], twiddleIm[s]);
-			for (int c = 0; c < m; c++) {
-				int o = (c0 + c) * n;
-				for (int k = 0; k < n; k++) {
-					outRe[o + k] = wr[k * m + c];
-					outIm[o + k] = wi[k * m + c];
-				}
-			}
-		}
-	}
-
 	/** Lines per batch: the work rows of a batch stay in the first-level cache for lengths up to about 100. */
 	private static final int BATCH = 16;
 

@@ -66,34 +66,4 @@ class FftTest {
 		assertEquals(81, Fft.size(81));
 		assertEquals(125, Fft.size(121));
 	}
-
-	/**
-	 * {@link Fft#spectrum} equals {@code transform} forward on the lines with the inputs beyond inLength zeroed (bit for
-	 * bit), written line after line; the inputs beyond inLength are not read (set to NaN here).
-	 */
-	@Test
-	void spectrumEqualsTheTransformOfTheZeroPaddedLines() {
-		SplittableRandom random = new SplittableRandom(17);
-		int n = 30, lines = 21, step = 2, stride = lines * step + 1, in = 13;
-		double[] re = new double[n * stride], im = new double[n * stride];
-		for (int i = 0; i < re.length; i++) {
-			re[i] = random.nextDouble() - 0.5;
-			im[i] = random.nextDouble() - 0.5;
-		}
-		double[] zr = re.clone(), zi = im.clone();
-		for (int c = 0; c < lines; c++)
-			for (int k = in; k < n; k++) {
-				zr[c * step + k * stride] = zi[c * step + k * stride] = 0;
-				re[c * step + k * stride] = im[c * step + k * stride] = Double.NaN;
-			}
-		Fft fft = new Fft(n);
-		fft.transform(zr, 0, zi, 0, stride, lines, step, false);
-		double[] outRe = new double[lines * n], outIm = new double[lines * n];
-		fft.spectrum(re, 0, im, 0, stride, lines, step, in, outRe, outIm);
-		for (int c = 0; c < lines; c++)
-			for (int k = 0; k < n; k++) {
-				assertEquals(zr[c * step + k * stride], outRe[c * n + k], 0, "re line " + c + " k " + k);
-				assertEquals(zi[c * step + k * stride], outIm[c * n + k], 0, "im line " + c + " k " + k);
-			}
-	}
 }

@@ -1,14 +1,15 @@
-package lesionradiomics.analysis;
+package lesionradiomics.features;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Arrays;
+import java.util.Random;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 
-/** The radix sort gives exactly the comparison sort's order (Arrays.sort, NaN dropped), bit for bit. */
+/** Both routes (counting, radix) give exactly the comparison sort's order (Arrays.sort; NaN dropped or last), bit for bit. */
 class SortedNumbersTest {
 
 	static double[] reference(double[] v) {
@@ -53,5 +54,27 @@ class SortedNumbersTest {
 		}
 		double[] input = { 3, Double.NaN, -2, 0.0, -0.0, 3 };
 		assertArrayEquals(new double[] { -2, -0.0, 0.0, 3, 3 }, SortedNumbers.withoutNaN(input));
+	}
+
+	private static void same(double[] values) {
+		double[] expected = values.clone();
+		Arrays.sort(expected);
+		double[] got = SortedNumbers.ascending(values);
+		assertArrayEquals(expected, got); // assertArrayEquals on doubles compares bits (−0.0 ≠ 0.0, NaN = NaN)
+	}
+
+	@Test
+	void countsWholeNumbersAndSortsTheRest() {
+		Random r = new Random(7);
+		double[] hu = new double[5000];
+		for (int i = 0; i < hu.length; i++) hu[i] = Math.round(40 + 300 * r.nextGaussian());
+		same(hu); // counted
+		same(new double[] { 3 });
+		same(new double[] { -1024, 3071, 0, 0, -1024 });
+		same(new double[] { 0.0, -0.0, 1, -1 }); // −0.0: sorted
+		same(new double[] { 1.5, 2, -3 }); // a fraction: sorted
+		same(new double[] { 1, Double.NaN, 2 });
+		same(new double[] { 0, 1e6, 5 }); // range far wider than the count: sorted
+		same(new double[] { 1 << 30, 2, 1 }); // beyond the counted magnitude
 	}
 }
