@@ -59,7 +59,7 @@ public final class Glrlm {
 	 * The box is swept in memory order instead of line by line (a line along z or a diagonal jumps a slice per voxel):
 	 * each voxel's run length follows from its predecessor's one step back, which comes earlier in memory (the zero
 	 * margin starts every line), and a run is counted at its last voxel, where the next voxel on the line differs.
-	 * These are the runs {@link LineRuns} finds walking each line, counted in another order: the same integer counts.
+	 * These are the runs a walk along each line finds, counted in another order: the same integer counts.
 	 * Only when every run has length one are the mask voxels of each line counted ({@link #multiElement}).
 	 *
 	 * @param run      scratch of the padded grid's size, zero on the margin (only box voxels are written)
@@ -72,17 +72,24 @@ public final class Glrlm {
 		for (int z = 0; z < g.nz; z++)
 			for (int y = 0; y < g.ny; y++)
 				for (int x = 0, v = padded.index(0, y, z); x < g.nx; x++, v++) {
-					int l = levels[v];
-					if (l == 0) continue; // (its run length is never read: only a voxel of the same level reads it)
-					int back = v - step, length = levels[back] == l ? run[back] + 1 : 1;
-					run[v] = length;
-					if (levels[v + step] != l) {
-						counts[levelRow[l]][length - 1]++;
-						if (length > longest) longest = length;
-					}
+					if (levels[v] == 0) continue; // (its run length is never read: only a voxel of the same level reads it)
+					longest = Math.max(longest, sweep(levels, run, v, step, counts, levelRow));
 				}
 		// a run of two is a line with two mask voxels; without one, count the mask voxels along each line
 		return longest > 1 || multiElement(g, padded, step, elements) ? counts : new double[rows][maxRun];
+	}
+
+	/**
+	 * One lesion voxel {@code v} of the memory-order run sweep ({@link #runs}; the voxel maps' kernels sweep the same
+	 * way): its run length is that of the voxel one step back plus one when that has its level, else 1, kept in
+	 * {@code run[v]}; where the next voxel differs the run ends and is counted in {@code counts[level row][length − 1]}.
+	 * Returns the run length at v.
+	 */
+	static int sweep(int[] levels, int[] run, int v, int step, double[][] counts, int[] levelRow) {
+		int l = levels[v], back = v - step, length = levels[back] == l ? run[back] + 1 : 1;
+		run[v] = length;
+		if (levels[v + step] != l) counts[levelRow[l]][length - 1]++;
+		return length;
 	}
 
 	/** Whether some line along {@code step} holds two mask voxels (not necessarily neighbours). */
@@ -97,47 +104,6 @@ public final class Glrlm {
 					if (seen > 1) multi = true;
 				}
 		return multi;
-	}
-
-	/**
-	 * Runs of equal grey level along lines fed voxel by voxel (grey level 0, outside the mask, ends a run), counted into
-	 * {@code counts[level row][length − 1]}; remembers whether some line held two mask voxels.
-	 */
-	static final class LineRuns {
-		private final double[][] counts;
-		private final int[] levelRow;
-		private int level, length, elements;
-		private boolean multiElement;
-
-		LineRuns(double[][] counts, int[] levelRow) {
-			this.counts = counts;
-			this.levelRow = levelRow;
-		}
-
-		void next(int l) {
-			if (l != 0) {
-				elements++;
-				if (l == level) length++;
-				else {
-					if (level != 0) counts[levelRow[level]][length - 1]++;
-					level = l;
-					length = 1;
-				}
-			} else if (level != 0) {
-				counts[levelRow[level]][length - 1]++;
-				level = 0;
-				length = 0;
-			}
-		}
-
-		/** The line ends: its last run is counted. */
-		void end() {
-			if (level != 0) counts[levelRow[level]][length - 1]++;
-			if (elements > 1) multiElement = true;
-			level = length = elements = 0;
-		}
-
-		boolean multiElement() { return multiElement; }
 	}
 
 	private interface PerMatrix { double of(SizeMatrix m); }

@@ -1,6 +1,6 @@
 package lesionradiomics.features;
 
-/** IBSI 1 grey level run length features (reference manual 3.7), runs counted by pyradiomics' {@link Glrlm.LineRuns}. */
+/** IBSI 1 grey level run length features (reference manual 3.7), runs counted by {@link IbsiGrid#runs}. */
 final class IbsiGlrlm {
 
 	private final IbsiSizeFeatures f = new IbsiSizeFeatures();

@@ -77,8 +77,8 @@ final class KernelTextures {
 
 	/**
 	 * Counts the runs along {@code step} into {@code counts} [level row][length − 1], visiting the kernel's lesion voxels
-	 * in ascending order, as {@link Glrlm}'s memory-order sweep does: a voxel's run length follows from the voxel one
-	 * step back, which comes earlier (steps are positive; the border reads 0), and a run is counted at its last voxel.
+	 * in ascending order through {@link Glrlm#sweep} (the voxel one step back comes earlier: steps are positive; the
+	 * border reads 0).
 	 * Integer counts, so the same as walking each line. Returns whether two lesion voxels are neighbours along
 	 * {@code step} (then some line holds two).
 	 */
@@ -87,11 +87,9 @@ final class KernelTextures {
 		int[] grey = k.grey, voxels = k.voxels, levelRow = k.levelRow;
 		boolean neighbours = false;
 		for (int v = 0, count = k.voxelCount; v < count; v++) {
-			int i = voxels[v], level = grey[i], back = i - step, next = grey[i + step];
-			int length = grey[back] == level ? runLength[back] + 1 : 1;
-			runLength[i] = length;
-			if (next != 0) neighbours = true;
-			if (next != level) counts[levelRow[level]][length - 1]++;
+			int i = voxels[v];
+			Glrlm.sweep(grey, runLength, i, step, counts, levelRow);
+			if (grey[i + step] != 0) neighbours = true;
 		}
 		return neighbours;
 	}
