@@ -182,18 +182,19 @@ final class SpatialAutocorrelation {
 		// per row y and lag Δ, the slice pairs (z, z + Δ) along the contiguous kx, both orders of a pair (Re(conj(ê) m̂)
 		// is not symmetric): the lag 0 then counts each slice twice, and takes half the kernel's weight
 		for (int i = 0; i < plane; i++) kernel[i] /= 2;
-		double[] accW = new double[hx], accC = new double[hx], accS = new double[hx];
+		// each row (y, z) an array of its own: every access of the inner loop is then at index k, which the JIT
+		// vectorises (at offsets a + k, b + k into one array it did not, and the loop ran scalar, 2.6x slower)
+		double[][] kw = rows(kernel, hx), mR = rows(mr, hx), mI = rows(mi, hx), dR = rows(dr, hx), dI = rows(di, hx), eR = rows(er, hx), eI = rows(ei, hx);
+		kernel = mr = mi = dr = di = er = ei = null;
+		double[] accW = new double[hx], accC = new double[hx], accS = new double[hx], t = new double[hx];
 		for (int y = 0; y < py; y++)
-			for (int lag = 0; lag < nz; lag++)
-				for (int z = 0, w = hx * (y + py * lag); z + lag < nz; z++) {
-					int a = hx * (y + py * z), b = a + plane * lag;
-					for (int k = 0; k < hx; k++) {
-						double kw = kernel[w + k];
-						accW[k] += kw * (mr[a + k] * mr[b + k] + mi[a + k] * mi[b + k]);
-						accC[k] += kw * (dr[a + k] * dr[b + k] + di[a + k] * di[b + k]);
-						accS[k] += kw * (er[a + k] * mr[b + k] + ei[a + k] * mi[b + k] + er[b + k] * mr[a + k] + ei[b + k] * mi[a + k]);
-					}
+			for (int lag = 0; lag < nz; lag++) {
+				double[] kl = kw[y + py * lag];
+				for (int z = 0; z + lag < nz; z++) {
+					int a = y + py * z, b = a + py * lag;
+					pairSums(kl, mR[a], mI[a], dR[a], dI[a], eR[a], eI[a], mR[b], mI[b], dR[b], dI[b], eR[b], eI[b], accW, accC, accS, t);
 				}
+			}
 		double sw = 0, cross = 0, squares = 0;
 		for (int k = 0; k < hx; k++) { // each row's pairs counted twice, and so the kx mirrored
 			double times = k == 0 || 2 * k == px ? 1 : 2;
@@ -237,6 +238,33 @@ final class SpatialAutocorrelation {
 			}
 		for (int z = 0; z < sz; z++) pairs(fft[1], b, z * hx * py, 1, hx, hx);
 		return b;
+	}
+
+	/**
+	 * The lag sum's terms of one slice pair (rows a and b) added to the accumulators at each kx, {@code t} a work row.
+	 * Small loops, not one: the JIT vectorises a loop only when it can unroll it, which it does not for a body of
+	 * a dozen arrays (that loop ran scalar, 2.5x slower); the terms and the order of their additions are those of
+	 * one loop, Σw += K (a·b), Σs += K (((eᵣₐ mᵣ_b + eᵢₐ mᵢ_b) + eᵣ_b mᵣₐ) + eᵢ_b mᵢₐ).
+	 */
+	private static void pairSums(double[] kw, double[] mra, double[] mia, double[] dra, double[] dia, double[] era, double[] eia, double[] mrb,
+			double[] mib, double[] drb, double[] dib, double[] erb, double[] eib, double[] accW, double[] accC, double[] accS, double[] t) {
+		weighted(kw, mra, mia, mrb, mib, accW);
+		weighted(kw, dra, dia, drb, dib, accC);
+		for (int k = 0; k < t.length; k++) t[k] = era[k] * mrb[k] + eia[k] * mib[k];
+		for (int k = 0; k < t.length; k++) t[k] = t[k] + erb[k] * mra[k] + eib[k] * mia[k];
+		for (int k = 0; k < t.length; k++) accS[k] += kw[k] * t[k];
+	}
+
+	/** acc += kw · Re(conj(a) b) at each index, a = ar + i·ai, b = br + i·bi. */
+	private static void weighted(double[] kw, double[] ar, double[] ai, double[] br, double[] bi, double[] acc) {
+		for (int k = 0; k < acc.length; k++) acc[k] += kw[k] * (ar[k] * br[k] + ai[k] * bi[k]);
+	}
+
+	/** The rows of {@code length} values of a flat grid, each an array of its own. */
+	private static double[][] rows(double[] flat, int length) {
+		double[][] rows = new double[flat.length / length][];
+		for (int r = 0; r < rows.length; r++) rows[r] = java.util.Arrays.copyOfRange(flat, r * length, (r + 1) * length);
+		return rows;
 	}
 
 	/** Transforms the {@code count} lines (stride along them {@code stride}) at base + l·gap two by two. */
