@@ -61,12 +61,20 @@ final class EnclosingShapes {
 		}
 		Stars stars = new Stars(nv, fv, un, count);
 		int[] rim = new int[nv];
-		double[] best = { Double.MAX_VALUE, 0, 0, 0, 0 };
+		double[] height = new double[nv], best = { Double.MAX_VALUE, 0, 0, 0, 0 };
+		Work work = new Work(nv);
 		for (int k = 0; k < distinct; k++) {
 			int i = normals[k];
 			double nx = un[3 * i], ny = un[3 * i + 1], nz = un[3 * i + 2];
 			int rims = stars.silhouette(un, nx, ny, nz, rim);
-			double[] box = flushBox(px, py, pz, rim, rims, new double[] { nx, ny, nz });
+			// the box's extent along n: a loop of its own over all points, which the JIT vectorises
+			for (int v = 0; v < nv; v++) height[v] = px[v] * nx + py[v] * ny + pz[v] * nz;
+			double hLo = Double.MAX_VALUE, hHi = -Double.MAX_VALUE;
+			for (double h : height) {
+				hLo = Math.min(hLo, h);
+				hHi = Math.max(hHi, h);
+			}
+			double[] box = flushBox(px, py, pz, rim, rims, new double[] { nx, ny, nz }, hHi - hLo, work);
 			if (box[0] < best[0]) best = box;
 		}
 		return best;
@@ -82,6 +90,8 @@ final class EnclosingShapes {
 	private static final class Stars {
 		final int[] start, faces;
 		final double[] cx, cy, cz, sinRadius;
+		/** Work row of {@link #silhouette}. */
+		private final double[] excess;
 
 		Stars(int nv, int[] fv, double[] un, int nf) {
 			start = new int[nv + 1];
@@ -94,6 +104,7 @@ final class EnclosingShapes {
 			cy = new double[nv];
 			cz = new double[nv];
 			sinRadius = new double[nv];
+			excess = new double[nv];
 			for (int v = 0; v < nv; v++) {
 				double x = 0, y = 0, z = 0;
 				for (int k = start[v]; k < start[v + 1]; k++) {
@@ -127,9 +138,12 @@ final class EnclosingShapes {
 		 * vertices go to {@code out} in index order, their number is returned.
 		 */
 		int silhouette(double[] un, double nx, double ny, double nz, int[] out) {
+			// the cap test first, for all vertices in one loop the JIT vectorises (|c · n| − sin ρ &gt; 0 exactly when
+			// |c · n| &gt; sin ρ: a difference of finite doubles is 0 only when they are equal)
+			for (int v = 0; v < cx.length; v++) excess[v] = Math.abs(cx[v] * nx + cy[v] * ny + cz[v] * nz) - sinRadius[v];
 			int k = 0;
 			for (int v = 0; v < cx.length; v++) {
-				if (Math.abs(cx[v] * nx + cy[v] * ny + cz[v] * nz) > sinRadius[v]) continue;
+				if (excess[v] > 0) continue;
 				boolean below = false, above = false;
 				for (int j = start[v]; j < start[v + 1]; j++) {
 					int f = faces[j];
@@ -148,31 +162,39 @@ final class EnclosingShapes {
 
 	private static double[] box(double a, double b, double c) { return new double[] { a * b * c, 2 * (a * b + b * c + a * c), a, b, c }; }
 
+	/** Work rows of {@link #flushBox} for up to n points, reused from normal to normal. */
+	private static final class Work {
+		final double[] qx, qy, polyX, polyY, sx, sy, tx, ty;
+
+		Work(int n) {
+			qx = new double[n];
+			qy = new double[n];
+			polyX = new double[2 * n + 1];
+			polyY = new double[2 * n + 1];
+			sx = new double[n];
+			sy = new double[n];
+			tx = new double[n];
+			ty = new double[n];
+		}
+	}
+
 	/** The smallest box with one axis along n; {@code rim[0..rims)}: the points whose projections hold the shadow's hull. */
-	private static double[] flushBox(double[] px, double[] py, double[] pz, int[] rim, int rims, double[] n) {
+	private static double[] flushBox(double[] px, double[] py, double[] pz, int[] rim, int rims, double[] n, double height, Work w) {
 		// orthonormal u, v ⟂ n
 		double[] t = Math.abs(n[0]) < 0.9 ? new double[] { 1, 0, 0 } : new double[] { 0, 1, 0 };
 		double[] u = cross(n, t);
 		double ul = Math.sqrt(dot(u, u));
 		for (int d = 0; d < 3; d++) u[d] /= ul;
 		double[] v = cross(n, u);
-		double hLo = Double.MAX_VALUE, hHi = -Double.MAX_VALUE;
-		double n0 = n[0], n1 = n[1], n2 = n[2];
-		for (int i = 0; i < px.length; i++) {
-			double h = px[i] * n0 + py[i] * n1 + pz[i] * n2;
-			hLo = Math.min(hLo, h);
-			hHi = Math.max(hHi, h);
-		}
-		double[] qx = new double[rims], qy = new double[rims];
+		double[] qx = w.qx, qy = w.qy;
 		for (int i = 0; i < rims; i++) {
 			int r = rim[i];
 			qx[i] = px[r] * u[0] + py[r] * u[1] + pz[r] * u[2];
 			qy[i] = px[r] * v[0] + py[r] * v[1] + pz[r] * v[2];
 		}
-		double[] polyX = new double[2 * rims + 1], polyY = new double[2 * rims + 1];
-		int m = hull2d(qx, qy, rims, polyX, polyY);
+		double[] hx = w.polyX, hy = w.polyY;
+		int m = hull2d(qx, qy, rims, hx, hy, w);
 		if (m < 3) return new double[] { Double.MAX_VALUE, 0, 0, 0, 0 };
-		double[] hx = Arrays.copyOf(polyX, m), hy = Arrays.copyOf(polyY, m);
 		// rotating calipers (Toussaint 1983): as the edge turns counter-clockwise, the point farthest from it and the
 		// extremes along it move forward around the hull, so each pointer goes round once instead of a scan per edge
 		double scale = 0;
@@ -185,9 +207,9 @@ final class EnclosingShapes {
 			if (el <= 1e-9 * scale) continue; // (none after hull2d, which drops near-duplicates)
 			ex /= el;
 			ey /= el;
-			far = farthest(hx, hy, far, -ey, ex);
-			hi = farthest(hx, hy, hi, ex, ey);
-			lo = farthest(hx, hy, lo, -ex, -ey);
+			far = farthest(hx, hy, m, far, -ey, ex);
+			hi = farthest(hx, hy, m, hi, ex, ey);
+			lo = farthest(hx, hy, m, lo, -ex, -ey);
 			double aLo = hx[lo] * ex + hy[lo] * ey, aHi = hx[hi] * ex + hy[hi] * ey;
 			double bLo = Math.min(-hx[i] * ey + hy[i] * ex, -hx[j] * ey + hy[j] * ex), bHi = -hx[far] * ey + hy[far] * ex;
 			double area = (aHi - aLo) * (bHi - bLo);
@@ -197,15 +219,14 @@ final class EnclosingShapes {
 				w2 = bHi - bLo;
 			}
 		}
-		return box(hHi - hLo, w1, w2);
+		return box(height, w1, w2);
 	}
 
 	/**
-	 * The polygon vertex of largest projection on (dx, dy): from {@code from}, forward while the projection does not
+	 * The vertex of the polygon (hx, hy)[0..m) of largest projection on (dx, dy): from {@code from}, forward while the projection does not
 	 * fall (a convex polygon's projections rise to one maximum and fall); a scan of all when {@code from} is −1.
 	 */
-	private static int farthest(double[] hx, double[] hy, int from, double dx, double dy) {
-		int m = hx.length;
+	private static int farthest(double[] hx, double[] hy, int m, int from, double dx, double dy) {
 		if (from < 0) {
 			int best = 0;
 			double top = hx[0] * dx + hy[0] * dy;
@@ -244,25 +265,21 @@ final class EnclosingShapes {
 			xs[i] = pts[i][0];
 			ys[i] = pts[i][1];
 		}
-		int m = hull2d(xs, ys, n, hx, hy);
+		int m = hull2d(xs, ys, n, hx, hy, new Work(n));
 		double[][] h = new double[m][];
 		for (int i = 0; i < m; i++) h[i] = new double[] { hx[i], hy[i] };
 		return h;
 	}
 
 	/**
-	 * {@link #hull2d(double[][])} on flat arrays, without a boxed sort: the n points (xs, ys) give the hull's m
-	 * vertices at hx, hy[0..m) (room for 2n + 1), m returned; fewer than 3 points come back sorted.
+	 * {@link #hull2d(double[][])} on flat arrays, sorting in place in {@code w}: the n points (xs, ys) give the hull's
+	 * m vertices at hx, hy[0..m) (room for 2n + 1), m returned; fewer than 3 points come back sorted.
 	 */
-	static int hull2d(double[] xs, double[] ys, int n, double[] hx, double[] hy) {
-		int[] order = new int[n];
-		for (int i = 0; i < n; i++) order[i] = i;
-		sortByXThenY(order, new int[n], 0, n, xs, ys);
-		double[] sx = new double[n], sy = new double[n];
-		for (int i = 0; i < n; i++) {
-			sx[i] = xs[order[i]];
-			sy[i] = ys[order[i]];
-		}
+	private static int hull2d(double[] xs, double[] ys, int n, double[] hx, double[] hy, Work w) {
+		double[] sx = w.sx, sy = w.sy;
+		System.arraycopy(xs, 0, sx, 0, n);
+		System.arraycopy(ys, 0, sy, 0, n);
+		sortByXThenY(sx, sy, w.tx, w.ty, 0, n);
 		if (n < 3) {
 			System.arraycopy(sx, 0, hx, 0, n);
 			System.arraycopy(sy, 0, hy, 0, n);
@@ -303,31 +320,39 @@ final class EnclosingShapes {
 		return k;
 	}
 
-	/** Stable merge sort of order[from..to) by {@link #before}; insertion sort for short runs. */
-	private static void sortByXThenY(int[] order, int[] tmp, int from, int to, double[] xs, double[] ys) {
+	/** Stable merge sort of the points (xs, ys)[from..to) by {@link #before}, in place; insertion sort for short runs. */
+	private static void sortByXThenY(double[] xs, double[] ys, double[] tx, double[] ty, int from, int to) {
 		if (to - from <= 16) {
 			for (int i = from + 1; i < to; i++) {
-				int t = order[i], j = i - 1;
-				while (j >= from && before(t, order[j], xs, ys)) {
-					order[j + 1] = order[j];
+				double x = xs[i], y = ys[i];
+				int j = i - 1;
+				while (j >= from && before(x, y, xs[j], ys[j])) {
+					xs[j + 1] = xs[j];
+					ys[j + 1] = ys[j];
 					j--;
 				}
-				order[j + 1] = t;
+				xs[j + 1] = x;
+				ys[j + 1] = y;
 			}
 			return;
 		}
 		int mid = (from + to) >>> 1;
-		sortByXThenY(order, tmp, from, mid, xs, ys);
-		sortByXThenY(order, tmp, mid, to, xs, ys);
-		if (!before(order[mid], order[mid - 1], xs, ys)) return;
-		System.arraycopy(order, from, tmp, from, to - from);
-		for (int i = from, a = from, b = mid; i < to; i++)
-			order[i] = b >= to || (a < mid && !before(tmp[b], tmp[a], xs, ys)) ? tmp[a++] : tmp[b++];
+		sortByXThenY(xs, ys, tx, ty, from, mid);
+		sortByXThenY(xs, ys, tx, ty, mid, to);
+		if (!before(xs[mid], ys[mid], xs[mid - 1], ys[mid - 1])) return;
+		System.arraycopy(xs, from, tx, from, to - from);
+		System.arraycopy(ys, from, ty, from, to - from);
+		for (int i = from, a = from, b = mid; i < to; i++) {
+			boolean first = b >= to || (a < mid && !before(tx[b], ty[b], tx[a], ty[a]));
+			int k = first ? a++ : b++;
+			xs[i] = tx[k];
+			ys[i] = ty[k];
+		}
 	}
 
-	/** Whether point i sorts strictly before point j: x first (0 and −0 equal), then y by Double.compare. */
-	private static boolean before(int i, int j, double[] xs, double[] ys) {
-		return xs[i] != xs[j] ? Double.compare(xs[i], xs[j]) < 0 : Double.compare(ys[i], ys[j]) < 0;
+	/** Whether point (x, y) sorts strictly before (u, w): x first (0 and −0 equal), then y by Double.compare. */
+	private static boolean before(double x, double y, double u, double w) {
+		return x != u ? Double.compare(x, u) < 0 : Double.compare(y, w) < 0;
 	}
 
 	private static double turn(double ox, double oy, double ax, double ay, double bx, double by) {
