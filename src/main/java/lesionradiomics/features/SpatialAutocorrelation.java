@@ -129,11 +129,14 @@ final class SpatialAutocorrelation {
 		double[] kernel = kernelSpectrum(size, p, spacing, fft);
 		// by chunks of slices (at least CHUNK_LINES rows, so the transforms run in full batches): along x, a = m + i·d
 		// and b = e of row l (l < half) + i·e of row l + half, rows l = y + ny·(z − z0) of the chunk; separated at
-		// kx < hx into m̂, d̂, ê on a grid hx × py × nz (x fastest; y ≥ ny zero), then along y
+		// kx < hx into m̂, d̂, ê, rows (y, z) of hx values (y ≥ ny zero), then along y
 		int hx = px / 2 + 1, plane = hx * py;
 		int slices = Math.min(nz, Math.max(1, (CHUNK_LINES + ny - 1) / ny)), most = ny * slices, mostHalf = (most + 1) / 2;
-		double[] mr = new double[plane * nz], mi = new double[plane * nz], dr = new double[plane * nz], di = new double[plane * nz],
-				er = new double[plane * nz], ei = new double[plane * nz];
+		// each row (y, z) an array of its own: the y transforms run on the rows in place, and every access of the lag
+		// sum's inner loops is at index k, which the JIT vectorises (at offsets a + k, b + k into one array it did not,
+		// and the loop ran scalar, 2.6x slower)
+		double[][] mr = new double[py * nz][hx], mi = new double[py * nz][hx], dr = new double[py * nz][hx], di = new double[py * nz][hx],
+				er = new double[py * nz][hx], ei = new double[py * nz][hx];
 		double[] ar = new double[px * most], ai = new double[px * most], br = new double[px * mostHalf], bi = new double[px * mostHalf];
 		for (int z0 = 0; z0 < nz; z0 += slices) {
 			int z1 = Math.min(nz, z0 + slices), lines = ny * (z1 - z0), half = (lines + 1) / 2;
@@ -154,45 +157,44 @@ final class SpatialAutocorrelation {
 			fft[0].transform(ar, 0, ai, 0, 1, lines, px, false);
 			fft[0].transform(br, 0, bi, 0, 1, half, px, false);
 			for (int l = 0; l < lines; l++) {
-				int a = px * l, o = hx * (l % ny + py * (z0 + l / ny)), b = px * (l < half ? l : l - half);
+				int a = px * l, o = l % ny + py * (z0 + l / ny), b = px * (l < half ? l : l - half);
+				double[] mro = mr[o], mio = mi[o], dro = dr[o], dio = di[o], ero = er[o], eio = ei[o];
 				for (int k = 0; k < hx; k++) {
 					int q = k == 0 ? 0 : px - k;
 					double zr = ar[a + k], zi = ai[a + k], wr = ar[a + q], wi = ai[a + q];
-					mr[o + k] = (zr + wr) / 2;
-					mi[o + k] = (zi - wi) / 2;
-					dr[o + k] = (zi + wi) / 2;
-					di[o + k] = -(zr - wr) / 2;
+					mro[k] = (zr + wr) / 2;
+					mio[k] = (zi - wi) / 2;
+					dro[k] = (zi + wi) / 2;
+					dio[k] = -(zr - wr) / 2;
 					double ur = br[b + k], ui = bi[b + k], vr = br[b + q], vi = bi[b + q];
 					if (l < half) {
-						er[o + k] = (ur + vr) / 2;
-						ei[o + k] = (ui - vi) / 2;
+						ero[k] = (ur + vr) / 2;
+						eio[k] = (ui - vi) / 2;
 					} else {
-						er[o + k] = (ui + vi) / 2;
-						ei[o + k] = -(ur - vr) / 2;
+						ero[k] = (ui + vi) / 2;
+						eio[k] = -(ur - vr) / 2;
 					}
 				}
 			}
 		}
 		ar = ai = br = bi = null;
 		for (int z = 0; z < nz; z++) {
-			fft[1].transform(mr, z * plane, mi, z * plane, hx, hx, 1, false);
-			fft[1].transform(dr, z * plane, di, z * plane, hx, hx, 1, false);
-			fft[1].transform(er, z * plane, ei, z * plane, hx, hx, 1, false);
+			fft[1].transformRows(mr, mi, z * py, hx, false);
+			fft[1].transformRows(dr, di, z * py, hx, false);
+			fft[1].transformRows(er, ei, z * py, hx, false);
 		}
 		// per row y and lag Δ, the slice pairs (z, z + Δ) along the contiguous kx, both orders of a pair (Re(conj(ê) m̂)
 		// is not symmetric): the lag 0 then counts each slice twice, and takes half the kernel's weight
 		for (int i = 0; i < plane; i++) kernel[i] /= 2;
-		// each row (y, z) an array of its own: every access of the inner loop is then at index k, which the JIT
-		// vectorises (at offsets a + k, b + k into one array it did not, and the loop ran scalar, 2.6x slower)
-		double[][] kw = rows(kernel, hx), mR = rows(mr, hx), mI = rows(mi, hx), dR = rows(dr, hx), dI = rows(di, hx), eR = rows(er, hx), eI = rows(ei, hx);
-		kernel = mr = mi = dr = di = er = ei = null;
+		double[][] kw = rows(kernel, hx);
+		kernel = null;
 		double[] accW = new double[hx], accC = new double[hx], accS = new double[hx], t = new double[hx];
 		for (int y = 0; y < py; y++)
 			for (int lag = 0; lag < nz; lag++) {
 				double[] kl = kw[y + py * lag];
 				for (int z = 0; z + lag < nz; z++) {
 					int a = y + py * z, b = a + py * lag;
-					pairSums(kl, mR[a], mI[a], dR[a], dI[a], eR[a], eI[a], mR[b], mI[b], dR[b], dI[b], eR[b], eI[b], accW, accC, accS, t);
+					pairSums(kl, mr[a], mi[a], dr[a], di[a], er[a], ei[a], mr[b], mi[b], dr[b], di[b], er[b], ei[b], accW, accC, accS, t);
 				}
 			}
 		double sw = 0, cross = 0, squares = 0;

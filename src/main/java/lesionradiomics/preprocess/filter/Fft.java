@@ -2,10 +2,11 @@ package lesionradiomics.preprocess.filter;
 
 /**
  * Discrete Fourier transform of one length n = 2^a·3^b·5^c, in place over primitive arrays (real and imaginary parts
- * apart, any offsets and stride, one line or a batch of lines), allocating nothing per transform: the iterative mixed-radix Cooley–Tukey
- * decimation in time (Cooley &amp; Tukey 1965; Singleton 1969 for the radix-3 and -5 butterflies). The input is
- * gathered in digit-reversed order into work arrays, then each stage of radix r combines r transforms of length L/r
- * into transforms of length L. Forward X_k = Σ_j x_j e^{−2πi jk/n}; inverse the same with e^{+2πi jk/n},
+ * apart, any offsets and stride, one line or a batch of lines; or lines held as rows, one array per position),
+ * allocating nothing per transform: the iterative mixed-radix Cooley–Tukey decimation in time (Cooley &amp; Tukey 1965;
+ * Singleton 1969 for the radix-3 and -5 butterflies). The input is put in digit-reversed order (a batch gathered into
+ * work rows, rows by moving their references), then each stage of radix r combines r transforms of length L/r into
+ * transforms of length L. Forward X_k = Σ_j x_j e^{−2πi jk/n}; inverse the same with e^{+2πi jk/n},
  * unnormalised (the caller divides by n). 5-smooth lengths keep the padding of a linear correlation close to the
  * 2n − 1 it needs, where powers of two nearly double it per axis. An instance holds its work arrays: one per thread.
  */
@@ -18,8 +19,10 @@ public final class Fft {
 	private final int[] permutation;
 	/** Per stage: e^{−2πi j t / L} at [j (r − 1) + t − 1], j < L/r, 1 ≤ t &lt; r. */
 	private final double[][] twiddleRe, twiddleIm;
-	/** Work rows: position k of line c at k·count + c. */
-	private double[] wr, wi;
+	/** Work rows of a batch: position k of line c at [k][c]. */
+	private final double[][] wr, wi;
+	/** Work row references of {@link #transformRows}. */
+	private final double[][] movedRe, movedIm;
 
 	private static final double SIN60 = Math.sqrt(3) / 2, C1 = Math.cos(2 * Math.PI / 5), C2 = Math.cos(4 * Math.PI / 5),
 			S1 = Math.sin(2 * Math.PI / 5), S2 = Math.sin(4 * Math.PI / 5);
@@ -59,8 +62,10 @@ public final class Fft {
 					twiddleIm[s][j * (rad - 1) + t - 1] = Math.sin(a);
 				}
 		}
-		wr = new double[n * BATCH];
-		wi = new double[n * BATCH];
+		wr = new double[n][BATCH];
+		wi = new double[n][BATCH];
+		movedRe = new double[n][];
+		movedIm = new double[n][];
 	}
 
 	/** The smallest 2^a·3^b·5^c ≥ min. */
@@ -101,106 +106,133 @@ public final class Fft {
 	private void batch(double[] re, int reOff, double[] im, int imOff, int stride, int count, int step, boolean inverse) {
 		double sign = inverse ? -1 : 1; // inverse = conj(forward(conj x))
 		for (int k = 0; k < n; k++) {
-			int p = permutation[k] * count, r = reOff + k * stride, i = imOff + k * stride;
+			double[] rr = wr[permutation[k]], ri = wi[permutation[k]];
+			int r = reOff + k * stride, i = imOff + k * stride;
 			for (int c = 0; c < count; c++) {
-				wr[p + c] = re[r + c * step];
-				wi[p + c] = sign * im[i + c * step];
+				rr[c] = re[r + c * step];
+				ri[c] = sign * im[i + c * step];
 			}
 		}
-		for (int s = 0, m = 1; s < radices.length; m *= radices[s], s++) stage(radices[s], m, count, twiddleRe[s], twiddleIm[s]);
+		stages(wr, wi, 0, count);
 		for (int k = 0; k < n; k++) {
-			int p = k * count, r = reOff + k * stride, i = imOff + k * stride;
+			double[] rr = wr[k], ri = wi[k];
+			int r = reOff + k * stride, i = imOff + k * stride;
 			for (int c = 0; c < count; c++) {
-				re[r + c * step] = wr[p + c];
-				im[i + c * step] = sign * wi[p + c];
+				re[r + c * step] = rr[c];
+				im[i + c * step] = sign * ri[c];
 			}
 		}
 	}
 
 	/**
-	 * One stage: in each block of L = r·m, the r transforms of length m at b + j + t·m become one of length L; the
-	 * twiddles of a j are read once for all its blocks; each butterfly covers the rows of all lines.
+	 * Transforms the first {@code length} values of the lines held as rows, in place: row re[from + k] + i·im[from + k]
+	 * holds position k (k &lt; n) of every line. The rows are put in digit-reversed order by moving their references
+	 * (no values are copied, as a batch gathers them), so the rows come back in another order: the arrays are the
+	 * caller's, their places in {@code re} and {@code im} change. Same arithmetic as {@link #transform}, so the same
+	 * values to the bit.
 	 */
-	private void stage(int r, int m, int count, double[] twr, double[] twi) {
-		int len = r * m, s = m * count;
-		for (int j = 0; j < m; j++) {
-			int tw = j * (r - 1);
-			switch (r) {
-			case 2 -> {
-				for (int b = j; b < n; b += len) radix2(b * count, s, count, twr[tw], twi[tw]);
-			}
-			case 3 -> {
-				for (int b = j; b < n; b += len) radix3(b * count, s, count, twr[tw], twi[tw], twr[tw + 1], twi[tw + 1]);
-			}
-			case 4 -> {
-				for (int b = j; b < n; b += len)
-					radix4(b * count, s, count, twr[tw], twi[tw], twr[tw + 1], twi[tw + 1], twr[tw + 2], twi[tw + 2]);
-			}
-			default -> {
-				for (int b = j; b < n; b += len)
-					radix5(b * count, s, count, twr[tw], twi[tw], twr[tw + 1], twi[tw + 1], twr[tw + 2], twi[tw + 2], twr[tw + 3], twi[tw + 3]);
-			}
+	public void transformRows(double[][] re, double[][] im, int from, int length, boolean inverse) {
+		if (n == 1) return;
+		for (int k = 0; k < n; k++) {
+			movedRe[permutation[k]] = re[from + k];
+			movedIm[permutation[k]] = im[from + k];
+		}
+		System.arraycopy(movedRe, 0, re, from, n);
+		System.arraycopy(movedIm, 0, im, from, n);
+		if (inverse) conjugate(im, from, length);
+		stages(re, im, from, length);
+		if (inverse) conjugate(im, from, length);
+	}
+
+	private void conjugate(double[][] im, int from, int length) {
+		for (int k = 0; k < n; k++) {
+			double[] row = im[from + k];
+			for (int c = 0; c < length; c++) row[c] = -row[c];
+		}
+	}
+
+	/**
+	 * The stages over rows from..from + n of {@code count} lines: in each block of L = r·m, the r transforms of length
+	 * m at b + j + t·m become one of length L; the twiddles of a j are read once for all its blocks; each butterfly
+	 * covers the rows of all lines.
+	 */
+	private void stages(double[][] re, double[][] im, int from, int count) {
+		for (int s = 0, m = 1; s < radices.length; m *= radices[s], s++) {
+			int r = radices[s], len = r * m;
+			double[] twr = twiddleRe[s], twi = twiddleIm[s];
+			for (int j = 0; j < m; j++) {
+				int tw = j * (r - 1);
+				for (int b = from + j; b < from + n; b += len)
+					switch (r) {
+					case 2 -> radix2(re, im, b, m, count, twr[tw], twi[tw]);
+					case 3 -> radix3(re, im, b, m, count, twr[tw], twi[tw], twr[tw + 1], twi[tw + 1]);
+					case 4 -> radix4(re, im, b, m, count, twr[tw], twi[tw], twr[tw + 1], twi[tw + 1], twr[tw + 2], twi[tw + 2]);
+					default -> radix5(re, im, b, m, count, twr[tw], twi[tw], twr[tw + 1], twi[tw + 1], twr[tw + 2], twi[tw + 2], twr[tw + 3], twi[tw + 3]);
+					}
 			}
 		}
 	}
 
-	private void radix2(int i, int m, int count, double cr, double ci) {
+	/** The butterflies over rows b, b + m, … (radix 2, 3, 4, 5): the same operations on each line c. */
+	private static void radix2(double[][] re, double[][] im, int b, int m, int count, double cr, double ci) {
+		double[] r0 = re[b], i0 = im[b], r1 = re[b + m], i1 = im[b + m];
 		for (int c = 0; c < count; c++) {
-			int i0 = i + c, i1 = i0 + m;
-			double xr = wr[i1] * cr - wi[i1] * ci, xi = wr[i1] * ci + wi[i1] * cr;
-			wr[i1] = wr[i0] - xr;
-			wi[i1] = wi[i0] - xi;
-			wr[i0] += xr;
-			wi[i0] += xi;
+			double xr = r1[c] * cr - i1[c] * ci, xi = r1[c] * ci + i1[c] * cr;
+			r1[c] = r0[c] - xr;
+			i1[c] = i0[c] - xi;
+			r0[c] += xr;
+			i0[c] += xi;
 		}
 	}
 
-	private void radix3(int i, int m, int count, double c1, double s1, double c2, double s2) {
+	private static void radix3(double[][] re, double[][] im, int b, int m, int count, double c1, double s1, double c2, double s2) {
+		double[] r0 = re[b], i0 = im[b], r1 = re[b + m], i1 = im[b + m], r2 = re[b + 2 * m], i2 = im[b + 2 * m];
 		for (int c = 0; c < count; c++) {
-			int i0 = i + c, i1 = i0 + m, i2 = i1 + m;
-			double x1r = wr[i1] * c1 - wi[i1] * s1, x1i = wr[i1] * s1 + wi[i1] * c1;
-			double x2r = wr[i2] * c2 - wi[i2] * s2, x2i = wr[i2] * s2 + wi[i2] * c2;
+			double x1r = r1[c] * c1 - i1[c] * s1, x1i = r1[c] * s1 + i1[c] * c1;
+			double x2r = r2[c] * c2 - i2[c] * s2, x2i = r2[c] * s2 + i2[c] * c2;
 			// y1,2 = x0 − (x1 + x2)/2 ∓ i sin 60° (x1 − x2)
 			double ar = x1r + x2r, ai = x1i + x2i, br = SIN60 * (x1r - x2r), bi = SIN60 * (x1i - x2i);
-			double cr = wr[i0] - ar / 2, ci = wi[i0] - ai / 2;
-			wr[i0] += ar;
-			wi[i0] += ai;
-			wr[i1] = cr + bi;
-			wi[i1] = ci - br;
-			wr[i2] = cr - bi;
-			wi[i2] = ci + br;
+			double cr = r0[c] - ar / 2, ci = i0[c] - ai / 2;
+			r0[c] += ar;
+			i0[c] += ai;
+			r1[c] = cr + bi;
+			i1[c] = ci - br;
+			r2[c] = cr - bi;
+			i2[c] = ci + br;
 		}
 	}
 
-	private void radix4(int i, int m, int count, double c1, double s1, double c2, double s2, double c3, double s3) {
+	private static void radix4(double[][] re, double[][] im, int b, int m, int count, double c1, double s1, double c2, double s2, double c3, double s3) {
+		double[] r0 = re[b], i0 = im[b], r1 = re[b + m], i1 = im[b + m], r2 = re[b + 2 * m], i2 = im[b + 2 * m], r3 = re[b + 3 * m], i3 = im[b + 3 * m];
 		for (int c = 0; c < count; c++) {
-			int i0 = i + c, i1 = i0 + m, i2 = i1 + m, i3 = i2 + m;
-			double x0r = wr[i0], x0i = wi[i0];
-			double x1r = wr[i1] * c1 - wi[i1] * s1, x1i = wr[i1] * s1 + wi[i1] * c1;
-			double x2r = wr[i2] * c2 - wi[i2] * s2, x2i = wr[i2] * s2 + wi[i2] * c2;
-			double x3r = wr[i3] * c3 - wi[i3] * s3, x3i = wr[i3] * s3 + wi[i3] * c3;
+			double x0r = r0[c], x0i = i0[c];
+			double x1r = r1[c] * c1 - i1[c] * s1, x1i = r1[c] * s1 + i1[c] * c1;
+			double x2r = r2[c] * c2 - i2[c] * s2, x2i = r2[c] * s2 + i2[c] * c2;
+			double x3r = r3[c] * c3 - i3[c] * s3, x3i = r3[c] * s3 + i3[c] * c3;
 			// y_q = Σ x_t (−i)^{tq}
 			double ar = x0r + x2r, ai = x0i + x2i, br = x0r - x2r, bi = x0i - x2i;
 			double cr = x1r + x3r, ci = x1i + x3i, dr = x1r - x3r, di = x1i - x3i;
-			wr[i0] = ar + cr;
-			wi[i0] = ai + ci;
-			wr[i1] = br + di;
-			wi[i1] = bi - dr;
-			wr[i2] = ar - cr;
-			wi[i2] = ai - ci;
-			wr[i3] = br - di;
-			wi[i3] = bi + dr;
+			r0[c] = ar + cr;
+			i0[c] = ai + ci;
+			r1[c] = br + di;
+			i1[c] = bi - dr;
+			r2[c] = ar - cr;
+			i2[c] = ai - ci;
+			r3[c] = br - di;
+			i3[c] = bi + dr;
 		}
 	}
 
-	private void radix5(int i, int m, int count, double c1, double s1, double c2, double s2, double c3, double s3, double c4, double s4) {
+	private static void radix5(double[][] re, double[][] im, int b, int m, int count, double c1, double s1, double c2, double s2, double c3, double s3,
+			double c4, double s4) {
+		double[] r0 = re[b], i0 = im[b], r1 = re[b + m], i1 = im[b + m], r2 = re[b + 2 * m], i2 = im[b + 2 * m], r3 = re[b + 3 * m], i3 = im[b + 3 * m],
+				r4 = re[b + 4 * m], i4 = im[b + 4 * m];
 		for (int c = 0; c < count; c++) {
-			int i0 = i + c, i1 = i0 + m, i2 = i1 + m, i3 = i2 + m, i4 = i3 + m;
-			double x0r = wr[i0], x0i = wi[i0];
-			double x1r = wr[i1] * c1 - wi[i1] * s1, x1i = wr[i1] * s1 + wi[i1] * c1;
-			double x2r = wr[i2] * c2 - wi[i2] * s2, x2i = wr[i2] * s2 + wi[i2] * c2;
-			double x3r = wr[i3] * c3 - wi[i3] * s3, x3i = wr[i3] * s3 + wi[i3] * c3;
-			double x4r = wr[i4] * c4 - wi[i4] * s4, x4i = wr[i4] * s4 + wi[i4] * c4;
+			double x0r = r0[c], x0i = i0[c];
+			double x1r = r1[c] * c1 - i1[c] * s1, x1i = r1[c] * s1 + i1[c] * c1;
+			double x2r = r2[c] * c2 - i2[c] * s2, x2i = r2[c] * s2 + i2[c] * c2;
+			double x3r = r3[c] * c3 - i3[c] * s3, x3i = r3[c] * s3 + i3[c] * c3;
+			double x4r = r4[c] * c4 - i4[c] * s4, x4i = r4[c] * s4 + i4[c] * c4;
 			// y_q = x0 + Σ x_t e^{−2πi tq/5}: pairs t, 5 − t share the cosine and take opposite sines
 			double a1r = x1r + x4r, a1i = x1i + x4i, b1r = x1r - x4r, b1i = x1i - x4i;
 			double a2r = x2r + x3r, a2i = x2i + x3i, b2r = x2r - x3r, b2i = x2i - x3i;
@@ -208,16 +240,16 @@ public final class Fft {
 			double c2r = x0r + C2 * a1r + C1 * a2r, c2i = x0i + C2 * a1i + C1 * a2i;
 			double s1r = S1 * b1r + S2 * b2r, s1i = S1 * b1i + S2 * b2i;
 			double s2r = S2 * b1r - S1 * b2r, s2i = S2 * b1i - S1 * b2i;
-			wr[i0] = x0r + a1r + a2r;
-			wi[i0] = x0i + a1i + a2i;
-			wr[i1] = c1r + s1i;
-			wi[i1] = c1i - s1r;
-			wr[i4] = c1r - s1i;
-			wi[i4] = c1i + s1r;
-			wr[i2] = c2r + s2i;
-			wi[i2] = c2i - s2r;
-			wr[i3] = c2r - s2i;
-			wi[i3] = c2i + s2r;
+			r0[c] = x0r + a1r + a2r;
+			i0[c] = x0i + a1i + a2i;
+			r1[c] = c1r + s1i;
+			i1[c] = c1i - s1r;
+			r4[c] = c1r - s1i;
+			i4[c] = c1i + s1r;
+			r2[c] = c2r + s2i;
+			i2[c] = c2i - s2r;
+			r3[c] = c2r - s2i;
+			i3[c] = c2i + s2r;
 		}
 	}
 }

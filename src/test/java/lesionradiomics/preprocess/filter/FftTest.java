@@ -58,6 +58,45 @@ class FftTest {
 		}
 	}
 
+	/**
+	 * Lines held as rows (row k: position k of every line, rows after an offset) come back transformed in place, to
+	 * the bit as each line alone, forward and inverse, for every radix (n = 2·3·4·5 uses all four).
+	 */
+	@Test
+	void linesHeldAsRowsEqualEachLineAlone() {
+		SplittableRandom random = new SplittableRandom(13);
+		for (int n : new int[] { 120, 2, 27, 25 })
+			for (boolean inverse : new boolean[] { false, true }) {
+				int lines = 21, from = 3;
+				double[][] re = new double[from + n][lines], im = new double[from + n][lines];
+				for (int k = 0; k < from + n; k++)
+					for (int c = 0; c < lines; c++) {
+						re[k][c] = random.nextDouble() * 2 - 1;
+						im[k][c] = random.nextDouble() * 2 - 1;
+					}
+				double[][] expectedRe = new double[n][lines], expectedIm = new double[n][lines];
+				Fft fft = new Fft(n);
+				for (int c = 0; c < lines; c++) {
+					double[] lr = new double[n], li = new double[n];
+					for (int k = 0; k < n; k++) {
+						lr[k] = re[from + k][c];
+						li[k] = im[from + k][c];
+					}
+					fft.transform(lr, 0, li, 0, 1, inverse);
+					for (int k = 0; k < n; k++) {
+						expectedRe[k][c] = lr[k];
+						expectedIm[k][c] = li[k];
+					}
+				}
+				fft.transformRows(re, im, from, lines, inverse);
+				for (int k = 0; k < n; k++)
+					for (int c = 0; c < lines; c++) {
+						assertEquals(expectedRe[k][c], re[from + k][c], 0, "n " + n + " re " + k + ", " + c);
+						assertEquals(expectedIm[k][c], im[from + k][c], 0, "n " + n + " im " + k + ", " + c);
+					}
+			}
+	}
+
 	@Test
 	void sizesAreTheNextSmoothNumber() {
 		assertEquals(1, Fft.size(1));
