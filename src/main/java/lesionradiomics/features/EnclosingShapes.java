@@ -638,10 +638,13 @@ final class EnclosingShapes {
 			j = 0;
 			k = -1;
 			double best = -Double.MAX_VALUE, least = Double.MAX_VALUE;
+			// the update in a loop of its own, which the JIT vectorises; the search for j and k after it
 			for (int i = 0; i < n; i++) {
 				double h = px[i] * g0 + py[i] * g1 + pz[i] * g2 + g3;
-				double mi = m[i] - shrink * h * h;
-				m[i] = mi;
+				m[i] = m[i] - shrink * h * h;
+			}
+			for (int i = 0; i < n; i++) {
+				double mi = m[i];
 				if (mi > best) {
 					best = mi;
 					j = i;
