@@ -96,7 +96,9 @@ public final class IbsiExtraction {
 			long[] pad = new long[3];
 			for (int d = 0; d < 3; d++) pad[d] = (long) Math.ceil(margin / sp[d]);
 			BoundingBox around = box.padded(pad, n);
-			r = LesionRegion.crop(volume, labels, label, around);
+			// the labels only where they are needed: the lesion's box, or the margin too when a grown mask must stop at
+			// other lesions (the local intensity margin needs only the intensities)
+			r = LesionRegion.crop(volume, labels, label, around, growMm > 0 ? around : box);
 			// the lesion's box out of the crop around it: the voxels a crop to the box reads, without reading them again
 			long[] lo = box.min(), aroundLo = around.min();
 			int[] offset = new int[3], size = new int[3];

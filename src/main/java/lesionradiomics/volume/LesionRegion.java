@@ -49,20 +49,34 @@ public final class LesionRegion {
 	 * Copies the box {@code box} (already padded as wanted) of the image and marks the voxels whose label equals
 	 * {@code label}. Labels of touching lesions are background here, as in pyradiomics' {@code mask == label}.
 	 */
-	public static LesionRegion crop(Volume volume, LabelMap labelMap, long label, BoundingBox box) {
-		long[] min = box.min(), max = box.max();
-		int[] size = new int[3];
-		for (int d = 0; d < 3; d++) size[d] = Math.toIntExact(max[d] - min[d] + 1);
+	public static LesionRegion crop(Volume volume, LabelMap labelMap, long label, BoundingBox box) { return crop(volume, labelMap, label, box, box); }
+
+	/**
+	 * {@link #crop(Volume, LabelMap, long, BoundingBox)} with the labels read only within {@code labelled} (a box inside
+	 * {@code box} that holds every voxel of the lesion): beyond it, a margin kept for its intensities, the voxels are
+	 * neither the lesion's nor another lesion's.
+	 */
+	public static LesionRegion crop(Volume volume, LabelMap labelMap, long label, BoundingBox box, BoundingBox labelled) {
+		long[] min = box.min(), max = box.max(), lmin = labelled.min(), lmax = labelled.max();
+		int[] size = new int[3], off = new int[3], lsize = new int[3];
+		for (int d = 0; d < 3; d++) {
+			size[d] = Math.toIntExact(max[d] - min[d] + 1);
+			off[d] = Math.toIntExact(lmin[d] - min[d]);
+			lsize[d] = Math.toIntExact(lmax[d] - lmin[d] + 1);
+			if (off[d] < 0 || off[d] + lsize[d] > size[d]) throw new IllegalArgumentException("labelled box " + labelled + " outside " + box);
+		}
 		int n = size[0] * size[1] * size[2];
 		boolean[] mask = new boolean[n];
 		boolean[] others = new boolean[n];
 		double[] values = BoxReader.values(volume.image(), min, max);
-		long[] labels = BoxReader.labels(labelMap.labels(), min, max);
-		for (int i = 0; i < n; i++) {
-			long l = labels[i];
-			mask[i] = l == label;
-			others[i] = l != 0 && l != label;
-		}
+		long[] labels = BoxReader.labels(labelMap.labels(), lmin, lmax);
+		for (int z = 0, j = 0; z < lsize[2]; z++)
+			for (int y = 0; y < lsize[1]; y++)
+				for (int x = 0, i = off[0] + size[0] * ((off[1] + y) + size[1] * (off[2] + z)); x < lsize[0]; x++, i++, j++) {
+					long l = labels[j];
+					mask[i] = l == label;
+					others[i] = l != 0 && l != label;
+				}
 		return new LesionRegion(size, volume.geometry().spacing(), values, mask, others);
 	}
 
