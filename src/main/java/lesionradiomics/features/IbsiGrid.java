@@ -270,88 +270,46 @@ final class IbsiGrid {
 	private final java.util.Map<ZoneKey, Zones> labellings = new java.util.HashMap<>();
 
 	/**
-	 * Union-find over the padded grid: each mask voxel joins its neighbours of the same grey level that come before it
-	 * in scan order (4 in a slice, 13 in 3D: half of the neighbourhood, the other half joins it in turn); zones are
-	 * numbered in the scan order of their first voxel.
+	 * Flood fill over the padded grid (8 in-plane or 26 neighbours; the zero border bounds it, and in-plane steps keep
+	 * it in its slice): scanned in order, each voxel not yet taken starts its zone, so zones are numbered in the scan
+	 * order of their first voxel. A copy of the levels, each voxel set to 0 once taken, makes the neighbour test one
+	 * load and compare.
 	 */
 	private Zones label(int z0, int z1, boolean inPlane) {
 		checkRange(!inPlane, z0, z1);
-		// p − step: the neighbours before p. When the voxel before p on its row (p − 1) has p's level, p joins its set,
-		// which already holds every neighbour of p that is also next to p − 1: only those one step further on x are left
-		int[][] dirs = inPlane ? DIRECTIONS_2D : DIRECTIONS_3D;
-		java.util.List<int[]> ahead = new java.util.ArrayList<>(), others = new java.util.ArrayList<>();
-		for (int[] d : dirs) {
-			if (d[0] == -1) ahead.add(d); // the neighbour p + (1, −d[1], −d[2]): not next to p − 1
-			if (!(d[0] == 1 && d[1] == 0 && d[2] == 0)) others.add(d);
-		}
-		int[] all = steps(others.toArray(new int[0][])), rest = steps(ahead.toArray(new int[0][]));
-		// the sets over the slab's padded indices from its first voxel on (every voxel joined is a mask voxel in it)
-		int base = index(0, 0, z0), span = index(nx - 1, ny - 1, z1 - 1) + 1 - base;
-		int[] parent = new int[Math.max(span, 0)];
-		int[] lv = padded;
-		int leftRoot = -1;
+		int[] steps = neighbourSteps(inPlane), lv = padded.clone(), zoneAt = new int[padded.length];
+		int n = nx * ny * (z1 - z0);
+		int[] zl = new int[n], zs = new int[n], stack = new int[n];
+		int zones = 0;
 		for (int z = z0; z < z1; z++)
 			for (int y = 0; y < ny; y++)
 				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
 					int l = lv[p];
 					if (l == 0) continue;
-					// p's root, followed here (no find for p): joins link the larger root below the smaller
-					int root = p - base;
-					int[] check = all;
-					if (lv[p - 1] == l) { // p − 1 was the voxel just done: its root is still the one it ended with
-						root = leftRoot;
-						check = rest;
-					}
-					parent[p - base] = root;
-					for (int s : check)
-						if (lv[p - s] == l && parent[p - s - base] != root) { // a neighbour whose parent is p's root is joined
-							int r = find(parent, p - s - base);
-							if (r < root) {
-								parent[root] = r;
-								root = r;
-							} else if (r > root) parent[r] = root;
+					int zone = zones++, top = 0, size = 0;
+					lv[p] = 0;
+					zoneAt[p] = zone + 1;
+					stack[top++] = p;
+					while (top > 0) {
+						int v = stack[--top];
+						size++;
+						for (int s : steps) {
+							int w = v + s;
+							if (lv[w] == l) {
+								lv[w] = 0;
+								zoneAt[w] = zone + 1;
+								stack[top++] = w;
+							}
 						}
-					leftRoot = root;
+					}
+					zl[zone] = l;
+					zs[zone] = size;
 				}
-		int n = nx * ny * (z1 - z0);
-		int[] zoneOf = new int[n], id = new int[parent.length];
-		int[] zl = new int[n], zs = new int[n];
-		int zones = 0;
+		int[] zoneOf = new int[n];
 		for (int z = z0, v = 0; z < z1; z++)
 			for (int y = 0; y < ny; y++)
-				for (int p = index(0, y, z) - base, end = p + nx; p < end; p++, v++) {
-					int l = lv[p + base];
-					if (l == 0) {
-						zoneOf[v] = -1;
-						continue;
-					}
-					// parent[p] ≤ p, and every earlier voxel already points at its final root: one step finds p's
-					int r = parent[p] == p ? p : parent[parent[p]];
-					parent[p] = r;
-					if (r == p) { // a root is its zone's first voxel in scan order (the smaller index wins a union)
-						id[p] = zones;
-						zl[zones++] = l;
-					}
-					int k = id[r];
-					zoneOf[v] = k;
-					zs[k]++;
-				}
+				for (int p = index(0, y, z), end = p + nx; p < end; p++, v++) zoneOf[v] = zoneAt[p] - 1;
 		return new Zones(zoneOf, java.util.Arrays.copyOf(zl, zones), java.util.Arrays.copyOf(zs, zones));
-	}
-
-	/** The steps of directions (one of each ± pair, the first non-zero component positive). */
-	private int[] steps(int[][] directions) {
-		int[] out = new int[directions.length];
-		for (int k = 0; k < out.length; k++) out[k] = offset(directions[k]);
-		return out;
-	}
-
-	private static int find(int[] parent, int p) {
-		while (parent[p] != p) {
-			parent[p] = parent[parent[p]]; // path halving
-			p = parent[p];
-		}
-		return p;
 	}
 
 	/** Counts [level − 1][value − 1] of (level, value) pairs. */

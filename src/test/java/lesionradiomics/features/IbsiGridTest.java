@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link IbsiGrid}'s padded matrices (co-occurrences, runs found at their first voxel, union-find zones, border
+ * {@link IbsiGrid}'s padded matrices (co-occurrences, runs found at their first voxel, zones, border
  * distances) against a brute-force recomputation with bounds checks on random boxes, including grids that touch the
  * box's faces (where the zero border must act as outside) and flat regions (one run per line, one zone).
  */
