@@ -19,7 +19,7 @@ public final class Glszm {
 		// a copy of the padded levels in which each voxel is set to 0 once taken into a zone: one load and compare per
 		// neighbour instead of a "done" flag and the level (the padded grid itself is shared by the families)
 		int[] levels = padded.levels().clone(), offsets = padded.offsets();
-		int[] stack = new int[grid.voxelCount];
+		int[] voxels = new int[grid.voxelCount];
 		int[] zoneLevel = new int[grid.voxelCount];
 		int[] zoneSize = new int[grid.voxelCount];
 		int zones = 0, maxSize = 0;
@@ -28,20 +28,7 @@ public final class Glszm {
 				for (int x = 0, start = padded.index(0, y, z); x < grid.nx; x++, start++) {
 					int level = levels[start];
 					if (level == 0) continue;
-					int top = 0, size = 0;
-					stack[top++] = start;
-					levels[start] = 0;
-					while (top > 0) {
-						int v = stack[--top];
-						size++;
-						for (int offset : offsets) {
-							int w = v + offset;
-							if (levels[w] == level) {
-								levels[w] = 0;
-								stack[top++] = w;
-							}
-						}
-					}
+					int size = zone(levels, start, offsets, voxels);
 					zoneLevel[zones] = level;
 					zoneSize[zones++] = size;
 					maxSize = Math.max(maxSize, size);
@@ -49,6 +36,28 @@ public final class Glszm {
 		double[][] counts = new double[grid.presentLevels.length][maxSize];
 		for (int z = 0; z < zones; z++) counts[grid.levelRow[zoneLevel[z]]][zoneSize[z] - 1]++;
 		m = new SizeMatrix(grid.levelValues(), counts);
+	}
+
+	/**
+	 * The zone of {@code start}: the voxels connected to it through {@code steps} with its level, breadth first, each
+	 * set to 0 in {@code levels} once taken (so the test of a neighbour is one load and compare; a zero border bounds
+	 * the search). They are left at voxels[0..size), size returned.
+	 */
+	static int zone(int[] levels, int start, int[] steps, int[] voxels) {
+		int level = levels[start], size = 0;
+		levels[start] = 0;
+		voxels[size++] = start;
+		for (int next = 0; next < size; next++) {
+			int v = voxels[next];
+			for (int step : steps) {
+				int w = v + step;
+				if (levels[w] == level) {
+					levels[w] = 0;
+					voxels[size++] = w;
+				}
+			}
+		}
+		return size;
 	}
 
 	/** The features of a zone matrix found elsewhere (voxel-map kernels), over {@code voxelCount} voxels. */

@@ -270,40 +270,25 @@ final class IbsiGrid {
 	private final java.util.Map<ZoneKey, Zones> labellings = new java.util.HashMap<>();
 
 	/**
-	 * Flood fill over the padded grid (8 in-plane or 26 neighbours; the zero border bounds it, and in-plane steps keep
-	 * it in its slice): scanned in order, each voxel not yet taken starts its zone, so zones are numbered in the scan
-	 * order of their first voxel. A copy of the levels, each voxel set to 0 once taken, makes the neighbour test one
-	 * load and compare.
+	 * Flood fill over a copy of the padded grid ({@link Glszm#zone}, as pyradiomics mode finds its zones; 8 in-plane
+	 * or 26 neighbours, and in-plane steps keep it in its slice): scanned in order, each voxel not yet taken starts its
+	 * zone, so zones are numbered in the scan order of their first voxel.
 	 */
 	private Zones label(int z0, int z1, boolean inPlane) {
 		checkRange(!inPlane, z0, z1);
 		int[] steps = neighbourSteps(inPlane), lv = padded.clone(), zoneAt = new int[padded.length];
 		int n = nx * ny * (z1 - z0);
-		int[] zl = new int[n], zs = new int[n], stack = new int[n];
+		int[] zl = new int[n], zs = new int[n], voxels = new int[n];
 		int zones = 0;
 		for (int z = z0; z < z1; z++)
 			for (int y = 0; y < ny; y++)
 				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
 					int l = lv[p];
 					if (l == 0) continue;
-					int zone = zones++, top = 0, size = 0;
-					lv[p] = 0;
-					zoneAt[p] = zone + 1;
-					stack[top++] = p;
-					while (top > 0) {
-						int v = stack[--top];
-						size++;
-						for (int s : steps) {
-							int w = v + s;
-							if (lv[w] == l) {
-								lv[w] = 0;
-								zoneAt[w] = zone + 1;
-								stack[top++] = w;
-							}
-						}
-					}
-					zl[zone] = l;
-					zs[zone] = size;
+					int size = Glszm.zone(lv, p, steps, voxels);
+					for (int k = 0; k < size; k++) zoneAt[voxels[k]] = zones + 1;
+					zl[zones] = l;
+					zs[zones++] = size;
 				}
 		int[] zoneOf = new int[n];
 		for (int z = z0, v = 0; z < z1; z++)
