@@ -270,19 +270,22 @@ final class IbsiGrid {
 	private final java.util.Map<ZoneKey, Zones> labellings = new java.util.HashMap<>();
 
 	/**
-	 * Flood fill over a copy of the padded grid ({@link Glszm#zone}, as pyradiomics mode finds its zones; 8 in-plane
+	 * Flood fill over a copy of the slab's padded grid ({@link Glszm#zone}, as pyradiomics mode finds its zones; 8 in-plane
 	 * or 26 neighbours, and in-plane steps keep it in its slice): scanned in order, each voxel not yet taken starts its
 	 * zone, so zones are numbered in the scan order of their first voxel.
 	 */
 	private Zones label(int z0, int z1, boolean inPlane) {
 		checkRange(!inPlane, z0, z1);
-		int[] steps = neighbourSteps(inPlane), lv = padded.clone(), zoneAt = new int[padded.length];
+		// a copy of the slab's padded planes only (with the plane on either side: the zero border, or slices that
+		// in-plane steps never reach), indexed from its first: 2D aggregation labels each slice on its own
+		int base = pxy * z0;
+		int[] steps = neighbourSteps(inPlane), lv = java.util.Arrays.copyOfRange(padded, base, pxy * (z1 + 2)), zoneAt = new int[lv.length];
 		int n = nx * ny * (z1 - z0);
 		int[] zl = new int[n], zs = new int[n], voxels = new int[n];
 		int zones = 0;
 		for (int z = z0; z < z1; z++)
 			for (int y = 0; y < ny; y++)
-				for (int p = index(0, y, z), end = p + nx; p < end; p++) {
+				for (int p = index(0, y, z) - base, end = p + nx; p < end; p++) {
 					int l = lv[p];
 					if (l == 0) continue;
 					int size = Glszm.zone(lv, p, steps, voxels);
@@ -293,7 +296,7 @@ final class IbsiGrid {
 		int[] zoneOf = new int[n];
 		for (int z = z0, v = 0; z < z1; z++)
 			for (int y = 0; y < ny; y++)
-				for (int p = index(0, y, z), end = p + nx; p < end; p++, v++) zoneOf[v] = zoneAt[p] - 1;
+				for (int p = index(0, y, z) - base, end = p + nx; p < end; p++, v++) zoneOf[v] = zoneAt[p] - 1;
 		return new Zones(zoneOf, java.util.Arrays.copyOf(zl, zones), java.util.Arrays.copyOf(zs, zones));
 	}
 
