@@ -33,6 +33,11 @@ class TunedJvmTest {
 		assertEquals(List.of(javaBin.toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseTransparentHugePages", "-Dlesionradiomics.relaunch=false",
 				"-Dlesionradiomics.launcher=" + ProcessHandle.current().pid(), "-XX:+UseSerialGC", "-Xmx8g",
 				"-jar", jar.toString(), "extract", "--image", "a b.nrrd"), child);
+		// cohort and maps run in the child too, under the quick compiler
+		for (String job : List.of("cohort", "maps")) {
+			child = TunedJvm.command(new String[] { job }, new String[] { "-jar", jar.toString(), job }, jar, javaBin).orElseThrow();
+			assertTrue(child.contains("-XX:TieredStopAtLevel=1") && child.contains("-XX:+UseSerialGC"), job + ": " + child);
+		}
 		// a collector of the user's replaces ours (the JVM refuses two)
 		child = TunedJvm.command(args, new String[] { "-XX:+UseG1GC", "-jar", jar.toString() }, jar, javaBin).orElseThrow();
 		assertTrue(child.contains("-XX:+UseG1GC") && !child.contains("-XX:+UseSerialGC"), "the user's collector alone: " + child);
