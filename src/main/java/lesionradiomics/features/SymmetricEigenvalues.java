@@ -4,16 +4,10 @@ package lesionradiomics.features;
  * Eigenvalues of small dense symmetric matrices without allocation: Householder reduction to tridiagonal form, then
  * the implicit QL iteration with Wilkinson-type shifts (Golub &amp; Van Loan, Matrix Computations, 8.3). Voxel maps call it
  * 13 times per voxel for glcm MCC, where a general-purpose decomposition's allocations dominate.
- * <p>
- * The matrix is worked on whole, as rows of its own ({@link #rows}): the products and rank-2 updates of the reduction
- * then run along rows with one index into distinct arrays, which the JIT turns into vector instructions, where a
- * packed lower triangle made every column a strided walk and every row sum a chain of dependent additions. Twice the
- * cells, each computed as before: the results are those of the lower-triangle reduction bit for bit.
  */
 final class SymmetricEigenvalues {
 
 	private final double[] v, p, d, e, u, w;
-	private final double[][] rows;
 
 	SymmetricEigenvalues(int maxSize) {
 		u = new double[maxSize];
@@ -22,16 +16,14 @@ final class SymmetricEigenvalues {
 		p = new double[maxSize];
 		d = new double[maxSize];
 		e = new double[maxSize];
-		rows = new double[maxSize][maxSize];
 	}
 
 	/**
 	 * The eigenvalues of the leading {@code n}×{@code n} block of {@code a} (row-major, {@code stride} per row; only
-	 * the lower triangle is read), ascending, in {@code out[0..n)}.
+	 * the lower triangle is read, the matrix is overwritten), ascending, in {@code out[0..n)}.
 	 */
 	void compute(double[] a, int stride, int n, double[] out) {
-		load(a, stride, n);
-		tridiagonalize(n);
+		tridiagonalize(a, stride, n);
 		ql(n);
 		System.arraycopy(d, 0, out, 0, n);
 		java.util.Arrays.sort(out, 0, n);
@@ -45,16 +37,15 @@ final class SymmetricEigenvalues {
 	 */
 	void computeOthers(double[] a, int s, int n, double[] x, double[] out) {
 		if (n <= 1) return;
-		load(a, s, n);
-		deflate(n, x);
+		deflate(a, s, n, x);
 		int m = n - 1;
-		if (m == 1) out[0] = rows[0][0];
+		if (m == 1) out[0] = a[0];
 		else if (m == 2) {
-			double mean = (rows[0][0] + rows[1][1]) / 2, half2 = (rows[0][0] - rows[1][1]) / 2, root = Math.sqrt(half2 * half2 + rows[1][0] * rows[1][0]);
+			double mean = (a[0] + a[s + 1]) / 2, half2 = (a[0] - a[s + 1]) / 2, root = Math.sqrt(half2 * half2 + a[s] * a[s]);
 			out[0] = mean + root;
 			out[1] = mean - root;
 		} else {
-			tridiagonalize(m);
+			tridiagonalize(a, s, m);
 			ql(m);
 			System.arraycopy(d, 0, out, 0, m);
 		}
@@ -69,46 +60,34 @@ final class SymmetricEigenvalues {
 	 */
 	double largestOtherMagnitude(double[] a, int s, int n, double[] x) {
 		if (n <= 1) return 0;
-		load(a, s, n);
-		deflate(n, x);
+		deflate(a, s, n, x);
 		int m = n - 1;
-		if (m == 1) return Math.abs(rows[0][0]);
+		if (m == 1) return Math.abs(a[0]);
 		if (m == 2) {
-			double mean = (rows[0][0] + rows[1][1]) / 2, half2 = (rows[0][0] - rows[1][1]) / 2, root = Math.sqrt(half2 * half2 + rows[1][0] * rows[1][0]);
+			double mean = (a[0] + a[s + 1]) / 2, half2 = (a[0] - a[s + 1]) / 2, root = Math.sqrt(half2 * half2 + a[s] * a[s]);
 			return Math.max(Math.abs(mean + root), Math.abs(mean - root));
 		}
-		tridiagonalize(m);
+		tridiagonalize(a, s, m);
 		return largestMagnitude(m);
 	}
 
-	/** The leading n×n block of {@code a}'s lower triangle into {@link #rows}, mirrored. */
-	private void load(double[] a, int s, int n) {
-		for (int r = 0; r < n; r++)
-			for (int c = 0; c <= r; c++) rows[r][c] = rows[c][r] = a[r * s + c];
-	}
-
-	/** B = H A H without its first row and column ({@link #computeOthers}), in the top-left (n - 1)×(n - 1) corner of {@link #rows}. */
-	private void deflate(int n, double[] x) {
+	/** B = H A H without its first row and column ({@link #computeOthers}), in the top-left (n - 1)×(n - 1) corner of a. */
+	private void deflate(double[] a, int s, int n, double[] x) {
 		// u = x + e₁ (x₀ ≥ 0: no cancellation), uᵀu = 2 (1 + x₀), β = 2 / uᵀu
 		for (int i = 0; i < n; i++) u[i] = x[i];
 		u[0] += 1;
 		double beta = 1 / (1 + x[0]), up = 0;
-		symmetricTimes(0, n, u, w); // w = β A u
+		lowerTimes(a, s, 0, n, u, w); // w = β A u
 		for (int i = 0; i < n; i++) {
 			w[i] *= beta;
 			up += u[i] * w[i];
 		}
 		double half = beta * up / 2;
 		for (int i = 0; i < n; i++) w[i] -= half * u[i];
-		// B = (A - u wᵀ - w uᵀ) without row and column 0, moved to the top-left corner (each target precedes its
-		// source); the lower triangle computed, then mirrored, as (a - x) - y and (a - y) - x may differ in the last bit
+		// B = (A - u wᵀ - w uᵀ) without row and column 0, moved to the top-left corner (each target precedes its source)
 		int m = n - 1;
-		for (int r = 0; r < m; r++) {
-			double[] target = rows[r], source = rows[r + 1];
-			for (int c = 0; c <= r; c++) target[c] = source[c + 1] - u[r + 1] * w[c + 1] - w[r + 1] * u[c + 1];
-		}
-		for (int r = 1; r < m; r++)
-			for (int c = 0; c < r; c++) rows[c][r] = rows[r][c];
+		for (int r = 0; r < m; r++)
+			for (int c = 0; c <= r; c++) a[r * s + c] = a[(r + 1) * s + c + 1] - u[r + 1] * w[c + 1] - w[r + 1] * u[c + 1];
 	}
 
 	/**
@@ -197,56 +176,103 @@ final class SymmetricEigenvalues {
 	}
 
 	/**
-	 * {@code out[i] = Σ_j A(i, j) x[j]} over {@code i, j} in {@code [from, n)}: row j of the symmetric A is its column
-	 * j, so the sums are built row by row, each out[i] getting its terms in ascending j (the order of the direct sum,
-	 * bit for bit) through contiguous multiply-adds.
+	 * {@code out[i] = Σ_j A(i, j) x[j]} over {@code i, j} in {@code [from, n)} for the symmetric A whose lower triangle
+	 * is stored: for each i, its row up to the diagonal, then column i below it, added in ascending j. Read that way
+	 * column i is a stride-s walk, so the rows are swept instead: row r finishes out[r]'s row part and adds
+	 * A(r, i) x[r] to every out[i] above, which gives each out[i] its terms in the same order as the direct sums (bit
+	 * for bit), with contiguous reads only. Four rows go together so that their four row sums, each a chain of
+	 * dependent additions, advance side by side.
 	 */
-	private void symmetricTimes(int from, int n, double[] x, double[] out) {
-		java.util.Arrays.fill(out, from, n, 0);
-		for (int j = from; j < n; j++) {
-			double xj = x[j];
-			double[] row = rows[j];
-			for (int i = from; i < n; i++) out[i] += row[i] * xj;
+	private static void lowerTimes(double[] a, int s, int from, int n, double[] x, double[] out) {
+		int r = from;
+		for (; r + 3 < n; r += 4) {
+			int r0 = r * s, r1 = r0 + s, r2 = r1 + s, r3 = r2 + s;
+			double x0 = x[r], x1 = x[r + 1], x2 = x[r + 2], x3 = x[r + 3], s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+			for (int j = from; j < r; j++) { // the columns left of the four rows
+				double xj = x[j];
+				s0 += a[r0 + j] * xj;
+				s1 += a[r1 + j] * xj;
+				s2 += a[r2 + j] * xj;
+				s3 += a[r3 + j] * xj;
+				double o = out[j] + a[r0 + j] * x0;
+				o += a[r1 + j] * x1;
+				o += a[r2 + j] * x2;
+				out[j] = o + a[r3 + j] * x3;
+			}
+			// the triangle of the four rows, row after row
+			out[r] = s0 + a[r0 + r] * x0;
+			out[r] += a[r1 + r] * x1;
+			s1 += a[r1 + r] * x[r];
+			out[r + 1] = s1 + a[r1 + r + 1] * x1;
+			out[r] += a[r2 + r] * x2;
+			out[r + 1] += a[r2 + r + 1] * x2;
+			s2 += a[r2 + r] * x[r];
+			s2 += a[r2 + r + 1] * x[r + 1];
+			out[r + 2] = s2 + a[r2 + r + 2] * x2;
+			out[r] += a[r3 + r] * x3;
+			out[r + 1] += a[r3 + r + 1] * x3;
+			out[r + 2] += a[r3 + r + 2] * x3;
+			s3 += a[r3 + r] * x[r];
+			s3 += a[r3 + r + 1] * x[r + 1];
+			s3 += a[r3 + r + 2] * x[r + 2];
+			out[r + 3] = s3 + a[r3 + r + 3] * x3;
+		}
+		for (; r < n; r++) {
+			int row = r * s;
+			double xr = x[r], sum = 0;
+			for (int j = from; j < r; j++) out[j] += a[row + j] * xr;
+			for (int j = from; j <= r; j++) sum += a[row + j] * x[j];
+			out[r] = sum;
 		}
 	}
 
-	/** {@link #rows} ← H A H with Householder reflections column by column; leaves the diagonal in d and the subdiagonal in e. */
-	private void tridiagonalize(int n) {
+	/** A ← H A H with Householder reflections column by column, on the lower triangle; leaves the diagonal in d and the subdiagonal in e. */
+	private void tridiagonalize(double[] a, int s, int n) {
 		for (int k = 0; k < n - 2; k++) {
-			double[] rowK = rows[k]; // column k below the diagonal, read as row k right of it
 			double norm = 0;
-			for (int i = k + 1; i < n; i++) norm += rowK[i] * rowK[i];
+			for (int i = k + 1; i < n; i++) norm += a[i * s + k] * a[i * s + k];
 			norm = Math.sqrt(norm);
 			if (norm == 0) continue;
-			double alpha = rowK[k + 1] > 0 ? -norm : norm;
+			double alpha = a[(k + 1) * s + k] > 0 ? -norm : norm;
 			double vv = 0;
 			for (int i = k + 1; i < n; i++) {
-				v[i] = rowK[i];
+				v[i] = a[i * s + k];
 				if (i == k + 1) v[i] -= alpha;
 				vv += v[i] * v[i];
 			}
 			if (vv == 0) continue;
 			double beta = 2 / vv, pv = 0;
-			symmetricTimes(k + 1, n, v, p);
+			lowerTimes(a, s, k + 1, n, v, p);
 			for (int i = k + 1; i < n; i++) {
 				p[i] *= beta;
 				pv += p[i] * v[i];
 			}
 			double half = beta * pv / 2;
 			for (int i = k + 1; i < n; i++) p[i] -= half * v[i]; // w = p - (β pᵀv / 2) v
-			// cell (r, j) and cell (j, r) get vr pj + pr vj and vj pr + pj vr: the same two products added (IEEE
-			// multiplication and addition commute), so the matrix stays exactly symmetric
-			for (int r = k + 1; r < n; r++) {
-				double vr = v[r], pr = p[r];
-				double[] row = rows[r];
-				for (int j = k + 1; j < n; j++) row[j] -= vr * p[j] + pr * v[j];
+			// the lower triangle only: the update of (j, i) is the same sum of the same products, so the matrix stays
+			// exactly symmetric and the upper triangle need not be kept
+			// two rows at a time share the loads of p[j], v[j]; each cell gets the same expression
+			int r = k + 1;
+			for (; r + 1 < n; r += 2) {
+				double vi = v[r], pi = p[r], vi1 = v[r + 1], pi1 = p[r + 1];
+				int row = r * s, row1 = row + s;
+				for (int j = k + 1; j <= r; j++) {
+					double pj = p[j], vj = v[j];
+					a[row + j] -= vi * pj + pi * vj;
+					a[row1 + j] -= vi1 * pj + pi1 * vj;
+				}
+				a[row1 + r + 1] -= vi1 * p[r + 1] + pi1 * v[r + 1];
 			}
-			rows[k + 1][k] = rowK[k + 1] = alpha;
-			for (int i = k + 2; i < n; i++) rows[i][k] = rowK[i] = 0;
+			for (; r < n; r++) {
+				double vi = v[r], pi = p[r];
+				for (int j = k + 1, row = r * s; j <= r; j++) a[row + j] -= vi * p[j] + pi * v[j];
+			}
+			a[(k + 1) * s + k] = alpha;
+			for (int i = k + 2; i < n; i++) a[i * s + k] = 0;
 		}
 		for (int i = 0; i < n; i++) {
-			d[i] = rows[i][i];
-			e[i] = i + 1 < n ? rows[i + 1][i] : 0;
+			d[i] = a[i * s + i];
+			e[i] = i + 1 < n ? a[(i + 1) * s + i] : 0;
 		}
 	}
 
