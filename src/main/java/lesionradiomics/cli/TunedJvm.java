@@ -31,13 +31,12 @@ final class TunedJvm {
 	 * Commands that run in the first JVM as started, with the optimising compiler: the benchmarks, so that what they
 	 * measure is the code as a long job runs it, and signature (its model fits, unmeasured under the quick compiler).
 	 * cohort and maps are not among them: on 2 cores the optimising compiler's threads take the cores the work needs,
-	 * and the child (quick compiler, archive, serial collector) ran the demo cohort in 2.1-2.6 s instead of 3.4-3.5, a
-	 * 20-patient bench cohort in 9.4 s instead of 10.7-11.3 (peak 470 MB instead of 720) and the maps of all 60 bench
-	 * lesions in 6.6 s instead of 8.1, results identical. (G1 with huge pages: 2.8-3.1 s and 600 MB on the demo.)
+	 * and the child (quick compiler, archive, serial collector) ran the README's demo cohort in 2.6 s instead of 3.8
+	 * (half the CPU, 220 MB instead of 550), a 20-patient bench cohort in 9.4 s instead of 10.7-11.3 and the maps of
+	 * all 60 bench lesions in 6.6 s instead of 8.1, results identical (G1 with huge pages: 2.8-3.1 s, 600 MB on the demo).
 	 */
 	static final Set<String> LONG_COMMANDS = Set.of("signature", "bench", "bench-analysis", "bench-cohort", "bench-maps", "bench-filters",
 			"bench-dicom", "bench-report", "bench-signature");
-
 
 	/** {@code -Dlesionradiomics.relaunch=false}: stay in this JVM (set on the child, so it never starts another). */
 	private static final String STAY = "lesionradiomics.relaunch";
