@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-import javax.imageio.ImageIO;
-
 import org.jfree.chart.JFreeChart;
 import org.jfree.graphics2d.svg.SVGGraphics2D;
 
@@ -82,27 +80,6 @@ public final class Figure {
 		return g.getSVGDocument();
 	}
 
-	/** A PNG whose pHYs chunk says its resolution, so layout programs place it at its intended size. */
-	static void writePng(BufferedImage img, int dpi, java.io.OutputStream out) throws IOException {
-		javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-		javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
-		javax.imageio.metadata.IIOMetadata meta = writer.getDefaultImageMetadata(javax.imageio.ImageTypeSpecifier.createFromRenderedImage(img), param);
-		javax.imageio.metadata.IIOMetadataNode phys = new javax.imageio.metadata.IIOMetadataNode("pHYs");
-		String perMetre = Long.toString(Math.round(dpi / 0.0254));
-		phys.setAttribute("pixelsPerUnitXAxis", perMetre);
-		phys.setAttribute("pixelsPerUnitYAxis", perMetre);
-		phys.setAttribute("unitSpecifier", "meter");
-		javax.imageio.metadata.IIOMetadataNode root = new javax.imageio.metadata.IIOMetadataNode("javax_imageio_png_1.0");
-		root.appendChild(phys);
-		meta.mergeTree("javax_imageio_png_1.0", root);
-		try (javax.imageio.stream.ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-			writer.setOutput(ios);
-			writer.write(null, new javax.imageio.IIOImage(img, null, meta), param);
-		} finally {
-			writer.dispose();
-		}
-	}
-
 	/** The figure as an ImageJ window's image (shown by the caller). */
 	public ImagePlus imagePlus() {
 		return new ImagePlus(title, image());
@@ -123,7 +100,7 @@ public final class Figure {
 	public void save(Path png, int dpi) throws IOException {
 		checkDpi(dpi);
 		BufferedImage img = image((double) dpi / UNITS_PER_INCH);
-		AtomicFiles.write(png, out -> writePng(img, dpi, out));
+		AtomicFiles.write(png, out -> Png.write(img, dpi, out));
 		String name = png.getFileName().toString();
 		Path svgFile = png.resolveSibling((name.endsWith(".png") ? name.substring(0, name.length() - 4) : name) + ".svg");
 		String doc = svg();
