@@ -42,6 +42,18 @@ public final class BoxReader {
 		return out;
 	}
 
+	/**
+	 * The voxels of an 8-bit label image stored as one array (x fastest), or null for any other storage: a zero byte
+	 * is label 0 whether the type is signed or not.
+	 */
+	public static byte[] byteVoxels(RandomAccessibleInterval<? extends IntegerType<?>> labels) {
+		return labels instanceof ArrayImg && storage(labels) instanceof byte[] a ? a : null;
+	}
+
+	private static Object storage(RandomAccessibleInterval<?> image) {
+		return ((ArrayDataAccess<?>) ((ArrayImg<?, ?>) image).update(null)).getCurrentStorageArray();
+	}
+
 	/** Reads part of one row of a label image: n voxels from (x0, y, z) along x into out[offset …]. */
 	@FunctionalInterface
 	public interface LabelRows {
@@ -56,7 +68,7 @@ public final class BoxReader {
 	public static LabelRows labelRows(RandomAccessibleInterval<? extends IntegerType<?>> labels) {
 		long width = labels.dimension(0), plane = width * labels.dimension(1);
 		if (labels instanceof ArrayImg) {
-			Object storage = ((ArrayDataAccess<?>) ((ArrayImg<?, ?>) labels).update(null)).getCurrentStorageArray();
+			Object storage = storage(labels);
 			Object type = Util.getTypeFromInterval(labels);
 			if (storage instanceof byte[] a) {
 				int mask = type instanceof UnsignedByteType ? 0xff : -1;
@@ -101,7 +113,7 @@ public final class BoxReader {
 	public static ValueRows valueRows(RandomAccessibleInterval<? extends RealType<?>> image) {
 		long width = image.dimension(0), plane = width * image.dimension(1);
 		if (image instanceof ArrayImg) {
-			Object storage = ((ArrayDataAccess<?>) ((ArrayImg<?, ?>) image).update(null)).getCurrentStorageArray();
+			Object storage = storage(image);
 			Object type = Util.getTypeFromInterval(image);
 			if (storage instanceof short[] a && (type instanceof ShortType || type instanceof UnsignedShortType)) {
 				int mask = type instanceof UnsignedShortType ? 0xffff : -1;
