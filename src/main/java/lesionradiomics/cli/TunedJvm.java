@@ -31,9 +31,8 @@ final class TunedJvm {
 	 * Commands that run in the first JVM as started, with the optimising compiler: the benchmarks, so that what they
 	 * measure is the code as a long job runs it, and signature (its model fits, unmeasured under the quick compiler).
 	 * cohort and maps are not among them: on 2 cores the optimising compiler's threads take the cores the work needs,
-	 * and the child (quick compiler, archive, serial collector) ran the README's demo cohort in 2.6 s instead of 3.8
-	 * (half the CPU, 220 MB instead of 550), a 20-patient bench cohort in 9.4 s instead of 10.7-11.3 and the maps of
-	 * all 60 bench lesions in 6.6 s instead of 8.1, results identical (G1 with huge pages: 2.8-3.1 s, 600 MB on the demo).
+	 * and the child ran them faster with less memory, from the demo cohort to a 20-patient one (README, start-up:
+	 * the measurements).
 	 */
 	static final Set<String> LONG_COMMANDS = Set.of("signature", "bench", "bench-analysis", "bench-cohort", "bench-maps", "bench-filters",
 			"bench-dicom", "bench-report", "bench-signature");

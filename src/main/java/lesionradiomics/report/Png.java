@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
@@ -31,36 +32,21 @@ final class Png {
 		int w = img.getWidth(), h = img.getHeight();
 		DataOutputStream data = new DataOutputStream(out);
 		data.write(SIGNATURE);
-		ByteArrayOutputStream header = new ByteArrayOutputStream(13);
-		DataOutputStream ihdr = new DataOutputStream(header);
-		ihdr.writeInt(w);
-		ihdr.writeInt(h);
-		ihdr.write(new byte[] { 8, RGB, 0, 0, 0 }); // bit depth, colour type, deflate, adaptive filtering, no interlace
-		chunk(data, "IHDR", header.toByteArray());
+		// width, height, bit depth, colour type, deflate, adaptive filtering, no interlace
+		chunk(data, "IHDR", ByteBuffer.allocate(13).putInt(w).putInt(h).put(new byte[] { 8, RGB, 0, 0, 0 }).array());
 		int perMetre = (int) Math.round(dpi / 0.0254);
-		ByteArrayOutputStream phys = new ByteArrayOutputStream(9);
-		DataOutputStream p = new DataOutputStream(phys);
-		p.writeInt(perMetre);
-		p.writeInt(perMetre);
-		p.write(1); // unit: metre
-		chunk(data, "pHYs", phys.toByteArray());
+		chunk(data, "pHYs", ByteBuffer.allocate(9).putInt(perMetre).putInt(perMetre).put((byte) 1).array()); // unit: metre
+		int[] rgb = packedRgb(img);
+		if (rgb == null) rgb = img.getRGB(0, 0, w, h, null, 0, w); // another layout (never a Figure's): one copy
 		ByteArrayOutputStream compressed = new ByteArrayOutputStream(w * h / 4 + 64);
 		Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
 		try (DeflaterOutputStream z = new DeflaterOutputStream(compressed, deflater, 1 << 16)) {
-			int[] pixels = packedRgb(img), row = pixels == null ? new int[w] : null;
 			byte[] line = new byte[1 + BYTES_PER_PIXEL * w];
 			line[0] = SUB;
-			for (int y = 0; y < h; y++) {
-				int[] source = pixels;
-				int at = y * w;
-				if (source == null) {
-					img.getRGB(0, y, w, 1, row, 0, w);
-					source = row;
-					at = 0;
-				}
+			for (int y = 0, at = 0; y < h; y++) {
 				int left = 0; // the pixel left of the first is 0 for the Sub filter
-				for (int x = 0, i = 1; x < w; x++, i += BYTES_PER_PIXEL) {
-					int c = source[at + x];
+				for (int i = 1; i < line.length; i += BYTES_PER_PIXEL, at++) {
+					int c = rgb[at];
 					line[i] = (byte) ((c >> 16) - (left >> 16));
 					line[i + 1] = (byte) ((c >> 8) - (left >> 8));
 					line[i + 2] = (byte) (c - left);

@@ -42,12 +42,26 @@ public final class BoxReader {
 		return out;
 	}
 
+	/** Whether a row of a label image is all background, where that can be told without reading the row out. */
+	@FunctionalInterface
+	public interface BackgroundRows {
+		boolean background(long y, long z);
+	}
+
 	/**
-	 * The voxels of an 8-bit label image stored as one array (x fastest), or null for any other storage: a zero byte
-	 * is label 0 whether the type is signed or not.
+	 * Background rows of a label image told from its bytes when it is an 8-bit array image (a zero byte is label 0,
+	 * signed or not): a label map is mostly background, and looking at a row's bytes costs a fraction of copying it
+	 * out ({@link #labelRows}) to look at the copy. For any other storage no row is known to be background.
 	 */
-	public static byte[] byteVoxels(RandomAccessibleInterval<? extends IntegerType<?>> labels) {
-		return labels instanceof ArrayImg && storage(labels) instanceof byte[] a ? a : null;
+	public static BackgroundRows backgroundRows(RandomAccessibleInterval<? extends IntegerType<?>> labels) {
+		if (!(labels instanceof ArrayImg) || !(storage(labels) instanceof byte[] a)) return (y, z) -> false;
+		long width = labels.dimension(0), plane = width * labels.dimension(1);
+		int n = (int) width;
+		return (y, z) -> {
+			int from = Math.toIntExact(width * y + plane * z), x = 0;
+			while (x < n && a[from + x] == 0) x++;
+			return x == n;
+		};
 	}
 
 	private static Object storage(RandomAccessibleInterval<?> image) {

@@ -97,19 +97,13 @@ public final class LabelMap {
 		long sy = geometry.size(1);
 		Map<Long, long[]> acc = new HashMap<>();
 		BoxReader.LabelRows rows = BoxReader.labelRows(labels);
-		byte[] bytes = BoxReader.byteVoxels(labels);
+		BoxReader.BackgroundRows background = BoxReader.backgroundRows(labels);
 		long[] row = new long[sx];
 		long lastLabel = 0;
 		long[] last = null;
 		for (long r = from; r < to; r++) {
 			long y = r % sy, z = r / sy;
-			if (bytes != null) { // 8-bit labels: a row of background (most rows) is skipped on its bytes, without copying it
-				int x = 0;
-				for (int at = Math.toIntExact(r * sx); x < sx && bytes[at + x] == 0; x++) {
-					// background
-				}
-				if (x == sx) continue;
-			}
+			if (background.background(y, z)) continue; // most rows, told without copying them out
 			rows.read(0, y, z, row, 0, sx);
 			// a row is mostly background and runs of one label: the bounds move once per run, not once per voxel
 			for (int x = 0; x < sx; x++) {
