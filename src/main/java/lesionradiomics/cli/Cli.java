@@ -80,6 +80,8 @@ public final class Cli {
 	 */
 	static int report(Throwable ex, CommandLine.ParseResult parsed) {
 		if (System.getenv("LESION_RADIOMICS_DEBUG") != null) ex.printStackTrace();
+		// a file's problem found where no IOException may pass (e.g. an image still inflating: volume.SliceGate)
+		if (ex instanceof java.io.UncheckedIOException u) ex = u.getCause();
 		if (ex instanceof Progress.CancelledException) {
 			System.err.println("cancelled");
 			return 130;

@@ -92,9 +92,12 @@ public final class LesionExtractor {
 		double maxAbs = settings.resampledPixelSpacing() == null && needsMaxAbs() ? maxAbs(image, normalization) : Double.NaN;
 		Map<ImageType, Shared> shared = settings.resampledPixelSpacing() == null ? shareFilters(image, lesions, normalization, executor) : Map.of();
 		List<Long> order = new ArrayList<>(lesions.keySet());
-		// Largest lesions first keeps all cores busy until the end; results come back in label order.
+		// Largest lesions first keeps all cores busy until the end; of an image still inflating, the lowest first, so
+		// that the work follows the slices as they come in. Results come back in label order either way.
+		Comparator<Long> schedule = image.complete() ? Comparator.comparingLong((Long label) -> lesions.get(label).voxelCount()).reversed()
+				: Comparator.comparingLong((Long label) -> lesions.get(label).max(2));
 		List<LesionFeatures[]> perLesion = Parallel.map(order, label -> extractOne(image, labels, label, lesions.get(label), normalization, maxAbs, shared), executor,
-				Comparator.comparingLong((Long label) -> lesions.get(label).voxelCount()).reversed(), progress, "lesions");
+				schedule, progress, "lesions");
 		Map<String, List<LesionFeatures>> out = new LinkedHashMap<>();
 		List<String> names = variants();
 		for (int v = 0; v < names.size(); v++) {

@@ -29,14 +29,23 @@ public final class ImageData {
 	private final java.util.List<String> warnings;
 	/** What identifies the data in its archive (e.g. DICOM UIDs: "dicom.SeriesInstanceUID"), in insertion order. */
 	private final Map<String, String> attributes;
+	/** The slices of {@link #stored} that are in: all, but for a volume still being decoded (NrrdReader#readStreaming). */
+	private final lesionradiomics.volume.SliceGate gate;
 
 	public ImageData(Path source, RandomAccessibleInterval<? extends RealType<?>> stored, boolean integerStorage, Geometry geometry,
 			double slope, double intercept, Map<Long, String> segmentNames) {
-		this(source, stored, integerStorage, geometry, slope, intercept, segmentNames, java.util.List.of(), Map.of());
+		this(source, stored, integerStorage, geometry, slope, intercept, segmentNames, java.util.List.of(), Map.of(), lesionradiomics.volume.SliceGate.COMPLETE);
+	}
+
+	/** An image whose pixels are still being decoded into {@code stored}, slice after slice, as {@code gate} tells. */
+	ImageData(Path source, RandomAccessibleInterval<? extends RealType<?>> stored, boolean integerStorage, Geometry geometry,
+			Map<Long, String> segmentNames, lesionradiomics.volume.SliceGate gate) {
+		this(source, stored, integerStorage, geometry, 1, 0, segmentNames, java.util.List.of(), Map.of(), gate);
 	}
 
 	private ImageData(Path source, RandomAccessibleInterval<? extends RealType<?>> stored, boolean integerStorage, Geometry geometry,
-			double slope, double intercept, Map<Long, String> segmentNames, java.util.List<String> warnings, Map<String, String> attributes) {
+			double slope, double intercept, Map<Long, String> segmentNames, java.util.List<String> warnings, Map<String, String> attributes,
+			lesionradiomics.volume.SliceGate gate) {
 		this.source = source;
 		this.stored = stored;
 		this.integerStorage = integerStorage;
@@ -46,30 +55,31 @@ public final class ImageData {
 		this.segmentNames = Map.copyOf(segmentNames);
 		this.warnings = java.util.List.copyOf(warnings);
 		this.attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+		this.gate = gate;
 	}
 
 	/** The same data with one more thing the user should know about how it was read (e.g. an assumed spacing). */
 	public ImageData withWarning(String warning) {
 		java.util.List<String> w = new java.util.ArrayList<>(warnings);
 		w.add(warning);
-		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, segmentNames, w, attributes);
+		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, segmentNames, w, attributes, gate);
 	}
 
 	/** The same stored pixels with their physical values multiplied by {@code factor} (e.g. Bq/ml to SUV). */
 	public ImageData scaled(double factor) {
-		return new ImageData(source, stored, integerStorage, geometry, slope * factor, intercept * factor, segmentNames, warnings, attributes);
+		return new ImageData(source, stored, integerStorage, geometry, slope * factor, intercept * factor, segmentNames, warnings, attributes, gate);
 	}
 
 	/** The same data with other segment names (e.g. ROI names mapped to sites). */
 	public ImageData withSegmentNames(Map<Long, String> names) {
-		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, names, warnings, attributes);
+		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, names, warnings, attributes, gate);
 	}
 
 	/** The same data with one more identifying attribute (e.g. a DICOM UID that run.json lists). */
 	public ImageData withAttribute(String key, String value) {
 		Map<String, String> a = new java.util.LinkedHashMap<>(attributes);
 		a.put(key, value);
-		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, segmentNames, warnings, a);
+		return new ImageData(source, stored, integerStorage, geometry, slope, intercept, segmentNames, warnings, a, gate);
 	}
 
 	/** What identifies the data in its archive, e.g. DICOM series and instance UIDs; empty for plain files. */
@@ -80,7 +90,11 @@ public final class ImageData {
 
 	public Path source() { return source; }
 	public Geometry geometry() { return geometry; }
-	public RandomAccessibleInterval<? extends RealType<?>> stored() { return stored; }
+	/** The pixels as stored, once all are in (throws the reader's error as an {@link java.io.UncheckedIOException}). */
+	public RandomAccessibleInterval<? extends RealType<?>> stored() {
+		gate.awaitAll();
+		return stored;
+	}
 	public Map<Long, String> segmentNames() { return segmentNames; }
 
 	/** The rescale to physical units (value = stored × slope + intercept) and whether the stored values are integers. */
@@ -94,10 +108,10 @@ public final class ImageData {
 
 	/** Intensities in physical units: the stored pixels, through a rescale view when the file defines one. */
 	public Volume asVolume() {
-		if (!isRescaled()) return new Volume(stored, geometry);
+		if (!isRescaled()) return new Volume(stored, geometry, gate);
 		RandomAccessibleInterval<DoubleType> scaled = Converters.convert(stored,
 				(in, out) -> out.setReal(in.getRealDouble() * slope + intercept), new DoubleType());
-		return new Volume(scaled, geometry);
+		return new Volume(scaled, geometry, gate);
 	}
 
 	/**
@@ -119,11 +133,12 @@ public final class ImageData {
 	 */
 	public ImageData withKnownLesions(java.util.SortedMap<Long, lesionradiomics.volume.BoundingBox> lesions) {
 		if (!integerStorage || isRescaled()) throw new IllegalStateException("known lesions are for integer label images");
-		labelMap = new LabelMap((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval) stored, geometry, segmentNames, lesions);
+		labelMap = new LabelMap((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval) stored(), geometry, segmentNames, lesions);
 		return this;
 	}
 
 	private LabelMap labelMapView() throws VolumeFormatException {
+		gate.awaitAll();
 		if (isRescaled())
 			throw new VolumeFormatException(source, "a label map must not carry an intensity rescale (slope " + slope + ", intercept " + intercept + ")");
 		if (integerStorage) return new LabelMap((RandomAccessibleInterval<? extends IntegerType<?>>) (RandomAccessibleInterval) stored, geometry, segmentNames);

@@ -27,6 +27,20 @@ public final class NrrdReader {
 	private NrrdReader() {}
 
 	public static ImageData read(Path file) throws IOException {
+		return read(file, false);
+	}
+
+	/**
+	 * As {@link #read(Path)}, the header and the file's size checked, but gzip pixel data inflated on a thread of its
+	 * own: the image is returned at once and its slices are in as its {@link lesionradiomics.volume.Volume} tells
+	 * (a lesion near the top can be extracted while the rest inflates); a decoding error is thrown by the first use that
+	 * needs the pixels concerned, and by any use of the whole image.
+	 */
+	public static ImageData readStreaming(Path file) throws IOException {
+		return read(file, true);
+	}
+
+	private static ImageData read(Path file, boolean streaming) throws IOException {
 		long[] consumed = { 0 };
 		try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16) {
 			@Override
@@ -61,10 +75,9 @@ public final class NrrdReader {
 				if (!Files.isRegularFile(dataPath))
 					throw new VolumeFormatException(file, "detached data file '" + dataFile + "' not found next to the header");
 			}
-			net.imglib2.img.Img<? extends net.imglib2.type.numeric.RealType<?>> pixels = h.type.read(dataPath, offset, skipBytes(file, fields), h.gzip,
-					h.order, h.sizes);
+			PixelType.Decoding pixels = h.type.decode(dataPath, offset, skipBytes(file, fields), h.gzip, h.order, h.sizes, streaming);
 			Geometry geometry = new Geometry(h.sizes, h.spacing, h.origin, h.direction);
-			ImageData data = new ImageData(file, pixels, h.type.isInteger(), geometry, 1, 0, segmentNames(keyValues));
+			ImageData data = new ImageData(file, pixels.image(), h.type.isInteger(), geometry, segmentNames(keyValues), pixels.gate());
 			return h.warning == null ? data : data.withWarning(file + ": " + h.warning);
 		} catch (VolumeFormatException e) {
 			throw e;

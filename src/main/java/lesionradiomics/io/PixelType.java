@@ -10,6 +10,7 @@ import java.nio.ByteOrder;
 import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.img.Img;
 import net.imglib2.type.numeric.RealType;
+import lesionradiomics.volume.SliceGate;
 
 /** Scalar pixel types of NRRD and NIfTI files, and how to wrap their raw bytes as ImgLib2 images. */
 public enum PixelType {
@@ -67,21 +68,44 @@ public enum PixelType {
 	 * times as with inflate-to-buffer-then-copy).
 	 */
 	Img<? extends RealType<?>> read(ByteSource source, ByteOrder order, long[] dims) throws IOException {
+		Object array = allocate(dims);
+		fill(source, array, order, null);
+		return image(array, dims);
+	}
+
+	/** A primitive array for {@code dims} pixels of this type (at most 2 GB: checked by {@link #checkAnnounced}). */
+	private Object allocate(long[] dims) throws IOException {
 		long count = dims[0] * dims[1] * dims[2];
 		if (count * bytes > Integer.MAX_VALUE - 16) throw new IOException("volume too large (" + count * bytes + " bytes)");
 		int n = (int) count;
-		if (this == INT8 || this == UINT8) {
-			byte[] a = new byte[n];
-			source.fill(ByteBuffer.wrap(a));
-			return this == INT8 ? ArrayImgs.bytes(a, dims) : ArrayImgs.unsignedBytes(a, dims);
-		}
-		Object array;
 		switch (this) {
-		case INT16: case UINT16: array = new short[n]; break;
-		case INT32: case UINT32: array = new int[n]; break;
-		case INT64: case UINT64: array = new long[n]; break;
-		case FLOAT32: array = new float[n]; break;
-		default: array = new double[n]; break;
+		case INT8: case UINT8: return new byte[n];
+		case INT16: case UINT16: return new short[n];
+		case INT32: case UINT32: return new int[n];
+		case INT64: case UINT64: return new long[n];
+		case FLOAT32: return new float[n];
+		default: return new double[n];
+		}
+	}
+
+	/**
+	 * Fills {@code array} from {@code source} in order, telling {@code filled} (when not null) how many pixels are in
+	 * after each chunk.
+	 */
+	private void fill(ByteSource source, Object array, ByteOrder order, java.util.function.IntConsumer filled) throws IOException {
+		int n = java.lang.reflect.Array.getLength(array);
+		if (array instanceof byte[] a) {
+			// no conversion: inflated straight into the array, in one go, or a chunk at a time when the filling is watched
+			if (filled == null) {
+				source.fill(ByteBuffer.wrap(a));
+				return;
+			}
+			for (int done = 0; done < n;) {
+				int len = Math.min(1 << 20, n - done);
+				source.fill(ByteBuffer.wrap(a, done, len));
+				filled.accept(done += len);
+			}
+			return;
 		}
 		// direct: inflate writes into it natively and the (byte-swapping) bulk copies below are intrinsics even before the JIT warms up
 		ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20).order(order);
@@ -99,8 +123,15 @@ public enum PixelType {
 			default: chunk.asDoubleBuffer().get((double[]) array, done, len); break;
 			}
 			done += len;
+			if (filled != null) filled.accept(done);
 		}
+	}
+
+	/** {@code array} wrapped as an image of this type. */
+	private Img<? extends RealType<?>> image(Object array, long[] dims) {
 		switch (this) {
+		case INT8: return ArrayImgs.bytes((byte[]) array, dims);
+		case UINT8: return ArrayImgs.unsignedBytes((byte[]) array, dims);
 		case INT16: return ArrayImgs.shorts((short[]) array, dims);
 		case UINT16: return ArrayImgs.unsignedShorts((short[]) array, dims);
 		case INT32: return ArrayImgs.ints((int[]) array, dims);
@@ -145,26 +176,65 @@ public enum PixelType {
 	 * the decoded stream): memory-mapped, inflated chunk by chunk when gzip-compressed.
 	 */
 	public Img<? extends RealType<?>> read(Path file, long offset, long skip, boolean gzip, ByteOrder order, long[] dims) throws IOException {
+		return decode(file, offset, skip, gzip, order, dims, false).image();
+	}
+
+	/** An image and which of its slices are in ({@link SliceGate#COMPLETE} once read whole). */
+	record Decoding(Img<? extends RealType<?>> image, SliceGate gate) {}
+
+	/**
+	 * As {@link #read}; with {@code inBackground}, gzip data is inflated on a thread of its own and the image returned
+	 * at once, its slices announced through the gate as they are filled (and a decoding error through it too). The
+	 * file's size and the announced volume are checked before either returns.
+	 */
+	Decoding decode(Path file, long offset, long skip, boolean gzip, ByteOrder order, long[] dims, boolean inBackground) throws IOException {
 		long expected = dims[0] * dims[1] * dims[2] * bytes;
+		ByteBuffer mapped;
 		try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
 			long available = ch.size() - offset;
 			if (available < 0) throw new VolumeFormatException(file, "file ends before its pixel data");
 			if (available > Integer.MAX_VALUE) throw new VolumeFormatException(file, "file too large");
 			checkAnnounced(file, dims, available, gzip, skip);
-			ByteBuffer mapped = ch.map(FileChannel.MapMode.READ_ONLY, offset, available);
+			mapped = ch.map(FileChannel.MapMode.READ_ONLY, offset, available); // stays valid once the channel is closed
 			if (!gzip) {
 				if (available < expected + skip)
 					throw new VolumeFormatException(file, "truncated data: expected " + expected + " bytes of pixels, found " + Math.max(0, available - skip));
 				mapped.position((int) skip).limit((int) (skip + expected));
-				return wrap(mapped, order, dims);
+				return new Decoding(wrap(mapped, order, dims), SliceGate.COMPLETE);
 			}
-			Gzip gz = new Gzip(file, mapped);
+		}
+		Object array = allocate(dims);
+		Img<? extends RealType<?>> image = image(array, dims);
+		if (!inBackground) {
+			inflate(file, mapped, skip, array, order, null);
+			return new Decoding(image, SliceGate.COMPLETE);
+		}
+		SliceGate gate = new SliceGate(dims[2]);
+		long plane = dims[0] * dims[1];
+		Thread decoder = new Thread(() -> {
 			try {
-				if (skip > 0) gz.inflateFully(ByteBuffer.allocate((int) skip));
-				return read(gz::inflateFully, order, dims);
-			} finally {
-				gz.close();
+				inflate(file, mapped, skip, array, order, done -> gate.advance(done / plane));
+				gate.finish();
+			} catch (IOException e) {
+				gate.fail(e);
+			} catch (OutOfMemoryError e) {
+				gate.fail(new VolumeFormatException(file, "not enough memory to decode its pixels; give Java more memory (java -Xmx16g ...)"));
+			} catch (RuntimeException e) {
+				gate.fail(new VolumeFormatException(file, "unreadable pixel data (" + e + ")", e));
 			}
+		}, "inflate " + file.getFileName());
+		decoder.setDaemon(true); // a run that stops on another error does not wait for it
+		decoder.start();
+		return new Decoding(image, gate);
+	}
+
+	private void inflate(Path file, ByteBuffer mapped, long skip, Object array, ByteOrder order, java.util.function.IntConsumer filled) throws IOException {
+		Gzip gz = new Gzip(file, mapped);
+		try {
+			if (skip > 0) gz.inflateFully(ByteBuffer.allocate((int) skip));
+			fill(gz::inflateFully, array, order, filled);
+		} finally {
+			gz.close();
 		}
 	}
 }

@@ -32,6 +32,16 @@ public final class VolumeReaders {
 		return DicomReader.readPair(image, labels, options, VolumeReaders::read);
 	}
 
+	/**
+	 * As {@link #read}, but a compressed NRRD image is inflated on a thread of its own while the caller goes on
+	 * ({@link NrrdReader#readStreaming}); other formats are read whole.
+	 */
+	public static ImageData readStreaming(Path file) throws IOException {
+		if (!Files.exists(file)) throw new VolumeFormatException(file, "file not found");
+		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+		return name.endsWith(".nrrd") || name.endsWith(".nhdr") ? NrrdReader.readStreaming(file) : read(file);
+	}
+
 	public static ImageData read(Path file) throws IOException {
 		if (!Files.exists(file)) throw new VolumeFormatException(file, "file not found");
 		String name = file.getFileName().toString().toLowerCase(Locale.ROOT);

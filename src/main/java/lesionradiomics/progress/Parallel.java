@@ -35,14 +35,14 @@ public final class Parallel {
 			}
 			return r;
 		};
-		if (executor == null || total < 2) {
-			List<R> out = new ArrayList<>(total);
-			for (T item : items) out.add(unit.apply(item));
-			return out;
-		}
 		List<Integer> order = new ArrayList<>();
 		for (int i = 0; i < total; i++) order.add(i);
 		if (schedule != null) order.sort((a, b) -> schedule.compare(items.get(a), items.get(b)));
+		if (executor == null || total < 2) { // in this thread, in the same order
+			List<R> out = new ArrayList<>(java.util.Collections.nCopies(total, (R) null));
+			for (int i : order) out.set(i, unit.apply(items.get(i)));
+			return out;
+		}
 		List<CompletableFuture<R>> futures = new ArrayList<>(total);
 		for (int i = 0; i < total; i++) futures.add(null);
 		for (int i : order) futures.set(i, CompletableFuture.supplyAsync(() -> unit.apply(items.get(i)), executor));

@@ -68,7 +68,7 @@ public final class LesionRegion {
 		int n = size[0] * size[1] * size[2];
 		boolean[] mask = new boolean[n];
 		boolean[] others = new boolean[n];
-		double[] values = BoxReader.values(volume.image(), min, max);
+		double[] values = BoxReader.values(volume.imageThrough(max[2]), min, max);
 		long[] labels = BoxReader.labels(labelMap.labels(), lmin, lmax);
 		for (int z = 0, j = 0; z < lsize[2]; z++)
 			for (int y = 0; y < lsize[1]; y++)

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import lesionradiomics.features.FeatureRegistry;
 import lesionradiomics.features.FeatureSettings;
@@ -45,7 +43,20 @@ public final class ExtractionWorkflow {
 	 * @param patient patient to extract; may be blank when the table has one patient (or there is no table: the image
 	 *                file name is used)
 	 */
-	public record Input(ImageData image, ImageData labels, LesionTable lesions, String patient) {}
+	public record Input(ImageData image, ImageData labels, LesionTable lesions, String patient) {
+		/**
+		 * This input once its image is read whole ({@link #read} hands it over still inflating; {@link #run} waits
+		 * only for each lesion's slices): for work that needs the whole image. A damaged file is thrown here.
+		 */
+		public Input whole() throws IOException {
+			try {
+				image.stored();
+			} catch (java.io.UncheckedIOException e) {
+				throw e.getCause();
+			}
+			return this;
+		}
+	}
 
 	/**
 	 * What an extraction gives.
@@ -82,30 +93,10 @@ public final class ExtractionWorkflow {
 	public static Input read(Path image, Path labels, Path lesions, String patient, ExtractionOptions options, DicomOptions dicom) throws IOException {
 		DicomReader.Pair pair = VolumeReaders.readPair(image, labels, dicom);
 		if (pair != null) return prepared(new Input(pair.image(), pair.labels(), lesions == null ? null : LesionTable.read(lesions), patient), options);
-		CompletableFuture<ImageData> labelMap = CompletableFuture.supplyAsync(() -> {
-			try {
-				ImageData l = VolumeReaders.read(labels);
-				if (options.splitComponents() == 0) l.asLabelMap().lesions(); // the lesion scan runs while the image is still being read
-				return l;
-			} catch (IOException e) {
-				throw new CompletionException(e);
-			}
-		});
-		ImageData img;
-		try {
-			img = VolumeReaders.read(image);
-		} catch (IOException | RuntimeException e) {
-			labelMap.handle((r, x) -> null).join(); // the image's problem is reported; wait so nothing runs on
-			throw e;
-		}
-		ImageData lab;
-		try {
-			lab = labelMap.join();
-		} catch (CompletionException e) {
-			if (e.getCause() instanceof IOException) throw (IOException) e.getCause();
-			if (e.getCause() instanceof RuntimeException) throw (RuntimeException) e.getCause();
-			throw e;
-		}
+		// the image inflates on a thread of its own while the label map is read here and, later, while the lesions whose
+		// slices are in are extracted; its header is checked before this returns, its pixels when they are used
+		ImageData img = VolumeReaders.readStreaming(image);
+		ImageData lab = VolumeReaders.read(labels);
 		return prepared(new Input(img, lab, lesions == null ? null : LesionTable.read(lesions), patient), options);
 	}
 
@@ -123,11 +114,19 @@ public final class ExtractionWorkflow {
 	/** Features on the delineated masks ("original") and on each perturbed mask, sharing the reading, checks and label scan. */
 	public static Result run(Input in, ExtractionOptions options, List<MaskPerturbation> perturbations, Execution execution) throws IOException {
 		FeatureSettings settings = options.featureSettings();
-		Opened opened = open(in, execution);
+		Opened opened;
+		List<String> warnings;
+		Selection chosen;
+		try {
+			opened = open(in, execution);
+			warnings = new ArrayList<>(opened.warnings());
+			chosen = select(in, opened.lesions(), warnings);
+		} catch (IOException | RuntimeException e) {
+			in.whole(); // an image that cannot be read is the problem to report first, as when it was read whole before the labels
+			throw e;
+		}
 		LabelMap labelMap = opened.labelMap();
 		Volume volume = opened.volume();
-		List<String> warnings = new ArrayList<>(opened.warnings());
-		Selection chosen = select(in, opened.lesions(), warnings);
 		String who = chosen.patient();
 		LesionTable table = chosen.table();
 		SortedMap<Long, BoundingBox> selected = chosen.lesions();
@@ -138,8 +137,11 @@ public final class ExtractionWorkflow {
 		Map<String, List<LesionFeatures>> variants;
 		try {
 			variants = extractor.extractVariants(volume, labelMap, selected, execution.executor(), execution.progress());
+			volume.image(); // every pixel in and the file's checksum held, also where no lesion needed the last slices
 		} catch (ExtractionAborted e) {
 			throw new VolumeFormatException(in.image().source(), "patient " + who + ", label " + e.label() + ": " + e.getMessage());
+		} catch (java.io.UncheckedIOException e) {
+			throw e.getCause(); // the image could not be read whole (truncated or corrupted)
 		}
 		Map<String, FeatureTable> tables = new LinkedHashMap<>();
 		List<String> columns = FeatureRegistry.columns(settings), originalColumns = columns; // perturbed masks have no ring

@@ -64,7 +64,7 @@ public final class MapsWorkflow {
 	private MapsWorkflow() {}
 
 	public static Result run(ExtractionWorkflow.Input in, MapsOptions o, Execution execution, Sink sink) throws IOException {
-		ExtractionWorkflow.Opened opened = ExtractionWorkflow.open(in, execution);
+		ExtractionWorkflow.Opened opened = ExtractionWorkflow.open(in.whole(), execution); // the maps do not wait slice by slice
 		LabelMap labelMap = opened.labelMap();
 		Volume volume = opened.volume();
 		List<String> warnings = new ArrayList<>(opened.warnings());
