@@ -96,7 +96,13 @@ public final class ExtractionWorkflow {
 		// the image inflates on a thread of its own while the label map is read here and, later, while the lesions whose
 		// slices are in are extracted; its header is checked before this returns, its pixels when they are used
 		ImageData img = VolumeReaders.readStreaming(image);
-		ImageData lab = VolumeReaders.read(labels);
+		ImageData lab;
+		try {
+			lab = VolumeReaders.read(labels);
+		} catch (IOException | RuntimeException e) {
+			new Input(img, null, null, patient).whole(); // the image's own problem, if it has one, is reported first
+			throw e;
+		}
 		return prepared(new Input(img, lab, lesions == null ? null : LesionTable.read(lesions), patient), options);
 	}
 
