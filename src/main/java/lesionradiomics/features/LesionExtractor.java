@@ -509,11 +509,16 @@ public final class LesionExtractor {
 
 	/** Rows of the hull box at {@code min} ({@code width} voxels along x), normalised; a non-finite one clears {@code finite[0]}. */
 	private static LaplacianOfGaussian.Rows hullRows(Volume image, long[] min, int width, Normalization normalization, boolean[] finite) {
-		lesionradiomics.volume.BoxReader.ValueRows rows = lesionradiomics.volume.BoxReader.valueRows(image.image());
+		// each row once its slice is in: the first passes of an image still inflating follow its slices
+		lesionradiomics.volume.BoxReader.ValueRows rows = lesionradiomics.volume.BoxReader.valueRows(image.imageThrough(min[2]));
 		// an integer image as stored is finite everywhere: no test per voxel (the LoG reads the image three times)
-		if (normalization == null && net.imglib2.util.Util.getTypeFromInterval(image.image()) instanceof net.imglib2.type.numeric.IntegerType)
-			return (y, z, out, offset) -> rows.read(min[0], min[1] + y, min[2] + z, out, offset, width);
+		if (normalization == null && image.type() instanceof net.imglib2.type.numeric.IntegerType)
+			return (y, z, out, offset) -> {
+				image.awaitThrough(min[2] + z);
+				rows.read(min[0], min[1] + y, min[2] + z, out, offset, width);
+			};
 		return (y, z, out, offset) -> {
+			image.awaitThrough(min[2] + z);
 			rows.read(min[0], min[1] + y, min[2] + z, out, offset, width);
 			for (int x = offset; x < offset + width; x++) {
 				if (normalization != null) out[x] = normalization.apply(out[x]);
@@ -558,7 +563,7 @@ public final class LesionExtractor {
 	 * gives double). PyWavelets then decomposes it in float32 ({@link lesionradiomics.preprocess.StationaryWavelet}).
 	 */
 	static boolean float32(Volume image, Normalization normalization) {
-		return normalization == null && net.imglib2.util.Util.getTypeFromInterval(image.image()) instanceof net.imglib2.type.numeric.real.FloatType;
+		return normalization == null && image.type() instanceof net.imglib2.type.numeric.real.FloatType;
 	}
 
 	private Map<String, double[]> filtered(long label, LesionRegion region, ImageType type, int[] imageSize, double maxAbs, boolean float32,

@@ -41,8 +41,18 @@ public final class Volume {
 	 * being decoded ({@link SliceGate}). Any other use takes {@link #image()}.
 	 */
 	public RandomAccessibleInterval<? extends RealType<?>> imageThrough(long lastZ) {
-		gate.awaitThrough(lastZ);
+		awaitThrough(lastZ);
 		return image;
+	}
+
+	/** Waits until slices up to {@code lastZ} are in (see {@link #imageThrough}). */
+	public void awaitThrough(long lastZ) {
+		gate.awaitThrough(lastZ);
+	}
+
+	/** The pixel type, known before the pixels are in (a type test, no value). */
+	public RealType<?> type() {
+		return net.imglib2.util.Util.getTypeFromInterval(image);
 	}
 
 	/** Whether every slice is in (always, but for a volume still being decoded). */

@@ -83,7 +83,11 @@ class StreamingExtractionTest {
 		short[] source = ((ShortArray) ((ArrayImg<?, ?>) whole.stored()).update(null)).getCurrentStorageArray();
 		long[] dims = whole.geometry().size();
 		int plane = (int) (dims[0] * dims[1]);
-		ExtractionOptions o = ExtractionOptions.DEFAULTS;
+		ExtractionOptions d = ExtractionOptions.DEFAULTS;
+		// with a LoG the image is filtered once over the lesions' hull (LesionExtractor.shareFilters), row by row
+		ExtractionOptions withLog = new ExtractionOptions(d.preset(), d.settings(), "Original;LoG:sigma=3", d.classes(), d.features(), d.splitComponents(),
+				d.minLesionMm3(), d.nanPolicy(), d.voi(), d.ringMm());
+		for (ExtractionOptions o : List.of(d, withLog))
 		for (int threads : new int[] { 1, 2 })
 			try (Execution execution = Execution.of(threads, Progress.NONE)) {
 				ExtractionWorkflow.Result expected = ExtractionWorkflow.run(wholeInput, o, ROBUSTNESS, execution);
@@ -106,7 +110,8 @@ class StreamingExtractionTest {
 				ExtractionWorkflow.Result streamed = ExtractionWorkflow.run(new ExtractionWorkflow.Input(slow, labels, null, "s"), o, ROBUSTNESS, execution);
 				decoder.join();
 				for (String variant : expected.tables().keySet())
-					assertSameFeatures(expected.tables().get(variant), streamed.tables().get(variant), "slow slices, " + threads + " thread(s), " + variant);
+					assertSameFeatures(expected.tables().get(variant), streamed.tables().get(variant), "slow slices, " + o.imageTypes() + ", " + threads
+							+ " thread(s), " + variant);
 			}
 	}
 
