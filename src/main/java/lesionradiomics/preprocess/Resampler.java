@@ -12,7 +12,6 @@ import lesionradiomics.volume.Volume;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.IntegerType;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.util.Util;
 
 /**
  * Resampling of one lesion to a new voxel spacing on pyradiomics' grid ({@code imageoperations.resampleImage}): the
@@ -81,9 +80,11 @@ public final class Resampler {
 		double[][] position = grid.position;
 		checkGrid(size, target, box.voxelCount());
 		Interpolator kind = Interpolator.parse(interpolator);
-		RealType<?> type = Util.getTypeFromInterval(image.image());
+		RealType<?> type = image.type();
 		boolean integer = type instanceof IntegerType && intensityMap == null;
-		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap, blockRange(position, size, kind, imageSize));
+		long[][] block = blockRange(position, size, kind, imageSize);
+		// the block is all that is read: of an image still inflating, its slices are enough
+		double[] values = interpolate(image.imageThrough(block[1][2]), imageSize, position, size, kind, intensityMap, block);
 		if (integer) {
 			double min = type.getMinValue(), max = type.getMaxValue();
 			for (int i = 0; i < values.length; i++) values[i] = castToInteger(values[i], min, max);
@@ -148,9 +149,9 @@ public final class Resampler {
 		if (!plainExact) block = blockRange(position, size, kind, imageSize);
 		plainExact |= kind != Interpolator.BSPLINE;
 		checkGrid(size, grid.spacing, box.voxelCount());
-		RealType<?> type = Util.getTypeFromInterval(image.image());
+		RealType<?> type = image.type();
 		boolean integer = type instanceof IntegerType && intensityMap == null;
-		double[] values = interpolate(image.image(), imageSize, position, size, kind, intensityMap, block);
+		double[] values = interpolate(image.imageThrough(block[1][2]), imageSize, position, size, kind, intensityMap, block);
 		if (integer) {
 			double min = type.getMinValue(), max = type.getMaxValue();
 			for (int i = 0; i < values.length; i++) values[i] = castToInteger(values[i], min, max);

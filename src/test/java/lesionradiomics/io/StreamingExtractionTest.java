@@ -87,7 +87,10 @@ class StreamingExtractionTest {
 		// with a LoG the image is filtered once over the lesions' hull (LesionExtractor.shareFilters), row by row
 		ExtractionOptions withLog = new ExtractionOptions(d.preset(), d.settings(), "Original;LoG:sigma=3", d.classes(), d.features(), d.splitComponents(),
 				d.minLesionMm3(), d.nanPolicy(), d.voi(), d.ringMm());
-		for (ExtractionOptions o : List.of(d, withLog))
+		// the study preset resamples each lesion's box (plus its B-spline block) to 1 mm: that block's slices
+		ExtractionOptions study = new ExtractionOptions("study", d.settings(), d.imageTypes(), d.classes(), d.features(), d.splitComponents(),
+				d.minLesionMm3(), d.nanPolicy(), d.voi(), d.ringMm());
+		for (ExtractionOptions o : List.of(d, withLog, study))
 		for (int threads : new int[] { 1, 2 })
 			try (Execution execution = Execution.of(threads, Progress.NONE)) {
 				ExtractionWorkflow.Result expected = ExtractionWorkflow.run(wholeInput, o, ROBUSTNESS, execution);
@@ -110,7 +113,7 @@ class StreamingExtractionTest {
 				ExtractionWorkflow.Result streamed = ExtractionWorkflow.run(new ExtractionWorkflow.Input(slow, labels, null, "s"), o, ROBUSTNESS, execution);
 				decoder.join();
 				for (String variant : expected.tables().keySet())
-					assertSameFeatures(expected.tables().get(variant), streamed.tables().get(variant), "slow slices, " + o.imageTypes() + ", " + threads
+					assertSameFeatures(expected.tables().get(variant), streamed.tables().get(variant), "slow slices, " + o.preset() + " " + o.imageTypes() + ", " + threads
 							+ " thread(s), " + variant);
 			}
 	}
