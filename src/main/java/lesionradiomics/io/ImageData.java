@@ -90,6 +90,19 @@ public final class ImageData {
 
 	public Path source() { return source; }
 	public Geometry geometry() { return geometry; }
+	/**
+	 * This image once all its pixels are in (it may still be inflating: {@link NrrdReader#readStreaming}); a file that
+	 * could not be read whole is thrown here, as the reader's {@link java.io.IOException}.
+	 */
+	public ImageData whole() throws java.io.IOException {
+		try {
+			gate.awaitAll();
+		} catch (java.io.UncheckedIOException e) {
+			throw e.getCause();
+		}
+		return this;
+	}
+
 	/** The pixels as stored, once all are in (throws the reader's error as an {@link java.io.UncheckedIOException}). */
 	public RandomAccessibleInterval<? extends RealType<?>> stored() {
 		gate.awaitAll();

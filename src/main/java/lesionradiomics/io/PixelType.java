@@ -94,33 +94,26 @@ public enum PixelType {
 	 */
 	private void fill(ByteSource source, Object array, ByteOrder order, java.util.function.IntConsumer filled) throws IOException {
 		int n = java.lang.reflect.Array.getLength(array);
-		if (array instanceof byte[] a) {
-			// no conversion: inflated straight into the array, in one go, or a chunk at a time when the filling is watched
-			if (filled == null) {
-				source.fill(ByteBuffer.wrap(a));
-				return;
-			}
-			for (int done = 0; done < n;) {
-				int len = Math.min(1 << 20, n - done);
-				source.fill(ByteBuffer.wrap(a, done, len));
-				filled.accept(done += len);
-			}
-			return;
-		}
-		// direct: inflate writes into it natively and the (byte-swapping) bulk copies below are intrinsics even before the JIT warms up
-		ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20).order(order);
-		int perChunk = chunk.capacity() / bytes;
+		// bytes need no conversion: inflated straight into the array, in one go unless the filling is watched; other
+		// types through a direct chunk: inflate writes into it natively and the (byte-swapping) bulk copies below are
+		// intrinsics even before the JIT warms up
+		byte[] byteArray = array instanceof byte[] a ? a : null;
+		ByteBuffer chunk = byteArray != null ? null : ByteBuffer.allocateDirect(1 << 20).order(order);
+		int perChunk = byteArray == null ? chunk.capacity() / bytes : filled == null ? n : 1 << 20;
 		for (int done = 0; done < n;) {
 			int len = Math.min(perChunk, n - done);
-			chunk.clear().limit(len * bytes);
-			source.fill(chunk);
-			chunk.flip();
-			switch (this) {
-			case INT16: case UINT16: chunk.asShortBuffer().get((short[]) array, done, len); break;
-			case INT32: case UINT32: chunk.asIntBuffer().get((int[]) array, done, len); break;
-			case INT64: case UINT64: chunk.asLongBuffer().get((long[]) array, done, len); break;
-			case FLOAT32: chunk.asFloatBuffer().get((float[]) array, done, len); break;
-			default: chunk.asDoubleBuffer().get((double[]) array, done, len); break;
+			if (byteArray != null) source.fill(ByteBuffer.wrap(byteArray, done, len));
+			else {
+				chunk.clear().limit(len * bytes);
+				source.fill(chunk);
+				chunk.flip();
+				switch (this) {
+				case INT16: case UINT16: chunk.asShortBuffer().get((short[]) array, done, len); break;
+				case INT32: case UINT32: chunk.asIntBuffer().get((int[]) array, done, len); break;
+				case INT64: case UINT64: chunk.asLongBuffer().get((long[]) array, done, len); break;
+				case FLOAT32: chunk.asFloatBuffer().get((float[]) array, done, len); break;
+				default: chunk.asDoubleBuffer().get((double[]) array, done, len); break;
+				}
 			}
 			done += len;
 			if (filled != null) filled.accept(done);

@@ -49,11 +49,7 @@ public final class ExtractionWorkflow {
 		 * only for each lesion's slices): for work that needs the whole image. A damaged file is thrown here.
 		 */
 		public Input whole() throws IOException {
-			try {
-				image.stored();
-			} catch (java.io.UncheckedIOException e) {
-				throw e.getCause();
-			}
+			image.whole();
 			return this;
 		}
 	}
@@ -100,7 +96,7 @@ public final class ExtractionWorkflow {
 		try {
 			lab = VolumeReaders.read(labels);
 		} catch (IOException | RuntimeException e) {
-			new Input(img, null, null, patient).whole(); // the image's own problem, if it has one, is reported first
+			img.whole(); // the image's own problem, if it has one, is reported first
 			throw e;
 		}
 		return prepared(new Input(img, lab, lesions == null ? null : LesionTable.read(lesions), patient), options);
